@@ -1,0 +1,5 @@
+"""``python -m gemquota``."""
+
+from gemquota.cli import run
+
+run()

@@ -1,0 +1,315 @@
+"""Command-line interface: parse arguments, build the Context, call one app function, exit.
+
+The only module that knows typer. Each command lazily imports its app module so that
+``explain-error`` and ``reset-in`` never load google-cloud, grpc or google-genai."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import click
+import typer
+
+from gemquota import __version__
+from gemquota.context import Context, OutputFormat
+from gemquota.exitcodes import ExitCode
+
+app = typer.Typer(
+    name="gemquota",
+    help="Why your Gemini API calls fail with 429 RESOURCE_EXHAUSTED, and the fastest fix.",
+    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FORMAT_HELP = "Output format: human or json (env GEMQUOTA_FORMAT)."
+FORMAT_HELP_GH = "Output format: human, json or github (env GEMQUOTA_FORMAT)."
+
+FormatOpt = Annotated[
+    str, typer.Option("--format", envvar="GEMQUOTA_FORMAT", help=FORMAT_HELP, show_default=True)
+]
+FormatGhOpt = Annotated[
+    str, typer.Option("--format", envvar="GEMQUOTA_FORMAT", help=FORMAT_HELP_GH, show_default=True)
+]
+NowOpt = Annotated[
+    str | None, typer.Option("--now", help="Fix the clock (ISO 8601, e.g. 2026-03-08T09:30:00Z).")
+]
+FileOpt = Annotated[
+    str | None,
+    typer.Option("--file", "-f", help="Read the error from PATH ('-' for stdin).", metavar="PATH"),
+]
+DemoOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--demo",
+        help="Run against the bundled Google API emulator with SCENARIO (no scenario: list them).",
+        metavar="SCENARIO",
+        flag_value="",
+    ),
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds allowed per call.", min=0.1)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gemquota {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show internal errors in full (secrets still redacted).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Why your Gemini API calls fail with 429 RESOURCE_EXHAUSTED, and the fastest fix."""
+    ctx.obj = {"debug": debug}
+
+
+def _format(ctx: typer.Context, value: str, allowed: tuple[OutputFormat, ...]) -> OutputFormat:
+    try:
+        fmt = OutputFormat(value.strip().lower())
+    except ValueError:
+        fmt = None
+    if fmt is None or fmt not in allowed:
+        source = ctx.get_parameter_source("fmt")
+        if source is click.core.ParameterSource.ENVIRONMENT and fmt is OutputFormat.GITHUB:
+            return OutputFormat.HUMAN  # GEMQUOTA_FORMAT=github set for doctor: other commands fall back
+        names = ", ".join(f.value for f in allowed)
+        raise click.BadParameter(f"{value!r} is not one of {names}.", ctx=ctx, param_hint="--format")
+    return fmt
+
+
+def _run(
+    ctx: typer.Context,
+    command: str,
+    fmt: OutputFormat,
+    body: Callable[[Context], int],
+) -> int:
+    """The error boundary: known errors become one line + hint, anything else an internal error."""
+    from gemquota.app.common import report_error
+    from gemquota.core.redact import redact
+    from gemquota.exceptions import GemquotaError
+
+    debug = bool((ctx.obj or {}).get("debug", False))
+    context = Context.from_process(command=command, fmt=fmt, debug=debug)
+    try:
+        return int(body(context))
+    except GemquotaError as err:
+        return report_error(context, err)
+    except KeyboardInterrupt:
+        context.stderr.write("Interrupted.\n")
+        return int(ExitCode.INTERRUPTED)
+    except Exception as exc:  # the boundary: never a raw traceback
+        if debug:
+            context.stderr.write(redact(traceback.format_exc()))
+        message = redact(f"internal error: {type(exc).__name__}: {exc}")
+        err = GemquotaError(message, "Rerun with --debug for details, and report it if it persists.")
+        err.code = "internal"
+        return report_error(context, err)
+
+
+@app.command("explain-error")
+def explain_error(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None, typer.Argument(help="The error text (omit to read --file or piped stdin).")
+    ] = None,
+    file: FileOpt = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="The model you called (flags quota counted elsewhere).")
+    ] = None,
+    now: NowOpt = None,
+    fmt: FormatOpt = "human",
+) -> int:
+    """Name the bottleneck in a pasted Gemini / Vertex AI / Code Assist error, with the fix."""
+    form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
+
+    def body(c: Context) -> int:
+        from gemquota.app import explain_error as cmd
+
+        return cmd.run(c, text=text, file=file, model=model, now=now)
+
+    return _run(ctx, "explain-error", form, body)
+
+
+@app.command("reset-in")
+def reset_in(
+    ctx: typer.Context,
+    window: Annotated[
+        str | None,
+        typer.Argument(help="rpm, tpm, ipm, rpd or tpd (omit when an error is given).", metavar="[WINDOW]"),
+    ] = None,
+    file: FileOpt = None,
+    now: NowOpt = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Zone for 'local' time (IANA name).", metavar="ZONE")
+    ] = None,
+    wait: Annotated[bool, typer.Option("--wait", help="Block until the reset, then exit 0.")] = False,
+    fmt: FormatOpt = "human",
+) -> int:
+    """When a quota window resets (RPD: midnight America/Los_Angeles), optionally waiting for it."""
+    form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
+
+    def body(c: Context) -> int:
+        from gemquota.app import reset_in as cmd
+
+        return cmd.run(c, window=window, file=file, now=now, tz=tz, wait=wait)
+
+    return _run(ctx, "reset-in", form, body)
+
+
+@app.command("probe")
+def probe(
+    ctx: typer.Context,
+    model: Annotated[
+        list[str] | None,
+        typer.Option("--model", help="Model to probe (repeatable; default gemini-2.5-flash)."),
+    ] = None,
+    no_generate: Annotated[
+        bool, typer.Option("--no-generate", help="Only models.list (free); no generateContent.")
+    ] = False,
+    key: Annotated[
+        str | None, typer.Option("--key", help="API key (default: GOOGLE_API_KEY, GEMINI_API_KEY).")
+    ] = None,
+    timeout: TimeoutOpt = 10.0,
+    demo: DemoOpt = None,
+    fmt: FormatGhOpt = "human",
+) -> int:
+    """One minimal live request per model, diagnosed (costs one request of RPM and RPD per model)."""
+    form = _format(ctx, fmt, tuple(OutputFormat))
+
+    def body(c: Context) -> int:
+        from gemquota.app import probe as cmd
+
+        return cmd.run(
+            c.with_(timeout=timeout),
+            models=tuple(model or ()),
+            no_generate=no_generate,
+            key=key,
+            demo=demo,
+        )
+
+    return _run(ctx, "probe", form, body)
+
+
+@app.command("doctor")
+def doctor(
+    ctx: typer.Context,
+    project: Annotated[
+        str | None,
+        typer.Option("--project", help="The project you believe is billed (else GOOGLE_CLOUD_PROJECT / ADC)."),
+    ] = None,
+    key: Annotated[
+        list[str] | None, typer.Option("--key", help="API key to check (repeatable).")
+    ] = None,
+    keys_file: Annotated[
+        str | None,
+        typer.Option("--keys-file", help="File with one key per line (# comments).", metavar="FILE"),
+    ] = None,
+    model: Annotated[
+        list[str] | None, typer.Option("--model", help="Model you use (repeatable).")
+    ] = None,
+    probe_: Annotated[
+        bool, typer.Option("--probe", help="Also send one generateContent per model (costs quota).")
+    ] = False,
+    demo: DemoOpt = None,
+    list_checks: Annotated[
+        bool, typer.Option("--list-checks", help="Print the check ids and exit.")
+    ] = False,
+    check: Annotated[
+        list[str] | None,
+        typer.Option("--check", help="Run only this check (repeatable) and what it needs.", metavar="ID"),
+    ] = None,
+    timeout: TimeoutOpt = 10.0,
+    fmt: FormatGhOpt = "human",
+) -> int:
+    """Check the key's project, billing, API, quota limits and usage; name the most important fix."""
+    form = _format(ctx, fmt, tuple(OutputFormat))
+
+    def body(c: Context) -> int:
+        from gemquota.app import doctor as cmd
+
+        return cmd.run(
+            c.with_(timeout=timeout),
+            project=project,
+            keys=tuple(key or ()),
+            keys_file=keys_file,
+            models=tuple(model or ()),
+            probe=probe_,
+            demo=demo,
+            list_checks=list_checks,
+            checks=tuple(check or ()),
+        )
+
+    return _run(ctx, "doctor", form, body)
+
+
+@app.command("emulator")
+def emulator(
+    ctx: typer.Context,
+    scenario: Annotated[
+        str, typer.Option("--scenario", help="Bundled scenario to serve.", metavar="SCENARIO")
+    ] = "healthy",
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (0 = any free port).")] = 0,
+) -> int:
+    """Run the bundled Google API emulator in the foreground (for pointing your own code at it)."""
+
+    def body(c: Context) -> int:
+        from gemquota.app import emulator as cmd
+
+        return cmd.run(c, scenario=scenario, port=port)
+
+    return _run(ctx, "emulator", OutputFormat.HUMAN, body)
+
+
+def _wants_json(args: list[str], env_format: str | None) -> bool:
+    for i, arg in enumerate(args):
+        if arg == "--format" and i + 1 < len(args):
+            return args[i + 1].strip().lower() == "json"
+        if arg.startswith("--format="):
+            return arg.split("=", 1)[1].strip().lower() == "json"
+    return (env_format or "").strip().lower() == "json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return the exit code (usage errors become JSON in ``--format json``)."""
+    import os
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = typer.main.get_command(app)
+    try:
+        result: Any = command.main(args=args, prog_name="gemquota", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        if _wants_json(args, os.environ.get("GEMQUOTA_FORMAT")):
+            from gemquota.render import jsonout
+
+            name = exc.ctx.command.name if exc.ctx is not None and exc.ctx.command else "gemquota"
+            hint = "Run 'gemquota --help' or 'gemquota COMMAND --help'."
+            jsonout.write(sys.stdout, jsonout.failure(str(name), "usage", exc.format_message(), hint))
+        else:
+            exc.show(file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        sys.stderr.write("Interrupted.\n")
+        return int(ExitCode.INTERRUPTED)
+    except click.exceptions.ClickException as exc:
+        exc.show(file=sys.stderr)
+        return int(exc.exit_code)
+    if isinstance(result, int):
+        return result
+    return int(ExitCode.OK)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

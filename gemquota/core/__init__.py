@@ -1,0 +1,1 @@
+"""Pure core: parsing, classification, fix matrix and reset maths (stdlib only, no I/O)."""

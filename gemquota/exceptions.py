@@ -1,0 +1,103 @@
+"""gemquota's own exceptions. Adapters translate every library error into one of these."""
+
+from __future__ import annotations
+
+from gemquota.exitcodes import ExitCode
+
+
+class GemquotaError(Exception):
+    """An error we can explain in one line, with a hint. ``code`` is the JSON error id."""
+
+    code = "error"
+    exit_code = ExitCode.CANNOT_RUN
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(GemquotaError):
+    """The command line or its input is not usable (exit 2)."""
+
+    code = "usage"
+    exit_code = ExitCode.USAGE
+
+
+class NoInput(UsageError):
+    """No paste was given: no argument, no --file, stdin a terminal or empty."""
+
+    code = "no-input"
+
+
+class NoCredentials(GemquotaError):
+    """Neither an API key nor cloud credentials are available (exit 3)."""
+
+    code = "no-credentials"
+
+
+class SourceError(GemquotaError):
+    """A call to a Google API failed. ``api`` names the API (e.g. ``cloudbilling``)."""
+
+    code = "source-error"
+
+    def __init__(self, message: str, hint: str | None = None, *, api: str = "") -> None:
+        super().__init__(message, hint)
+        self.api = api
+
+
+class PermissionDenied(SourceError):
+    """403: the caller lacks ``permission`` (when Google names it)."""
+
+    code = "permission-denied"
+
+    def __init__(
+        self, message: str, hint: str | None = None, *, api: str = "", permission: str | None = None
+    ) -> None:
+        super().__init__(message, hint, api=api)
+        self.permission = permission
+
+
+class ApiDisabled(SourceError):
+    """403 SERVICE_DISABLED: ``service`` is not enabled on ``consumer`` (or no quota project is set)."""
+
+    code = "api-disabled"
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        api: str = "",
+        service: str | None = None,
+        consumer: str | None = None,
+        activation_url: str | None = None,
+    ) -> None:
+        super().__init__(message, hint, api=api)
+        self.service = service
+        self.consumer = consumer
+        self.activation_url = activation_url
+
+
+class NotFound(SourceError):
+    """404 from a Google API."""
+
+    code = "not-found"
+
+
+class Unreachable(SourceError):
+    """Connection refused, DNS failure, reset or timeout."""
+
+    code = "unreachable"
+
+
+class CallTimeout(Unreachable):
+    """The call did not answer within the timeout."""
+
+    code = "timeout"
+
+
+class UnexpectedResponse(SourceError):
+    """The API answered something we cannot read (5xx, malformed JSON, an unknown shape)."""
+
+    code = "unexpected-response"

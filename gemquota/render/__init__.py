@@ -1,0 +1,1 @@
+"""Renderers: turn reports into human (rich), JSON or GitHub-annotation output."""
