@@ -207,25 +207,21 @@ def doctor(
     ctx: typer.Context,
     project: Annotated[
         str | None,
-        typer.Option("--project", help="The project you believe is billed (else GOOGLE_CLOUD_PROJECT / ADC)."),
+        typer.Option(
+            "--project", help="The project you believe is billed (else GOOGLE_CLOUD_PROJECT / ADC)."
+        ),
     ] = None,
-    key: Annotated[
-        list[str] | None, typer.Option("--key", help="API key to check (repeatable).")
-    ] = None,
+    key: Annotated[list[str] | None, typer.Option("--key", help="API key to check (repeatable).")] = None,
     keys_file: Annotated[
         str | None,
         typer.Option("--keys-file", help="File with one key per line (# comments).", metavar="FILE"),
     ] = None,
-    model: Annotated[
-        list[str] | None, typer.Option("--model", help="Model you use (repeatable).")
-    ] = None,
+    model: Annotated[list[str] | None, typer.Option("--model", help="Model you use (repeatable).")] = None,
     probe_: Annotated[
         bool, typer.Option("--probe", help="Also send one generateContent per model (costs quota).")
     ] = False,
     demo: DemoOpt = None,
-    list_checks: Annotated[
-        bool, typer.Option("--list-checks", help="Print the check ids and exit.")
-    ] = False,
+    list_checks: Annotated[bool, typer.Option("--list-checks", help="Print the check ids and exit.")] = False,
     check: Annotated[
         list[str] | None,
         typer.Option("--check", help="Run only this check (repeatable) and what it needs.", metavar="ID"),
