@@ -10,12 +10,15 @@ import traceback
 from collections.abc import Callable
 from typing import Annotated, Any
 
-import click
 import typer
 
 from gemquota import __version__
 from gemquota.context import Context, OutputFormat
 from gemquota.exitcodes import ExitCode
+
+# typer may vendor click (0.28 does): reach its exception classes through typer's public BadParameter.
+_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 app = typer.Typer(
     name="gemquota",
@@ -48,7 +51,6 @@ DemoOpt = Annotated[
         "--demo",
         help="Run against the bundled Google API emulator with SCENARIO (no scenario: list them).",
         metavar="SCENARIO",
-        flag_value="",
     ),
 ]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds allowed per call.", min=0.1)]
@@ -82,10 +84,10 @@ def _format(ctx: typer.Context, value: str, allowed: tuple[OutputFormat, ...]) -
         fmt = None
     if fmt is None or fmt not in allowed:
         source = ctx.get_parameter_source("fmt")
-        if source is click.core.ParameterSource.ENVIRONMENT and fmt is OutputFormat.GITHUB:
+        if getattr(source, "name", None) == "ENVIRONMENT" and fmt is OutputFormat.GITHUB:
             return OutputFormat.HUMAN  # GEMQUOTA_FORMAT=github set for doctor: other commands fall back
         names = ", ".join(f.value for f in allowed)
-        raise click.BadParameter(f"{value!r} is not one of {names}.", ctx=ctx, param_hint="--format")
+        raise typer.BadParameter(f"{value!r} is not one of {names}.", ctx=ctx, param_hint="--format")
     return fmt
 
 
@@ -277,30 +279,43 @@ def _wants_json(args: list[str], env_format: str | None) -> bool:
     return (env_format or "").strip().lower() == "json"
 
 
+def _optional_demo_value(args: list[str]) -> list[str]:
+    """``--demo`` without a scenario (last, or followed by another option) means "list the scenarios"."""
+    out = list(args)
+    for i, arg in enumerate(out):
+        if arg == "--":
+            break
+        if arg == "--demo" and (i + 1 == len(out) or out[i + 1].startswith("-")):
+            out[i] = "--demo="
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code (usage errors become JSON in ``--format json``)."""
     import os
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _optional_demo_value(list(sys.argv[1:] if argv is None else argv))
     command = typer.main.get_command(app)
     try:
         result: Any = command.main(args=args, prog_name="gemquota", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
+    except _USAGE_ERROR as exc:
         if _wants_json(args, os.environ.get("GEMQUOTA_FORMAT")):
             from gemquota.render import jsonout
 
-            name = exc.ctx.command.name if exc.ctx is not None and exc.ctx.command else "gemquota"
+            ctx = getattr(exc, "ctx", None)
+            name = getattr(getattr(ctx, "command", None), "name", None) or "gemquota"
             hint = "Run 'gemquota --help' or 'gemquota COMMAND --help'."
-            jsonout.write(sys.stdout, jsonout.failure(str(name), "usage", exc.format_message(), hint))
+            message = exc.format_message()  # type: ignore[attr-defined]
+            jsonout.write(sys.stdout, jsonout.failure(str(name), "usage", message, hint))
         else:
-            exc.show(file=sys.stderr)
+            exc.show(file=sys.stderr)  # type: ignore[attr-defined]
         return int(ExitCode.USAGE)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         return int(ExitCode.INTERRUPTED)
-    except click.exceptions.ClickException as exc:
-        exc.show(file=sys.stderr)
-        return int(exc.exit_code)
+    except _CLICK_ERROR as exc:
+        exc.show(file=sys.stderr)  # type: ignore[attr-defined]
+        return int(getattr(exc, "exit_code", 1))
     if isinstance(result, int):
         return result
     return int(ExitCode.OK)

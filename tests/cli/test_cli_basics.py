@@ -1,0 +1,129 @@
+"""The CLI surface: help everywhere, version, usage errors (also as JSON), one test per exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from gemquota import __version__
+from gemquota.cli import main
+from gemquota.exitcodes import ExitCode
+
+COMMANDS = ["explain-error", "reset-in", "probe", "doctor", "emulator"]
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+RPD_PASTE = CORPUS / "105-void-js-genai-rpd-freetier-quotavalue25-exp.txt"
+ZERO_PASTE = CORPUS / "109-curl-429-preview-has-no-free-quota-tier.txt"
+
+
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GEMINI", "GOOGLE", "GEMQUOTA", "CLOUDSDK"))}
+    env["NO_GCE_CHECK"] = "true"
+    return env
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_for_every_command(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Usage" in out and command in out
+
+
+def test_root_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert command in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"gemquota {__version__}"
+
+
+def test_usage_error_is_exit_2_with_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain-error", "--no-such-flag"]) == ExitCode.USAGE
+    assert "no-such-flag" in capsys.readouterr().err
+
+
+def test_usage_error_in_json_mode_is_one_json_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reset-in", "--format", "json", "--bogus"]) == ExitCode.USAGE
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema_version"] == 1
+    assert doc["error"]["code"] == "usage"
+    assert set(doc["error"]) == {"code", "message", "hint"}
+
+
+def test_bad_format_value_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain-error", "x", "--format", "github"]) == ExitCode.USAGE
+
+
+# One test per ExitCode member (SPEC §7).
+
+
+def test_exit_ok_recognised_paste(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain-error", "--file", str(RPD_PASTE), "--format", "json"]) == ExitCode.OK
+
+
+def test_exit_problem_no_reset_helps(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reset-in", "--file", str(ZERO_PASTE), "--format", "json"]) == ExitCode.PROBLEM
+    assert json.loads(capsys.readouterr().out)["data"]["window"] is None
+
+
+def test_exit_usage_no_input(capsys: pytest.CaptureFixture[str]) -> None:
+    # Under pytest stdin is not a terminal but empty: still "no input".
+    assert main(["explain-error", "--file", os.devnull]) == ExitCode.USAGE
+
+
+def test_exit_cannot_run_without_key() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "gemquota", "probe", "--format", "json"],
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == ExitCode.CANNOT_RUN, proc.stderr
+    assert json.loads(proc.stdout)["error"]["code"]
+
+
+def test_exit_unrecognized_prose(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain-error", "my app crashed when the user clicked save", "--format", "json"]) == (
+        ExitCode.UNRECOGNIZED
+    )
+    assert json.loads(capsys.readouterr().out)["data"]["diagnoses"][0]["kind"] == "unrecognized"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_exit_interrupted_on_ctrl_c() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gemquota", "reset-in", "rpd", "--wait"],
+        env=_clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        proc.stdout.readline()  # the result is printed before waiting starts
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert code == ExitCode.INTERRUPTED
+
+
+def test_every_exit_code_has_a_test() -> None:
+    names = {name for name in globals() if name.startswith("test_exit_")}
+    for member in ExitCode:
+        assert any(member.name.lower() in n for n in names), member
