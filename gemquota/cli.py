@@ -115,9 +115,9 @@ def _run(
         if debug:
             context.stderr.write(redact(traceback.format_exc()))
         message = redact(f"internal error: {type(exc).__name__}: {exc}")
-        err = GemquotaError(message, "Rerun with --debug for details, and report it if it persists.")
-        err.code = "internal"
-        return report_error(context, err)
+        internal = GemquotaError(message, "Rerun with --debug for details, and report it if it persists.")
+        internal.code = "internal"
+        return report_error(context, internal)
 
 
 @app.command("explain-error")

@@ -23,7 +23,9 @@ ZERO_PASTE = CORPUS / "109-curl-429-preview-has-no-free-quota-tier.txt"
 
 
 def _clean_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GEMINI", "GOOGLE", "GEMQUOTA", "CLOUDSDK"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("GEMINI", "GOOGLE", "GEMQUOTA", "CLOUDSDK"))
+    }
     env["NO_GCE_CHECK"] = "true"
     return env
 

@@ -1,0 +1,223 @@
+"""Benchmarks of explain-error (SPEC §9). Run: ``python benchmarks/bench_explain.py [--reps N] [--check]``.
+
+(a) cold start of ``gemquota explain-error --file X --format json`` as a ratio to
+    ``python -c "import typer, rich"`` (same run, interleaved, median; bytecode compiled first) — ≤ 1.3;
+(b) ``explain()`` throughput on a typical ~2 KB paste (what google-genai prints for a 429) — ≥ 2 000/s;
+(c) pathological inputs: 10 MB of text, 10 000-deep brackets, a 200 000-digit retry delay — < 1 s each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+NOW = datetime(2026, 3, 8, 17, 30, tzinfo=UTC)
+
+#: A late-2025 Gemini 429 body (real shape, google-apis.md §11 / corpus 032), two violations.
+BODY = {
+    "error": {
+        "code": 429,
+        "message": (
+            "You exceeded your current quota, please check your plan and billing details. For more "
+            "information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. To "
+            "monitor your current usage, head to: https://ai.dev/usage?tab=rate-limit. \n* Quota exceeded "
+            "for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 250, "
+            "model: gemini-2.5-flash\n* Quota exceeded for metric: "
+            "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count, limit: 250000, "
+            "model: gemini-2.5-flash\nPlease retry in 38.863719904s."
+        ),
+        "status": "RESOURCE_EXHAUSTED",
+        "details": [
+            {
+                "@type": "type.googleapis.com/google.rpc.Help",
+                "links": [
+                    {
+                        "description": "Learn more about Gemini API quotas",
+                        "url": "https://ai.google.dev/gemini-api/docs/rate-limits",
+                    }
+                ],
+            },
+            {
+                "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                "violations": [
+                    {
+                        "quotaMetric": "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+                        "quotaId": "GenerateRequestsPerDayPerProjectPerModel-FreeTier",
+                        "quotaDimensions": {"location": "global", "model": "gemini-2.5-flash"},
+                        "quotaValue": "250",
+                    },
+                    {
+                        "quotaMetric": (
+                            "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count"
+                        ),
+                        "quotaId": "GenerateContentInputTokensPerModelPerMinute-FreeTier",
+                        "quotaDimensions": {"location": "global", "model": "gemini-2.5-flash"},
+                        "quotaValue": "250000",
+                    },
+                ],
+            },
+            {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "38s"},
+        ],
+    }
+}
+
+
+def typical_paste() -> str:
+    """``str(ClientError)`` as google-genai prints it: ``429 RESOURCE_EXHAUSTED. {python repr}`` (~2 KB)."""
+    return (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/summarise.py", line 48, in <module>\n'
+        '    response = client.models.generate_content(model="gemini-2.5-flash", contents=chunk)\n'
+        '  File "/srv/app/.venv/lib/python3.12/site-packages/google/genai/models.py", line 5630, '
+        "in generate_content\n"
+        "    response = self._generate_content(\n"
+        '  File "/srv/app/.venv/lib/python3.12/site-packages/google/genai/_api_client.py", line 1089, '
+        "in request\n"
+        "    errors.APIError.raise_for_response(response)\n"
+        '  File "/srv/app/.venv/lib/python3.12/site-packages/google/genai/errors.py", line 121, '
+        "in raise_for_response\n"
+        "    raise ClientError(status_code, response_json, response)\n"
+        f"google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. {BODY!r}\n"
+    )
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for name in list(env):
+        if name.startswith(("GEMQUOTA_", "GOOGLE_", "GEMINI_")):
+            del env[name]
+    env["NO_GCE_CHECK"] = "true"
+    return env
+
+
+def _gemquota_argv() -> list[str]:
+    script = Path(sys.executable).with_name("gemquota")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("gemquota")
+    return [found] if found else [sys.executable, "-m", "gemquota"]
+
+
+def _time(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 4):
+        raise SystemExit(f"{argv} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def cold_start(reps: int) -> dict[str, float]:
+    """Median wall time of both commands, interleaved, after compiling bytecode."""
+    env = _child_env()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "gemquota")], env=env, check=True)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+        fh.write(typical_paste())
+        paste = fh.name
+    try:
+        ours = [*_gemquota_argv(), "explain-error", "--file", paste, "--format", "json"]
+        base = [sys.executable, "-c", "import typer, rich"]
+        for _ in range(2):  # warm the OS caches (and write any missing bytecode)
+            _time(ours, env)
+            _time(base, env)
+        a: list[float] = []
+        b: list[float] = []
+        for _ in range(reps):
+            a.append(_time(ours, env))
+            b.append(_time(base, env))
+    finally:
+        os.unlink(paste)
+    med_a, med_b = statistics.median(a), statistics.median(b)
+    return {"explain_s": med_a, "baseline_s": med_b, "ratio": med_a / med_b}
+
+
+def throughput(seconds: float = 1.5) -> dict[str, float]:
+    from gemquota import explain
+
+    paste = typical_paste()
+    kind = explain(paste, now=NOW)[0].kind
+    assert kind == "rpd", kind
+    count = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while time.perf_counter() < deadline:
+        for _ in range(50):
+            explain(paste, now=NOW)
+        count += 50
+    elapsed = time.perf_counter() - start
+    return {"bytes": float(len(paste.encode())), "per_s": count / elapsed}
+
+
+def _timed(make: Callable[[], object]) -> tuple[float, str]:
+    from gemquota import explain
+
+    x = make()
+    start = time.perf_counter()
+    found = explain(x, now=NOW)
+    return time.perf_counter() - start, str(found[0].kind)
+
+
+def pathological() -> list[tuple[str, float, str]]:
+    ten_mb = 10 * 1024 * 1024
+    fragment = '{"error": {"code": 429, "message": "Quota exceeded for metric: x, limit: 1'
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("10 MB of 'a'", lambda: "a" * ten_mb),
+        ("10 MB of '{'", lambda: "{" * ten_mb),
+        ("10 MB repeated 429 fragments", lambda: (fragment * (ten_mb // len(fragment) + 1))[:ten_mb]),
+        ("10 MB random bytes", lambda: os.urandom(ten_mb)),
+        ("10 000-deep brackets + body", lambda: "[" * 10_000 + json.dumps(BODY) + "]" * 10_000),
+        ("10 000-deep dict nesting", lambda: '{"error": ' * 10_000 + "1" + "}" * 10_000),
+        (
+            "200 000-digit retryDelay",
+            lambda: json.dumps(BODY).replace('"38s"', '"' + "9" * 200_000 + 's"'),
+        ),
+    ]
+    return [(name, *_timed(make)) for name, make in cases]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reps", type=int, default=15, help="interleaved repetitions of the cold start")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+
+    cold = cold_start(args.reps)
+    tput = throughput()
+    worst = pathological()
+
+    rows = [
+        ("cold start explain-error --format json", f"{cold['explain_s'] * 1000:.0f} ms", ""),
+        ('cold start python -c "import typer, rich"', f"{cold['baseline_s'] * 1000:.0f} ms", ""),
+        ("  ratio", f"{cold['ratio']:.2f}", "≤ 1.30"),
+        (f"explain() on a {tput['bytes'] / 1024:.1f} KB paste", f"{tput['per_s']:,.0f}/s", "≥ 2,000/s"),
+    ]
+    rows += [(name, f"{secs * 1000:.0f} ms ({kind})", "< 1,000 ms") for name, secs, kind in worst]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'benchmark':<{width}}  {'result':>24}  target")
+    print("-" * (width + 36))
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>24}  {target}")
+
+    ok = cold["ratio"] <= 1.3 and tput["per_s"] >= 2000 and all(secs < 1.0 for _, secs, _ in worst)
+    print("\nall targets met" if ok else "\nSOME TARGETS MISSED")
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

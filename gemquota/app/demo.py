@@ -1,0 +1,54 @@
+"""``--demo``: run doctor or probe against the bundled Google API emulator (SPEC §1.5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from gemquota.context import Context, Endpoints, OutputFormat
+from gemquota.exceptions import UsageError
+from gemquota.exitcodes import ExitCode
+from gemquota.render import jsonout
+
+if TYPE_CHECKING:
+    from gemquota.emulator import Emulator
+
+
+def _unknown(name: str) -> UsageError:
+    from gemquota.emulator import SCENARIOS
+
+    names = ", ".join(SCENARIOS)
+    return UsageError(f"Unknown demo scenario {name!r}.", f"Choose one of: {names}.")
+
+
+@contextmanager
+def demo_context(ctx: Context, scenario: str) -> Iterator[tuple[Context, Emulator]]:
+    """Start the emulator with ``scenario`` and yield a Context that talks only to it.
+
+    The Context's env is ONLY the demo env (no real Google credentials or keys leak in), its
+    endpoints all point at the emulator, and the emulator shares the Context's clock."""
+    from gemquota.emulator import SCENARIOS, Emulator
+
+    if scenario not in SCENARIOS:
+        raise _unknown(scenario)
+    with Emulator(scenario, clock=ctx.clock) as emu:
+        env = emu.demo_env()
+        demo_ctx = ctx.with_(env=env, endpoints=Endpoints.from_base(emu.base_url))
+        yield demo_ctx, emu
+
+
+def list_scenarios(ctx: Context, command: str) -> int:
+    """Print the bundled scenarios (``--demo`` without a value)."""
+    from gemquota.emulator import SCENARIOS
+
+    if ctx.fmt is OutputFormat.JSON:
+        data = {"scenarios": [{"name": s.name, "description": s.description} for s in SCENARIOS.values()]}
+        jsonout.write(ctx.stdout, jsonout.success(command, data))
+        return int(ExitCode.OK)
+    width = max(len(name) for name in SCENARIOS)
+    ctx.stdout.write("Demo scenarios (run with --demo SCENARIO):\n")
+    for s in SCENARIOS.values():
+        ctx.stdout.write(f"  {s.name:<{width}}  {s.description}\n")
+    ctx.stdout.flush()
+    return int(ExitCode.OK)

@@ -1,0 +1,124 @@
+"""Doctor check objects: status, messages, results, and the Check protocol (flutter-doctor style)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol, runtime_checkable
+
+from gemquota.context import Context
+
+
+class Status(StrEnum):
+    """Outcome of one check (SPEC §3: ``ok warn fail skip crash``)."""
+
+    OK = "ok"
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+    CRASH = "crash"
+
+
+class Level(StrEnum):
+    """Level of one message under a check row."""
+
+    INFO = "info"
+    HINT = "hint"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One indented line under a check row, optionally with a URL."""
+
+    level: Level
+    text: str
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"level": self.level.value, "text": self.text, "url": self.url}
+
+
+def info(text: str, url: str | None = None) -> Message:
+    return Message(Level.INFO, text, url)
+
+
+def hint(text: str, url: str | None = None) -> Message:
+    return Message(Level.HINT, text, url)
+
+
+def error(text: str, url: str | None = None) -> Message:
+    return Message(Level.ERROR, text, url)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one check found.
+
+    ``facts`` are values later checks may use. ``proceed`` says whether dependants may run
+    (default: only after ``ok``/``warn``); ``blocked_reason`` is what a skipped dependant says."""
+
+    status: Status
+    summary: str
+    messages: tuple[Message, ...] = ()
+    fix: str | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    proceed: bool | None = None
+    blocked_reason: str | None = None
+    #: Extra JSON keys for this check's object (e.g. the per-model limits table).
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def lets_dependants_run(self) -> bool:
+        if self.proceed is not None:
+            return self.proceed
+        return self.status in (Status.OK, Status.WARN)
+
+    @property
+    def is_problem(self) -> bool:
+        return self.status in (Status.FAIL, Status.CRASH)
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """A result attached to the check that produced it (what the renderers receive)."""
+
+    id: str
+    title: str
+    result: CheckResult
+    elapsed_s: float = 0.0
+    hidden: bool = False
+
+    @property
+    def status(self) -> Status:
+        return self.result.status
+
+
+@runtime_checkable
+class Check(Protocol):
+    """A doctor check: ``run`` reads the facts of the checks it ``needs`` and returns a result."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def needs(self) -> tuple[str, ...]: ...
+
+    @property
+    def hidden(self) -> bool:
+        """Hidden checks only fetch facts for others; they are not printed."""
+        ...
+
+    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult: ...
+
+
+def ok(summary: str, *messages: Message, **facts: Any) -> CheckResult:
+    return CheckResult(Status.OK, summary, tuple(messages), facts=facts)
+
+
+def skip(summary: str, *messages: Message, **facts: Any) -> CheckResult:
+    return CheckResult(Status.SKIP, summary, tuple(messages), facts=facts)

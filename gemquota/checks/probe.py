@@ -1,0 +1,78 @@
+"""The opt-in probe check: one generateContent per model (the only call that is not a GET)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gemquota.checks.base import CheckResult, Message, Status, error, hint, info
+from gemquota.checks.common import KEYS, OPTIONS, PROBE, DoctorOptions
+from gemquota.context import Context
+from gemquota.keys import ApiKey
+
+DEFAULT_MODEL = "gemini-2.5-flash"
+
+
+@dataclass(frozen=True)
+class ProbeCheck:
+    """Send one minimal request per model with the key and diagnose what comes back."""
+
+    id: str = "probe"
+    title: str = "Live probe"
+    needs: tuple[str, ...] = ("api-key",)
+    hidden: bool = False
+
+    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+        options: DoctorOptions = facts.get(OPTIONS) or DoctorOptions()
+        if not options.probe:
+            return CheckResult(
+                Status.SKIP,
+                "not requested (--probe sends one generateContent per --model; costs quota)",
+            )
+        keys: tuple[ApiKey, ...] = facts.get(KEYS, ())
+        if not keys:
+            return CheckResult(Status.SKIP, "skipped: no API key")
+        from gemquota.app.probe import probe_models
+
+        models = tuple(dict.fromkeys(m.removeprefix("models/") for m in options.models)) or (DEFAULT_MODEL,)
+        report = probe_models(ctx, keys[0], models, False)
+        messages: list[Message] = []
+        failed = []
+        if report.list_error is not None:
+            le = report.list_error
+            return CheckResult(
+                Status.FAIL,
+                f"models.list failed: {le.headline}",
+                (error(le.headline),),
+                fix=le.fixes[0].title if le.fixes else None,
+                facts={PROBE: report},
+            )
+        fix = None
+        for row in report.models:
+            if row.ok:
+                latency = f" in {row.latency_ms:.0f} ms" if row.latency_ms is not None else ""
+                messages.append(info(f"{row.model}: OK{latency}"))
+                continue
+            failed.append(row.model)
+            d = row.diagnosis
+            if d is None:
+                messages.append(error(f"{row.model}: failed"))
+                continue
+            messages.append(error(f"{row.model}: {d.kind} — {d.headline}"))
+            if d.fixes:
+                first = d.fixes[0]
+                messages.append(hint(first.title, first.url))
+                fix = fix or f"{row.model}: {first.title}"
+        messages.append(info(report.cost))
+        if failed:
+            return CheckResult(
+                Status.FAIL,
+                f"{len(failed)} of {len(report.models)} model(s) failed: {', '.join(failed)}",
+                tuple(messages),
+                fix=fix,
+                facts={PROBE: report},
+            )
+        return CheckResult(
+            Status.OK, f"{len(report.models)} model(s) answered", tuple(messages), facts={PROBE: report}
+        )

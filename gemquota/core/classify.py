@@ -1,0 +1,655 @@
+"""Classify parsed Google errors into diagnoses (SPEC §2): kind, retry class, backend and evidence.
+
+The rules are ordered data: the first rule that matches decides the kind. The order encodes the
+SPEC §2 pitfalls: billing and key problems before quota; zero quota before any dimension; a named
+dimension (from quotaId, ErrorInfo ``quota_limit``, the old sentence or the Vertex metric) before
+capacity wording; a bare 429 is ``unspecified-429``, never a guess at rpm.
+
+Free-tier limit values (data rule for the shared ``generate_content_free_tier_requests`` metric,
+whose bullets do not say whether RPM or RPD was hit): RPM limits seen are 2, 5, 10, 15, 30, 60;
+RPD limits seen are 20, 25, 50, 100, 200, 250, 500, 1000, 1500, 14400. An unseen value above 60 is
+taken as RPD, one at or below as RPM. Several limit lines for that one metric mean both windows were
+hit, so the most restrictive class (rpd) wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from gemquota.core.diagnosis import RETRY_OF, RETRY_RANK, Backend, Diagnosis, Kind, Retry, Tier
+from gemquota.core.google_error import (
+    CANONICAL_STATUSES,
+    STATUS_OF_CODE,
+    GoogleError,
+    Violation,
+    canonical_status,
+    parse_body,
+    parse_text,
+)
+from gemquota.core.matrix import fixes_for
+from gemquota.core.quota import (
+    measure_from,
+    model_from_display_name,
+    model_from_metric,
+    quota_group_for_model,
+    tier_from_metric,
+    tier_from_quota_id,
+    window_from_metric,
+    window_from_quota_id,
+)
+from gemquota.core.reset import Basis, Window, clamp_delay, reset_window
+
+FREE_RPM_LIMITS = frozenset({2, 5, 10, 15, 30, 60})
+FREE_RPD_LIMITS = frozenset({20, 25, 50, 100, 200, 250, 500, 1000, 1500, 14400})
+#: A Code Assist reset at least this long is a daily window, not a per-minute one.
+CODE_ASSIST_DAILY_S = 3600.0
+
+_WINDOW_KINDS = {Kind.RPM, Kind.TPM, Kind.IPM, Kind.RPD, Kind.TPD}
+_FREE_REQUESTS = "generate_content_free_tier_requests"
+
+TITLES: dict[Kind, str] = {
+    Kind.RPM: "Requests per minute exhausted",
+    Kind.TPM: "Input tokens per minute exhausted",
+    Kind.IPM: "Images per minute exhausted",
+    Kind.RPD: "Requests per day exhausted",
+    Kind.TPD: "Input tokens per day exhausted",
+    Kind.ZERO_QUOTA: "No quota for this model on this project (limit 0)",
+    Kind.BILLING_LIMIT: "Billing limit reached (prepaid credits or spend cap)",
+    Kind.CAPACITY: "Shared capacity exhausted (not your project's quota)",
+    Kind.UNSPECIFIED_429: "429 Resource exhausted, no quota named",
+    Kind.OVERLOADED: "Model overloaded (503), not a quota problem",
+    Kind.INTERNAL: "Internal server error (500)",
+    Kind.DEADLINE: "Deadline exceeded (504)",
+    Kind.REGION: "Gemini API not available from this location",
+    Kind.BAD_KEY: "API key not valid",
+    Kind.LEAKED_KEY: "API key reported as leaked and blocked",
+    Kind.API_DISABLED: "Generative Language API not enabled on the key's project",
+    Kind.PERMISSION: "Permission denied",
+    Kind.BILLING_DISABLED: "Billing disabled on the project",
+    Kind.MODEL_NOT_FOUND: "Model not found or not supported",
+    Kind.BAD_REQUEST: "Bad request (not a quota problem)",
+    Kind.UNRECOGNIZED: "No Google/Gemini error recognised",
+}
+_TIER_LABEL = {
+    Tier.FREE: "free tier",
+    Tier.TIER_1: "tier 1",
+    Tier.TIER_2: "tier 2",
+    Tier.TIER_3: "tier 3",
+    Tier.PAID: "paid tier",
+}
+
+
+@dataclass(frozen=True)
+class _Decision:
+    kind: Kind
+    why: str
+    violation: Violation | None = None
+
+
+# --------------------------------------------------------------------------------------------------
+# Backend
+
+
+def backend_of(err: GoogleError) -> Backend:
+    """Which backend produced ``err``: Code Assist signals first, then the API host, then wording."""
+    hosts = set(err.hosts)
+    hints = err.hints
+    domain = (err.domain or "").lower()
+    service = (err.service or "").lower()
+    names = f"{domain} {service} {' '.join(hosts)}"
+    if (
+        "cloudcode-pa" in names
+        or "cloudaicompanion" in names
+        or hints & {"code-assist", "per_user_tier", "oauth_fallback"}
+        or err.signals & {"ca_capacity", "individual_quota"}
+        or err.reset_delay_s is not None
+        or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
+    ):
+        return Backend.CODE_ASSIST
+    metrics = " ".join(v.metric or "" for v in err.violations) + " " + dict(err.metadata).get("quota_metric", "")
+    if "generativelanguage" in names or "generativelanguage" in metrics:
+        return Backend.GEMINI_API
+    if "aiplatform" in names or "aiplatform" in metrics or "vertexquota" in err.signals:
+        return Backend.VERTEX_AI
+    gemini_hosts = {"ai.google.dev", "ai.dev", "aistudio.google.com", "ai.studio", "developers.generativeai.google"}
+    message = " ".join(err.messages)
+    if (
+        hosts & gemini_hosts
+        or hints & {"lc_genai", "old_py", "old_js", "aistudio"}
+        or "region" in err.signals
+        or ("not_found" in err.signals and "ListModels" in message)
+        or "bullet" in err.signals
+    ):
+        return Backend.GEMINI_API
+    if (
+        any("vertex-ai" in h for h in hosts)
+        or hints & {"vertex_sdk", "lc_vertex", "gax", "through_vertex"}
+        or err.signals & {"out_of_capacity", "try_later", "error_code_429"}
+        or any("vertex-ai" in link for link in err.links)
+    ):
+        return Backend.VERTEX_AI
+    return Backend.UNKNOWN
+
+
+# --------------------------------------------------------------------------------------------------
+# Quota dimension rules
+
+
+def _free_window(value: int | None) -> str | None:
+    if value is None or value == 0:
+        return None
+    if value in FREE_RPM_LIMITS:
+        return "minute"
+    if value in FREE_RPD_LIMITS:
+        return "day"
+    return "day" if value > 60 else "minute"
+
+
+_KIND_OF: dict[tuple[str, str], Kind] = {
+    ("minute", "requests"): Kind.RPM,
+    ("day", "requests"): Kind.RPD,
+    ("minute", "tokens"): Kind.TPM,
+    ("day", "tokens"): Kind.TPD,
+    ("minute", "images"): Kind.IPM,
+    ("day", "images"): Kind.RPD,
+    ("minute", "other"): Kind.RPM,
+    ("day", "other"): Kind.RPD,
+}
+
+
+def violation_kind(v: Violation) -> Kind | None:
+    """The dimension one violation names (quotaId first, then metric, then the limit value)."""
+    window = window_from_quota_id(v.quota_id) if v.quota_id else None
+    measure = measure_from(v.quota_id) if v.quota_id else "other"
+    if measure == "other" and v.metric:
+        measure = measure_from(v.metric)
+    if window is None and v.metric:
+        window = window_from_metric(v.metric)
+    if window is None:
+        if measure in ("tokens", "images"):
+            window = "minute"
+        elif measure == "requests" and v.metric and _FREE_REQUESTS in v.metric:
+            window = _free_window(v.value)
+        elif v.value is not None and v.metric is None and v.quota_id is None:
+            window = None
+    if window is None:
+        return None
+    return _KIND_OF.get((window, measure))
+
+
+def _restrictive(kinds: list[tuple[Kind, Violation]]) -> tuple[Kind, Violation] | None:
+    if not kinds:
+        return None
+    return min(kinds, key=lambda kv: RETRY_RANK[RETRY_OF[kv[0]]])
+
+
+def _zero_quota(err: GoogleError) -> _Decision | None:
+    for v in err.violations:
+        if v.is_zero:
+            label = v.quota_id or v.metric or "quota"
+            return _Decision(Kind.ZERO_QUOTA, f"The limit of {label} is 0: this project has no quota for it.", v)
+    if "no_free_tier" in err.signals:
+        return _Decision(Kind.ZERO_QUOTA, "The model has no free quota tier: its free-tier limit is 0.")
+    ids = {v.quota_id for v in err.violations if v.quota_id}
+    valued = any(v.value_text is not None for v in err.violations)
+    if (
+        len(ids) >= 2
+        and not valued
+        and all(tier_from_quota_id(i) == Tier.FREE for i in ids)
+        and len({violation_kind(v) for v in err.violations if v.quota_id}) >= 2
+    ):
+        first = next(v for v in err.violations if v.quota_id)
+        return _Decision(
+            Kind.ZERO_QUOTA,
+            "Several free-tier quotas (per minute, per day, tokens) are violated at once with no limit "
+            "value: the free-tier limit for this model is 0.",
+            first,
+        )
+    return None
+
+
+def _dimension(err: GoogleError) -> _Decision | None:
+    kinds: list[tuple[Kind, Violation]] = []
+    for v in err.violations:
+        kind = violation_kind(v)
+        if kind is not None:
+            kinds.append((kind, v))
+    free_bullets = [
+        v for v in err.violations if v.source == "bullet" and v.metric and v.metric.endswith(_FREE_REQUESTS)
+    ]
+    if len(free_bullets) >= 2 and not any(v.quota_id for v in err.violations):
+        kinds.append((Kind.RPD, free_bullets[0]))
+    best = _restrictive(kinds)
+    if best is not None:
+        kind, v = best
+        source = f"quotaId {v.quota_id}" if v.quota_id else f"metric {v.metric}"
+        if not v.quota_id and v.metric and _FREE_REQUESTS in v.metric:
+            source += f" with limit {v.value}" if v.value is not None else " listed several times"
+        return _Decision(kind, f"The violated quota is {source}.", v)
+    meta = dict(err.metadata)
+    limit_name = meta.get("limit_name") or ""
+    for name in (err.quota_limit_name, limit_name, err.quota_metric_name, meta.get("quota_metric")):
+        if not name:
+            continue
+        window = window_from_quota_id(name) or window_from_metric(name) or _window_words(name)
+        if window is None:
+            continue
+        measure = measure_from(name)
+        kind = _KIND_OF.get((window, measure), Kind.RPM if window == "minute" else Kind.RPD)
+        return _Decision(kind, f"The exhausted limit is '{name}'.")
+    return None
+
+
+def _window_words(name: str) -> str | None:
+    low = name.lower()
+    if "per day" in low or "daily" in low:
+        return "day"
+    if "per minute" in low:
+        return "minute"
+    return None
+
+
+def _code_assist(err: GoogleError) -> _Decision | None:
+    reasons = set(err.reasons)
+    if "individual_quota" in err.signals:
+        return _Decision(Kind.RPD, "Code Assist: the individual quota is reached (a daily per-user quota).")
+    if "QUOTA_EXHAUSTED" in reasons:
+        return _Decision(Kind.RPD, "Code Assist reports QUOTA_EXHAUSTED: the daily per-user quota is used up.")
+    reset = err.reset_delay_s
+    if reset is not None and reset >= CODE_ASSIST_DAILY_S:
+        return _Decision(Kind.RPD, "Code Assist quota resets only after several hours: a daily per-user quota.")
+    if "ca_capacity" in err.signals or ("RATE_LIMIT_EXCEEDED" in reasons and reset is not None):
+        return _Decision(Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay.")
+    return None
+
+
+def _capacity(err: GoogleError) -> _Decision | None:
+    reasons = set(err.reasons)
+    if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
+        return _Decision(Kind.CAPACITY, "The server has no capacity for this model right now (not your quota).")
+    if err.signals & {"try_later", "out_of_capacity"}:
+        return _Decision(
+            Kind.CAPACITY, "Vertex AI shared capacity is exhausted ('try again later'); no project quota is named."
+        )
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# The ordered rule list
+
+
+def _is_429(err: GoogleError) -> bool:
+    return err.http_code == 429 or err.status == "RESOURCE_EXHAUSTED"
+
+
+def _quota_like(err: GoogleError) -> bool:
+    return bool(
+        _is_429(err)
+        or err.violations
+        or err.signals
+        & {
+            "bare429",
+            "newquota",
+            "oldquota",
+            "vertexquota",
+            "bullet",
+            "no_free_tier",
+            "try_later",
+            "out_of_capacity",
+            "ca_capacity",
+            "no_capacity",
+            "individual_quota",
+            "quota_failure",
+        }
+        or set(err.reasons) & {"RATE_LIMIT_EXCEEDED", "QUOTA_EXHAUSTED", "MODEL_CAPACITY_EXHAUSTED", "rateLimitExceeded"}
+    )
+
+
+def _rule_billing(err: GoogleError) -> _Decision | None:
+    if "prepay" in err.signals:
+        return _Decision(Kind.BILLING_LIMIT, "Prepaid credits are depleted: this is billing, not a rate limit.")
+    if "spend_cap" in err.signals:
+        return _Decision(Kind.BILLING_LIMIT, "The project's spend cap is reached: this is billing, not a rate limit.")
+    if "INSUFFICIENT_G1_CREDITS_BALANCE" in err.reasons:
+        return _Decision(Kind.BILLING_LIMIT, "INSUFFICIENT_G1_CREDITS_BALANCE: the credit balance is used up.")
+    if err.http_code == 402:
+        return _Decision(Kind.BILLING_LIMIT, "HTTP 402 Payment Required: a billing limit, not a rate limit.")
+    return None
+
+
+def _rule_leaked(err: GoogleError) -> _Decision | None:
+    if "leaked" in err.signals:
+        return _Decision(Kind.LEAKED_KEY, "Google blocked this API key because it was reported as leaked.")
+    return None
+
+
+def _rule_bad_key(err: GoogleError) -> _Decision | None:
+    if "API_KEY_INVALID" in err.reasons or "key_invalid" in err.signals:
+        return _Decision(Kind.BAD_KEY, "The API key is not valid, not found or expired (API_KEY_INVALID).")
+    if err.http_code == 401 or err.status == "UNAUTHENTICATED" or "unauth" in err.signals:
+        return _Decision(Kind.BAD_KEY, "The request was not authenticated (401): the key or token is not valid.")
+    return None
+
+
+def _rule_api_disabled(err: GoogleError) -> _Decision | None:
+    if {"SERVICE_DISABLED", "accessNotConfigured"} & set(err.reasons) or "not_used" in err.signals:
+        return _Decision(Kind.API_DISABLED, "The API is not enabled on the project the key or credentials belong to.")
+    return None
+
+
+def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
+    if "BILLING_DISABLED" in err.reasons or "billing_required" in err.signals:
+        return _Decision(Kind.BILLING_DISABLED, "Billing is disabled on the project (BILLING_DISABLED).")
+    return None
+
+
+def _rule_region(err: GoogleError) -> _Decision | None:
+    if "region" in err.signals:
+        return _Decision(Kind.REGION, "The Gemini API (or its free tier) is not available from this location.")
+    return None
+
+
+_PERMISSION_REASONS = {
+    "CONSUMER_SUSPENDED",
+    "CONSUMER_INVALID",
+    "IAM_PERMISSION_DENIED",
+    "USER_PROJECT_DENIED",
+    "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+    "CREDENTIALS_MISSING",
+    "VALIDATION_REQUIRED",
+}
+
+
+def _rule_permission(err: GoogleError) -> _Decision | None:
+    reasons = set(err.reasons)
+    blocked = [r for r in reasons if r.startswith("API_KEY_") and r.endswith("BLOCKED")]
+    if reasons & _PERMISSION_REASONS or blocked:
+        reason = sorted((reasons & _PERMISSION_REASONS) | set(blocked))[0]
+        return _Decision(Kind.PERMISSION, f"Access is denied ({reason}).")
+    if err.signals & {"suspended", "tos"}:
+        return _Decision(Kind.PERMISSION, "The consumer (key or project) is suspended or blocked.")
+    if err.http_code == 403 or err.status == "PERMISSION_DENIED":
+        return _Decision(Kind.PERMISSION, "Permission denied (403) for this key, project or principal.")
+    if "perm_denied" in err.signals and not _is_429(err):
+        return _Decision(Kind.PERMISSION, "Permission denied for this key, project or principal.")
+    return None
+
+
+def _rule_quota(err: GoogleError) -> _Decision | None:
+    if not _quota_like(err):
+        return None
+    for rule in (_zero_quota, _code_assist_if, _capacity_reason, _dimension, _capacity):
+        decision = rule(err)
+        if decision is not None:
+            return decision
+    if _is_429(err) or err.signals & {"bare429", "newquota"}:
+        return _Decision(
+            Kind.UNSPECIFIED_429,
+            "A 429 that names no quota dimension: probably a short burst or shared capacity.",
+        )
+    return None
+
+
+def _code_assist_if(err: GoogleError) -> _Decision | None:
+    if backend_of(err) != Backend.CODE_ASSIST:
+        return None
+    return _code_assist(err)
+
+
+def _capacity_reason(err: GoogleError) -> _Decision | None:
+    reasons = set(err.reasons)
+    if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
+        return _capacity(err)
+    return None
+
+
+def _rule_status(err: GoogleError) -> _Decision | None:
+    code, status, signals = err.http_code, err.status, err.signals
+    if "overloaded" in signals or code in (502, 503) or status == "UNAVAILABLE":
+        return _Decision(Kind.OVERLOADED, "The service is overloaded or unavailable (503): not your quota.")
+    if "deadline" in signals or code == 504 or status == "DEADLINE_EXCEEDED":
+        return _Decision(Kind.DEADLINE, "The request exceeded its deadline (504).")
+    if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
+        return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
+    if "not_found" in signals or code == 404 or status == "NOT_FOUND":
+        return _Decision(Kind.MODEL_NOT_FOUND, "The model is not found or not supported for this method/version.")
+    if (
+        signals & {"too_many_tokens", "invalid_payload", "bad_request_detail"}
+        or code == 400
+        or status in ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE")
+    ):
+        return _Decision(Kind.BAD_REQUEST, "Google rejected the request itself (400): retrying unchanged cannot help.")
+    if code is not None and 500 <= code <= 599:
+        return _Decision(Kind.INTERNAL, f"Google returned a server error ({code}).")
+    return None
+
+
+#: The ordered rules: the first that matches decides the kind.
+RULES: tuple[Callable[[GoogleError], _Decision | None], ...] = (
+    _rule_billing,
+    _rule_leaked,
+    _rule_bad_key,
+    _rule_api_disabled,
+    _rule_billing_disabled,
+    _rule_region,
+    _rule_permission,
+    _rule_quota,
+    _rule_status,
+)
+
+
+def decide(err: GoogleError) -> tuple[Kind, str, Violation | None]:
+    """The kind of one error, why, and the violation that decided it (if any)."""
+    for rule in RULES:
+        decision = rule(err)
+        if decision is not None:
+            return decision.kind, decision.why, decision.violation
+    return Kind.UNRECOGNIZED, "No Google/Gemini error was recognised in the input.", None
+
+
+# --------------------------------------------------------------------------------------------------
+# Diagnosis assembly
+
+
+def _tier(err: GoogleError, v: Violation | None) -> Tier | None:
+    ordered = ([v] if v is not None else []) + [w for w in err.violations if w is not v]
+    for w in ordered:
+        tier = tier_from_quota_id(w.quota_id) or tier_from_metric(w.metric)
+        if tier is not None:
+            return tier
+    for name in (err.quota_limit_name, dict(err.metadata).get("quota_metric")):
+        tier = tier_from_quota_id(name) or tier_from_metric(name)
+        if tier is not None:
+            return tier
+    return None
+
+
+def _model(err: GoogleError, v: Violation | None) -> str | None:
+    if v is not None and v.model:
+        return v.model
+    for w in err.violations:
+        if w.model:
+            return w.model
+    metric = dict(err.metadata).get("quota_metric")
+    return (
+        err.dimension_model
+        or err.request_model
+        or err.message_model
+        or err.display_model
+        or model_from_metric(metric)
+        or model_from_display_name(err.quota_metric_name)
+    )
+
+
+def _headline(kind: Kind, model: str | None, tier: Tier | None, limit: int | None, backend: Backend) -> str:
+    parts = [p for p in (model, _TIER_LABEL.get(tier) if tier else None) if p]
+    if limit is not None and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA}):
+        parts.append(f"limit {limit}")
+    if backend == Backend.CODE_ASSIST and kind in (_WINDOW_KINDS | {Kind.CAPACITY, Kind.ZERO_QUOTA}):
+        parts.append("Code Assist")
+    title = TITLES[kind]
+    return f"{title} — {', '.join(parts)}" if parts else title
+
+
+def _fmt_s(seconds: float) -> str:
+    return f"{seconds:.3g}s" if seconds < 100 else f"{seconds:.0f}s"
+
+
+def classify(err: GoogleError, *, now: datetime, requested_model: str | None = None) -> Diagnosis:
+    """One diagnosis for one parsed error."""
+    kind, why, violation = decide(err)
+    retry = RETRY_OF[kind]
+    backend = backend_of(err) if kind != Kind.UNRECOGNIZED else Backend.UNKNOWN
+    tier = _tier(err, violation)
+    model = _model(err, violation)
+    requested = requested_model.removeprefix("models/") if requested_model else err.request_model
+    limit: int | None = None
+    if violation is not None and violation.value is not None:
+        limit = violation.value
+    elif kind == Kind.ZERO_QUOTA:
+        limit = 0
+    elif kind in _WINDOW_KINDS:
+        values = [v.value for v in err.violations if v.value is not None]
+        limit = values[0] if len(values) == 1 else None
+    quota_id = violation.quota_id if violation and violation.quota_id else err.quota_limit_name
+    if quota_id is None:
+        quota_id = next((v.quota_id for v in err.violations if v.quota_id), None)
+    metric = (violation.metric if violation and violation.metric else None) or next(
+        (v.metric for v in err.violations if v.metric), None
+    )
+    metric = metric or dict(err.metadata).get("quota_metric")
+    location = (violation.location if violation else None) or err.location
+
+    code_assist_reset = err.reset_delay_s if backend == Backend.CODE_ASSIST else None
+    retry_after = code_assist_reset if code_assist_reset is not None else err.retry_delay_s
+    if retry_after is not None:
+        retry_after = clamp_delay(retry_after)
+    reset_at: datetime | None = None
+    basis: str | None = None
+    if kind in _WINDOW_KINDS:
+        window = reset_window(Window(str(kind)), now, retry_after_s=err.retry_delay_s, code_assist_reset_s=code_assist_reset)
+        reset_at, basis = window.reset_at, str(window.basis)
+    elif retry == Retry.BACKOFF and retry_after is not None:
+        reset_at = now + timedelta(seconds=retry_after)
+        basis = str(Basis.CODE_ASSIST_RESET if code_assist_reset is not None else Basis.RETRY_HINT)
+
+    notes = _notes(err, kind, model, requested, tier, backend)
+    fixes = fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit) if kind != Kind.UNRECOGNIZED else ()
+    return Diagnosis(
+        kind=kind,
+        retry=retry,
+        backend=backend,
+        http_code=err.http_code,
+        status=err.status if err.status in CANONICAL_STATUSES else None,
+        headline=_headline(kind, model, tier, limit, backend),
+        model=model,
+        requested_model=requested,
+        quota_id=quota_id,
+        quota_metric=metric,
+        limit=limit,
+        tier=tier,
+        location=location,
+        retry_after_s=retry_after,
+        reset_at=reset_at,
+        project_number=err.project_number,
+        count=max(1, err.count),
+        evidence=err.evidence,
+        fixes=tuple(fixes),
+        why=why,
+        reset_basis=basis,
+        notes=tuple(notes),
+    )
+
+
+def _notes(
+    err: GoogleError, kind: Kind, model: str | None, requested: str | None, tier: Tier | None, backend: Backend
+) -> list[str]:
+    notes: list[str] = []
+    if model and requested and model != requested and quota_group_for_model(requested) != model:
+        notes.append(f"The quota is counted against {model}, not the requested {requested}.")
+    elif model and requested and model != requested:
+        notes.append(f"{requested} is counted in the quota group {model}.")
+    if tier == Tier.FREE and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA}):
+        notes.append(
+            "A free-tier quota was hit: this key's project is on the free tier. If you enabled billing, it is "
+            "on another project (or the upgrade has not reached this one)."
+        )
+    if kind in (Kind.RPD, Kind.TPD) and err.retry_delay_s is not None and backend != Backend.CODE_ASSIST:
+        notes.append(
+            f"RetryInfo {_fmt_s(err.retry_delay_s)} is not when a daily quota resets: it resets at midnight "
+            "Pacific time."
+        )
+    if backend == Backend.CODE_ASSIST:
+        notes.append(
+            "This is Code Assist quota (gemini-cli / OAuth sign-in): it is per user, and AI Studio keys or "
+            "billing do not change it."
+        )
+    if "litellm" in err.hints and backend != Backend.VERTEX_AI:
+        notes.append("LiteLLM labels Gemini errors 'VertexAI…' even for AI Studio calls; that alone does not mean Vertex AI.")
+    if err.count > 1:
+        notes.append(f"The same error appears {err.count} times in the input.")
+    return notes
+
+
+def _unrecognized(requested_model: str | None) -> Diagnosis:
+    return Diagnosis(
+        kind=Kind.UNRECOGNIZED,
+        retry=None,
+        backend=Backend.UNKNOWN,
+        headline=TITLES[Kind.UNRECOGNIZED],
+        requested_model=requested_model,
+        why="No HTTP code, Google status or Gemini/Google error wording was found in the input.",
+    )
+
+
+_SPECIFICITY = {Kind.UNSPECIFIED_429: 1, Kind.UNRECOGNIZED: 2}
+
+
+def _apply_overrides(errs: list[GoogleError], http_code: int | None, status: str | None) -> list[GoogleError]:
+    canon = canonical_status(status) if status else None
+    if http_code is None and canon is None:
+        return errs
+    if not errs:
+        return [GoogleError(http_code=http_code, status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None))]
+    out: list[GoogleError] = []
+    for err in errs:
+        new_code = err.http_code if err.http_code is not None else http_code
+        new_status = err.status or canon or (STATUS_OF_CODE.get(new_code) if new_code else None)
+        out.append(replace(err, http_code=new_code, status=new_status))
+    return out
+
+
+def diagnose(
+    source: str | bytes | Mapping[str, Any] | list[Any],
+    *,
+    now: datetime,
+    requested_model: str | None = None,
+    http_code: int | None = None,
+    status: str | None = None,
+) -> list[Diagnosis]:
+    """All diagnoses for a paste or body, primary first; always at least one (maybe ``unrecognized``)."""
+    if isinstance(source, (bytes, bytearray)):
+        source = bytes(source).decode("utf-8", errors="replace")
+    errs = parse_text(source) if isinstance(source, str) else parse_body(source)
+    errs = _apply_overrides(errs, http_code, status)
+    entries: list[tuple[Diagnosis, int]] = []
+    index: dict[tuple[Any, ...], int] = {}
+    for err in errs:
+        diag = classify(err, now=now, requested_model=requested_model)
+        if diag.kind == Kind.UNRECOGNIZED:
+            continue
+        key = (diag.kind, diag.model, diag.quota_id, diag.limit, diag.http_code, diag.backend, diag.headline)
+        if key in index:
+            i = index[key]
+            prev, _pos = entries[i]
+            entries[i] = (replace(prev, count=prev.count + diag.count), err.position)
+        else:
+            index[key] = len(entries)
+            entries.append((diag, err.position))
+    if not entries:
+        return [_unrecognized(requested_model.removeprefix("models/") if requested_model else None)]
+    entries.sort(key=lambda e: (RETRY_RANK[e[0].retry], _SPECIFICITY.get(e[0].kind, 0), -e[1]))
+    return [d for d, _ in entries]

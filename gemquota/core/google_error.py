@@ -1,0 +1,1874 @@
+"""Parse any paste (or body) into normalized Google error records.
+
+Two passes, both linear and bounded:
+
+1. *Structure*: a single-pass bracket/string scanner finds candidate ``{…}`` / ``[…]`` spans (bounded
+   count, depth and total work); each span is parsed once: ``json`` → repaired json (truncated
+   bodies closed) → a size-bounded ``ast.literal_eval`` (Python dict reprs). Google bodies are found
+   anywhere inside (``{"error": …}``, list-wrapped, bare inner errors, JSON-in-JSON in ``message`` to
+   depth 10, ``metadata.raw``, relay envelopes, details-only arrays).
+2. *Text*: precompiled, literal-anchored regexes over the normalized, unescaped rest of the paste
+   (smart quotes, full-width punctuation, box borders, ``> `` quotes, util.inspect ``' +``
+   concatenation and lost backslashes handled) for everything the structure missed: message
+   wordings, bullets, quota ids, metrics, values, retry hints, HTTP codes in every wrapper form.
+
+Facts found in the text are grouped by error family (quota, overload, auth, …) and merged into the
+structured records they do not contradict; what is left becomes records of its own. Identical
+records are counted, not repeated.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from gemquota.core.reset import clamp_delay
+
+# --------------------------------------------------------------------------------------------------
+# Public records
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One quota violation: from ``QuotaFailure.violations[]``, a message bullet, or ErrorInfo metadata."""
+
+    metric: str | None = None
+    quota_id: str | None = None
+    model: str | None = None
+    location: str | None = None
+    value: int | None = None
+    value_text: str | None = None
+    future_value: int | None = None
+    source: str = "details"  # details | bullet | errorinfo | sentence
+
+    @property
+    def is_zero(self) -> bool:
+        """True only for an exact zero limit (``limit: 0``, not ``limit: 0.5``)."""
+        return self.value_text is not None and self.value_text.strip("0") == "" and self.value == 0
+
+
+@dataclass(frozen=True)
+class GoogleError:
+    """One error occurrence, normalized from whatever wrapper it came in."""
+
+    http_code: int | None = None
+    status: str | None = None
+    message: str | None = None
+    messages: tuple[str, ...] = ()
+    reason: str | None = None
+    reasons: tuple[str, ...] = ()
+    domain: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+    violations: tuple[Violation, ...] = ()
+    retry_delay_s: float | None = None
+    reset_delay_s: float | None = None
+    links: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    request_model: str | None = None
+    message_model: str | None = None
+    display_model: str | None = None
+    dimension_model: str | None = None
+    project_number: str | None = None
+    location: str | None = None
+    quota_limit_name: str | None = None
+    quota_metric_name: str | None = None
+    service: str | None = None
+    signals: frozenset[str] = frozenset()
+    hints: frozenset[str] = frozenset()
+    list_wrapped: bool = False
+    legacy_errors: bool = False
+    count: int = 1
+    position: int = 0
+    evidence: tuple[str, ...] = ()
+
+    def identity(self) -> tuple[Any, ...]:
+        """What makes two occurrences 'the same error' (for counting repeats)."""
+        return (
+            self.http_code,
+            self.status,
+            self.message,
+            self.reason,
+            tuple((v.metric, v.quota_id, v.model, v.value) for v in self.violations),
+            self.signals,
+            self.dimension_model,
+            self.request_model,
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Constants and small helpers
+
+CANONICAL_STATUSES = frozenset(
+    {
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+    }
+)
+STATUS_OF_CODE: dict[int, str] = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    409: "ABORTED",
+    429: "RESOURCE_EXHAUSTED",
+    499: "CANCELLED",
+    500: "INTERNAL",
+    501: "UNIMPLEMENTED",
+    503: "UNAVAILABLE",
+    504: "DEADLINE_EXCEEDED",
+}
+CODE_OF_STATUS: dict[str, int] = {
+    "INVALID_ARGUMENT": 400,
+    "FAILED_PRECONDITION": 400,
+    "OUT_OF_RANGE": 400,
+    "UNAUTHENTICATED": 401,
+    "PERMISSION_DENIED": 403,
+    "NOT_FOUND": 404,
+    "ALREADY_EXISTS": 409,
+    "ABORTED": 409,
+    "RESOURCE_EXHAUSTED": 429,
+    "CANCELLED": 499,
+    "INTERNAL": 500,
+    "UNKNOWN": 500,
+    "DATA_LOSS": 500,
+    "UNIMPLEMENTED": 501,
+    "UNAVAILABLE": 503,
+    "DEADLINE_EXCEEDED": 504,
+}
+GRPC_STATUS: dict[int, str] = {
+    1: "CANCELLED",
+    2: "UNKNOWN",
+    3: "INVALID_ARGUMENT",
+    4: "DEADLINE_EXCEEDED",
+    5: "NOT_FOUND",
+    6: "ALREADY_EXISTS",
+    7: "PERMISSION_DENIED",
+    8: "RESOURCE_EXHAUSTED",
+    9: "FAILED_PRECONDITION",
+    10: "ABORTED",
+    11: "OUT_OF_RANGE",
+    12: "UNIMPLEMENTED",
+    13: "INTERNAL",
+    14: "UNAVAILABLE",
+    15: "DATA_LOSS",
+    16: "UNAUTHENTICATED",
+}
+REASON_PHRASES: dict[str, int] = {
+    "too many requests": 429,
+    "service unavailable": 503,
+    "internal server error": 500,
+    "bad request": 400,
+    "forbidden": 403,
+    "not found": 404,
+    "unauthorized": 401,
+    "gateway timeout": 504,
+    "payment required": 402,
+}
+EXCEPTION_STATUS: dict[str, str] = {
+    "ResourceExhausted": "RESOURCE_EXHAUSTED",
+    "TooManyRequests": "RESOURCE_EXHAUSTED",
+    "RateLimit": "RESOURCE_EXHAUSTED",
+    "FailedPrecondition": "FAILED_PRECONDITION",
+    "PermissionDenied": "PERMISSION_DENIED",
+    "Forbidden": "PERMISSION_DENIED",
+    "InternalServerError": "INTERNAL",
+    "ServiceUnavailable": "UNAVAILABLE",
+    "DeadlineExceeded": "DEADLINE_EXCEEDED",
+    "GatewayTimeout": "DEADLINE_EXCEEDED",
+    "NotFound": "NOT_FOUND",
+    "InvalidArgument": "INVALID_ARGUMENT",
+    "BadRequest": "INVALID_ARGUMENT",
+    "Unauthenticated": "UNAUTHENTICATED",
+    "Unauthorized": "UNAUTHENTICATED",
+}
+
+#: Analysis bounds (SPEC §8): bigger pastes are analysed by head and tail only.
+MAX_ANALYSED = 600_000
+_EDGE = MAX_ANALYSED // 2
+MAX_SPANS = 400
+MAX_SCAN_STEPS = 300_000
+MAX_DEPTH = 64
+MAX_NESTING = 10
+MAX_LITERAL_EVAL = 300_000
+MAX_JSON_SPAN = 2_000_000
+_MAX_ITEMS = 400
+_MAX_DIGITS = 18
+
+
+def _to_int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    digits = text.strip().split(".", 1)[0]
+    if not digits.isdigit() or len(digits) > _MAX_DIGITS:
+        return None
+    return int(digits)
+
+
+def _to_float(text: str) -> float | None:
+    """A finite float from a digit string; absurdly long numbers become +inf (then clamped)."""
+    text = text.strip().rstrip(".")
+    if not text:
+        return None
+    whole = text.split(".", 1)[0]
+    if len(whole) > 30:
+        return math.inf
+    try:
+        value = float(text[:64])
+    except ValueError:
+        return None
+    return value if not math.isnan(value) else None
+
+
+_DURATION = re.compile(
+    r"^(?:(?P<h>\d{1,30})h)?(?:(?P<m>\d{1,30})m(?!s))?(?:(?P<s>\d{1,40}(?:\.\d{0,40})?)s)?$"
+    r"|^(?P<ms>\d{1,40}(?:\.\d{0,40})?)ms$"
+)
+
+
+def parse_duration(text: str | None) -> float | None:
+    """Seconds from ``"38.8s"``, ``"856.5ms"``, ``"5h59m59.96s"``, ``"27s"`` (None if not a duration).
+    Never overflows: huge values are clamped by ``clamp_delay``."""
+    if not text:
+        return None
+    text = text.strip().strip("'\"").rstrip(".,;")
+    if len(text) > 120:
+        digits = re.match(r"\d+", text)
+        return clamp_delay(math.inf) if digits and len(digits.group(0)) > 30 else None
+    match = _DURATION.match(text)
+    if not match or not text:
+        return None
+    if match.group("ms") is not None:
+        ms = _to_float(match.group("ms"))
+        return None if ms is None else clamp_delay(ms / 1000.0)
+    total = 0.0
+    found = False
+    for unit, factor in (("h", 3600.0), ("m", 60.0), ("s", 1.0)):
+        part = match.group(unit)
+        if part is not None:
+            value = _to_float(part)
+            if value is None:
+                return None
+            total += value * factor
+            found = True
+    return clamp_delay(total) if found else None
+
+
+def canonical_status(value: Any) -> str | None:
+    """The canonical Google status for a status string (``"RESOURCE_EXHAUSTED"``), else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().upper().replace(" ", "_")
+    text = text.removeprefix("STATUSCODE.")
+    return text if text in CANONICAL_STATUSES else None
+
+
+def _clean_model(model: str | None) -> str | None:
+    if not model:
+        return None
+    text = model.strip().strip("'\"`").removeprefix("models/").rstrip(".,;:)")
+    cut = text.find("nPlease")
+    if cut > 0:
+        text = text[:cut]
+    if text.endswith("n*") or text.endswith("n\\"):
+        text = text[:-2]
+    if "/" in text:
+        text = text.rsplit("/", 1)[-1]
+    if not text or len(text) > 80 or not text[0].isalnum():
+        return None
+    return text
+
+
+# --------------------------------------------------------------------------------------------------
+# The mutable accumulator behind each record
+
+
+@dataclass
+class _Acc:
+    http_code: int | None = None
+    code_weak: bool = False
+    status: str | None = None
+    messages: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    domain: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    violations: list[Violation] = field(default_factory=list)
+    limit_values: list[tuple[str, str | None]] = field(default_factory=list)  # quota_limit_value (+name)
+    retry_delay_s: float | None = None
+    reset_delay_s: float | None = None
+    links: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+    request_model: str | None = None
+    message_model: str | None = None
+    display_model: str | None = None
+    dimension_model: str | None = None
+    project_number: str | None = None
+    project_masked: bool = False
+    location: str | None = None
+    quota_limit_name: str | None = None
+    quota_metric_name: str | None = None
+    service: str | None = None
+    signals: set[str] = field(default_factory=set)
+    hints: set[str] = field(default_factory=set)
+    list_wrapped: bool = False
+    legacy_errors: bool = False
+    count: int = 1
+    position: int = 0
+    evidence: list[str] = field(default_factory=list)
+    structured: bool = False
+    families: set[str] = field(default_factory=set)
+
+    # ---- setters that keep the first/best value
+    def set_code(self, code: int | None, *, weak: bool = False) -> None:
+        if code is None or not 100 <= code <= 599:
+            return
+        if self.http_code is None or (self.code_weak and not weak):
+            self.http_code = code
+            self.code_weak = weak
+
+    def set_status(self, status: str | None) -> None:
+        if status and self.status is None:
+            self.status = status
+
+    def add_evidence(self, fragment: str | None) -> None:
+        if not fragment:
+            return
+        fragment = fragment.strip()
+        if fragment and len(self.evidence) < 24 and fragment not in self.evidence:
+            self.evidence.append(fragment[:300])
+
+    def has_content(self) -> bool:
+        return bool(
+            self.http_code is not None
+            or self.status
+            or self.signals
+            or self.reasons
+            or self.violations
+            or self.limit_values
+            or self.quota_limit_name
+        )
+
+    def merge(self, other: _Acc) -> None:
+        """Fill what this record lacks from ``other`` (a compatible record of the same error)."""
+        if other.http_code is not None:
+            self.set_code(other.http_code, weak=other.code_weak)
+        self.set_status(other.status)
+        for msg in other.messages:
+            if msg not in self.messages:
+                self.messages.append(msg)
+        for reason in other.reasons:
+            if reason not in self.reasons:
+                self.reasons.append(reason)
+        self.domain = self.domain or other.domain
+        for key, value in other.metadata.items():
+            self.metadata.setdefault(key, value)
+        known = {(v.metric, v.quota_id, v.value) for v in self.violations}
+        have_ids = any(v.quota_id for v in self.violations)
+        for v in other.violations:
+            if (v.metric, v.quota_id, v.value) in known:
+                continue
+            if have_ids and v.source == "bullet" and any(
+                w.metric == v.metric and w.value == v.value for w in self.violations
+            ):
+                continue
+            self.violations.append(v)
+        for lv in other.limit_values:
+            if lv not in self.limit_values:
+                self.limit_values.append(lv)
+        if self.retry_delay_s is None:
+            self.retry_delay_s = other.retry_delay_s
+        if self.reset_delay_s is None:
+            self.reset_delay_s = other.reset_delay_s
+        for link in other.links:
+            if link not in self.links:
+                self.links.append(link)
+        self.hosts |= other.hosts
+        self.request_model = self.request_model or other.request_model
+        self.message_model = self.message_model or other.message_model
+        self.display_model = self.display_model or other.display_model
+        self.dimension_model = self.dimension_model or other.dimension_model
+        if self.project_number is None and not self.project_masked:
+            self.project_number = other.project_number
+            self.project_masked = other.project_masked
+        self.location = self.location or other.location
+        self.quota_limit_name = self.quota_limit_name or other.quota_limit_name
+        self.quota_metric_name = self.quota_metric_name or other.quota_metric_name
+        self.service = self.service or other.service
+        self.signals |= other.signals
+        self.hints |= other.hints
+        self.families |= other.families
+        self.list_wrapped = self.list_wrapped or other.list_wrapped
+        self.legacy_errors = self.legacy_errors or other.legacy_errors
+        self.count = max(self.count, other.count)
+        for fragment in other.evidence:
+            self.add_evidence(fragment)
+
+    def freeze(self) -> GoogleError:
+        status = self.status
+        code = self.http_code
+        if status is None and code is not None:
+            status = STATUS_OF_CODE.get(code)
+            if code == 400 and "region" in self.signals:
+                status = "FAILED_PRECONDITION"
+        if code is None and status is not None:
+            code = CODE_OF_STATUS.get(status)
+        violations = list(self.violations)
+        for value_text, name in self.limit_values:
+            if not any(v.value_text == value_text and v.quota_id == name for v in violations):
+                violations.append(
+                    Violation(
+                        metric=self.metadata.get("quota_metric"),
+                        quota_id=name or self.quota_limit_name,
+                        location=self.location,
+                        value=_to_int(value_text),
+                        value_text=value_text,
+                        source="errorinfo",
+                    )
+                )
+        reasons = tuple(self.reasons)
+        upper = next((r for r in reasons if r.isupper()), None)
+        return GoogleError(
+            http_code=code,
+            status=status,
+            message=self.messages[0] if self.messages else None,
+            messages=tuple(self.messages),
+            reason=upper or (reasons[0] if reasons else None),
+            reasons=reasons,
+            domain=self.domain,
+            metadata=tuple(sorted(self.metadata.items())),
+            violations=tuple(violations),
+            retry_delay_s=self.retry_delay_s,
+            reset_delay_s=self.reset_delay_s,
+            links=tuple(self.links),
+            hosts=tuple(sorted(self.hosts)),
+            request_model=self.request_model,
+            message_model=self.message_model,
+            display_model=self.display_model,
+            dimension_model=self.dimension_model,
+            project_number=None if self.project_masked else self.project_number,
+            location=self.location,
+            quota_limit_name=self.quota_limit_name,
+            quota_metric_name=self.quota_metric_name,
+            service=self.service,
+            signals=frozenset(self.signals),
+            hints=frozenset(self.hints),
+            list_wrapped=self.list_wrapped,
+            legacy_errors=self.legacy_errors,
+            count=self.count,
+            position=self.position,
+            evidence=tuple(self.evidence),
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Normalization
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\uff0c": ",",
+        "\uff1a": ":",
+        "\uff5b": "{",
+        "\uff5d": "}",
+        "\uff3b": "[",
+        "\uff3d": "]",
+        "\uff08": "(",
+        "\uff09": ")",
+        "\uff02": '"',
+        "\uff07": "'",
+        "\uff0e": ".",
+        "\u3002": ".",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": None,
+        "\ufeff": None,
+        "\r": None,
+        "\x00": None,
+        "\u2502": " ",
+        "\u2503": " ",
+        "\u2551": " ",
+        "\u254e": " ",
+        "\u254f": " ",
+        "\u2506": " ",
+        "\u2507": " ",
+        "\u250a": " ",
+        "\u250b": " ",
+        "\u256d": " ",
+        "\u256e": " ",
+        "\u2570": " ",
+        "\u256f": " ",
+        "\u2500": " ",
+        "\u2501": " ",
+        "\u2715": " ",
+        "\u2716": " ",
+    }
+)
+_QUOTE_PREFIX = re.compile(r"(?m)^[ \t]*>+[ \t]?")
+_CONCAT = re.compile(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
+_WRAP = re.compile(r"\n[ \t]*")
+
+
+def normalize(text: str) -> str:
+    """Undo paste mangling that does not change meaning (quotes, borders, quote prefixes, concatenation)."""
+    text = text.translate(_TRANSLATE)
+    if ">" in text:
+        text = _QUOTE_PREFIX.sub("", text)
+    if "+" in text:
+        text = _CONCAT.sub("", text)
+    return text
+
+
+_BACKSLASH_RUN = re.compile(r"\\{2,}(?=[nrt\"'/u])")
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def flatten(text: str) -> str:
+    """Collapse escape layers of JSON-in-JSON (``\\\\n``, ``\\"``, ``\\u003d``) to plain text."""
+    if "\\" not in text:
+        return text
+    text = _BACKSLASH_RUN.sub("\\\\", text)
+    text = (
+        text.replace("\\n", "\n")
+        .replace("\\r", "\n")
+        .replace("\\t", " ")
+        .replace('\\"', '"')
+        .replace("\\'", "'")
+        .replace("\\/", "/")
+    )
+    if "\\u" in text:
+        text = _UNICODE_ESCAPE.sub(_unicode_char, text)
+    return text
+
+
+def _unicode_char(match: re.Match[str]) -> str:
+    try:
+        out = chr(int(match.group(1), 16))
+    except ValueError:
+        return " "
+    return out if out.isprintable() else " "
+
+
+# --------------------------------------------------------------------------------------------------
+# Structure pass: scanner, repair, loading
+
+_OPENER = re.compile(r"[{\[]")
+_CLOSE_OF = {"{": "}", "[": "]"}
+
+
+@dataclass
+class _ScanResult:
+    end: int
+    closed: bool
+    stack: list[str]
+    quote: str | None
+    safe_idx: int
+    safe_depth: int
+    too_deep: bool
+    steps: int
+
+
+_STRUCT = re.compile(r"[\"'{}\[\],]")
+_STRING_BODY = {
+    '"': re.compile(r'"(?:[^"\\]|\\.)*+"', re.S),
+    "'": re.compile(r"'(?:[^'\\]|\\.)*+'", re.S),
+}
+
+
+def _scan(text: str, start: int, budget: int) -> _ScanResult:
+    """Find the end of the bracketed span starting at ``start``: one left-to-right pass in which
+    strings are skipped whole by a possessive (non-backtracking) regex."""
+    stack: list[str] = []
+    safe_idx, safe_depth = start, 0
+    steps = 0
+    pos = start
+    search = _STRUCT.search
+    while True:
+        match = search(text, pos)
+        if match is None:
+            return _ScanResult(len(text), False, stack, None, safe_idx, safe_depth, False, steps)
+        steps += 1
+        pos = match.start()
+        if steps > budget:
+            return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, True, steps)
+        char = match.group(0)
+        if char == '"' or char == "'":
+            if char == "'" and _is_apostrophe(text, pos):
+                pos += 1
+                continue
+            string = _STRING_BODY[char].match(text, pos)
+            if string is None:
+                return _ScanResult(len(text), False, stack, char, safe_idx, safe_depth, False, steps)
+            pos = string.end()
+            continue
+        pos += 1
+        if char == "{" or char == "[":
+            stack.append(char)
+            if len(stack) > MAX_DEPTH:
+                return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, True, steps)
+            safe_idx, safe_depth = pos, len(stack)
+        elif char == "}" or char == "]":
+            if not stack or _CLOSE_OF[stack[-1]] != char:
+                return _ScanResult(pos - 1, False, stack, None, safe_idx, safe_depth, False, steps)
+            stack.pop()
+            if not stack:
+                return _ScanResult(pos, True, stack, None, pos, 0, False, steps)
+            safe_idx, safe_depth = pos, len(stack)
+        else:  # ","
+            safe_idx, safe_depth = pos - 1, len(stack)
+
+
+def _is_apostrophe(text: str, pos: int) -> bool:
+    """A ``'`` between two letters (``doesn't``) is prose, not a Python string delimiter."""
+    return 0 < pos < len(text) - 1 and text[pos - 1].isalpha() and text[pos + 1].isalpha()
+
+
+def _closers(stack: list[str]) -> str:
+    return "".join(_CLOSE_OF[c] for c in reversed(stack))
+
+
+_TRAILING_JUNK = re.compile(r"[\s,:]+$")
+
+
+def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
+    """Candidate completions of a truncated span: close in place, then cut back to the last safe point."""
+    out: list[str] = []
+    body = span
+    if res.quote is not None:
+        body += res.quote
+    stripped = _TRAILING_JUNK.sub("", body)
+    if stripped.endswith(":"):
+        stripped += " null"
+    out.append(stripped + _closers(res.stack))
+    cut = res.safe_idx - start
+    if 0 < cut <= len(span):
+        head = _TRAILING_JUNK.sub("", span[:cut])
+        out.append(head + _closers(res.stack[: res.safe_depth]))
+    return out
+
+
+_PY_LITERALS = re.compile(r"\b(?:None|True|False)\b")
+
+
+def _literal(text: str) -> Any:
+    if len(text) > MAX_LITERAL_EVAL:
+        return None
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError, OverflowError):
+        return None
+
+
+def _load(candidate: str) -> Any:
+    if len(candidate) > MAX_JSON_SPAN:
+        return None
+    try:
+        return json.loads(candidate, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    if "'" in candidate or _PY_LITERALS.search(candidate):
+        return _literal(candidate)
+    return None
+
+
+_WORTH = re.compile(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)
+
+
+def _load_span(text: str, start: int, res: _ScanResult) -> Any:
+    span = text[start : res.end]
+    if len(span) < 8 or not _WORTH.search(span):
+        return None
+    if res.closed:
+        return _load(span)
+    for candidate in _repairs(span, res, start):
+        obj = _load(candidate)
+        if obj is not None:
+            return obj
+    return None
+
+
+def _structures(text: str, depth: int) -> list[tuple[int, int, list[_Acc]]]:
+    """Every parsed structure in ``text`` that holds a Google error, with its span."""
+    found: list[tuple[int, int, list[_Acc]]] = []
+    if depth > MAX_NESTING or ("{" not in text and "[" not in text):
+        return found
+    budget = min(4 * len(text) + 20_000, MAX_SCAN_STEPS)
+    pos = 0
+    spans = 0
+    while spans < MAX_SPANS and budget > 0:
+        match = _OPENER.search(text, pos)
+        if match is None:
+            break
+        start = match.start()
+        spans += 1
+        res = _scan(text, start, budget)
+        budget -= res.steps + 1
+        if res.too_deep:
+            pos = max(res.end, start + 1)
+            continue
+        obj = _load_span(text, start, res)
+        accs: list[_Acc] = []
+        if obj is not None:
+            _walk(obj, depth, accs, list_wrapped=isinstance(obj, list))
+        if accs:
+            for acc in accs:
+                acc.position = start
+            found.append((start, res.end, accs))
+            pos = res.end
+        else:
+            pos = start + 1
+    return found
+
+
+# --------------------------------------------------------------------------------------------------
+# Walking parsed structures
+
+
+def _looks_error(obj: Mapping[str, Any]) -> bool:
+    if "@type" in obj:
+        return False
+    code = obj.get("code")
+    has_code = isinstance(code, int) or (isinstance(code, str) and code.isdigit())
+    has_status = isinstance(obj.get("status"), str)
+    has_message = isinstance(obj.get("message"), str)
+    has_details = isinstance(obj.get("details"), list)
+    return (has_code and (has_message or has_status)) or (has_status and (has_message or has_details))
+
+
+def _norm_keys(obj: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(k).strip(): v for k, v in list(obj.items())[:_MAX_ITEMS]}
+
+
+def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) -> None:
+    if depth > MAX_NESTING + 2:
+        return
+    if isinstance(obj, Mapping):
+        data = _norm_keys(obj)
+        err = data.get("error")
+        if isinstance(err, Mapping):
+            _error_dict(_norm_keys(err), depth, out, list_wrapped=list_wrapped)
+            return
+        if isinstance(err, str) and ("{" in err or _looks_google_text(err)):
+            _walk(err, depth + 1, out)
+            if out:
+                return
+        if _looks_error(data):
+            _error_dict(data, depth, out, list_wrapped=list_wrapped)
+            return
+        if "@type" in data:
+            acc = _Acc(structured=True)
+            _detail(acc, data, depth)
+            if acc.has_content():
+                out.append(acc)
+            return
+        for key, value in data.items():
+            if isinstance(value, (Mapping, list, str)):
+                _walk(value, depth + 1, out)
+    elif isinstance(obj, list):
+        items = obj[:_MAX_ITEMS]
+        if items and all(isinstance(i, Mapping) and "@type" in _norm_keys(i) for i in items):
+            acc = _Acc(structured=True)
+            for item in items:
+                _detail(acc, _norm_keys(item), depth)
+            if acc.has_content():
+                out.append(acc)
+            return
+        for item in items:
+            if isinstance(item, (Mapping, list, str)):
+                _walk(item, depth + 1, out, list_wrapped=list_wrapped)
+    elif isinstance(obj, str):
+        if len(obj) >= 10 and ("{" in obj or "[" in obj) and _WORTH.search(obj):
+            for _start, _end, accs in _structures(obj, depth + 1):
+                out.extend(accs)
+
+
+_GOOGLE_WORDING = re.compile(
+    r"RESOURCE_EXHAUSTED|Resource has been exhausted|exceeded your current quota|Quota exceeded"
+    r"|googleapis\.com|API key not valid|UNAVAILABLE|FAILED_PRECONDITION|PERMISSION_DENIED"
+)
+
+
+def _looks_google_text(text: str) -> bool:
+    return bool(_GOOGLE_WORDING.search(text[:20_000]))
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return str(value)
+    return None
+
+
+def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrapped: bool) -> None:
+    acc = _Acc(structured=True, list_wrapped=list_wrapped)
+    code = err.get("code")
+    if isinstance(code, bool):
+        code = None
+    if isinstance(code, str) and code.strip().isdigit() and len(code.strip()) <= 3:
+        code = int(code.strip())
+    if isinstance(code, int):
+        acc.set_code(code)
+    status_raw = err.get("status")
+    status = canonical_status(status_raw)
+    if status:
+        acc.set_status(status)
+        acc.add_evidence(status)
+    elif isinstance(status_raw, str):
+        phrase_code = REASON_PHRASES.get(status_raw.strip().lower())
+        if phrase_code is not None:
+            acc.set_code(phrase_code, weak=True)
+    message = err.get("message")
+    if isinstance(message, str) and message:
+        if "{" in message and _WORTH.search(message):
+            inner: list[_Acc] = []
+            for _s, _e, accs in _structures(message, depth + 1):
+                inner.extend(accs)
+            if inner:
+                for sub in inner:
+                    if sub.http_code is None or sub.code_weak:
+                        sub.set_code(acc.http_code, weak=acc.code_weak)
+                    sub.set_status(None if sub.http_code not in (None, acc.http_code) else acc.status)
+                    sub.list_wrapped = sub.list_wrapped or list_wrapped
+                out.extend(inner)
+                return
+        acc.messages.append(message[:4000])
+        _scan_into(acc, message[:20_000])
+    for key in ("metadata", "cause", "upstreamResponse", "response", "body", "raw", "data"):
+        nested = err.get(key)
+        if isinstance(nested, (Mapping, list, str)) and nested:
+            inner_out: list[_Acc] = []
+            _walk(nested, depth + 1, inner_out)
+            if inner_out:
+                for sub in inner_out:
+                    if sub.http_code is None:
+                        sub.set_code(acc.http_code, weak=True)
+                out.extend(inner_out)
+                return
+    details = err.get("details")
+    if isinstance(details, list):
+        for item in details[:_MAX_ITEMS]:
+            if isinstance(item, Mapping):
+                _detail(acc, _norm_keys(item), depth)
+    errors = err.get("errors")
+    if isinstance(errors, list) and errors:
+        acc.legacy_errors = True
+        for item in errors[:_MAX_ITEMS]:
+            if isinstance(item, Mapping):
+                legacy = _norm_keys(item)
+                reason = _str(legacy.get("reason"))
+                if reason and reason not in acc.reasons:
+                    acc.reasons.append(reason)
+                    acc.add_evidence(reason)
+                text = _str(legacy.get("message"))
+                if text:
+                    _scan_into(acc, text[:20_000], evidence=False)
+    for key in ("type", "param"):
+        value = _str(err.get(key))
+        if value and key == "type":
+            acc.hints.add(f"envelope-type:{value}")
+    if acc.has_content() or acc.messages:
+        out.append(acc)
+
+
+def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
+    kind = (_str(item.get("@type")) or "").rsplit(".", 1)[-1]
+    if kind == "QuotaFailure":
+        violations = item.get("violations")
+        if isinstance(violations, list):
+            for raw in violations[:_MAX_ITEMS]:
+                if isinstance(raw, Mapping):
+                    _violation(acc, _norm_keys(raw))
+    elif kind == "RetryInfo":
+        delay = item.get("retryDelay", item.get("retry_delay"))
+        seconds: float | None = None
+        if isinstance(delay, str):
+            seconds = parse_duration(delay)
+        elif isinstance(delay, Mapping):
+            seconds = _proto_duration(delay)
+        if seconds is not None and acc.retry_delay_s is None:
+            acc.retry_delay_s = seconds
+            acc.add_evidence(f"retryDelay {delay}" if isinstance(delay, str) else None)
+    elif kind == "Help":
+        links = item.get("links")
+        if isinstance(links, list):
+            for link in links[:20]:
+                if isinstance(link, Mapping):
+                    url = _str(link.get("url"))
+                    if url and url not in acc.links:
+                        acc.links.append(url)
+                        _hosts_into(acc, url)
+    elif kind == "ErrorInfo":
+        reason = _str(item.get("reason"))
+        if reason:
+            reason = reason.strip("* ")
+            if reason not in acc.reasons:
+                acc.reasons.append(reason)
+            acc.add_evidence(reason)
+        domain = _str(item.get("domain"))
+        if domain:
+            acc.domain = acc.domain or domain.strip()
+            _hosts_into(acc, domain)
+        metadata = item.get("metadata")
+        if isinstance(metadata, Mapping):
+            for key, value in list(metadata.items())[:60]:
+                sval = _str(value)
+                if sval is not None:
+                    _metadata_into(acc, str(key).strip(), sval)
+    elif kind == "LocalizedMessage":
+        text = _str(item.get("message"))
+        if text:
+            _scan_into(acc, text[:20_000], evidence=False)
+    elif kind == "BadRequest":
+        acc.signals.add("bad_request_detail")
+
+
+def _proto_duration(delay: Mapping[str, Any]) -> float | None:
+    secs = _str(delay.get("seconds")) or "0"
+    nanos = _str(delay.get("nanos")) or "0"
+    whole = _to_float(secs)
+    frac = _to_float(nanos)
+    if whole is None:
+        return None
+    return clamp_delay(whole + (frac or 0.0) / 1e9)
+
+
+def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
+    metric = _str(raw.get("quotaMetric") or raw.get("quota_metric"))
+    qid = _str(raw.get("quotaId") or raw.get("quota_id"))
+    dims = raw.get("quotaDimensions") or raw.get("quota_dimensions")
+    model = location = None
+    if isinstance(dims, Mapping):
+        model = _clean_model(_str(dims.get("model")))
+        location = _str(dims.get("location"))
+    value_text = _str(raw.get("quotaValue") or raw.get("quota_value"))
+    future = _str(raw.get("futureQuotaValue") or raw.get("future_quota_value"))
+    if not (metric or qid or model or value_text):
+        return
+    violation = Violation(
+        metric=metric.strip() if metric else None,
+        quota_id=qid.strip() if qid else None,
+        model=model,
+        location=location,
+        value=_to_int(value_text),
+        value_text=value_text.strip() if value_text else None,
+        future_value=_to_int(future),
+        source="details",
+    )
+    acc.violations.append(violation)
+    acc.dimension_model = acc.dimension_model or model
+    acc.location = acc.location or location
+    acc.signals.add("quota_failure")
+    acc.families.add("quota")
+    for fragment in (qid, metric):
+        acc.add_evidence(fragment)
+    if value_text is not None:
+        acc.add_evidence(f'"quotaValue": "{value_text}"')
+    if metric:
+        _hosts_into(acc, metric)
+
+
+def _metadata_into(acc: _Acc, key: str, value: str) -> None:
+    acc.metadata.setdefault(key, value[:500])
+    low = key.lower()
+    if low == "quota_limit_value":
+        acc.limit_values.append((value.strip(), acc.metadata.get("quota_limit")))
+        acc.add_evidence(f"quota_limit_value: {value}")
+        acc.families.add("quota")
+    elif low == "quota_limit":
+        acc.quota_limit_name = acc.quota_limit_name or value.strip()
+        acc.add_evidence(value)
+        acc.families.add("quota")
+        # Fix up a limit value seen before its name.
+        acc.limit_values = [(v, n or value.strip()) for v, n in acc.limit_values]
+    elif low == "quota_metric":
+        _hosts_into(acc, value)
+        acc.add_evidence(value)
+    elif low == "quota_location":
+        acc.location = acc.location or value.strip()
+    elif low == "service":
+        acc.service = acc.service or value.strip()
+        _hosts_into(acc, value)
+    elif low == "consumer":
+        _project_into(acc, value)
+    elif low == "model":
+        acc.dimension_model = acc.dimension_model or _clean_model(value)
+    elif low == "quotaresetdelay":
+        seconds = parse_duration(value)
+        if seconds is not None:
+            acc.reset_delay_s = seconds
+            acc.add_evidence(f"quotaResetDelay: {value}")
+        acc.hints.add("code-assist")
+    elif low in ("uimessage", "message"):
+        _scan_into(acc, value[:5000], evidence=False)
+    elif low in ("activationurl", "validation_link"):
+        _hosts_into(acc, value)
+
+
+_PROJECT_DIGITS = re.compile(r"(\d{3,30}|\*{3,40})")
+
+
+def _project_into(acc: _Acc, value: str) -> None:
+    match = _PROJECT_DIGITS.search(value)
+    if not match or acc.project_number or acc.project_masked:
+        return
+    if match.group(1).startswith("*"):
+        acc.project_masked = True
+    else:
+        acc.project_number = match.group(1)
+
+
+# --------------------------------------------------------------------------------------------------
+# Text pass
+
+_S = r"\s+"
+_STATUS_ALT = "|".join(sorted(CANONICAL_STATUSES - {"OK", "UNKNOWN"}, key=len, reverse=True))
+
+#: Message wordings: (signal id, error family, implied canonical status or None).
+_ANCHORS: list[tuple[str, str, str | None, str]] = [
+    ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
+    ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
+    ("oldquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+quota\s+metric"),
+    ("vertexquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+aiplatform\.googleapis\.com/"),
+    ("no_free_tier", "quota", "RESOURCE_EXHAUSTED", r"doesn'?t\s+have\s+a\s+free\s+quota\s+tier"),
+    ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
+    ("error_code_429", "quota", None, r"docs/error-code-429"),
+    ("out_of_capacity", "quota", "RESOURCE_EXHAUSTED", r"temporarily\s+out\s+of\s+capacity"),
+    ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity\s+on\s+this\s+model"),
+    ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
+    ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
+    ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
+    ("prepay", "billing", None, r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted"),
+    ("spend_cap", "billing", None, r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend"),
+    ("overloaded", "unavail", "UNAVAILABLE", r"model\s+is\s+overloaded|service\s+is\s+currently\s+unavailable"),
+    ("internal", "internal", "INTERNAL", r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered"),
+    ("deadline", "deadline", "DEADLINE_EXCEEDED", r"Deadline\s+(?:exceeded|expired)"),
+    ("region", "region", "FAILED_PRECONDITION", r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"),
+    ("key_invalid", "auth", "INVALID_ARGUMENT", r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired|API\s+key\s+is\s+invalid"),
+    ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
+    ("not_used", "auth", "PERMISSION_DENIED", r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it"),
+    ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
+    ("tos", "auth", "PERMISSION_DENIED", r"violation\s+of\s+Terms\s+of"),
+    ("billing_required", "auth", None, r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))"),
+    ("perm_denied", "auth", "PERMISSION_DENIED", r"Permission\s+denied|does\s+not\s+have\s+permission|Permission\s+'[\w.]{1,100}'\s+denied|are\s+blocked\.|API_KEY_SERVICE_BLOCKED"),
+    ("unauth", "auth", "UNAUTHENTICATED", r"invalid\s+authentication\s+credentials|Expected\s+OAuth\s+2\s+access\s+token"),
+    ("not_found", "notfound", "NOT_FOUND", r"is\s+not\s+found\s+for\s+API\s+version|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found"),
+    ("too_many_tokens", "badreq", "INVALID_ARGUMENT", r"input\s+token\s+count\s+exceeds|exceeds\s+the\s+maximum\s+number\s+of\s+tokens"),
+    ("invalid_payload", "badreq", "INVALID_ARGUMENT", r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)"),
+]
+_ANCHOR_RES: list[tuple[str, str, str | None, tuple[str, ...], re.Pattern[str]]] = []
+for _sid, _fam, _st, _pat in _ANCHORS:
+    _kws = tuple(
+        {
+            w.lower()
+            for w in re.findall(r"[A-Za-z]{5,}", _pat.replace("\\s", " "))
+            if w.lower() not in ("please", "again", "model", "tokens", "maximum")
+        }
+    )
+    # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
+    _ANCHOR_RES.append((_sid, _fam, _st, _kws, re.compile(_pat.replace("\\S", "[^\\s]").lower())))
+
+_CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
+#: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
+_FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
+    (
+        ("quota exceeded for metric",),
+        re.compile(
+            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),\s*limit:\s*"
+            r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
+        ),
+        "bullet",
+    ),
+    (
+        ("per", "tier"),
+        re.compile(
+            r"\b(?:Generate|Generated|Search|MapGrounding|Bidi|Embed|BatchEmbed|CountTokens|Total)"
+            r"[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
+        ),
+        "qid",
+    ),
+    (
+        (".googleapis.com/",),
+        re.compile(
+            r"\b(?:generativelanguage|aiplatform|cloudcode-pa|cloudaicompanion)\.googleapis\.com/[A-Za-z0-9_]{3,120}"
+        ),
+        "metric",
+    ),
+    (
+        ("uotavalue", "uota_value"),
+        re.compile(r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<qv_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        "qv",
+    ),
+    (
+        ("quota_limit_value",),
+        re.compile(r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        "qlv",
+    ),
+    (
+        ("quota_limit",),
+        re.compile(r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<ql_v>[A-Za-z][A-Za-z0-9_]{2,120})"),
+        "ql",
+    ),
+    (('"model"',), re.compile(r"key:\s*\"model\"\s*value:\s*\"(?P<pmodel_v>[\w.\-/]{2,80})\""), "pmodel"),
+    (
+        ("model",),
+        re.compile(r"[\"']model[\"']\s*:\s*[\"'](?P<dmodel_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
+        "dmodel",
+    ),
+    (
+        ("location",),
+        re.compile(
+            r"(?:quota_location|[\"']location)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<loc_v>[a-z][a-z0-9\-]{1,40})[\"']"
+        ),
+        "loc",
+    ),
+    (
+        ("retrydelay", "retry_delay"),
+        re.compile(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<rd_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
+        "rd",
+    ),
+    (
+        ("retry_delay",),
+        re.compile(r"retry_delay\s*\{\s*seconds:\s*(?P<rdp_s>\d+)(?:\s*nanos:\s*(?P<rdp_n>\d+))?"),
+        "rdp",
+    ),
+    (
+        ("retry in",),
+        re.compile(
+            r"Please\s+retry\s+in\s+(?P<pr_v>(?<![\d.])\d+(?:\.\d*)?)\s*(?P<pr_u>ms|s(?:ec(?:ond)?s?)?)\b",
+            re.IGNORECASE,
+        ),
+        "pr",
+    ),
+    (
+        ("quotaresetdelay",),
+        re.compile(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrd_v>[0-9hms.]{1,80})"),
+        "qrd",
+    ),
+    (("reset after",), re.compile(r"reset\s+after\s+(?P<ra_v>[0-9hms.]{1,80})", re.IGNORECASE), "ra"),
+    (
+        ("_", "ratelimit", "accessnot", "dailylimit"),
+        re.compile(
+            r"\b(?:RATE_LIMIT_EXCEEDED|QUOTA_EXHAUSTED|MODEL_CAPACITY_EXHAUSTED|MODEL_CAPACITY_EXCEEDED"
+            r"|RESOURCE_QUOTA_EXCEEDED|INSUFFICIENT_G1_CREDITS_BALANCE|API_KEY_INVALID|API_KEY_[A-Z_]{2,40}BLOCKED"
+            r"|SERVICE_DISABLED|BILLING_DISABLED|CONSUMER_SUSPENDED|CONSUMER_INVALID|IAM_PERMISSION_DENIED"
+            r"|USER_PROJECT_DENIED|ACCESS_TOKEN_SCOPE_INSUFFICIENT|CREDENTIALS_MISSING|VALIDATION_REQUIRED"
+            r"|rateLimitExceeded|accessNotConfigured|dailyLimitExceeded|userRateLimitExceeded)\b"
+        ),
+        "reason",
+    ),
+    (("_", "unavailable", "internal"), re.compile(rf"{_CODE}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
+    (
+        ("got status",),
+        re.compile(
+            r"got\s+status:?\s*(?:(?P<gotst_c>(?<![\d.])[1-5]\d\d\b)|(?P<gotst_s>[A-Z_]{4,30}\b))", re.IGNORECASE
+        ),
+        "gotst",
+    ),
+    (("[",), re.compile(r"\[(?P<sdk_c>[1-5]\d\d)(?:\s+(?P<sdk_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"), "sdk"),
+    (
+        ("http", "code", "status"),
+        re.compile(
+            r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|\bHTTP|Error\s+code:?|status\s+code:?|"
+            r"\bstatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]|\bcode[\"']?\s*[:=])"
+            rf"\s*[\"']?{_CODE}",
+            re.IGNORECASE,
+        ),
+        "httpc",
+    ),
+    (("status code",), re.compile(rf"{_CODE}\s+status\s+code", re.IGNORECASE), "nobody"),
+    (
+        ("error '", "):"),
+        re.compile(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
+        "clerr",
+    ),
+    (
+        ("too many", "unavailable", "server error", "bad request", "forbidden", "not found", "unauthorized",
+         "timeout", "time-out", "payment"),
+        re.compile(
+            rf"{_CODE}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required)",
+            re.IGNORECASE,
+        ),
+        "phrase",
+    ),
+    (
+        ("exhausted:", "exhaustedexception", "manyrequests", "ratelimit", "precondition", "permissiondenied",
+         "servererror", "unavailable", "deadlineexceeded", "gatewaytimeout", "notfound", "invalidargument",
+         "badrequest", "unauthenticated", "unauthorized", "forbidden"),
+        re.compile(
+            r"(?<![A-Za-z])(?P<exc_n>ResourceExhausted|TooManyRequests|RateLimit|FailedPrecondition|PermissionDenied"
+            r"|InternalServerError|ServiceUnavailable|DeadlineExceeded|GatewayTimeout|NotFound|InvalidArgument"
+            r"|BadRequest|Unauthenticated|Unauthorized|Forbidden)(?:Exception|Error)?:"
+            r"(?:\s*(?P<exc_c>[1-5]\d\d)(?![\d.]))?"
+        ),
+        "exc",
+    ),
+    (("grpc_status",), re.compile(r"grpc_status:\s*(?P<grpc_v>\d{1,2})\b"), "grpc"),
+    (("_", "unavailable", "internal"), re.compile(rf"\b(?P<status_v>{_STATUS_ALT})\b"), "status"),
+    (("quota metric",), re.compile(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
+    (("limit '",), re.compile(r"\band\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
+    (("service '",), re.compile(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
+    (
+        ("project",),
+        re.compile(
+            r"(?:project_number:|consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/|\bin\s+project\s+|[?&]project=)"
+            r"(?P<proj_v>\d{3,30}|\*{3,40})"
+        ),
+        "proj",
+    ),
+    (("base model",), re.compile(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
+    (("not found",), re.compile(r"models/(?P<mm_v>[\w.\-]{2,80})\s+is\s+not\s+found"), "mm"),
+    (("no capacity",), re.compile(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"), "cm"),
+    (("have a free",), re.compile(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
+    (("http",), re.compile(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
+]
+_HOSTS = re.compile(
+    r"generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|cloudcode-pa\.googleapis\.com"
+    r"|cloudaicompanion\.googleapis\.com|ai\.google\.dev|aistudio\.google\.com|ai\.studio\b|\bai\.dev/"
+    r"|developers\.generativeai\.google|cloud\.google\.com/vertex-ai|console\.cloud\.google\.com/vertex-ai"
+)
+_URL_MODEL = re.compile(
+    r"/models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
+    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+)
+def _lower_pattern(pattern: str) -> str:
+    return pattern.replace("\\S", "[^\\s]").lower().replace("(?p<", "(?P<")
+
+
+#: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
+_ON_LOW = frozenset({"pr", "ra", "gotst", "httpc", "nobody", "phrase"})
+_FACT_SPECS = [
+    (keys, re.compile(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
+    for keys, pattern, kind in _FACT_SPECS
+]
+
+
+#: Paste-wide hints about the wrapper or backend: (name, lower-case literal keys, regex).
+_HINT_SPECS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    (name, keys, re.compile(pattern, re.IGNORECASE))
+    for name, keys, pattern in (
+        ("lc_genai", ("langchain", "chatgooglegenerativeai"),
+         r"langchain_google_genai|langchain-google-genai|ChatGoogleGenerativeAI"),
+        ("lc_vertex", ("langchain", "chatvertexai"), r"langchain_google_vertexai|langchain-google-vertexai|ChatVertexAI"),
+        ("old_py", ("generativeai",), r"google\.generativeai|google-generativeai"),
+        ("old_js", ("googlegenerativea", "generative-ai"),
+         r"GoogleGenerativeAI(?:Fetch)?Error|\[GoogleGenerativeA[Il]\s+Error\]|@google/generative-ai"),
+        ("vertex_sdk", ("vertex",),
+         r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)"),
+        ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
+        ("aistudio", ("ai studio",), r"\bAI\s+Studio\b"),
+        ("through_vertex", ("through vertex",), r"quota\s+increase\s+through\s+Vertex"),
+        ("oauth_fallback", ("switching to the", "possible quota"),
+         r"Switching\s+to\s+the\s+gemini-[\w.\-]+\s+model|Possible\s+quota\s+limitations\s+in\s+place"),
+        ("per_user_tier", ("per user per",), r"per\s+user\s+per\s+tier"),
+        ("ca_words", ("code assist", "cloudcode", "antigravity"), r"Code\s+Assist|cloudcode-pa|Antigravity"),
+        ("litellm", ("vertexai", "vertex_httpx"), r"VertexAIException|VertexAIError|vertex_httpx"),
+        ("gemini_cli", ("api error", "gemini-cli"), r"\[API\s+Error:|gemini-cli"),
+    )
+]
+
+
+def _hosts_into(acc: _Acc, text: str) -> None:
+    if "." not in text:
+        return
+    glued = _WRAP.sub("", text) if "\n" in text else text
+    for match in _HOSTS.finditer(glued):
+        acc.hosts.add(match.group(0).lower().rstrip("/"))
+
+
+@dataclass
+class _Fact:
+    pos: int
+    kind: str
+    apply: Any  # callable(acc) -> None
+    family: str | None = None
+    anchor: str | None = None
+    text: str = ""
+
+
+def _facts(text: str) -> list[_Fact]:
+    """All facts of a (flattened) text, in order. Each fact knows how to apply itself to a record."""
+    facts: list[_Fact] = []
+    low = text.lower()
+    same = len(low) == len(text)
+    for sid, family, status, kws, pattern in _ANCHOR_RES:
+        if kws and not any(k in low for k in kws):
+            continue
+        for match in pattern.finditer(low):
+            frag = text[match.start() : match.end()] if same else match.group(0)
+            facts.append(
+                _Fact(match.start(), "anchor", _anchor_applier(sid, family, status, frag), family, sid, frag)
+            )
+    for keys, pattern, kind in _FACT_SPECS:
+        if not any(k in low for k in keys):
+            continue
+        on_low = kind in _ON_LOW
+        for match in pattern.finditer(low if on_low else text):
+            frag = text[match.start() : match.end()] if (on_low and same) else match.group(0)
+            fact = _fact_from(kind, match, text, frag)
+            if fact is not None:
+                facts.append(fact)
+    if "." in text:
+        glued = _WRAP.sub("", text) if "\n" in text else text
+        hosts = {m.group(0).lower().rstrip("/") for m in _HOSTS.finditer(glued)} if _host_keys(low) else set()
+        if hosts:
+            facts.append(_Fact(0, "hosts", _adder("hosts", hosts)))
+        url_model = _URL_MODEL.search(glued) if "/models/" in glued else None
+        if url_model:
+            model = _clean_model(url_model.group("m"))
+            facts.append(_Fact(_approx(text, url_model.start()), "url_model", _setter("request_model", model)))
+    facts.sort(key=lambda f: f.pos)
+    return facts
+
+
+_HOST_KEYS = ("googleapis", "google.dev", "ai.dev", "aistudio", "ai.studio", "generativeai", "vertex-ai", "\n")
+
+
+def _host_keys(low: str) -> bool:
+    return any(k in low for k in _HOST_KEYS)
+
+
+def _approx(text: str, pos: int) -> int:
+    return min(pos, len(text))
+
+
+def _adder(attr: str, values: set[str]) -> Any:
+    def apply(acc: _Acc) -> None:
+        getattr(acc, attr).update(values)
+
+    return apply
+
+
+def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
+    def apply(acc: _Acc) -> None:
+        if value is not None and getattr(acc, attr) is None:
+            setattr(acc, attr, value)
+        acc.add_evidence(evidence)
+
+    return apply
+
+
+def _anchor_applier(sid: str, family: str, status: str | None, frag: str) -> Any:
+    def apply(acc: _Acc) -> None:
+        acc.signals.add(sid)
+        acc.families.add(family)
+        if status is not None and acc.status is None and acc.http_code in (None, CODE_OF_STATUS.get(status)):
+            acc.status = status
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
+def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact | None:  # noqa: C901
+    g = match.group
+    pos = match.start()
+    if kind == "bullet":
+        model_raw = g("b_model")
+        end = match.end()
+        model = _clean_model(model_raw)
+        if model and model_raw and model_raw.endswith("n") and text[end : end + 1] in ("*", "\\"):
+            model = model[:-1]
+        violation = Violation(
+            metric=g("b_metric"),
+            model=model,
+            value=_to_int(g("b_limit")),
+            value_text=g("b_limit"),
+            source="bullet",
+        )
+
+        def apply_bullet(acc: _Acc) -> None:
+            acc.violations.append(violation)
+            acc.signals.add("bullet")
+            acc.families.add("quota")
+            acc.dimension_model = acc.dimension_model or model
+            _hosts_into(acc, violation.metric or "")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, "bullet", apply_bullet, "quota", "bullet", frag)
+    if kind == "qid":
+        qid = frag
+        if "Per" not in qid and "Tier" not in qid:
+            return None
+
+        def apply_qid(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if qid.startswith("GenerateContentRequestsPerMinutePerProjectPerRegion") or (
+                acc.quota_limit_name == qid
+            ):
+                acc.quota_limit_name = acc.quota_limit_name or qid
+            elif not any(v.quota_id == qid for v in acc.violations):
+                acc.violations.append(Violation(quota_id=qid, source="text"))
+            acc.add_evidence(qid)
+
+        return _Fact(pos, "qid", apply_qid, "quota", None, frag)
+    if kind == "metric":
+        metric = frag
+
+        def apply_metric(acc: _Acc) -> None:
+            _hosts_into(acc, metric)
+            if not any(v.metric == metric for v in acc.violations) and "quota_metric" not in acc.metadata:
+                acc.metadata.setdefault("quota_metric", metric)
+
+        return _Fact(pos, "metric", apply_metric)
+    if kind == "qv":
+        value_text = g("qv_n")
+        future = frag.lower().startswith("future")
+
+        def apply_qv(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if future:
+                return
+            for i, v in enumerate(acc.violations):
+                if v.value_text is None and v.source in ("text", "details"):
+                    acc.violations[i] = replace(v, value=_to_int(value_text), value_text=value_text)
+                    break
+            else:
+                acc.violations.append(Violation(value=_to_int(value_text), value_text=value_text, source="text"))
+            acc.add_evidence(frag)
+
+        return _Fact(pos, "qv", apply_qv, "quota")
+    if kind == "qlv":
+        value_text = g("qlv_n")
+
+        def apply_qlv(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v == value_text for v, _n in acc.limit_values):
+                acc.limit_values.append((value_text, acc.quota_limit_name))
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, "qlv", apply_qlv, "quota")
+    if kind == "ql":
+        name = g("ql_v")
+
+        def apply_ql(acc: _Acc) -> None:
+            acc.quota_limit_name = acc.quota_limit_name or name
+            acc.limit_values = [(v, n or name) for v, n in acc.limit_values]
+            acc.families.add("quota")
+            acc.add_evidence(name)
+
+        return _Fact(pos, "ql", apply_ql, "quota")
+    if kind in ("pmodel", "dmodel"):
+        model = _clean_model(g(f"{kind}_v"))
+        return _Fact(pos, kind, _setter("dimension_model", model))
+    if kind == "loc":
+        return _Fact(pos, kind, _setter("location", g("loc_v")))
+    if kind == "rd":
+        seconds = parse_duration(g("rd_v") + "s")
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
+    if kind == "rdp":
+        whole = _to_float(g("rdp_s")) or 0.0
+        nanos = _to_float(g("rdp_n") or "0") or 0.0
+        return _Fact(pos, kind, _setter("retry_delay_s", clamp_delay(whole + nanos / 1e9), " ".join(frag.split())))
+    if kind == "pr":
+        unit = g("pr_u")
+        seconds = parse_duration(g("pr_v") + ("ms" if unit == "ms" else "s"))
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
+    if kind in ("qrd", "ra"):
+        seconds = parse_duration(g(f"{kind}_v"))
+
+        def apply_reset(acc: _Acc) -> None:
+            if seconds is not None and acc.reset_delay_s is None:
+                acc.reset_delay_s = seconds
+            acc.hints.add("code-assist")
+            acc.add_evidence(" ".join(frag.split()).rstrip("."))
+
+        return _Fact(pos, kind, apply_reset, "quota")
+    if kind == "reason":
+        reason = frag
+
+        def apply_reason(acc: _Acc) -> None:
+            if reason not in acc.reasons:
+                acc.reasons.append(reason)
+            acc.add_evidence(reason)
+
+        family = _REASON_FAMILY.get(reason, "auth" if reason.startswith("API_KEY_") else None)
+        return _Fact(pos, kind, apply_reason, family)
+    if kind == "codest":
+        code = _first_code(frag)
+        status = g("codest_s")
+        return _Fact(pos, "code", _code_applier(code, status, frag))
+    if kind == "gotst":
+        code = _to_int(g("gotst_c"))
+        status = canonical_status(g("gotst_s"))
+        if code is None and status is None:
+            return None
+        return _Fact(pos, "code", _code_applier(code, status, frag))
+    if kind == "sdk":
+        code = _to_int(g("sdk_c"))
+        phrase = (g("sdk_p") or "").strip().lower()
+        weak = not phrase or REASON_PHRASES.get(phrase) != code
+        return _Fact(pos, "code", _code_applier(code, None, frag, weak=weak and phrase == ""))
+    if kind == "httpc":
+        code = _first_code(frag)
+        return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
+    if kind in ("nobody", "clerr", "phrase"):
+        return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
+    if kind == "exc":
+        status = EXCEPTION_STATUS.get(g("exc_n"))
+        code = _to_int(g("exc_c"))
+        return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
+    if kind == "grpc":
+        status = GRPC_STATUS.get(_to_int(g("grpc_v")) or -1)
+        return _Fact(pos, "code", _code_applier(None, status, frag))
+    if kind == "status":
+        status = g("status_v")
+        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True))
+    if kind == "osm":
+        name = " ".join(g("osm_v").split())
+
+        def apply_osm(acc: _Acc) -> None:
+            acc.quota_metric_name = acc.quota_metric_name or name
+            if acc.display_model is None:
+                from gemquota.core.quota import model_from_display_name
+
+                acc.display_model = model_from_display_name(name)
+            acc.families.add("quota")
+            acc.add_evidence(f"quota metric '{name}'")
+
+        return _Fact(pos, kind, apply_osm, "quota")
+    if kind == "osl":
+        name = " ".join(g("osl_v").split())
+
+        def apply_osl(acc: _Acc) -> None:
+            if acc.quota_limit_name is None or not acc.quota_limit_name[:1].isupper() or " " in name:
+                acc.metadata.setdefault("limit_name", name)
+            acc.families.add("quota")
+            acc.add_evidence(f"limit '{name}'")
+
+        return _Fact(pos, kind, apply_osl, "quota")
+    if kind == "oss":
+        service = _WRAP.sub("", g("oss_v")).strip()
+
+        def apply_oss(acc: _Acc) -> None:
+            acc.service = acc.service or service
+            _hosts_into(acc, service)
+
+        return _Fact(pos, kind, apply_oss)
+    if kind == "proj":
+        value = g("proj_v")
+
+        def apply_proj(acc: _Acc) -> None:
+            _project_into(acc, value)
+
+        return _Fact(pos, kind, apply_proj)
+    if kind == "bm":
+        model = _clean_model(g("bm_v"))
+
+        def apply_bm(acc: _Acc) -> None:
+            acc.dimension_model = acc.dimension_model or model
+            acc.add_evidence(frag.rstrip("."))
+
+        return _Fact(pos, kind, apply_bm, "quota")
+    if kind == "mm":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("mm_v")), frag))
+    if kind == "cm":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("cm_v"))))
+    if kind == "dn":
+        from gemquota.core.quota import model_from_display_name
+
+        return _Fact(pos, kind, _setter("display_model", model_from_display_name(g("dn_v"))))
+    if kind == "link":
+        url = frag.rstrip(".,;")
+
+        def apply_link(acc: _Acc) -> None:
+            if url not in acc.links and len(acc.links) < 20:
+                acc.links.append(url)
+
+        return _Fact(pos, kind, apply_link)
+    return None
+
+
+_CODE_IN = re.compile(r"(?<![\d.])[1-5]\d\d(?![\d.])")
+
+
+def _first_code(frag: str) -> int | None:
+    match = _CODE_IN.search(frag)
+    return int(match.group(0)) if match else None
+
+
+_REASON_FAMILY: dict[str, str] = {
+    "RATE_LIMIT_EXCEEDED": "quota",
+    "QUOTA_EXHAUSTED": "quota",
+    "MODEL_CAPACITY_EXHAUSTED": "quota",
+    "MODEL_CAPACITY_EXCEEDED": "quota",
+    "RESOURCE_QUOTA_EXCEEDED": "quota",
+    "rateLimitExceeded": "quota",
+    "userRateLimitExceeded": "quota",
+    "dailyLimitExceeded": "quota",
+    "INSUFFICIENT_G1_CREDITS_BALANCE": "billing",
+    "API_KEY_INVALID": "auth",
+    "SERVICE_DISABLED": "auth",
+    "accessNotConfigured": "auth",
+    "BILLING_DISABLED": "auth",
+    "CONSUMER_SUSPENDED": "auth",
+    "CONSUMER_INVALID": "auth",
+    "IAM_PERMISSION_DENIED": "auth",
+    "USER_PROJECT_DENIED": "auth",
+    "ACCESS_TOKEN_SCOPE_INSUFFICIENT": "auth",
+    "CREDENTIALS_MISSING": "auth",
+}
+
+
+def _code_applier(code: int | None, status: str | None, frag: str, *, weak: bool = False) -> Any:
+    status = canonical_status(status) if status else None
+
+    def apply(acc: _Acc) -> None:
+        if code is not None:
+            acc.set_code(code, weak=weak)
+        if status is not None:
+            if acc.status is None or (acc.status != status and not weak and acc.http_code == CODE_OF_STATUS.get(status)):
+                if acc.http_code is None or CODE_OF_STATUS.get(status) == acc.http_code or code is not None:
+                    acc.status = status
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
+def _scan_into(acc: _Acc, text: str, *, evidence: bool = True) -> None:
+    """Apply every fact of ``text`` (a message string) to ``acc``."""
+    text = flatten(text)
+    for fact in _facts(text):
+        if not evidence and fact.kind == "anchor":
+            before = len(acc.evidence)
+            fact.apply(acc)
+            del acc.evidence[before:]
+        else:
+            fact.apply(acc)
+
+
+# --------------------------------------------------------------------------------------------------
+# Grouping text facts into records
+
+_FAMILY_CODES: dict[str, frozenset[int]] = {
+    "quota": frozenset({429}),
+    "billing": frozenset({429, 402, 403}),
+    "unavail": frozenset({503}),
+    "internal": frozenset({500}),
+    "deadline": frozenset({504}),
+    "region": frozenset({400}),
+    "auth": frozenset({400, 401, 403}),
+    "notfound": frozenset({404}),
+    "badreq": frozenset({400}),
+}
+_FAMILY_OF_STATUS: dict[str, str] = {
+    "RESOURCE_EXHAUSTED": "quota",
+    "UNAVAILABLE": "unavail",
+    "INTERNAL": "internal",
+    "DEADLINE_EXCEEDED": "deadline",
+    "FAILED_PRECONDITION": "region",
+    "PERMISSION_DENIED": "auth",
+    "UNAUTHENTICATED": "auth",
+    "NOT_FOUND": "notfound",
+    "INVALID_ARGUMENT": "badreq",
+}
+
+
+def _text_records(text: str, base: int = 0) -> list[_Acc]:
+    """Records built from the facts of free text: one per error family seen (repeats counted)."""
+    facts = _facts(text)
+    if not facts:
+        return []
+    anchors = [f for f in facts if f.anchor is not None]
+    families: list[str] = []
+    for fact in anchors:
+        if fact.family and fact.family not in families:
+            families.append(fact.family)
+    if len(families) <= 1:
+        acc = _Acc(position=base + (facts[0].pos if facts else 0))
+        for fact in facts:
+            fact.apply(acc)
+        acc.count = _repeat_count(anchors, text)
+        if anchors:
+            acc.position = base + anchors[-1].pos
+        return [acc]
+    # Several families: each fact goes to the nearest anchor of a compatible family.
+    groups: dict[str, _Acc] = {fam: _Acc() for fam in families}
+    for fam in families:
+        fam_anchors = [a for a in anchors if a.family == fam]
+        groups[fam].position = base + fam_anchors[-1].pos
+        groups[fam].count = _repeat_count(fam_anchors, text)
+    for fact in facts:
+        if fact.anchor is not None and fact.family is not None:
+            fact.apply(groups[fact.family])
+            continue
+        if fact.family in groups:
+            fact.apply(groups[fact.family])
+            continue
+        if fact.kind == "hosts":
+            for acc in groups.values():
+                fact.apply(acc)
+            continue
+        nearest = min(anchors, key=lambda a: (abs(a.pos - fact.pos), a.pos > fact.pos))
+        fact.apply(groups[nearest.family or families[0]])
+    return [acc for acc in groups.values() if acc.has_content()]
+
+
+def _repeat_count(anchors: list[_Fact], text: str) -> int:
+    """How many times the leading wording repeats (a legacy ``errors[]`` copy does not count)."""
+    if not anchors:
+        return 1
+    counted = [a for a in anchors if a.anchor != "bullet"]
+    if not counted:
+        return 1
+    first = counted[0]
+    hits = [a for a in counted if a.anchor == first.anchor and " ".join(a.text.split()) == " ".join(first.text.split())]
+    count = 0
+    for hit in hits:
+        window = text[max(0, hit.pos - 200) : hit.pos]
+        if "errors" in window or "LocalizedMessage" in window or "DebugInfo" in window:
+            continue
+        count += 1
+    return max(1, count)
+
+
+def _compatible(a: _Acc, b: _Acc) -> bool:
+    if a.http_code is not None and b.http_code is not None and a.http_code != b.http_code:
+        if not (a.code_weak or b.code_weak):
+            return False
+    if a.status and b.status and a.status != b.status:
+        return False
+    fa = a.families - {"billing"}
+    fb = b.families - {"billing"}
+    if fa and fb and not (fa & fb):
+        return False
+    # Family implied by one side's code must fit the other side's wording.
+    for x, y in ((a, b), (b, a)):
+        if x.http_code is not None and not x.code_weak and y.families:
+            if not any(x.http_code in _FAMILY_CODES.get(f, frozenset()) for f in y.families):
+                return False
+    return True
+
+
+def _global_hints(text: str) -> set[str]:
+    hints: set[str] = set()
+    low = text.lower()
+    for name, keys, pattern in _HINT_SPECS:
+        if any(k in low for k in keys) and pattern.search(text):
+            hints.add(name)
+    return hints
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _dedupe(accs: Iterable[_Acc]) -> list[GoogleError]:
+    out: list[GoogleError] = []
+    index: dict[tuple[Any, ...], int] = {}
+    for acc in accs:
+        err = acc.freeze()
+        key = err.identity()
+        if key in index:
+            i = index[key]
+            prev = out[i]
+            out[i] = replace(prev, count=prev.count + err.count, position=max(prev.position, err.position))
+        else:
+            index[key] = len(out)
+            out.append(err)
+    return out
+
+
+def _bound(text: str) -> str:
+    if len(text) <= MAX_ANALYSED:
+        return text
+    return text[:_EDGE] + "\n...\n" + text[-_EDGE:]
+
+
+def parse_text(text: str) -> list[GoogleError]:
+    """Every Google error in a paste, in paste order (identical repeats counted). Never raises."""
+    try:
+        return _parse_text(text if isinstance(text, str) else str(text))
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover - belt and braces
+        return []
+
+
+def _parse_text(text: str) -> list[GoogleError]:
+    text = normalize(_bound(text))
+    if not text.strip():
+        return []
+    structures = _structures(text, 0)
+    struct_accs: list[_Acc] = []
+    pieces: list[str] = []
+    last = 0
+    for start, end, accs in structures:
+        pieces.append(text[last:start])
+        pieces.append(" " * min(end - start, 1))
+        last = end
+        struct_accs.extend(accs)
+    pieces.append(text[last:])
+    flat = flatten(text)
+    residual = flatten("".join(pieces)) if structures else flat
+    hints = _global_hints(flat)
+    text_accs = _text_records(residual)
+    merged = list(struct_accs)
+    for acc in text_accs:
+        if not acc.has_content():
+            # Ambient facts (a request URL, hosts, a project number) belong to every error of the paste.
+            for target in struct_accs:
+                target.merge(acc)
+            continue
+        target = _merge_target(acc, struct_accs)
+        if target is not None:
+            target.merge(acc)
+            target.position = max(target.position, acc.position)
+        else:
+            merged.append(acc)
+    merged = [a for a in merged if a.has_content()]
+    for acc in merged:
+        acc.hints |= hints
+    merged.sort(key=lambda a: a.position)
+    return _dedupe(merged)
+
+
+def _merge_target(acc: _Acc, candidates: list[_Acc]) -> _Acc | None:
+    fitting = [c for c in candidates if _compatible(acc, c)]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda c: abs(c.position - acc.position))
+
+
+def parse_body(obj: Mapping[str, Any] | list[Any] | Any) -> list[GoogleError]:
+    """Google errors in a decoded body: ``{"error": {...}}``, list-wrapped, or the bare inner error."""
+    try:
+        accs: list[_Acc] = []
+        if isinstance(obj, (bytes, bytearray)):
+            return parse_text(bytes(obj).decode("utf-8", errors="replace"))
+        if isinstance(obj, str):
+            return parse_text(obj)
+        _walk(obj, 0, accs, list_wrapped=isinstance(obj, list))
+        return _dedupe(a for a in accs if a.has_content())
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover
+        return []

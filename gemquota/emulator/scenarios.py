@@ -1,0 +1,801 @@
+"""Declarative scenarios for the emulator: projects, billing, keys, principals, quotas and usage.
+
+A scenario is plain frozen data. The server derives every answer from it (plus the usage that
+successful ``generateContent`` calls add while it runs), so the 429 a model gets is always
+consistent with the quota infos and the Monitoring usage the same scenario serves.
+
+Demo keys have the shape of real keys (``AIza`` + 35 characters, so key-format checks pass and
+gemquota's redaction masks them like real ones) but spell ``DEMO`` and only work against the
+emulator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GEMINI_SERVICE = "generativelanguage.googleapis.com"
+
+# --- permissions --------------------------------------------------------------------------------
+
+P_KEYS_LOOKUP = "apikeys.keys.lookup"
+P_KEYS_GET = "apikeys.keys.get"
+P_PROJECTS_GET = "resourcemanager.projects.get"
+P_ACCOUNTS_GET = "billing.accounts.get"
+P_SERVICES_GET = "serviceusage.services.get"
+P_SERVICES_USE = "serviceusage.services.use"
+P_QUOTAS_GET = "cloudquotas.quotas.get"
+P_TIMESERIES_LIST = "monitoring.timeSeries.list"
+
+#: Roughly roles/viewer + roles/serviceusage.serviceUsageConsumer on a project.
+PROJECT_VIEWER: frozenset[str] = frozenset(
+    {
+        P_KEYS_LOOKUP,
+        P_KEYS_GET,
+        P_PROJECTS_GET,
+        P_SERVICES_GET,
+        P_SERVICES_USE,
+        P_QUOTAS_GET,
+        P_TIMESERIES_LIST,
+    }
+)
+#: roles/billing.viewer on a billing account.
+BILLING_VIEWER: frozenset[str] = frozenset({P_ACCOUNTS_GET})
+
+# --- quota catalogue ------------------------------------------------------------------------------
+
+FREE, TIER1, TIER2, TIER3 = "free", "tier-1", "tier-2", "tier-3"
+TIERS = (FREE, TIER1, TIER2, TIER3)
+
+
+@dataclass(frozen=True)
+class QuotaDef:
+    """One Cloud Quotas quota id of generativelanguage.googleapis.com."""
+
+    quota_id: str
+    metric: str  #: full metric name, ``generativelanguage.googleapis.com/...``
+    window: str  #: refreshInterval: "minute" or "day"
+    tier: str
+    measure: str  #: "requests" or "tokens"
+    quota_display_name: str
+    metric_display_name: str
+
+
+def _m(name: str) -> str:
+    return f"{GEMINI_SERVICE}/{name}"
+
+
+_TIER_WORDS = {FREE: "free tier", TIER1: "paid tier", TIER2: "paid tier 2", TIER3: "paid tier 3"}
+
+
+def _defs() -> tuple[QuotaDef, ...]:
+    out: list[QuotaDef] = []
+
+    def add(qid: str, metric: str, window: str, tier: str, measure: str, metric_title: str) -> None:
+        what = "Request" if measure == "requests" else "Input token"
+        per = "minute" if window == "minute" else "day"
+        out.append(
+            QuotaDef(
+                qid,
+                _m(metric),
+                window,
+                tier,
+                measure,
+                f"{what} limit per model per {per} for a project in the {_TIER_WORDS[tier]}",
+                metric_title,
+            )
+        )
+
+    # Order inside a tier = the order real 429s list their bullets: TPM, RPM, RPD, TPD.
+    add(
+        "GenerateContentInputTokensPerModelPerMinute-FreeTier",
+        "generate_content_free_tier_input_token_count",
+        "minute",
+        FREE,
+        "tokens",
+        "Generate Content free tier input token count",
+    )
+    add(
+        "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+        "generate_content_free_tier_requests",
+        "minute",
+        FREE,
+        "requests",
+        "Generate Content free tier requests",
+    )
+    add(
+        "GenerateRequestsPerDayPerProjectPerModel-FreeTier",
+        "generate_content_free_tier_requests",
+        "day",
+        FREE,
+        "requests",
+        "Generate Content free tier requests",
+    )
+    add(
+        "GenerateContentInputTokensPerModelPerDay-FreeTier",
+        "generate_content_free_tier_input_token_count",
+        "day",
+        FREE,
+        "tokens",
+        "Generate Content free tier input token count",
+    )
+    add(
+        "GenerateContentPaidTierInputTokensPerModelPerMinute",
+        "generate_content_paid_tier_input_token_count",
+        "minute",
+        TIER1,
+        "tokens",
+        "Generate Content paid tier input token count",
+    )
+    add(
+        "GenerateRequestsPerMinutePerProjectPerModel",
+        "generate_requests_per_model",
+        "minute",
+        TIER1,
+        "requests",
+        "Generate requests per model",
+    )
+    add(
+        "GenerateRequestsPerDayPerProjectPerModel",
+        "generate_requests_per_model_per_day",
+        "day",
+        TIER1,
+        "requests",
+        "Generate requests per model per day",
+    )
+    for n, tier in ((2, TIER2), (3, TIER3)):
+        add(
+            f"GenerateContentPaidTierInputTokensPerModelPerMinute-PaidTier{n}",
+            f"generate_content_paid_tier_{n}_input_token_count",
+            "minute",
+            tier,
+            "tokens",
+            f"Generate Content paid tier {n} input token count",
+        )
+        add(
+            f"GenerateRequestsPerMinutePerProjectPerModel-PaidTier{n}",
+            f"generate_content_paid_tier_{n}_requests",
+            "minute",
+            tier,
+            "requests",
+            f"Generate Content paid tier {n} requests",
+        )
+        add(
+            f"GenerateRequestsPerDayPerProjectPerModel-PaidTier{n}",
+            f"generate_content_paid_tier_{n}_requests",
+            "day",
+            tier,
+            "requests",
+            f"Generate Content paid tier {n} requests",
+        )
+    return tuple(out)
+
+
+QUOTA_DEFS: tuple[QuotaDef, ...] = _defs()
+QUOTA_BY_ID: dict[str, QuotaDef] = {q.quota_id: q for q in QUOTA_DEFS}
+
+# (RPM, RPD, TPM) per quota group; None = no entitlement (the value is absent, i.e. 0).
+_Limits = tuple[int, int, int] | None
+_FREE_LIMITS: dict[str | None, _Limits] = {
+    "gemini-2.5-flash": (5, 20, 250_000),
+    "gemini-2.5-flash-lite": (10, 20, 250_000),
+    "gemini-3-flash": (5, 20, 250_000),
+    "gemma-3-27b": (30, 14_400, 15_000),
+    "gemini-2.5-pro": None,
+    "gemini-2.0-flash": None,
+    "gemini-3-pro": None,
+    "gemini-2.5-flash-preview-image": None,
+    "gemini-3-pro-image": None,
+    None: None,  # the default bucket: no free quota for any other model
+}
+_TIER1_LIMITS: dict[str | None, _Limits] = {
+    "gemini-2.5-flash": (1_000, 10_000, 1_000_000),
+    "gemini-2.5-flash-lite": (4_000, -1, 4_000_000),
+    "gemini-3-flash": (1_000, 10_000, 1_000_000),
+    "gemma-3-27b": (30, 14_400, 15_000),
+    "gemini-2.5-pro": (150, 10_000, 2_000_000),
+    "gemini-2.0-flash": (2_000, -1, 4_000_000),
+    "gemini-3-pro": (50, 1_000, 1_000_000),
+    "gemini-2.5-flash-preview-image": (500, 2_000, 500_000),
+    "gemini-3-pro-image": (20, 250, 100_000),
+    None: (150, 1_500, 1_000_000),
+}
+
+
+def _scale(limits: dict[str | None, _Limits], rpm: int, rpd: int, tpm: int) -> dict[str | None, _Limits]:
+    out: dict[str | None, _Limits] = {}
+    for group, lim in limits.items():
+        if lim is None:
+            out[group] = None
+        else:
+            out[group] = (
+                lim[0] * rpm,
+                -1 if lim[1] < 0 or rpd < 0 else lim[1] * rpd,
+                lim[2] * tpm,
+            )
+    return out
+
+
+_TIER_LIMITS: dict[str, dict[str | None, _Limits]] = {
+    FREE: _FREE_LIMITS,
+    TIER1: _TIER1_LIMITS,
+    TIER2: _scale(_TIER1_LIMITS, 2, 5, 3),
+    TIER3: _scale(_TIER1_LIMITS, 4, -1, 8),
+}
+
+
+def default_quota_value(quota: QuotaDef, group: str | None) -> int | None:
+    """The catalogue value of ``quota`` for ``group`` (None = default bucket); None = absent (0)."""
+    table = _TIER_LIMITS[quota.tier]
+    if group not in table:
+        return None
+    lim = table[group]
+    if lim is None:
+        return None
+    rpm, rpd, tpm = lim
+    if quota.measure == "tokens":
+        return tpm if quota.window == "minute" else -1  # free-tier TPD: unlimited where there is quota
+    return rpm if quota.window == "minute" else rpd
+
+
+def quota_groups(tier: str) -> tuple[str, ...]:
+    """The per-model buckets a tier's quota ids carry (the default bucket excluded)."""
+    return tuple(g for g in _TIER_LIMITS[tier] if g is not None)
+
+
+#: API model id -> quota group (the ``model`` dimension). Others count as themselves.
+MODEL_QUOTA_GROUP: dict[str, str] = {
+    "gemini-2.0-flash-001": "gemini-2.0-flash",
+    "gemini-2.0-flash-lite-001": "gemini-2.0-flash-lite",
+    "gemini-2.5-flash-image": "gemini-2.5-flash-preview-image",
+    "gemini-3-pro-preview": "gemini-3-pro",
+    "gemini-3-flash-preview": "gemini-3-flash",
+    "gemini-3.1-pro-preview": "gemini-3.1-pro",
+    "gemini-3.1-pro-preview-customtools": "gemini-3.1-pro",
+    "gemini-3-pro-image-preview": "gemini-3-pro-image",
+    "nano-banana-pro-preview": "gemini-3-pro-image",
+    "gemini-flash-latest": "gemini-3.6-flash",
+    "gemini-flash-lite-latest": "gemini-3.5-flash-lite",
+    "gemini-pro-latest": "gemini-3.1-pro",
+}
+#: Aliases: what ``modelVersion`` reports for them.
+MODEL_ALIASES: dict[str, str] = {
+    "gemini-flash-latest": "gemini-3.6-flash",
+    "gemini-flash-lite-latest": "gemini-3.5-flash-lite",
+    "gemini-pro-latest": "gemini-3.1-pro-preview",
+}
+
+
+def quota_group(model: str) -> str:
+    """The quota group a model's requests are counted against."""
+    model = model.removeprefix("models/")
+    return MODEL_QUOTA_GROUP.get(model, model)
+
+
+# --- scenario model -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Requests already made today on a project (they appear in Monitoring and count for quota).
+
+    ``span``: "day" spreads ``requests`` from Pacific midnight to two minutes ago; "minute" puts them
+    in the last 50 seconds."""
+
+    model: str  #: quota group
+    requests: int
+    tokens_per_request: int = 12
+    span: str = "day"
+
+
+@dataclass(frozen=True)
+class QuotaPreferenceSpec:
+    """A quota-increase request (Cloud Quotas ``quotaPreferences``)."""
+
+    pref_id: str
+    quota_id: str
+    model: str | None
+    preferred: int
+    granted: int | None
+    reconciling: bool = True
+    state_detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    number: str
+    project_id: str
+    display_name: str
+    parent: str | None = None  #: "organizations/…", "folders/…" or None (AI Studio projects)
+    state: str = "ACTIVE"
+    billing_account: str | None = None  #: "billingAccounts/XXXXXX-XXXXXX-XXXXXX"
+    paid_tier: str = TIER1  #: the tier in force when billing is enabled
+    disabled_services: frozenset[str] = frozenset()
+    #: (quota_id, model group or None for the default bucket, value or None = absent/0)
+    limit_overrides: tuple[tuple[str, str | None, int | None], ...] = ()
+    usage: tuple[Usage, ...] = ()
+    preferences: tuple[QuotaPreferenceSpec, ...] = ()
+    #: model (API id) -> forced outcome: "overloaded", "internal", "region", "bare-429", "prepay-depleted"
+    forced_outcomes: tuple[tuple[str, str], ...] = ()
+    create_time: str = "2025-03-14T09:26:53.589Z"
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class BillingAccountSpec:
+    account_id: str  #: "XXXXXX-XXXXXX-XXXXXX"
+    display_name: str
+    open: bool = True
+
+    @property
+    def name(self) -> str:
+        return f"billingAccounts/{self.account_id}"
+
+
+@dataclass(frozen=True)
+class ApiKeySpec:
+    key: str = field(repr=False)
+    project_number: str
+    uid: str
+    display_name: str
+    key_id: str | None = None  #: defaults to the uid (older keys)
+    api_targets: tuple[str, ...] | None = None  #: None = no API restriction
+    allowed_ips: tuple[str, ...] = ()
+    allowed_referrers: tuple[str, ...] = ()
+    leaked: bool = False
+    create_time: str = "2025-06-02T14:07:31.402187Z"
+
+    @property
+    def kid(self) -> str:
+        return self.key_id or self.uid
+
+
+@dataclass(frozen=True)
+class Grant:
+    resource: str  #: "projects/<number>" or "billingAccounts/<id>"
+    permissions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Principal:
+    email: str
+    kind: str  #: "user" or "service-account"
+    grants: tuple[Grant, ...] = ()
+    home_project: str | None = None  #: project number (service accounts)
+    #: gcloud user credentials without a quota project get SERVICE_DISABLED on some APIs.
+    requires_quota_project: bool = False
+    refresh_token: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class DemoSetup:
+    """What a demo run of this scenario uses."""
+
+    api_keys: tuple[str, ...] = field(repr=False)
+    access_token: str = field(repr=False)
+    believed_project: str | None
+    quota_project: str | None
+    #: principal of ``access_token``; a service account of the scenario (for key files); a
+    #: refresh token the OAuth endpoint accepts (for gcloud user ADC files).
+    principal: str = ""
+    service_account: str | None = None
+    refresh_token: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    description: str
+    projects: tuple[Project, ...]
+    accounts: tuple[BillingAccountSpec, ...]
+    keys: tuple[ApiKeySpec, ...]
+    principals: tuple[Principal, ...]
+    #: static bearer tokens -> principal e-mail
+    tokens: tuple[tuple[str, str], ...]
+    demo: DemoSetup
+    #: what doctor should find (for people reading the scenario list)
+    expect: str = ""
+
+    def project(self, ref: str) -> Project | None:
+        """Find a project by id, number, or ``projects/<id|number>``."""
+        ref = ref.removeprefix("projects/")
+        for p in self.projects:
+            if ref in (p.number, p.project_id):
+                return p
+        return None
+
+    def key(self, key_string: str) -> ApiKeySpec | None:
+        for k in self.keys:
+            if k.key == key_string:
+                return k
+        return None
+
+    def account(self, ref: str) -> BillingAccountSpec | None:
+        ref = ref.removeprefix("billingAccounts/")
+        for a in self.accounts:
+            if a.account_id == ref:
+                return a
+        return None
+
+    def principal(self, email: str) -> Principal | None:
+        for p in self.principals:
+            if p.email == email:
+                return p
+        return None
+
+    def billing_enabled(self, project: Project) -> bool:
+        if not project.billing_account:
+            return False
+        account = self.account(project.billing_account)
+        return bool(account and account.open)
+
+    def tier(self, project: Project) -> str:
+        return project.paid_tier if self.billing_enabled(project) else FREE
+
+    def quota_value(self, project: Project, quota: QuotaDef, group: str | None) -> int | None:
+        """The quota value for ``group``'s own bucket (None group = default bucket); None = absent (0)."""
+        for qid, g, value in project.limit_overrides:
+            if qid == quota.quota_id and g == group:
+                return value
+        return default_quota_value(quota, group)
+
+    def groups_with_bucket(self, project: Project, quota: QuotaDef) -> tuple[str, ...]:
+        groups = list(quota_groups(quota.tier))
+        for qid, g, _ in project.limit_overrides:
+            if qid == quota.quota_id and g is not None and g not in groups:
+                groups.append(g)
+        return tuple(groups)
+
+    def effective_limit(self, project: Project, quota: QuotaDef, group: str) -> int:
+        """The limit in force for a model's group: its own bucket, else the default bucket; 0 = absent."""
+        if group in self.groups_with_bucket(project, quota):
+            value = self.quota_value(project, quota, group)
+        else:
+            value = self.quota_value(project, quota, None)
+        return 0 if value is None else value
+
+
+# --- building blocks for the bundled scenarios -------------------------------------------------
+
+
+def demo_key(tag: str, n: int) -> str:
+    """A clearly fake key of the real shape: ``AIza`` + 35 characters, ending in ``n`` (4 digits)."""
+    body = ("DEMO_" + tag.upper().replace("-", "_") + "_")[:31]
+    return "AIza" + body.ljust(31, "x") + f"{n:04d}"
+
+
+def demo_token(tag: str) -> str:
+    return f"ya29.DEMO-{tag}-access-token"
+
+
+def _user(tag: str, grants: tuple[Grant, ...]) -> Principal:
+    return Principal(
+        email=f"dev@{tag}.example.com",
+        kind="user",
+        grants=grants,
+        requires_quota_project=True,
+        refresh_token=f"1//DEMO-{tag}-refresh-token",
+    )
+
+
+def _service_account(tag: str, home: Project, grants: tuple[Grant, ...]) -> Principal:
+    return Principal(
+        email=f"gemquota-doctor@{home.project_id}.iam.gserviceaccount.com",
+        kind="service-account",
+        grants=grants,
+        home_project=home.number,
+    )
+
+
+def _viewer(*projects: Project) -> tuple[Grant, ...]:
+    return tuple(Grant(f"projects/{p.number}", PROJECT_VIEWER) for p in projects)
+
+
+def _billing_viewer(*accounts: BillingAccountSpec) -> tuple[Grant, ...]:
+    return tuple(Grant(a.name, BILLING_VIEWER) for a in accounts)
+
+
+def _scenario(
+    name: str,
+    description: str,
+    expect: str,
+    *,
+    projects: tuple[Project, ...],
+    accounts: tuple[BillingAccountSpec, ...],
+    keys: tuple[ApiKeySpec, ...],
+    grants: tuple[Grant, ...],
+    believed: str | None,
+    quota_project: str | None,
+    sa_home: Project,
+) -> Scenario:
+    tag = name
+    user = _user(tag, grants)
+    sa = _service_account(tag, sa_home, grants)
+    token = demo_token(tag)
+    return Scenario(
+        name=name,
+        description=description,
+        expect=expect,
+        projects=projects,
+        accounts=accounts,
+        keys=keys,
+        principals=(user, sa),
+        tokens=((token, user.email),),
+        demo=DemoSetup(
+            api_keys=tuple(k.key for k in keys),
+            access_token=token,
+            believed_project=believed,
+            quota_project=quota_project,
+            principal=user.email,
+            service_account=sa.email,
+            refresh_token=user.refresh_token,
+        ),
+    )
+
+
+_GEMINI_ONLY = (GEMINI_SERVICE,)
+
+
+def _healthy() -> Scenario:
+    acct = BillingAccountSpec("01A2B3-C4D5E6-F7A8B9", "Acme Corp billing")
+    prod = Project(
+        "481516234201",
+        "acme-gemini-prod",
+        "Acme Gemini Prod",
+        parent="organizations/905718302116",
+        billing_account=acct.name,
+        usage=(
+            Usage("gemini-2.5-flash", 37),
+            Usage("gemini-2.5-flash", 2, span="minute"),
+            Usage("gemini-2.5-pro", 5, tokens_per_request=220),
+        ),
+    )
+    key = ApiKeySpec(
+        demo_key("healthy", 1),
+        prod.number,
+        "7c1d9e52-3b8a-4f06-9d2e-6a41b0c8f913",
+        "Gemini API key (server)",
+        api_targets=_GEMINI_ONLY,
+    )
+    return _scenario(
+        "healthy",
+        "Billed Tier 1 project, API enabled, key restricted to the Gemini API, low usage: all green.",
+        "every check ok: key in acme-gemini-prod, billing on (Tier 1), usage far below the limits",
+        projects=(prod,),
+        accounts=(acct,),
+        keys=(key,),
+        grants=_viewer(prod) + _billing_viewer(acct),
+        believed=prod.project_id,
+        quota_project=prod.project_id,
+        sa_home=prod,
+    )
+
+
+def _billing_on_other_project() -> Scenario:
+    acct = BillingAccountSpec("01C7F2-99A1B4-5E3D20", "Acme Corp billing")
+    billed = Project(
+        "730296158842",
+        "acme-prod",
+        "Acme Prod",
+        parent="organizations/905718302116",
+        billing_account=acct.name,
+        usage=(Usage("gemini-2.5-flash", 140),),
+    )
+    key_project = Project(
+        "1036424820765",
+        "gen-lang-client-0408997230",
+        "Default Gemini Project",
+        usage=(Usage("gemini-2.5-flash", 12),),
+        create_time="2025-01-20T17:02:11.310Z",
+    )
+    key = ApiKeySpec(
+        demo_key("billing-on-other-project", 1),
+        key_project.number,
+        "b3e0a7f4-5c21-4d8e-a9b6-0f2c7e1d4a58",
+        "Generative Language API Key",
+        api_targets=_GEMINI_ONLY,
+    )
+    return _scenario(
+        "billing-on-other-project",
+        "Billing is on acme-prod, but the API key lives in an unbilled AI Studio project (free tier).",
+        "billed-project fail: billing is on acme-prod but the key belongs to gen-lang-client-0408997230 "
+        "(free tier); gemini-2.5-pro has limit 0 there",
+        projects=(billed, key_project),
+        accounts=(acct,),
+        keys=(key,),
+        grants=_viewer(billed, key_project) + _billing_viewer(acct),
+        believed=billed.project_id,
+        quota_project=billed.project_id,
+        sa_home=billed,
+    )
+
+
+def _zero_quota_image() -> Scenario:
+    proj = Project(
+        "582013947716",
+        "pixel-playground-4711",
+        "Pixel Playground",
+        usage=(Usage("gemini-2.5-flash", 6),),
+    )
+    key = ApiKeySpec(
+        demo_key("zero-quota-image", 1),
+        proj.number,
+        "e41f0c9a-7d3b-4b52-8e19-c5a2d6f70b34",
+        "Image experiments",
+    )
+    return _scenario(
+        "zero-quota-image",
+        "Free-tier project: gemini-2.5-flash-image is counted as gemini-2.5-flash-preview-image, limit 0.",
+        "quota-limits fail: limit 0 for gemini-2.5-flash-preview-image on the free tier; billing off",
+        projects=(proj,),
+        accounts=(),
+        keys=(key,),
+        grants=_viewer(proj),
+        believed=proj.project_id,
+        quota_project=proj.project_id,
+        sa_home=proj,
+    )
+
+
+def _rpd_exhausted() -> Scenario:
+    proj = Project(
+        "664109385127",
+        "nightly-batch-jobs",
+        "Nightly batch jobs",
+        usage=(Usage("gemini-2.5-flash", 20, tokens_per_request=850), Usage("gemini-2.5-flash-lite", 3)),
+    )
+    key = ApiKeySpec(
+        demo_key("rpd-exhausted", 1),
+        proj.number,
+        "2a9c6e15-0f47-4d3b-b8e2-91d5c3a7f604",
+        "Batch runner",
+        api_targets=_GEMINI_ONLY,
+    )
+    return _scenario(
+        "rpd-exhausted",
+        "Free tier: all 20 requests per day of gemini-2.5-flash used since Pacific midnight.",
+        "quota-usage fail: gemini-2.5-flash RPD 20/20 used; resets at midnight America/Los_Angeles",
+        projects=(proj,),
+        accounts=(),
+        keys=(key,),
+        grants=_viewer(proj),
+        believed=proj.project_id,
+        quota_project=proj.project_id,
+        sa_home=proj,
+    )
+
+
+def _api_disabled() -> Scenario:
+    acct = BillingAccountSpec("0155AA-2B7C9D-E3F801", "New App billing")
+    proj = Project(
+        "309452771806",
+        "new-app-prod",
+        "New App Prod",
+        parent="organizations/905718302116",
+        billing_account=acct.name,
+        disabled_services=frozenset({GEMINI_SERVICE}),
+    )
+    key = ApiKeySpec(
+        demo_key("api-disabled", 1),
+        proj.number,
+        "9f3b2d71-6a0e-4c85-b4d9-3e7a1c0f5b26",
+        "API key 1",
+    )
+    return _scenario(
+        "api-disabled",
+        "Billed project where the Generative Language API is disabled: every Gemini call gets 403.",
+        "api-enabled fail: generativelanguage.googleapis.com is DISABLED on new-app-prod",
+        projects=(proj,),
+        accounts=(acct,),
+        keys=(key,),
+        grants=_viewer(proj) + _billing_viewer(acct),
+        believed=proj.project_id,
+        quota_project=proj.project_id,
+        sa_home=proj,
+    )
+
+
+def _no_iam() -> Scenario:
+    acct = BillingAccountSpec("01D4E5-F6A7B8-C9D0E1", "Locked Down Inc billing")
+    proj = Project(
+        "852741963012",
+        "locked-down-prod",
+        "Locked Down Prod",
+        parent="organizations/411892056734",
+        billing_account=acct.name,
+        usage=(Usage("gemini-2.5-flash", 25),),
+    )
+    key = ApiKeySpec(
+        demo_key("no-iam", 1),
+        proj.number,
+        "c0d1e2f3-a4b5-4c6d-8e7f-90a1b2c3d4e5",
+        "App key",
+        api_targets=_GEMINI_ONLY,
+    )
+    return _scenario(
+        "no-iam",
+        "The credentials are valid but hold no IAM role: every Cloud API answers 403; Gemini works.",
+        "key-project and later cloud checks cannot run: permission apikeys.keys.lookup denied",
+        projects=(proj,),
+        accounts=(acct,),
+        keys=(key,),
+        grants=(),
+        believed=proj.project_id,
+        quota_project=None,
+        sa_home=proj,
+    )
+
+
+def _shared_keys() -> Scenario:
+    acct = BillingAccountSpec("01B8C9-D0E1F2-A3B4C5", "Team A billing")
+    team_a = Project(
+        "217364509881",
+        "team-a-prod",
+        "Team A Prod",
+        parent="folders/550193847261",
+        billing_account=acct.name,
+        usage=(Usage("gemini-2.5-flash", 410), Usage("gemini-2.5-pro", 30, tokens_per_request=400)),
+    )
+    team_b = Project(
+        "940128375564",
+        "team-b-sandbox",
+        "Team B Sandbox",
+        parent="folders/550193847261",
+        usage=(Usage("gemini-2.5-flash", 4),),
+    )
+    keys = (
+        ApiKeySpec(
+            demo_key("shared-keys", 1),
+            team_a.number,
+            "1b2c3d4e-5f60-4718-89a0-b1c2d3e4f506",
+            "Backend key",
+            api_targets=_GEMINI_ONLY,
+        ),
+        ApiKeySpec(
+            demo_key("shared-keys", 2),
+            team_a.number,
+            "6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2910",
+            "Batch key",
+            api_targets=_GEMINI_ONLY,
+        ),
+        ApiKeySpec(
+            demo_key("shared-keys", 3),
+            team_b.number,
+            "0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d",
+            "Sandbox key",
+        ),
+    )
+    return _scenario(
+        "shared-keys",
+        "Three keys: two in team-a-prod (one shared quota), one in the free-tier team-b-sandbox.",
+        "shared-keys warn: keys …0001 and …0002 share team-a-prod's quota; …0003 is in team-b-sandbox",
+        projects=(team_a, team_b),
+        accounts=(acct,),
+        keys=keys,
+        grants=_viewer(team_a, team_b) + _billing_viewer(acct),
+        believed=team_a.project_id,
+        quota_project=team_a.project_id,
+        sa_home=team_a,
+    )
+
+
+def _bundled() -> dict[str, Scenario]:
+    scenarios = (
+        _healthy(),
+        _billing_on_other_project(),
+        _zero_quota_image(),
+        _rpd_exhausted(),
+        _api_disabled(),
+        _no_iam(),
+        _shared_keys(),
+    )
+    return {s.name: s for s in scenarios}
+
+
+SCENARIOS: dict[str, Scenario] = _bundled()
+
+
+def get_scenario(name: str) -> Scenario:
+    """A bundled scenario by name; KeyError (listing the names) when unknown."""
+    try:
+        return SCENARIOS[name]
+    except KeyError:
+        raise KeyError(f"unknown scenario {name!r}; bundled: {', '.join(SCENARIOS)}") from None

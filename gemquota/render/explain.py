@@ -1,0 +1,279 @@
+"""Human output of explain-error: one compact panel per diagnosis, primary first, secrets redacted."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from gemquota.context import Context
+from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Retry
+from gemquota.core.redact import redact
+from gemquota.core.reset import PACIFIC
+
+KIND_TITLES: dict[Kind, str] = {
+    Kind.RPM: "Requests per minute exhausted",
+    Kind.TPM: "Input tokens per minute exhausted",
+    Kind.IPM: "Images per minute exhausted",
+    Kind.RPD: "Requests per day exhausted",
+    Kind.TPD: "Input tokens per day exhausted",
+    Kind.ZERO_QUOTA: "No quota for this model (limit 0)",
+    Kind.BILLING_LIMIT: "Billing limit reached (prepaid credits or spend cap)",
+    Kind.CAPACITY: "Shared capacity exhausted (not your project's quota)",
+    Kind.UNSPECIFIED_429: "429 that names no limit",
+    Kind.OVERLOADED: "Model overloaded (503) — not a quota problem",
+    Kind.INTERNAL: "Internal server error (500)",
+    Kind.DEADLINE: "Deadline exceeded (504)",
+    Kind.REGION: "Location not supported",
+    Kind.BAD_KEY: "API key not valid",
+    Kind.LEAKED_KEY: "API key reported as leaked",
+    Kind.API_DISABLED: "API not enabled on the project",
+    Kind.PERMISSION: "Permission denied",
+    Kind.BILLING_DISABLED: "Billing disabled on the project",
+    Kind.MODEL_NOT_FOUND: "Model not found",
+    Kind.BAD_REQUEST: "Bad request",
+    Kind.UNRECOGNIZED: "No Google / Gemini error found",
+}
+
+BACKEND_NAMES: dict[Backend, str] = {
+    Backend.GEMINI_API: "Gemini API (AI Studio key)",
+    Backend.VERTEX_AI: "Vertex AI",
+    Backend.CODE_ASSIST: "Gemini Code Assist (gemini-cli / Antigravity login)",
+    Backend.UNKNOWN: "not named in the error",
+}
+
+RETRY_TEXT: dict[Retry | None, str] = {
+    Retry.BACKOFF: "retry with backoff",
+    Retry.WAIT_RESET: "wait for the reset",
+    Retry.FIX: "retrying never helps: change something",
+    None: "",
+}
+
+_STYLE_OF: dict[Retry | None, str] = {
+    Retry.FIX: "bold red",
+    Retry.WAIT_RESET: "bold yellow",
+    Retry.BACKOFF: "bold cyan",
+    None: "bold",
+}
+
+_LABEL = "bold"
+_DIM = "dim"
+
+
+def headline_of(d: Diagnosis) -> str:
+    """The diagnosis headline (the classifier's, else one built from kind, model, tier and limit)."""
+    if d.headline:
+        return d.headline
+    parts = [p for p in (d.model, f"{d.tier} tier" if d.tier else None) if p]
+    if d.limit is not None and d.kind is not Kind.UNRECOGNIZED:
+        parts.append(f"limit {d.limit}")
+    title = KIND_TITLES[d.kind]
+    return f"{title} — {', '.join(parts)}" if parts else title
+
+
+def duration(seconds: float) -> str:
+    """A short human duration: ``38.9 s``, ``4 min 10 s``, ``14 h 30 min``, ``3 d 2 h``."""
+    if seconds < 0:
+        seconds = 0.0
+    if seconds < 60:
+        text = f"{seconds:.1f}".rstrip("0").rstrip(".")
+        return f"{text} s"
+    whole = int(seconds)
+    days, rest = divmod(whole, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+
+
+def _clock(moment: datetime, zone: tzinfo | None) -> str:
+    local = moment.astimezone(zone) if zone is not None else moment.astimezone()
+    name = local.tzname() or local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M:%S} {name}"
+
+
+def reset_lines(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> list[str]:
+    """When the window resets: UTC, Pacific and local time with a countdown, plus the retry hint."""
+    lines: list[str] = []
+    if d.reset_at is not None:
+        at = d.reset_at.astimezone(UTC)
+        left = (at - now.astimezone(UTC)).total_seconds()
+        basis = f" ({d.reset_basis})" if d.reset_basis else ""
+        lines.append(f"in {duration(left)}{basis}")
+        lines.append(f"{_clock(at, PACIFIC)} Pacific · {_clock(at, local_tz)} local · {at:%H:%M:%S} UTC")
+    if d.retry_after_s is not None:
+        hint = f"retry hint {duration(d.retry_after_s)}"
+        if d.kind in (Kind.RPD, Kind.TPD):
+            hint += " — on a per-day quota this is not the reset"
+        elif d.retry is Retry.FIX:
+            hint += " — retrying does not cure this error"
+        lines.append(hint)
+    return lines
+
+
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style=_LABEL, no_wrap=True, min_width=9)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(redact(value), style=style)
+
+
+def _fix_block(fix: Fix, *, numbered: bool, label: str = "") -> list[RenderableType]:
+    title = Text()
+    if label:
+        title.append(label, style=_LABEL)
+    title.append(redact(fix.title), style="bold green")
+    parts: list[RenderableType] = [title]
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(style=_DIM, no_wrap=True, justify="right")
+    steps.add_column(overflow="fold")
+    if numbered:
+        for i, step in enumerate(fix.steps, 1):
+            steps.add_row(f"  {i}.", _text(step))
+    steps.add_row("  →", _text(fix.url, "underline"))
+    parts.append(steps)
+    return parts
+
+
+def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> Table:
+    grid = _grid()
+
+    def row(label: str, value: str, style: str = "") -> None:
+        grid.add_row(label, _text(value, style))
+
+    status = " ".join(str(p) for p in (d.http_code, d.status) if p is not None)
+    row("Backend", BACKEND_NAMES[d.backend] + (f" · {status}" if status else ""))
+    if d.retry is not None:
+        row("Retry", RETRY_TEXT[d.retry])
+    if d.model:
+        note = ""
+        if d.requested_model and d.requested_model != d.model:
+            note = f" — the quota is counted against this model; you called {d.requested_model}"
+        row("Model", d.model + note)
+    elif d.requested_model:
+        row("Model", f"{d.requested_model} (requested)")
+    if d.quota_id or d.quota_metric:
+        row("Quota", " · ".join(q for q in (d.quota_id, d.quota_metric) if q))
+    if d.limit is not None:
+        row("Limit", str(d.limit) + (" — no entitlement; waiting never helps" if d.limit == 0 else ""))
+    if d.tier is not None:
+        row("Tier", f"{d.tier} (inferred from the quota id / metric, not stated by Google)")
+    if d.location:
+        row("Location", d.location)
+    if d.project_number:
+        row("Project", d.project_number)
+    for i, line in enumerate(reset_lines(d, now, local_tz)):
+        row("Resets" if i == 0 else "", line)
+    for note in d.notes:
+        row("Note", note)
+    return grid
+
+
+def _diagnosis_body(d: Diagnosis, now: datetime, local_tz: tzinfo | None, *, primary: bool) -> Group:
+    parts: list[RenderableType] = [_text(headline_of(d), _STYLE_OF[d.retry])]
+    if d.why:
+        parts.append(_text(d.why, "italic"))
+    parts += [Text(""), _fields(d, now, local_tz)]
+    if d.fixes:
+        parts.append(Text(""))
+        parts += _fix_block(d.fixes[0], numbered=True, label="Fastest fix: ")
+        if primary and len(d.fixes) > 1:
+            also = _grid()
+            also.add_row("Also", _text(" · ".join(f.title for f in d.fixes[1:])))
+            parts.append(also)
+    if d.evidence:
+        parts += [Text(""), Text("Evidence", style=_LABEL)]
+        evidence = Table.grid(padding=(0, 1))
+        evidence.add_column(no_wrap=True)
+        evidence.add_column(overflow="fold", style=_DIM)
+        for fragment in d.evidence:
+            evidence.add_row(" ", _text(fragment))
+        parts.append(evidence)
+    return Group(*parts)
+
+
+def _unrecognized_body(d: Diagnosis) -> Group:
+    parts: list[RenderableType] = [
+        Text("No Google / Gemini API error was found in the input.", style="bold"),
+        Text(
+            "gemquota reads the error body Google sends (code, status, message, details). "
+            "The text given holds none of it — it may be cut off, or only an application's own message."
+        ),
+        Text(""),
+    ]
+    for fix in d.fixes[:1]:
+        parts += _fix_block(fix, numbered=True)
+    return Group(*parts)
+
+
+def diagnosis_panel(
+    d: Diagnosis, now: datetime, local_tz: tzinfo | None = None, *, primary: bool = True
+) -> Panel:
+    """One diagnosis as a rich Panel."""
+    if d.kind is Kind.UNRECOGNIZED:
+        return Panel(_unrecognized_body(d), title="unrecognized", title_align="left", box=box.ROUNDED)
+    title = str(d.kind) + (f" · {d.retry}" if d.retry else "") + (f" · ×{d.count}" if d.count > 1 else "")
+    if not primary:
+        title = f"also: {title}"
+    return Panel(
+        _diagnosis_body(d, now, local_tz, primary=primary),
+        title=title,
+        title_align="left",
+        box=box.ROUNDED,
+        border_style=_STYLE_OF[d.retry].replace("bold ", ""),
+    )
+
+
+def _terminal_width(ctx: Context) -> int | None:
+    try:
+        if ctx.stdout.isatty():
+            return os.get_terminal_size(ctx.stdout.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        pass
+    return None
+
+
+def _console(ctx: Context, file: io.StringIO) -> Console:
+    width = ctx.width or _terminal_width(ctx)
+    isatty = width is not None and ctx.width is None
+    color = ctx.color if ctx.color is not None else isatty
+    return Console(
+        file=file,
+        width=width or 100,
+        force_terminal=color,
+        color_system="auto" if color else None,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        _environ=dict(ctx.env),
+    )
+
+
+def render_diagnoses(ctx: Context, diagnoses: Sequence[Diagnosis], *, now: datetime) -> None:
+    """Print every diagnosis (primary first) to ctx.stdout; every string goes through redact()."""
+    buffer = io.StringIO()
+    console = _console(ctx, buffer)
+    parts: list[RenderableType] = []
+    for i, d in enumerate(diagnoses):
+        if i == 1:
+            parts.append(Text(f"Also in this paste ({len(diagnoses) - 1} more):", style=_LABEL))
+        parts.append(diagnosis_panel(d, now, ctx.local_tz, primary=i == 0))
+    console.print(Group(*parts))
+    # Second pass on the final text: nothing secret reaches the terminal even if a renderer forgot.
+    ctx.stdout.write(redact(buffer.getvalue()))
+    ctx.stdout.flush()

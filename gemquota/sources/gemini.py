@@ -1,0 +1,141 @@
+"""The Gemini API adapter (google-genai): models.list and one minimal generateContent.
+
+google-genai is imported inside the functions, so importing this module stays cheap. Every
+library error leaves as a gemquota exception: an HTTP error answer as ``GeminiCallError``
+(carrying the genai ``APIError`` so its structure can be classified), no answer in time as
+``CallTimeout``, a refused connection / DNS failure / reset as ``Unreachable``."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from gemquota.context import Context
+from gemquota.core.redact import redact
+from gemquota.exceptions import CallTimeout, SourceError, UnexpectedResponse, Unreachable
+from gemquota.keys import ApiKey
+
+if TYPE_CHECKING:
+    from google import genai
+
+API = "generativelanguage"
+API_VERSION = "v1beta"
+#: The one-word prompt of the probe (one input token).
+PROBE_PROMPT = "hi"
+#: Page size for models.list (the API allows up to 1000; fewer pages, fewer calls).
+LIST_PAGE_SIZE = 1000
+
+T = TypeVar("T")
+
+
+class GeminiCallError(SourceError):
+    """The Gemini API answered with an HTTP error. ``api_error`` is the google-genai ``APIError``.
+
+    ``http_code``, ``status`` and ``body`` (the whole JSON error body, ``{"error": {...}}``)
+    are copied from it so callers can classify the structure without importing google-genai."""
+
+    code = "gemini-error"
+
+    def __init__(self, api_error: Any, *, call: str = "") -> None:
+        http_code = getattr(api_error, "code", None)
+        status = getattr(api_error, "status", None)
+        message = getattr(api_error, "message", None) or ""
+        super().__init__(redact(f"{call}: {http_code} {status or ''} {message}".strip()), api=API)
+        self.api_error = api_error
+        self.call = call
+        self.http_code: int | None = http_code if isinstance(http_code, int) else None
+        self.status: str | None = status if isinstance(status, str) else None
+        details = getattr(api_error, "details", None)
+        self.body: Mapping[str, Any] | list[Any] | str = (
+            details if isinstance(details, Mapping | list | str) else {}
+        )
+
+
+def _transport_errors() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+    """(timeout classes, other transport classes) of httpx / httpx2, whichever is installed."""
+    timeouts: list[type[BaseException]] = []
+    transport: list[type[BaseException]] = []
+    for name in ("httpx2", "httpx"):
+        try:
+            mod = importlib.import_module(name)
+        except ImportError:
+            continue
+        timeouts.append(mod.TimeoutException)
+        transport.append(mod.TransportError)
+    return tuple(timeouts), tuple(transport)
+
+
+def _client(ctx: Context, key: ApiKey) -> genai.Client:
+    from google import genai
+    from google.genai import types
+
+    options = types.HttpOptions(
+        base_url=ctx.endpoints.gemini,
+        api_version=API_VERSION,
+        timeout=max(1, int(ctx.timeout * 1000)),  # milliseconds in google-genai
+        retry_options=types.HttpRetryOptions(attempts=1),  # never retry: one request is the probe
+    )
+    return genai.Client(api_key=key.value, vertexai=False, http_options=options)
+
+
+def _call(ctx: Context, call: str, fn: Callable[[], T]) -> T:
+    """Run one google-genai call, translating every failure into a gemquota exception."""
+    from google.genai import errors
+
+    timeouts, transport = _transport_errors()
+    where = ctx.endpoints.gemini
+    try:
+        return fn()
+    except errors.APIError as exc:
+        raise GeminiCallError(exc, call=call) from None
+    except timeouts as exc:
+        raise CallTimeout(
+            f"{call}: no answer from {where} within {ctx.timeout:g} s",
+            "Raise --timeout, or check the network path to the Gemini API.",
+            api=API,
+        ) from exc
+    except transport as exc:
+        raise Unreachable(
+            redact(f"could not reach {where} ({call}): {exc}"),
+            "Check the network, proxy and DNS settings (and GEMQUOTA_GOOGLE_BASE_URL if set).",
+            api=API,
+        ) from exc
+    except (ValueError, TypeError, KeyError) as exc:  # a 200 we cannot read (malformed JSON, odd shape)
+        raise UnexpectedResponse(
+            redact(f"{call}: unreadable answer from {where}: {type(exc).__name__}"), api=API
+        ) from exc
+
+
+def _bare(name: str) -> str:
+    return name.removeprefix("models/")
+
+
+def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
+    """The bare model ids models.list returns for this key (all pages). Free: no generate quota."""
+    client = _client(ctx, key)
+
+    def fetch() -> tuple[str, ...]:
+        pager = client.models.list(config={"page_size": LIST_PAGE_SIZE})
+        return tuple(_bare(m.name) for m in pager if m.name)
+
+    return _call(ctx, "models.list", fetch)
+
+
+def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
+    """Send exactly one generateContent (one-word prompt, maxOutputTokens 1); return latency in ms.
+
+    No thinking budget is forced (models that cannot turn thinking off reject it); with thinking
+    on, the answer may be empty with finishReason MAX_TOKENS, which is still a success."""
+    from google.genai import types
+
+    client = _client(ctx, key)
+    config = types.GenerateContentConfig(max_output_tokens=1)
+
+    def send() -> float:
+        start = time.perf_counter()
+        client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
+        return (time.perf_counter() - start) * 1000.0
+
+    return _call(ctx, f"generateContent {_bare(model)}", send)

@@ -1,0 +1,94 @@
+"""Helpers for the emulator tests: scenario variants, real clients and credential files."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from gemquota.emulator import SCENARIOS, Emulator, Scenario
+
+
+_KEEP_ALIVE: list[Any] = []
+
+
+def scenario_with(name: str, **project_changes: Any) -> Scenario:
+    """A bundled scenario whose FIRST project has ``project_changes`` applied."""
+    base = SCENARIOS[name]
+    first = dataclasses.replace(base.projects[0], **project_changes)
+    return dataclasses.replace(base, projects=(first, *base.projects[1:]))
+
+
+def user_creds(emu: Emulator, *, quota_project: str | None = "default") -> Any:
+    """A plain bearer token, as ``GEMQUOTA_ACCESS_TOKEN`` gives (google.oauth2 Credentials)."""
+    from google.oauth2.credentials import Credentials
+
+    qp = emu.scenario.demo.quota_project if quota_project == "default" else quota_project
+    return Credentials(token=emu.scenario.demo.access_token, quota_project_id=qp)
+
+
+def cloud_client(kind: str, emu: Emulator, creds: Any) -> Any:
+    """A google-cloud-* client in REST transport pointed at the emulator."""
+    from google.cloud import api_keys_v2, billing_v1, cloudquotas_v1, resourcemanager_v3, service_usage_v1
+
+    classes: dict[str, Any] = {
+        "apikeys": api_keys_v2.ApiKeysClient,
+        "resourcemanager": resourcemanager_v3.ProjectsClient,
+        "billing": billing_v1.CloudBillingClient,
+        "serviceusage": service_usage_v1.ServiceUsageClient,
+        "cloudquotas": cloudquotas_v1.CloudQuotasClient,
+    }
+    return classes[kind](transport="rest", credentials=creds, client_options={"api_endpoint": emu.base_url})
+
+
+def genai_client(emu: Emulator, key: str | None = None, *, version: str = "v1beta", timeout_ms: int = 5000) -> Any:
+    from google import genai
+    from google.genai import types
+
+    client = genai.Client(
+        api_key=key or emu.scenario.demo.api_keys[0],
+        http_options=types.HttpOptions(base_url=emu.base_url, api_version=version, timeout=timeout_ms),
+    )
+    _KEEP_ALIVE.append(client)  # google-genai closes its HTTP client when the Client is collected
+    return client
+
+
+def service_account_file(emu: Emulator, tmp_path: Path, email: str | None = None) -> Path:
+    """A real service-account key file (fresh RSA key) whose token_uri is the emulator's /token."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    info = {
+        "type": "service_account",
+        "project_id": emu.scenario.projects[0].project_id,
+        "private_key_id": "0123456789abcdef0123456789abcdef01234567",
+        "private_key": pem,
+        "client_email": email or emu.scenario.demo.service_account,
+        "client_id": "104593218877231965431",
+        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+        "token_uri": emu.token_url,
+    }
+    path = tmp_path / "sa.json"
+    path.write_text(json.dumps(info), encoding="utf-8")
+    return path
+
+
+def gcloud_adc_file(emu: Emulator, tmp_path: Path, *, quota_project: str | None, refresh: str | None = None) -> Path:
+    info: dict[str, Any] = {
+        "type": "authorized_user",
+        "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
+        "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty",
+        "refresh_token": refresh or emu.scenario.demo.refresh_token,
+        "account": "",
+        "universe_domain": "googleapis.com",
+    }
+    if quota_project:
+        info["quota_project_id"] = quota_project
+    path = tmp_path / "application_default_credentials.json"
+    path.write_text(json.dumps(info), encoding="utf-8")
+    return path
