@@ -8,6 +8,7 @@ from typing import Any
 
 from gemquota.checks.base import CheckOutcome, Status
 from gemquota.checks.common import (
+    BELIEVED_BILLING,
     BILLING,
     CREDS,
     KEY_ENV,
@@ -99,6 +100,7 @@ def project_json(facts: Mapping[str, Any]) -> dict[str, Any] | None:
     proj = facts.get(PROJECT_INFO)
     billing = facts.get(BILLING)
     tier = facts.get(TIER)
+    believed_billing = facts.get(BELIEVED_BILLING)
     return {
         "number": proj.number if proj else target.number,
         "project_id": proj.project_id if proj else (billing.project_id if billing else None),
@@ -110,7 +112,11 @@ def project_json(facts: Mapping[str, Any]) -> dict[str, Any] | None:
         "tier": tier.to_json() if tier is not None else None,
         "believed_project": None
         if target.believed is None
-        else {"project": target.believed, "source": target.believed_source},
+        else {
+            "project": target.believed,
+            "source": target.believed_source,
+            "billing_enabled": None if believed_billing is None else believed_billing.billing_enabled,
+        },
     }
 
 

@@ -50,6 +50,9 @@ def project_label(target: Target, facts: Mapping[str, Any]) -> str:
     proj = facts.get(PROJECT_INFO)
     if proj is not None and proj.project_id:
         return str(proj.project_id)
+    billing = facts.get(BILLING)
+    if billing is not None and billing.project_id:
+        return str(billing.project_id)
     return f"project {target.ref}"
 
 

@@ -47,6 +47,7 @@ class ProbeCheck:
                 (error(le.headline),),
                 fix=le.fixes[0].title if le.fixes else None,
                 facts={PROBE: report},
+                proceed=True,
             )
         fix = None
         for row in report.models:
@@ -72,6 +73,7 @@ class ProbeCheck:
                 tuple(messages),
                 fix=fix,
                 facts={PROBE: report},
+                proceed=True,
             )
         return CheckResult(
             Status.OK, f"{len(report.models)} model(s) answered", tuple(messages), facts={PROBE: report}

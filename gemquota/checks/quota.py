@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from gemquota.checks.base import CheckResult, Message, Status, error, hint, info
-from gemquota.checks.cloud import need_target
+from gemquota.checks.cloud import need_target, project_label
 from gemquota.checks.common import (
     BILLING,
     CREDS,
@@ -279,7 +279,7 @@ class QuotaLimitsCheck:
         if zero_wanted:
             status = Status.FAIL
             fix = (
-                f"enable billing on the key's project {target.ref} (a paid tier) or use another model "
+                f"enable billing on {project_label(target, facts)} (the key's project) or use another model "
                 f"than {', '.join(zero_wanted)}"
             )
             messages.append(hint("Limits per tier are listed on the rate-limits page.", RATE_LIMITS_URL))

@@ -31,6 +31,7 @@ from gemquota.core.google_error import (
 )
 from gemquota.core.matrix import fixes_for
 from gemquota.core.quota import (
+    WindowName,
     measure_from,
     model_from_display_name,
     model_from_metric,
@@ -109,12 +110,20 @@ def backend_of(err: GoogleError) -> Backend:
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
     ):
         return Backend.CODE_ASSIST
-    metrics = " ".join(v.metric or "" for v in err.violations) + " " + dict(err.metadata).get("quota_metric", "")
+    metrics = (
+        " ".join(v.metric or "" for v in err.violations) + " " + dict(err.metadata).get("quota_metric", "")
+    )
     if "generativelanguage" in names or "generativelanguage" in metrics:
         return Backend.GEMINI_API
     if "aiplatform" in names or "aiplatform" in metrics or "vertexquota" in err.signals:
         return Backend.VERTEX_AI
-    gemini_hosts = {"ai.google.dev", "ai.dev", "aistudio.google.com", "ai.studio", "developers.generativeai.google"}
+    gemini_hosts = {
+        "ai.google.dev",
+        "ai.dev",
+        "aistudio.google.com",
+        "ai.studio",
+        "developers.generativeai.google",
+    }
     message = " ".join(err.messages)
     if (
         hosts & gemini_hosts
@@ -138,7 +147,7 @@ def backend_of(err: GoogleError) -> Backend:
 # Quota dimension rules
 
 
-def _free_window(value: int | None) -> str | None:
+def _free_window(value: int | None) -> WindowName | None:
     if value is None or value == 0:
         return None
     if value in FREE_RPM_LIMITS:
@@ -173,8 +182,6 @@ def violation_kind(v: Violation) -> Kind | None:
             window = "minute"
         elif measure == "requests" and v.metric and _FREE_REQUESTS in v.metric:
             window = _free_window(v.value)
-        elif v.value is not None and v.metric is None and v.quota_id is None:
-            window = None
     if window is None:
         return None
     return _KIND_OF.get((window, measure))
@@ -190,7 +197,9 @@ def _zero_quota(err: GoogleError) -> _Decision | None:
     for v in err.violations:
         if v.is_zero:
             label = v.quota_id or v.metric or "quota"
-            return _Decision(Kind.ZERO_QUOTA, f"The limit of {label} is 0: this project has no quota for it.", v)
+            return _Decision(
+                Kind.ZERO_QUOTA, f"The limit of {label} is 0: this project has no quota for it.", v
+            )
     if "no_free_tier" in err.signals:
         return _Decision(Kind.ZERO_QUOTA, "The model has no free quota tier: its free-tier limit is 0.")
     ids = {v.quota_id for v in err.violations if v.quota_id}
@@ -257,22 +266,31 @@ def _code_assist(err: GoogleError) -> _Decision | None:
     if "individual_quota" in err.signals:
         return _Decision(Kind.RPD, "Code Assist: the individual quota is reached (a daily per-user quota).")
     if "QUOTA_EXHAUSTED" in reasons:
-        return _Decision(Kind.RPD, "Code Assist reports QUOTA_EXHAUSTED: the daily per-user quota is used up.")
+        return _Decision(
+            Kind.RPD, "Code Assist reports QUOTA_EXHAUSTED: the daily per-user quota is used up."
+        )
     reset = err.reset_delay_s
     if reset is not None and reset >= CODE_ASSIST_DAILY_S:
-        return _Decision(Kind.RPD, "Code Assist quota resets only after several hours: a daily per-user quota.")
+        return _Decision(
+            Kind.RPD, "Code Assist quota resets only after several hours: a daily per-user quota."
+        )
     if "ca_capacity" in err.signals or ("RATE_LIMIT_EXCEEDED" in reasons and reset is not None):
-        return _Decision(Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay.")
+        return _Decision(
+            Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay."
+        )
     return None
 
 
 def _capacity(err: GoogleError) -> _Decision | None:
     reasons = set(err.reasons)
     if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
-        return _Decision(Kind.CAPACITY, "The server has no capacity for this model right now (not your quota).")
+        return _Decision(
+            Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
+        )
     if err.signals & {"try_later", "out_of_capacity"}:
         return _Decision(
-            Kind.CAPACITY, "Vertex AI shared capacity is exhausted ('try again later'); no project quota is named."
+            Kind.CAPACITY,
+            "Vertex AI shared capacity is exhausted ('try again later'); no project quota is named.",
         )
     return None
 
@@ -304,17 +322,24 @@ def _quota_like(err: GoogleError) -> bool:
             "individual_quota",
             "quota_failure",
         }
-        or set(err.reasons) & {"RATE_LIMIT_EXCEEDED", "QUOTA_EXHAUSTED", "MODEL_CAPACITY_EXHAUSTED", "rateLimitExceeded"}
+        or set(err.reasons)
+        & {"RATE_LIMIT_EXCEEDED", "QUOTA_EXHAUSTED", "MODEL_CAPACITY_EXHAUSTED", "rateLimitExceeded"}
     )
 
 
 def _rule_billing(err: GoogleError) -> _Decision | None:
     if "prepay" in err.signals:
-        return _Decision(Kind.BILLING_LIMIT, "Prepaid credits are depleted: this is billing, not a rate limit.")
+        return _Decision(
+            Kind.BILLING_LIMIT, "Prepaid credits are depleted: this is billing, not a rate limit."
+        )
     if "spend_cap" in err.signals:
-        return _Decision(Kind.BILLING_LIMIT, "The project's spend cap is reached: this is billing, not a rate limit.")
+        return _Decision(
+            Kind.BILLING_LIMIT, "The project's spend cap is reached: this is billing, not a rate limit."
+        )
     if "INSUFFICIENT_G1_CREDITS_BALANCE" in err.reasons:
-        return _Decision(Kind.BILLING_LIMIT, "INSUFFICIENT_G1_CREDITS_BALANCE: the credit balance is used up.")
+        return _Decision(
+            Kind.BILLING_LIMIT, "INSUFFICIENT_G1_CREDITS_BALANCE: the credit balance is used up."
+        )
     if err.http_code == 402:
         return _Decision(Kind.BILLING_LIMIT, "HTTP 402 Payment Required: a billing limit, not a rate limit.")
     return None
@@ -330,13 +355,17 @@ def _rule_bad_key(err: GoogleError) -> _Decision | None:
     if "API_KEY_INVALID" in err.reasons or "key_invalid" in err.signals:
         return _Decision(Kind.BAD_KEY, "The API key is not valid, not found or expired (API_KEY_INVALID).")
     if err.http_code == 401 or err.status == "UNAUTHENTICATED" or "unauth" in err.signals:
-        return _Decision(Kind.BAD_KEY, "The request was not authenticated (401): the key or token is not valid.")
+        return _Decision(
+            Kind.BAD_KEY, "The request was not authenticated (401): the key or token is not valid."
+        )
     return None
 
 
 def _rule_api_disabled(err: GoogleError) -> _Decision | None:
     if {"SERVICE_DISABLED", "accessNotConfigured"} & set(err.reasons) or "not_used" in err.signals:
-        return _Decision(Kind.API_DISABLED, "The API is not enabled on the project the key or credentials belong to.")
+        return _Decision(
+            Kind.API_DISABLED, "The API is not enabled on the project the key or credentials belong to."
+        )
     return None
 
 
@@ -348,7 +377,9 @@ def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
 
 def _rule_region(err: GoogleError) -> _Decision | None:
     if "region" in err.signals:
-        return _Decision(Kind.REGION, "The Gemini API (or its free tier) is not available from this location.")
+        return _Decision(
+            Kind.REGION, "The Gemini API (or its free tier) is not available from this location."
+        )
     return None
 
 
@@ -415,13 +446,17 @@ def _rule_status(err: GoogleError) -> _Decision | None:
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
     if "not_found" in signals or code == 404 or status == "NOT_FOUND":
-        return _Decision(Kind.MODEL_NOT_FOUND, "The model is not found or not supported for this method/version.")
+        return _Decision(
+            Kind.MODEL_NOT_FOUND, "The model is not found or not supported for this method/version."
+        )
     if (
         signals & {"too_many_tokens", "invalid_payload", "bad_request_detail"}
         or code == 400
         or status in ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE")
     ):
-        return _Decision(Kind.BAD_REQUEST, "Google rejected the request itself (400): retrying unchanged cannot help.")
+        return _Decision(
+            Kind.BAD_REQUEST, "Google rejected the request itself (400): retrying unchanged cannot help."
+        )
     if code is not None and 500 <= code <= 599:
         return _Decision(Kind.INTERNAL, f"Google returned a server error ({code}).")
     return None
@@ -530,14 +565,20 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
     reset_at: datetime | None = None
     basis: str | None = None
     if kind in _WINDOW_KINDS:
-        window = reset_window(Window(str(kind)), now, retry_after_s=err.retry_delay_s, code_assist_reset_s=code_assist_reset)
+        window = reset_window(
+            Window(str(kind)), now, retry_after_s=err.retry_delay_s, code_assist_reset_s=code_assist_reset
+        )
         reset_at, basis = window.reset_at, str(window.basis)
     elif retry == Retry.BACKOFF and retry_after is not None:
         reset_at = now + timedelta(seconds=retry_after)
         basis = str(Basis.CODE_ASSIST_RESET if code_assist_reset is not None else Basis.RETRY_HINT)
 
     notes = _notes(err, kind, model, requested, tier, backend)
-    fixes = fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit) if kind != Kind.UNRECOGNIZED else ()
+    fixes = (
+        fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit)
+        if kind != Kind.UNRECOGNIZED
+        else ()
+    )
     return Diagnosis(
         kind=kind,
         retry=retry,
@@ -565,7 +606,12 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
 
 
 def _notes(
-    err: GoogleError, kind: Kind, model: str | None, requested: str | None, tier: Tier | None, backend: Backend
+    err: GoogleError,
+    kind: Kind,
+    model: str | None,
+    requested: str | None,
+    tier: Tier | None,
+    backend: Backend,
 ) -> list[str]:
     notes: list[str] = []
     if model and requested and model != requested and quota_group_for_model(requested) != model:
@@ -588,7 +634,9 @@ def _notes(
             "billing do not change it."
         )
     if "litellm" in err.hints and backend != Backend.VERTEX_AI:
-        notes.append("LiteLLM labels Gemini errors 'VertexAI…' even for AI Studio calls; that alone does not mean Vertex AI.")
+        notes.append(
+            "LiteLLM labels Gemini errors 'VertexAI…' even for AI Studio calls; that alone does not mean Vertex AI."
+        )
     if err.count > 1:
         notes.append(f"The same error appears {err.count} times in the input.")
     return notes
@@ -613,7 +661,11 @@ def _apply_overrides(errs: list[GoogleError], http_code: int | None, status: str
     if http_code is None and canon is None:
         return errs
     if not errs:
-        return [GoogleError(http_code=http_code, status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None))]
+        return [
+            GoogleError(
+                http_code=http_code, status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None)
+            )
+        ]
     out: list[GoogleError] = []
     for err in errs:
         new_code = err.http_code if err.http_code is not None else http_code

@@ -386,8 +386,10 @@ class _Acc:
         for v in other.violations:
             if (v.metric, v.quota_id, v.value) in known:
                 continue
-            if have_ids and v.source == "bullet" and any(
-                w.metric == v.metric and w.value == v.value for w in self.violations
+            if (
+                have_ids
+                and v.source == "bullet"
+                and any(w.metric == v.metric and w.value == v.value for w in self.violations)
             ):
                 continue
             self.violations.append(v)
@@ -791,7 +793,7 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
             if acc.has_content():
                 out.append(acc)
             return
-        for key, value in data.items():
+        for value in data.values():
             if isinstance(value, (Mapping, list, str)):
                 _walk(value, depth + 1, out)
     elif isinstance(obj, list):
@@ -1071,22 +1073,82 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
     ("prepay", "billing", None, r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted"),
-    ("spend_cap", "billing", None, r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend"),
-    ("overloaded", "unavail", "UNAVAILABLE", r"model\s+is\s+overloaded|service\s+is\s+currently\s+unavailable"),
-    ("internal", "internal", "INTERNAL", r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered"),
+    (
+        "spend_cap",
+        "billing",
+        None,
+        r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend",
+    ),
+    (
+        "overloaded",
+        "unavail",
+        "UNAVAILABLE",
+        r"model\s+is\s+overloaded|service\s+is\s+currently\s+unavailable",
+    ),
+    (
+        "internal",
+        "internal",
+        "INTERNAL",
+        r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered",
+    ),
     ("deadline", "deadline", "DEADLINE_EXCEEDED", r"Deadline\s+(?:exceeded|expired)"),
-    ("region", "region", "FAILED_PRECONDITION", r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"),
-    ("key_invalid", "auth", "INVALID_ARGUMENT", r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired|API\s+key\s+is\s+invalid"),
+    (
+        "region",
+        "region",
+        "FAILED_PRECONDITION",
+        r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country",
+    ),
+    (
+        "key_invalid",
+        "auth",
+        "INVALID_ARGUMENT",
+        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired|API\s+key\s+is\s+invalid",
+    ),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
-    ("not_used", "auth", "PERMISSION_DENIED", r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it"),
+    (
+        "not_used",
+        "auth",
+        "PERMISSION_DENIED",
+        r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it",
+    ),
     ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
     ("tos", "auth", "PERMISSION_DENIED", r"violation\s+of\s+Terms\s+of"),
-    ("billing_required", "auth", None, r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))"),
-    ("perm_denied", "auth", "PERMISSION_DENIED", r"Permission\s+denied|does\s+not\s+have\s+permission|Permission\s+'[\w.]{1,100}'\s+denied|are\s+blocked\.|API_KEY_SERVICE_BLOCKED"),
-    ("unauth", "auth", "UNAUTHENTICATED", r"invalid\s+authentication\s+credentials|Expected\s+OAuth\s+2\s+access\s+token"),
-    ("not_found", "notfound", "NOT_FOUND", r"is\s+not\s+found\s+for\s+API\s+version|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found"),
-    ("too_many_tokens", "badreq", "INVALID_ARGUMENT", r"input\s+token\s+count\s+exceeds|exceeds\s+the\s+maximum\s+number\s+of\s+tokens"),
-    ("invalid_payload", "badreq", "INVALID_ARGUMENT", r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)"),
+    (
+        "billing_required",
+        "auth",
+        None,
+        r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))",
+    ),
+    (
+        "perm_denied",
+        "auth",
+        "PERMISSION_DENIED",
+        r"Permission\s+denied|does\s+not\s+have\s+permission|Permission\s+'[\w.]{1,100}'\s+denied|are\s+blocked\.|API_KEY_SERVICE_BLOCKED",
+    ),
+    (
+        "unauth",
+        "auth",
+        "UNAUTHENTICATED",
+        r"invalid\s+authentication\s+credentials|Expected\s+OAuth\s+2\s+access\s+token",
+    ),
+    (
+        "not_found",
+        "notfound",
+        "NOT_FOUND",
+        r"is\s+not\s+found\s+for\s+API\s+version|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+    ),
+    (
+        "too_many_tokens",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"input\s+token\s+count\s+exceeds|exceeds\s+the\s+maximum\s+number\s+of\s+tokens",
+    ),
+    (
+        "invalid_payload",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
+    ),
 ]
 _ANCHOR_RES: list[tuple[str, str, str | None, tuple[str, ...], re.Pattern[str]]] = []
 for _sid, _fam, _st, _pat in _ANCHORS:
@@ -1133,12 +1195,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     ),
     (
         ("quota_limit_value",),
-        re.compile(r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        re.compile(
+            r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"
+        ),
         "qlv",
     ),
     (
         ("quota_limit",),
-        re.compile(r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<ql_v>[A-Za-z][A-Za-z0-9_]{2,120})"),
+        re.compile(
+            r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<ql_v>[A-Za-z][A-Za-z0-9_]{2,120})"
+        ),
         "ql",
     ),
     (('"model"',), re.compile(r"key:\s*\"model\"\s*value:\s*\"(?P<pmodel_v>[\w.\-/]{2,80})\""), "pmodel"),
@@ -1193,7 +1259,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     (
         ("got status",),
         re.compile(
-            r"got\s+status:?\s*(?:(?P<gotst_c>(?<![\d.])[1-5]\d\d\b)|(?P<gotst_s>[A-Z_]{4,30}\b))", re.IGNORECASE
+            r"got\s+status:?\s*(?:(?P<gotst_c>(?<![\d.])[1-5]\d\d\b)|(?P<gotst_s>[A-Z_]{4,30}\b))",
+            re.IGNORECASE,
         ),
         "gotst",
     ),
@@ -1215,8 +1282,18 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         "clerr",
     ),
     (
-        ("too many", "unavailable", "server error", "bad request", "forbidden", "not found", "unauthorized",
-         "timeout", "time-out", "payment"),
+        (
+            "too many",
+            "unavailable",
+            "server error",
+            "bad request",
+            "forbidden",
+            "not found",
+            "unauthorized",
+            "timeout",
+            "time-out",
+            "payment",
+        ),
         re.compile(
             rf"{_CODE}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required)",
@@ -1225,9 +1302,24 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         "phrase",
     ),
     (
-        ("exhausted:", "exhaustedexception", "manyrequests", "ratelimit", "precondition", "permissiondenied",
-         "servererror", "unavailable", "deadlineexceeded", "gatewaytimeout", "notfound", "invalidargument",
-         "badrequest", "unauthenticated", "unauthorized", "forbidden"),
+        (
+            "exhausted:",
+            "exhaustedexception",
+            "manyrequests",
+            "ratelimit",
+            "precondition",
+            "permissiondenied",
+            "servererror",
+            "unavailable",
+            "deadlineexceeded",
+            "gatewaytimeout",
+            "notfound",
+            "invalidargument",
+            "badrequest",
+            "unauthenticated",
+            "unauthorized",
+            "forbidden",
+        ),
         re.compile(
             r"(?<![A-Za-z])(?P<exc_n>ResourceExhausted|TooManyRequests|RateLimit|FailedPrecondition|PermissionDenied"
             r"|InternalServerError|ServiceUnavailable|DeadlineExceeded|GatewayTimeout|NotFound|InvalidArgument"
@@ -1251,7 +1343,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     ),
     (("base model",), re.compile(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
     (("not found",), re.compile(r"models/(?P<mm_v>[\w.\-]{2,80})\s+is\s+not\s+found"), "mm"),
-    (("no capacity",), re.compile(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"), "cm"),
+    (
+        ("no capacity",),
+        re.compile(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"),
+        "cm",
+    ),
     (("have a free",), re.compile(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
     (("http",), re.compile(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
@@ -1264,6 +1360,8 @@ _URL_MODEL = re.compile(
     r"/models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
     r"streamRawPredict|rawPredict|serverStreamingPredict)"
 )
+
+
 def _lower_pattern(pattern: str) -> str:
     return pattern.replace("\\S", "[^\\s]").lower().replace("(?p<", "(?P<")
 
@@ -1280,19 +1378,35 @@ _FACT_SPECS = [
 _HINT_SPECS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (name, keys, re.compile(pattern, re.IGNORECASE))
     for name, keys, pattern in (
-        ("lc_genai", ("langchain", "chatgooglegenerativeai"),
-         r"langchain_google_genai|langchain-google-genai|ChatGoogleGenerativeAI"),
-        ("lc_vertex", ("langchain", "chatvertexai"), r"langchain_google_vertexai|langchain-google-vertexai|ChatVertexAI"),
+        (
+            "lc_genai",
+            ("langchain", "chatgooglegenerativeai"),
+            r"langchain_google_genai|langchain-google-genai|ChatGoogleGenerativeAI",
+        ),
+        (
+            "lc_vertex",
+            ("langchain", "chatvertexai"),
+            r"langchain_google_vertexai|langchain-google-vertexai|ChatVertexAI",
+        ),
         ("old_py", ("generativeai",), r"google\.generativeai|google-generativeai"),
-        ("old_js", ("googlegenerativea", "generative-ai"),
-         r"GoogleGenerativeAI(?:Fetch)?Error|\[GoogleGenerativeA[Il]\s+Error\]|@google/generative-ai"),
-        ("vertex_sdk", ("vertex",),
-         r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)"),
+        (
+            "old_js",
+            ("googlegenerativea", "generative-ai"),
+            r"GoogleGenerativeAI(?:Fetch)?Error|\[GoogleGenerativeA[Il]\s+Error\]|@google/generative-ai",
+        ),
+        (
+            "vertex_sdk",
+            ("vertex",),
+            r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)",
+        ),
         ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
         ("aistudio", ("ai studio",), r"\bAI\s+Studio\b"),
         ("through_vertex", ("through vertex",), r"quota\s+increase\s+through\s+Vertex"),
-        ("oauth_fallback", ("switching to the", "possible quota"),
-         r"Switching\s+to\s+the\s+gemini-[\w.\-]+\s+model|Possible\s+quota\s+limitations\s+in\s+place"),
+        (
+            "oauth_fallback",
+            ("switching to the", "possible quota"),
+            r"Switching\s+to\s+the\s+gemini-[\w.\-]+\s+model|Possible\s+quota\s+limitations\s+in\s+place",
+        ),
         ("per_user_tier", ("per user per",), r"per\s+user\s+per\s+tier"),
         ("ca_words", ("code assist", "cloudcode", "antigravity"), r"Code\s+Assist|cloudcode-pa|Antigravity"),
         ("litellm", ("vertexai", "vertex_httpx"), r"VertexAIException|VertexAIError|vertex_httpx"),
@@ -1349,12 +1463,23 @@ def _facts(text: str) -> list[_Fact]:
         url_model = _URL_MODEL.search(glued) if "/models/" in glued else None
         if url_model:
             model = _clean_model(url_model.group("m"))
-            facts.append(_Fact(_approx(text, url_model.start()), "url_model", _setter("request_model", model)))
+            facts.append(
+                _Fact(_approx(text, url_model.start()), "url_model", _setter("request_model", model))
+            )
     facts.sort(key=lambda f: f.pos)
     return facts
 
 
-_HOST_KEYS = ("googleapis", "google.dev", "ai.dev", "aistudio", "ai.studio", "generativeai", "vertex-ai", "\n")
+_HOST_KEYS = (
+    "googleapis",
+    "google.dev",
+    "ai.dev",
+    "aistudio",
+    "ai.studio",
+    "generativeai",
+    "vertex-ai",
+    "\n",
+)
 
 
 def _host_keys(low: str) -> bool:
@@ -1392,7 +1517,7 @@ def _anchor_applier(sid: str, family: str, status: str | None, frag: str) -> Any
     return apply
 
 
-def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact | None:  # noqa: C901
+def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact | None:
     g = match.group
     pos = match.start()
     if kind == "bullet":
@@ -1456,7 +1581,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                     acc.violations[i] = replace(v, value=_to_int(value_text), value_text=value_text)
                     break
             else:
-                acc.violations.append(Violation(value=_to_int(value_text), value_text=value_text, source="text"))
+                acc.violations.append(
+                    Violation(value=_to_int(value_text), value_text=value_text, source="text")
+                )
             acc.add_evidence(frag)
 
         return _Fact(pos, "qv", apply_qv, "quota")
@@ -1491,7 +1618,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "rdp":
         whole = _to_float(g("rdp_s")) or 0.0
         nanos = _to_float(g("rdp_n") or "0") or 0.0
-        return _Fact(pos, kind, _setter("retry_delay_s", clamp_delay(whole + nanos / 1e9), " ".join(frag.split())))
+        return _Fact(
+            pos, kind, _setter("retry_delay_s", clamp_delay(whole + nanos / 1e9), " ".join(frag.split()))
+        )
     if kind == "pr":
         unit = g("pr_u")
         seconds = parse_duration(g("pr_v") + ("ms" if unit == "ms" else "s"))
@@ -1649,7 +1778,9 @@ def _code_applier(code: int | None, status: str | None, frag: str, *, weak: bool
         if code is not None:
             acc.set_code(code, weak=weak)
         if status is not None:
-            if acc.status is None or (acc.status != status and not weak and acc.http_code == CODE_OF_STATUS.get(status)):
+            if acc.status is None or (
+                acc.status != status and not weak and acc.http_code == CODE_OF_STATUS.get(status)
+            ):
                 if acc.http_code is None or CODE_OF_STATUS.get(status) == acc.http_code or code is not None:
                     acc.status = status
         acc.add_evidence(" ".join(frag.split()))
@@ -1744,7 +1875,11 @@ def _repeat_count(anchors: list[_Fact], text: str) -> int:
     if not counted:
         return 1
     first = counted[0]
-    hits = [a for a in counted if a.anchor == first.anchor and " ".join(a.text.split()) == " ".join(first.text.split())]
+    hits = [
+        a
+        for a in counted
+        if a.anchor == first.anchor and " ".join(a.text.split()) == " ".join(first.text.split())
+    ]
     count = 0
     for hit in hits:
         window = text[max(0, hit.pos - 200) : hit.pos]
@@ -1811,7 +1946,13 @@ def parse_text(text: str) -> list[GoogleError]:
     """Every Google error in a paste, in paste order (identical repeats counted). Never raises."""
     try:
         return _parse_text(text if isinstance(text, str) else str(text))
-    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover - belt and braces
+    except (
+        RecursionError,
+        MemoryError,
+        ValueError,
+        TypeError,
+        OverflowError,
+    ):  # pragma: no cover - belt and braces
         return []
 
 
@@ -1837,13 +1978,13 @@ def _parse_text(text: str) -> list[GoogleError]:
     for acc in text_accs:
         if not acc.has_content():
             # Ambient facts (a request URL, hosts, a project number) belong to every error of the paste.
-            for target in struct_accs:
-                target.merge(acc)
+            for each in struct_accs:
+                each.merge(acc)
             continue
-        target = _merge_target(acc, struct_accs)
-        if target is not None:
-            target.merge(acc)
-            target.position = max(target.position, acc.position)
+        found = _merge_target(acc, struct_accs)
+        if found is not None:
+            found.merge(acc)
+            found.position = max(found.position, acc.position)
         else:
             merged.append(acc)
     merged = [a for a in merged if a.has_content()]

@@ -77,7 +77,9 @@ def tier_from_metric(metric: str | None) -> Tier | None:
     return None
 
 
-_PER_MINUTE = re.compile(r"Per_?Minute|PerMin\b|per_minute|_per_min\b|RequestsPerMinute|/min\b", re.IGNORECASE)
+_PER_MINUTE = re.compile(
+    r"Per_?Minute|PerMin\b|per_minute|_per_min\b|RequestsPerMinute|/min\b", re.IGNORECASE
+)
 _PER_DAY = re.compile(r"Per_?Day|Daily|per_day|/d\b", re.IGNORECASE)
 
 

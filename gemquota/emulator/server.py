@@ -183,6 +183,13 @@ class _Req:
         return "enum-encoding=int" in (self.q("$alt") or "")
 
 
+@dataclass(frozen=True)
+class _Sse:
+    """A server-sent-events answer (``alt=sse``): each chunk a ``data:`` line."""
+
+    chunks: list[Body]
+
+
 class _Reset(Exception):
     """Raised to drop a connection after an injected reset."""
 
@@ -954,6 +961,15 @@ class Emulator:
             return bodies.quota_exceeded(zero or over, retry)
         return 200, _generate_body(found, model, payload, tokens)
 
+    def _stream_generate(self, req: _Req) -> Answer:
+        """``streamGenerateContent``: one chunk, as SSE with ``alt=sse`` else a JSON array."""
+        status, body = self._generate(req)
+        if status != 200:
+            return status, body
+        if req.q("alt") == "sse":
+            return status, _Sse([body])
+        return status, [body]
+
     # --- OAuth ---------------------------------------------------------------------------------------
 
     def _token(self, req: _Req) -> Answer:
@@ -1429,6 +1445,12 @@ _ROUTES: list[tuple[str, re.Pattern[str], str, Callable[..., Answer]]] = [
     ),
     (
         "POST",
+        re.compile(rf"/(?P<version>v1|v1beta)/models/(?P<model>{_SEG}):streamGenerateContent"),
+        "gemini",
+        Emulator._stream_generate,
+    ),
+    (
+        "POST",
         re.compile(rf"/(?P<version>v1|v1beta)/models/(?P<model>{_SEG}):countTokens"),
         "gemini",
         Emulator._count_tokens,
@@ -1522,12 +1544,21 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_json(status, body, api)
 
     def _send_json(self, status: int, body: Any, api: str) -> None:
+        if isinstance(body, _Sse):
+            data = b"".join(
+                b"data: " + json.dumps(chunk, ensure_ascii=False).encode("utf-8") + b"\r\n\r\n"
+                for chunk in body.chunks
+            )
+            self._send(status, data, api, content_type="text/event-stream")
+            return
         data = json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         self._send(status, data, api)
 
-    def _send(self, status: int, data: bytes, api: str) -> None:
+    def _send(
+        self, status: int, data: bytes, api: str, content_type: str = "application/json; charset=UTF-8"
+    ) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=UTF-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Vary", "Origin, X-Origin, Referer")
         self.send_header("Content-Length", str(len(data)))
         if self.emulator._stop.is_set():

@@ -62,10 +62,12 @@ def progress(ctx: Context, total: int) -> Iterator[Callable[[CheckOutcome, int, 
         return
     console = _console(ctx, ctx.stderr)
     with console.status(f"Running {total} checks…") as status:
+        done: list[str] = []
 
-        def update(outcome: CheckOutcome, done: int, all_: int) -> None:
+        def update(outcome: CheckOutcome, _done: int, _all: int) -> None:
             if not outcome.hidden:
-                status.update(redact(f"Checked {outcome.title.lower()} ({done}/{all_})…"))
+                done.append(outcome.id)
+                status.update(redact(f"Running checks… {len(done)}/{total} done ({outcome.title})"))
 
         yield update
 

@@ -221,6 +221,8 @@ def _load_file(ctx: Context, path: str, source: str) -> CloudCredentials:
         ) from None
     if not project and kind == "user":
         project = _gcloud_project(env)
+    if ctx.endpoints.overridden or ctx.endpoints.token:
+        _no_access_boundary_lookup(creds)
     return CloudCredentials(
         creds,
         CredentialInfo(
@@ -231,6 +233,19 @@ def _load_file(ctx: Context, path: str, source: str) -> CloudCredentials:
             project=project,
         ),
     )
+
+
+def _no_access_boundary_lookup(creds: Any) -> None:
+    """Stop google-auth's background "regional access boundary" lookup at iamcredentials.googleapis.com.
+
+    Service-account (and impersonated / external) credentials start it after each token refresh;
+    with the endpoints pointed elsewhere (the emulator, GEMQUOTA_GOOGLE_BASE_URL) nothing may go to
+    Google, so the lookup is turned off on this credentials object."""
+    if hasattr(creds, "_is_regional_access_boundary_lookup_required"):
+        creds._is_regional_access_boundary_lookup_required = lambda: False
+    source = getattr(creds, "_source_credentials", None)  # impersonated credentials
+    if source is not None and source is not creds:
+        _no_access_boundary_lookup(source)
 
 
 def _metadata_allowed(env: Any) -> bool:

@@ -9,7 +9,6 @@ from typing import Any
 
 from gemquota.emulator import SCENARIOS, Emulator, Scenario
 
-
 _KEEP_ALIVE: list[Any] = []
 
 
@@ -42,7 +41,9 @@ def cloud_client(kind: str, emu: Emulator, creds: Any) -> Any:
     return classes[kind](transport="rest", credentials=creds, client_options={"api_endpoint": emu.base_url})
 
 
-def genai_client(emu: Emulator, key: str | None = None, *, version: str = "v1beta", timeout_ms: int = 5000) -> Any:
+def genai_client(
+    emu: Emulator, key: str | None = None, *, version: str = "v1beta", timeout_ms: int = 5000
+) -> Any:
     from google import genai
     from google.genai import types
 
@@ -78,7 +79,9 @@ def service_account_file(emu: Emulator, tmp_path: Path, email: str | None = None
     return path
 
 
-def gcloud_adc_file(emu: Emulator, tmp_path: Path, *, quota_project: str | None, refresh: str | None = None) -> Path:
+def gcloud_adc_file(
+    emu: Emulator, tmp_path: Path, *, quota_project: str | None, refresh: str | None = None
+) -> Path:
     info: dict[str, Any] = {
         "type": "authorized_user",
         "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
@@ -92,3 +95,17 @@ def gcloud_adc_file(emu: Emulator, tmp_path: Path, *, quota_project: str | None,
     path = tmp_path / "application_default_credentials.json"
     path.write_text(json.dumps(info), encoding="utf-8")
     return path
+
+
+def without_boundary_lookup(creds: Any) -> Any:
+    """Stop google-auth's background Regional Access Boundary lookup for service accounts.
+
+    google-auth >= 2.62 asks https://iamcredentials.googleapis.com/.../allowedLocations (a fixed
+    host, not redirectable) the first time service-account credentials are used; tests must only
+    talk to 127.0.0.1, so give the credentials a boundary up front (the hook gcloud itself uses)."""
+    import datetime
+
+    setter = getattr(creds, "_set_regional_access_boundary", None)
+    if setter is not None:
+        setter({"encodedLocations": "0x0", "expiry": datetime.datetime(2100, 1, 1)})
+    return creds

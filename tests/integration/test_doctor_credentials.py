@@ -165,11 +165,6 @@ def test_service_account_key_file(tmp_path: Path) -> None:
     assert code == 0
 
 
-@pytest.mark.xfail(
-    reason="sources/credentials.py applies the GEMQUOTA_GOOGLE_BASE_URL token override to "
-    "authorized_user files only, not to service-account key files",
-    strict=True,
-)
 def test_service_account_token_uri_follows_the_base_url(tmp_path: Path) -> None:
     # The file names another token endpoint (a closed local port, so nothing leaves the machine):
     # with GEMQUOTA_GOOGLE_BASE_URL set, the token must come from the emulator anyway.

@@ -135,7 +135,11 @@ def test_billing_on_other_project_says_which_project_has_billing(capsys: pytest.
     assert project["project_id"] == "gen-lang-client-0408997230"
     assert project["display_name"] == "Default Gemini Project"
     assert project["billing"] == {"enabled": False, "account": None}
-    assert project["believed_project"] == {"project": "acme-prod", "source": "GOOGLE_CLOUD_PROJECT"}
+    assert project["believed_project"] == {
+        "project": "acme-prod",
+        "source": "GOOGLE_CLOUD_PROJECT",
+        "billing_enabled": True,
+    }
     assert project["tier"]["tier"] == "free" and project["tier"]["inferred"] is True
     tier = next(c for c in doc["data"]["checks"] if c["id"] == "tier")
     assert "inferred from" in tier["summary"]
@@ -290,4 +294,25 @@ def test_probe_sends_generate_content(emulator_env: Any, capsys: pytest.CaptureF
     assert probe["status"] == "ok", probe
     posts = [r for r in emu.requests if r.method == "POST"]
     assert len(posts) == 1 and posts[0].path.endswith("gemini-2.5-flash:generateContent")
+    assert code == 0
+
+
+def test_keys_file_and_project_flag(
+    emulator_env: Any, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    emu = emulator_env("shared-keys")
+    keys = emu.scenario.demo.api_keys
+    path = tmp_path / "keys.txt"
+    path.write_text("# team keys\n" + "\n".join(f"{k}  # key {i}" for i, k in enumerate(keys)) + "\n\n")
+    code = main(["doctor", "--format", "json", "--keys-file", str(path), "--project", "team-b-sandbox"])
+    doc = json.loads(capsys.readouterr().out)
+    checks = {c["id"]: c for c in doc["data"]["checks"]}
+    assert checks["api-key"]["summary"].endswith("from --keys-file (+2 more)")
+    assert checks["shared-keys"]["status"] == "warn"
+    assert doc["data"]["project"]["believed_project"]["project"] == "team-b-sandbox"
+    assert doc["data"]["project"]["believed_project"]["billing_enabled"] is False
+    assert checks["billed-project"]["status"] == "ok"  # the key's project (team-a-prod) is billed
+    assert any(
+        "but your key belongs to team-a-prod" in m["text"] for m in checks["billed-project"]["messages"]
+    )
     assert code == 0

@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 import requests
-from _emulator_support import cloud_client, gcloud_adc_file, scenario_with, service_account_file, user_creds
+from _emulator_support import (
+    cloud_client,
+    gcloud_adc_file,
+    scenario_with,
+    service_account_file,
+    user_creds,
+    without_boundary_lookup,
+)
 from conftest import EMU_NOW, EmulatorFactory
 
 from gemquota.emulator import SCENARIOS, Grant
@@ -89,7 +96,11 @@ def test_resource_manager_missing_project_is_the_short_403(emulator: EmulatorFac
     assert info.value.reason is None
     assert "The caller does not have permission" in info.value.message
     assert _raw(emu, "/v3/projects/does-not-exist-42").json() == {
-        "error": {"code": 403, "message": "The caller does not have permission", "status": "PERMISSION_DENIED"}
+        "error": {
+            "code": 403,
+            "message": "The caller does not have permission",
+            "status": "PERMISSION_DENIED",
+        }
     }
 
 
@@ -99,7 +110,9 @@ def test_resource_manager_search_pages_and_empty_result(emulator: EmulatorFactor
     everything = [p.project_id for p in client.search_projects(request={"page_size": 1}, timeout=T)]
     assert everything == ["team-a-prod", "team-b-sandbox"]
     assert sum(1 for r in emu.requests if r.path == "/v3/projects:search") == 2  # the pager followed
-    assert [p.project_id for p in client.search_projects(query="id:team-b-*", timeout=T)] == ["team-b-sandbox"]
+    assert [p.project_id for p in client.search_projects(query="id:team-b-*", timeout=T)] == [
+        "team-b-sandbox"
+    ]
     assert list(client.search_projects(query="id:nothing-here", timeout=T)) == []
     assert _raw(emu, "/v3/projects:search", query="id:nothing-here").json() == {}  # empty lists vanish
 
@@ -131,7 +144,9 @@ def test_billing_info_and_account(emulator: EmulatorFactory) -> None:
 
 
 @pytest.mark.parametrize(("scenario", "state"), [("healthy", "ENABLED"), ("api-disabled", "DISABLED")])
-def test_service_usage_state_is_an_int_enum_parsed(emulator: EmulatorFactory, scenario: str, state: str) -> None:
+def test_service_usage_state_is_an_int_enum_parsed(
+    emulator: EmulatorFactory, scenario: str, state: str
+) -> None:
     emu = emulator(scenario)
     client = cloud_client("serviceusage", emu, user_creds(emu))
     p = emu.scenario.projects[0]
@@ -173,8 +188,12 @@ def test_cloud_quotas_pager_follows_pages_and_zero_is_absent(emulator: EmulatorF
     raw_by_model = {d.get("dimensions", {}).get("model"): d["details"] for d in raw["dimensionsInfos"]}
     assert raw_by_model["gemini-2.5-pro"] == {}  # zero = absent value, not "0"
     assert raw_by_model["gemini-2.5-flash"] == {"value": "20"}  # int64 as a JSON string
-    got = client.get_quota_info(name=f"{parent}/quotaInfos/GenerateRequestsPerDayPerProjectPerModel", timeout=T)
-    assert {d.dimensions.get("model"): d.details.value for d in got.dimensions_infos}["gemini-2.5-flash-lite"] == -1
+    got = client.get_quota_info(
+        name=f"{parent}/quotaInfos/GenerateRequestsPerDayPerProjectPerModel", timeout=T
+    )
+    assert {d.dimensions.get("model"): d.details.value for d in got.dimensions_infos}[
+        "gemini-2.5-flash-lite"
+    ] == -1
 
 
 def test_cloud_quotas_unknown_quota_id_and_preferences(emulator: EmulatorFactory) -> None:
@@ -187,15 +206,22 @@ def test_cloud_quotas_unknown_quota_id_and_preferences(emulator: EmulatorFactory
     client = cloud_client("cloudquotas", emu, user_creds(emu))
     p = emu.scenario.projects[0]
     with pytest.raises(gexc.NotFound):
-        client.get_quota_info(name=f"projects/{p.number}/locations/global/services/{GL}/quotaInfos/Nope", timeout=T)
+        client.get_quota_info(
+            name=f"projects/{p.number}/locations/global/services/{GL}/quotaInfos/Nope", timeout=T
+        )
     prefs = list(client.list_quota_preferences(parent=f"projects/{p.number}/locations/global", timeout=T))
     assert len(prefs) == 1
     assert prefs[0].quota_config.preferred_value == 20000 and prefs[0].quota_config.granted_value == 10000
     assert prefs[0].reconciling and dict(prefs[0].dimensions) == {"model": "gemini-2.5-pro"}
     plain = emulator("healthy")
-    assert list(cloud_client("cloudquotas", plain, user_creds(plain)).list_quota_preferences(
-        parent=f"projects/{p.number}/locations/global", timeout=T
-    )) == []
+    assert (
+        list(
+            cloud_client("cloudquotas", plain, user_creds(plain)).list_quota_preferences(
+                parent=f"projects/{p.number}/locations/global", timeout=T
+            )
+        )
+        == []
+    )
 
 
 # --- IAM and auth errors ---------------------------------------------------------------------------------
@@ -208,7 +234,9 @@ def test_no_iam_every_cloud_api_is_forbidden_with_real_bodies(emulator: Emulator
     creds = user_creds(emu)
     p = emu.scenario.projects[0]
     with pytest.raises(gexc.Forbidden) as lookup:
-        cloud_client("apikeys", emu, creds).lookup_key(request={"key_string": emu.scenario.demo.api_keys[0]}, timeout=T)
+        cloud_client("apikeys", emu, creds).lookup_key(
+            request={"key_string": emu.scenario.demo.api_keys[0]}, timeout=T
+        )
     assert lookup.value.reason == "IAM_PERMISSION_DENIED"
     assert lookup.value.domain == "apikeys.googleapis.com"
     assert lookup.value.metadata["permission"] == "apikeys.keys.lookup"
@@ -216,7 +244,9 @@ def test_no_iam_every_cloud_api_is_forbidden_with_real_bodies(emulator: Emulator
         cloud_client("resourcemanager", emu, creds).get_project(name=f"projects/{p.number}", timeout=T)
     assert project.value.reason is None  # the short form, no details
     with pytest.raises(gexc.Forbidden) as billing:
-        cloud_client("billing", emu, creds).get_project_billing_info(name=f"projects/{p.project_id}", timeout=T)
+        cloud_client("billing", emu, creds).get_project_billing_info(
+            name=f"projects/{p.project_id}", timeout=T
+        )
     assert billing.value.reason == "IAM_PERMISSION_DENIED"
     with pytest.raises(gexc.Forbidden) as services:
         cloud_client("serviceusage", emu, creds).get_service(
@@ -225,9 +255,11 @@ def test_no_iam_every_cloud_api_is_forbidden_with_real_bodies(emulator: Emulator
     assert services.value.metadata["permission"] == "serviceusage.services.get"
     assert "Permission denied to get service" in services.value.message
     with pytest.raises(gexc.Forbidden) as quotas:
-        list(cloud_client("cloudquotas", emu, creds).list_quota_infos(
-            parent=f"projects/{p.number}/locations/global/services/{GL}", timeout=T
-        ))
+        list(
+            cloud_client("cloudquotas", emu, creds).list_quota_infos(
+                parent=f"projects/{p.number}/locations/global/services/{GL}", timeout=T
+            )
+        )
     assert quotas.value.metadata["permission"] == "cloudquotas.quotas.get"
     monitoring = _raw(emu, f"/v3/projects/{p.project_id}/timeSeries", filter='metric.type = "x"')
     assert monitoring.status_code == 403
@@ -240,9 +272,11 @@ def test_service_disabled_on_the_quota_project(emulator: EmulatorFactory) -> Non
     emu = emulator(scenario_with("healthy", disabled_services=frozenset({"cloudquotas.googleapis.com"})))
     p = emu.scenario.projects[0]
     with pytest.raises(gexc.Forbidden) as info:
-        list(cloud_client("cloudquotas", emu, user_creds(emu)).list_quota_infos(
-            parent=f"projects/{p.number}/locations/global/services/{GL}", timeout=T
-        ))
+        list(
+            cloud_client("cloudquotas", emu, user_creds(emu)).list_quota_infos(
+                parent=f"projects/{p.number}/locations/global/services/{GL}", timeout=T
+            )
+        )
     assert info.value.reason == "SERVICE_DISABLED"
     meta = info.value.metadata
     assert meta["service"] == "cloudquotas.googleapis.com" and meta["consumer"] == f"projects/{p.number}"
@@ -278,7 +312,9 @@ def test_token_missing_invalid_and_foreign_quota_project(emulator: EmulatorFacto
 # --- credentials the way real ones reach the clients ---------------------------------------------------
 
 
-def test_service_account_key_file_jwt_grant_and_self_signed_jwt(emulator: EmulatorFactory, tmp_path: Path) -> None:
+def test_service_account_key_file_jwt_grant_and_self_signed_jwt(
+    emulator: EmulatorFactory, tmp_path: Path
+) -> None:
     import google.auth
     from google.auth.transport.requests import AuthorizedSession
 
@@ -289,7 +325,7 @@ def test_service_account_key_file_jwt_grant_and_self_signed_jwt(emulator: Emulat
         str(path), scopes=["https://www.googleapis.com/auth/cloud-platform"]
     )
     assert project == "acme-gemini-prod"
-    session = AuthorizedSession(creds)
+    session = AuthorizedSession(without_boundary_lookup(creds))
     resp = session.get(f"{emu.base_url}/v3/projects/acme-gemini-prod", timeout=T)
     assert resp.status_code == 200 and resp.json()["projectId"] == "acme-gemini-prod"
     token_call, call = emu.requests[0], emu.requests[1]
@@ -299,22 +335,30 @@ def test_service_account_key_file_jwt_grant_and_self_signed_jwt(emulator: Emulat
     # a GAPIC client signs its own JWT (no token endpoint call): the emulator accepts it
     emu.clear_requests()
     gapic_creds, _ = google.auth.load_credentials_from_file(str(path))
-    got = cloud_client("billing", emu, gapic_creds).get_project_billing_info(name="projects/acme-gemini-prod", timeout=T)
+    got = cloud_client("billing", emu, without_boundary_lookup(gapic_creds)).get_project_billing_info(
+        name="projects/acme-gemini-prod", timeout=T
+    )
     assert got.billing_enabled
     assert [r.path for r in emu.requests] == ["/v1/projects/acme-gemini-prod/billingInfo"]
     assert emu.requests[0].headers["authorization"].startswith("Bearer eyJ")
 
 
-def test_unknown_service_account_is_refused_by_token_endpoint(emulator: EmulatorFactory, tmp_path: Path) -> None:
+def test_unknown_service_account_is_refused_by_token_endpoint(
+    emulator: EmulatorFactory, tmp_path: Path
+) -> None:
     import google.auth
     from google.auth.exceptions import RefreshError
     from google.auth.transport.requests import AuthorizedSession
 
     emu = emulator("healthy")
     path = service_account_file(emu, tmp_path, email="stranger@elsewhere.iam.gserviceaccount.com")
-    creds, _ = google.auth.load_credentials_from_file(str(path), scopes=["https://www.googleapis.com/auth/cloud-platform"])
+    creds, _ = google.auth.load_credentials_from_file(
+        str(path), scopes=["https://www.googleapis.com/auth/cloud-platform"]
+    )
     with pytest.raises(RefreshError, match="invalid_grant"):
-        AuthorizedSession(creds).get(f"{emu.base_url}/v3/projects/acme-gemini-prod", timeout=T)
+        AuthorizedSession(without_boundary_lookup(creds)).get(
+            f"{emu.base_url}/v3/projects/acme-gemini-prod", timeout=T
+        )
 
 
 def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None:
@@ -327,7 +371,9 @@ def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None
     path = gcloud_adc_file(emu, tmp_path, quota_project="acme-gemini-prod")
     creds, _ = google.auth.load_credentials_from_file(str(path))
     creds = creds.with_token_uri(emu.token_url)  # the file's token_uri is ignored for user creds
-    resp = AuthorizedSession(creds).get(f"{emu.base_url}/v2/keys:lookupKey", params={"keyString": key}, timeout=T)
+    resp = AuthorizedSession(creds).get(
+        f"{emu.base_url}/v2/keys:lookupKey", params={"keyString": key}, timeout=T
+    )
     assert resp.status_code == 200
     refresh = next(r for r in emu.requests if r.path == "/token")
     assert "grant_type=refresh_token" in (refresh.body or "")
@@ -335,7 +381,9 @@ def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None
     # the same user credentials without a quota project: SERVICE_DISABLED naming gcloud's project
     bare, _ = google.auth.load_credentials_from_file(str(gcloud_adc_file(emu, tmp_path, quota_project=None)))
     bare = bare.with_token_uri(emu.token_url)
-    denied = AuthorizedSession(bare).get(f"{emu.base_url}/v2/keys:lookupKey", params={"keyString": key}, timeout=T)
+    denied = AuthorizedSession(bare).get(
+        f"{emu.base_url}/v2/keys:lookupKey", params={"keyString": key}, timeout=T
+    )
     info = denied.json()["error"]["details"][0]
     assert denied.status_code == 403 and info["reason"] == "SERVICE_DISABLED"
     assert info["metadata"]["consumer"] == "projects/764086051850"
@@ -344,7 +392,9 @@ def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None
         str(gcloud_adc_file(emu, tmp_path, quota_project=None, refresh="1//not-a-real-refresh-token"))
     )
     with pytest.raises(RefreshError):
-        AuthorizedSession(wrong.with_token_uri(emu.token_url)).get(f"{emu.base_url}/v3/projects:search", timeout=T)
+        AuthorizedSession(wrong.with_token_uri(emu.token_url)).get(
+            f"{emu.base_url}/v3/projects:search", timeout=T
+        )
 
 
 # --- Monitoring ---------------------------------------------------------------------------------------
@@ -364,7 +414,9 @@ def _usage_query(emu: Any, project: str, metric: str, start: datetime, end: date
         "view": "FULL",
     }
     params.update(extra)
-    resp = AuthorizedSession(user_creds(emu)).get(f"{emu.base_url}/v3/projects/{project}/timeSeries", params=params, timeout=T)
+    resp = AuthorizedSession(user_creds(emu)).get(
+        f"{emu.base_url}/v3/projects/{project}/timeSeries", params=params, timeout=T
+    )
     return resp
 
 
@@ -394,7 +446,10 @@ def test_monitoring_grouped_usage_sums_via_authorized_session(
     assert ts["metricKind"] == "DELTA" and ts["valueType"] == "INT64"
     assert ts["resource"]["type"] == f"{GL}/Location"
     # the request carried repeated groupByFields
-    assert emu.requests[-1].query["aggregation.groupByFields"] == ["metric.label.model", "metric.label.limit_name"]
+    assert emu.requests[-1].query["aggregation.groupByFields"] == [
+        "metric.label.model",
+        "metric.label.limit_name",
+    ]
     # current minute only, filtered on a label
     minute = _usage_query(
         emu,
@@ -406,7 +461,9 @@ def test_monitoring_grouped_usage_sums_via_authorized_session(
     assert [int(ts["points"][0]["value"]["int64Value"]) for ts in minute["timeSeries"]] == [2]
 
 
-def test_monitoring_raw_points_filters_and_no_data(emulator: EmulatorFactory, emu_clock: Callable[[], datetime]) -> None:
+def test_monitoring_raw_points_filters_and_no_data(
+    emulator: EmulatorFactory, emu_clock: Callable[[], datetime]
+) -> None:
     from google.auth.transport.requests import AuthorizedSession
 
     emu = emulator("rpd-exhausted", clock=emu_clock)
@@ -414,20 +471,30 @@ def test_monitoring_raw_points_filters_and_no_data(emulator: EmulatorFactory, em
     url = f"{emu.base_url}/v3/projects/nightly-batch-jobs/timeSeries"
     end = EMU_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
     start = (EMU_NOW - timedelta(hours=24)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    raw = session.get(url, timeout=T, params={
-        "filter": f'metric.type = starts_with("{GL}/quota/") AND metric.labels.limit_name = '
-        '"GenerateRequestsPerDayPerProjectPerModel-FreeTier" AND metric.labels.model = "gemini-2.5-flash"',
-        "interval.startTime": start, "interval.endTime": end,
-    }).json()
+    raw = session.get(
+        url,
+        timeout=T,
+        params={
+            "filter": f'metric.type = starts_with("{GL}/quota/") AND metric.labels.limit_name = '
+            '"GenerateRequestsPerDayPerProjectPerModel-FreeTier" AND metric.labels.model = "gemini-2.5-flash"',
+            "interval.startTime": start,
+            "interval.endTime": end,
+        },
+    ).json()
     (series,) = raw["timeSeries"]
     assert series["resource"]["labels"]["resource_container"] == "664109385127"
     ends = [p["interval"]["endTime"] for p in series["points"]]
     assert ends == sorted(ends, reverse=True)  # newest first
     assert sum(int(p["value"]["int64Value"]) for p in series["points"]) == 20
-    empty = session.get(url, timeout=T, params={
-        "filter": f'metric.type = "{GL}/quota/generate_content_paid_tier_3_requests/usage"',
-        "interval.startTime": start, "interval.endTime": end,
-    })
+    empty = session.get(
+        url,
+        timeout=T,
+        params={
+            "filter": f'metric.type = "{GL}/quota/generate_content_paid_tier_3_requests/usage"',
+            "interval.startTime": start,
+            "interval.endTime": end,
+        },
+    )
     assert empty.status_code == 200 and empty.json() == {"unit": "1"}  # no series: no timeSeries key
     bad = session.get(url, timeout=T, params={"filter": "metric.type = oops", "interval.endTime": end})
     assert bad.status_code == 400 and bad.json()["error"]["status"] == "INVALID_ARGUMENT"
@@ -462,7 +529,9 @@ def test_grants_are_data(emulator: EmulatorFactory) -> None:
     """A scenario whose user can read the project but not its billing account."""
     base = SCENARIOS["healthy"]
     user = base.principals[0]
-    narrowed = dataclasses.replace(user, grants=tuple(g for g in user.grants if g.resource.startswith("projects/")))
+    narrowed = dataclasses.replace(
+        user, grants=tuple(g for g in user.grants if g.resource.startswith("projects/"))
+    )
     assert all(isinstance(g, Grant) for g in narrowed.grants)
     scenario = dataclasses.replace(base, principals=(narrowed, *base.principals[1:]))
     emu = emulator(scenario)
@@ -472,4 +541,7 @@ def test_grants_are_data(emulator: EmulatorFactory) -> None:
     info = client.get_project_billing_info(name="projects/acme-gemini-prod", timeout=T)
     with pytest.raises(gexc.Forbidden) as denied:
         client.get_billing_account(name=info.billing_account_name, timeout=T)
-    assert denied.value.metadata == {"permission": "billing.accounts.get", "resource": info.billing_account_name}
+    assert denied.value.metadata == {
+        "permission": "billing.accounts.get",
+        "resource": info.billing_account_name,
+    }

@@ -20,7 +20,9 @@ BILLING = "projects/acme-gemini-prod"
 
 
 def _billing(emu: Any, timeout: float = T) -> Any:
-    return cloud_client("billing", emu, user_creds(emu)).get_project_billing_info(name=BILLING, timeout=timeout)
+    return cloud_client("billing", emu, user_creds(emu)).get_project_billing_info(
+        name=BILLING, timeout=timeout
+    )
 
 
 def _elapsed(call: Any) -> tuple[BaseException | None, float]:
@@ -41,7 +43,9 @@ def test_timeout_fault_accepts_and_never_answers(emulator: EmulatorFactory) -> N
     exc, took = _elapsed(lambda: genai_client(emu, timeout_ms=400).models.get(model="gemini-2.5-flash"))
     assert exc is not None and "Timeout" in type(exc).__name__ and took < 2.0
     # other APIs are unaffected
-    assert cloud_client("resourcemanager", emu, user_creds(emu)).get_project(name=BILLING, timeout=T).project_id
+    assert (
+        cloud_client("resourcemanager", emu, user_creds(emu)).get_project(name=BILLING, timeout=T).project_id
+    )
 
 
 def test_connection_reset(emulator: EmulatorFactory) -> None:
@@ -63,7 +67,9 @@ def test_status500_is_internal_server_error(emulator: EmulatorFactory) -> None:
     exc, _ = _elapsed(lambda: _billing(emu))
     assert isinstance(exc, gexc.InternalServerError) and exc.code == 500
     emu.inject("gemini", Fault.status500())
-    exc, _ = _elapsed(lambda: genai_client(emu).models.generate_content(model="gemini-2.5-flash", contents="hi"))
+    exc, _ = _elapsed(
+        lambda: genai_client(emu).models.generate_content(model="gemini-2.5-flash", contents="hi")
+    )
     assert isinstance(exc, errors.ServerError) and exc.status == "INTERNAL"
 
 
@@ -108,7 +114,9 @@ def test_latency_global_and_per_route(emulator: EmulatorFactory) -> None:
     emu.set_latency(0.0)
     emu.set_latency(0.3, "billing")
     _, slow = _elapsed(lambda: _billing(emu))
-    _, fast = _elapsed(lambda: cloud_client("resourcemanager", emu, user_creds(emu)).get_project(name=BILLING, timeout=T))
+    _, fast = _elapsed(
+        lambda: cloud_client("resourcemanager", emu, user_creds(emu)).get_project(name=BILLING, timeout=T)
+    )
     assert slow >= 0.3 and fast < 0.3
     emu.inject("billing", Fault.delay(0.2, times=1))
     _, slower = _elapsed(lambda: _billing(emu))
@@ -149,7 +157,11 @@ def test_request_log_records_method_path_query_headers_body(emulator: EmulatorFa
         timeout=T,
     )
     count, quota = emu.requests
-    assert (count.method, count.path, count.api) == ("POST", "/v1beta/models/gemini-2.5-flash:countTokens", "gemini")
+    assert (count.method, count.path, count.api) == (
+        "POST",
+        "/v1beta/models/gemini-2.5-flash:countTokens",
+        "gemini",
+    )
     assert count.headers["x-goog-api-key"] == emu.scenario.demo.api_keys[0]
     assert count.headers["content-type"] == "application/json"
     assert count.body is not None and '"hello"' in count.body

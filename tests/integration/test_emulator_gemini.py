@@ -75,15 +75,17 @@ def test_thinking_model_with_one_output_token_stops_at_max_tokens(emulator: Emul
 
 def test_unknown_model_is_404_naming_the_version(emulator: EmulatorFactory) -> None:
     emu = emulator("healthy")
-    err = _client_error(lambda: genai_client(emu, version="v1").models.generate_content(
-        model="gemini-9-flash", contents="hi"
-    ))
+    err = _client_error(
+        lambda: genai_client(emu, version="v1").models.generate_content(model="gemini-9-flash", contents="hi")
+    )
     assert err.code == 404 and err.status == "NOT_FOUND"
     assert "models/gemini-9-flash is not found for API version v1" in err.message
-    assert [d["@type"] for d in err.details["error"]["details"]] == ["type.googleapis.com/google.rpc.DebugInfo"] * 2
-    embed = _client_error(lambda: genai_client(emu).models.generate_content(
-        model="gemini-embedding-001", contents="hi"
-    ))
+    assert [d["@type"] for d in err.details["error"]["details"]] == [
+        "type.googleapis.com/google.rpc.DebugInfo"
+    ] * 2
+    embed = _client_error(
+        lambda: genai_client(emu).models.generate_content(model="gemini-embedding-001", contents="hi")
+    )
     assert embed.code == 404  # listed, but not a generateContent model
 
 
@@ -96,12 +98,14 @@ def test_key_errors(emulator: EmulatorFactory) -> None:
         dataclasses.replace(k3, allowed_ips=("192.0.2.0/24",)),
     )
     emu = emulator(dataclasses.replace(base, keys=keys))
-    invalid = _client_error(lambda: genai_client(emu, "AIzaSyNOT-A-KEY-THE-EMULATOR-KNOWS-00000").models.list())
+    invalid = _client_error(
+        lambda: genai_client(emu, "AIzaSyNOT-A-KEY-THE-EMULATOR-KNOWS-00000").models.list()
+    )
     assert (invalid.code, invalid.status) == (400, "INVALID_ARGUMENT")
     assert invalid.details["error"]["details"][0]["reason"] == "API_KEY_INVALID"
-    leaked = _client_error(lambda: genai_client(emu, k1.key).models.generate_content(
-        model="gemini-2.5-flash", contents="hi"
-    ))
+    leaked = _client_error(
+        lambda: genai_client(emu, k1.key).models.generate_content(model="gemini-2.5-flash", contents="hi")
+    )
     assert leaked.code == 403 and "reported as leaked" in leaked.message
     assert "details" not in leaked.details["error"]  # the leaked-key 403 has no details
     blocked = _client_error(lambda: genai_client(emu, k2.key).models.get(model="gemini-2.5-flash"))
@@ -127,10 +131,14 @@ def test_api_disabled_gives_the_generativelanguage_service_disabled(emulator: Em
 def test_zero_quota_image_is_counted_against_the_preview_name(emulator: EmulatorFactory) -> None:
     emu = emulator("zero-quota-image")
     client = genai_client(emu)
-    err = _client_error(lambda: client.models.generate_content(model="gemini-2.5-flash-image", contents="a cat"))
+    err = _client_error(
+        lambda: client.models.generate_content(model="gemini-2.5-flash-image", contents="a cat")
+    )
     assert (err.code, err.status) == (429, "RESOURCE_EXHAUSTED")
     bullets = re.findall(r"\* Quota exceeded for metric: (\S+), limit: (\d+), model: (\S+)", err.message)
-    assert bullets and all(limit == "0" and model == "gemini-2.5-flash-preview-image" for _, limit, model in bullets)
+    assert bullets and all(
+        limit == "0" and model == "gemini-2.5-flash-preview-image" for _, limit, model in bullets
+    )
     failure = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))
     assert {v["quotaId"] for v in failure["violations"]} == {
         "GenerateContentInputTokensPerModelPerMinute-FreeTier",
@@ -161,7 +169,9 @@ def test_rpd_exhausted_short_retry_info_and_other_models_work(
 
 def test_billing_on_other_project_free_tier_ids_on_the_key_project(emulator: EmulatorFactory) -> None:
     emu = emulator("billing-on-other-project")
-    err = _client_error(lambda: genai_client(emu).models.generate_content(model="gemini-2.5-pro", contents="hi"))
+    err = _client_error(
+        lambda: genai_client(emu).models.generate_content(model="gemini-2.5-pro", contents="hi")
+    )
     assert err.code == 429 and "limit: 0, model: gemini-2.5-pro" in err.message
     failure = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))
     assert all(v["quotaId"].endswith("-FreeTier") for v in failure["violations"])
@@ -176,21 +186,39 @@ def test_successful_calls_count_against_the_shared_project_quota(
     k1, k2, k3 = emu.scenario.demo.api_keys
     assert genai_client(emu, k1).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
     assert genai_client(emu, k2).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
-    err = _client_error(lambda: genai_client(emu, k1).models.generate_content(model="gemini-2.5-flash", contents="hi"))
-    (violation,) = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))["violations"]
-    assert (violation["quotaId"], violation["quotaValue"]) == ("GenerateRequestsPerMinutePerProjectPerModel", "2")
+    err = _client_error(
+        lambda: genai_client(emu, k1).models.generate_content(model="gemini-2.5-flash", contents="hi")
+    )
+    (violation,) = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))[
+        "violations"
+    ]
+    assert (violation["quotaId"], violation["quotaValue"]) == (
+        "GenerateRequestsPerMinutePerProjectPerModel",
+        "2",
+    )
     # the third key lives in another project: unaffected
     assert genai_client(emu, k3).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
-    assert _usage(emu, "team-a-prod", "GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash", "minute") == 2
+    assert (
+        _usage(
+            emu, "team-a-prod", "GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash", "minute"
+        )
+        == 2
+    )
 
 
 @pytest.mark.parametrize(
     ("outcome", "code", "status"),
-    [("overloaded", 503, "UNAVAILABLE"), ("region", 400, "FAILED_PRECONDITION"), ("prepay-depleted", 429, "RESOURCE_EXHAUSTED")],
+    [
+        ("overloaded", 503, "UNAVAILABLE"),
+        ("region", 400, "FAILED_PRECONDITION"),
+        ("prepay-depleted", 429, "RESOURCE_EXHAUSTED"),
+    ],
 )
 def test_forced_outcomes(emulator: EmulatorFactory, outcome: str, code: int, status: str) -> None:
     emu = emulator(scenario_with("healthy", forced_outcomes=(("gemini-2.5-pro", outcome),)))
-    err = _client_error(lambda: genai_client(emu).models.generate_content(model="gemini-2.5-pro", contents="hi"))
+    err = _client_error(
+        lambda: genai_client(emu).models.generate_content(model="gemini-2.5-pro", contents="hi")
+    )
     assert (err.code, err.status) == (code, status)
 
 
@@ -216,7 +244,9 @@ def _usage(emu: Emulator, project: str, limit_name: str, model: str, window: str
         },
     )
     assert resp.status_code == 200, resp.text
-    return sum(int(p["value"]["int64Value"]) for ts in resp.json().get("timeSeries", []) for p in ts["points"])
+    return sum(
+        int(p["value"]["int64Value"]) for ts in resp.json().get("timeSeries", []) for p in ts["points"]
+    )
 
 
 GROUP = {"gemini-2.5-flash-image": "gemini-2.5-flash-preview-image", "gemini-3-pro-preview": "gemini-3-pro"}
@@ -233,13 +263,18 @@ def test_429s_are_consistent_with_quota_infos_and_usage(
     for key in emu.scenario.demo.api_keys:
         found = cloud_client("apikeys", emu, creds).lookup_key(request={"key_string": key}, timeout=T)
         number = found.parent.split("/")[1]
-        billed = cloud_client("billing", emu, creds).get_project_billing_info(name=f"projects/{number}", timeout=T)
-        infos = list(cloud_client("cloudquotas", emu, creds).list_quota_infos(
-            parent=f"projects/{number}/locations/global/services/{GL}", timeout=T
-        ))
+        billed = cloud_client("billing", emu, creds).get_project_billing_info(
+            name=f"projects/{number}", timeout=T
+        )
+        infos = list(
+            cloud_client("cloudquotas", emu, creds).list_quota_infos(
+                parent=f"projects/{number}/locations/global/services/{GL}", timeout=T
+            )
+        )
         suffix = "" if billed.billing_enabled else "-FreeTier"
         enforced = [
-            i for i in infos
+            i
+            for i in infos
             if i.quota_id.startswith(("GenerateRequestsPer", "GenerateContent"))
             and (i.quota_id.endswith("-FreeTier") if suffix else "-" not in i.quota_id)
         ]
@@ -276,3 +311,24 @@ def test_generate_now_after_pacific_midnight_resets_rpd(emulator: EmulatorFactor
     emu = emulator("rpd-exhausted", clock=lambda: EMU_NOW)
     emu._clock = lambda: later  # the day rolled over while the emulator ran
     assert genai_client(emu).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
+
+
+def test_stream_generate_content_sse_and_json_array(emulator: EmulatorFactory) -> None:
+    emu = emulator("healthy")
+    chunks = list(genai_client(emu).models.generate_content_stream(model="gemini-2.5-flash", contents="hi"))
+    assert [c.text for c in chunks] == ["OK"]
+    assert emu.requests[-1].query == {"alt": ["sse"]}
+    plain = requests.post(
+        f"{emu.base_url}/v1beta/models/gemini-2.5-flash:streamGenerateContent",
+        headers={"x-goog-api-key": emu.scenario.demo.api_keys[0]},
+        json={"contents": [{"parts": [{"text": "hi"}]}]},
+        timeout=T,
+    )
+    assert isinstance(plain.json(), list) and plain.json()[0]["usageMetadata"]["promptTokenCount"] == 1
+    rpd = emulator("rpd-exhausted")
+    err = _client_error(
+        lambda: list(
+            genai_client(rpd).models.generate_content_stream(model="gemini-2.5-flash", contents="hi")
+        )
+    )
+    assert err.code == 429

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _sources_support import (
@@ -303,3 +304,40 @@ def test_without_base_url_the_key_files_token_uri_is_kept(tmp_path: Path) -> Non
     creds = load_cloud_credentials(Context(env={"GOOGLE_APPLICATION_CREDENTIALS": str(key_file)}))
     assert creds is not None
     assert creds.credentials._token_uri == "http://127.0.0.1:9/custom-token"
+
+
+def test_service_account_flow_resolves_no_host_but_loopback(
+    emu: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # google-auth starts a background "regional access boundary" lookup at
+    # iamcredentials.googleapis.com for service accounts; with the base URL overridden, nothing
+    # may leave the machine, so every name resolved must be the emulator's.
+    import socket
+
+    resolved: list[str] = []
+    real = socket.getaddrinfo
+
+    def recording(host: Any, *args: Any, **kwargs: Any) -> Any:
+        resolved.append(str(host))
+        if str(host) not in ("127.0.0.1", "localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, "blocked in tests")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", recording)
+    demo = emu.scenario.demo
+    assert demo.service_account
+    key_file = write_service_account_file(
+        tmp_path / "sa.json",
+        email=demo.service_account,
+        token_uri=emu.token_url,
+        project_id="acme-gemini-prod",
+    )
+    ctx = emu_context(emu, {"GOOGLE_APPLICATION_CREDENTIALS": str(key_file)})
+    creds = load_cloud_credentials(ctx)
+    assert creds is not None
+    resourcemanager.get_project(ctx, creds, "acme-gemini-prod")
+    from gemquota.sources import monitoring
+
+    monitoring.read_usage(ctx, creds, "acme-gemini-prod", now=emu.now())
+    time.sleep(0.3)  # give a background lookup thread the time to start
+    assert resolved and set(resolved) <= {"127.0.0.1"}

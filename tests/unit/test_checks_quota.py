@@ -45,7 +45,7 @@ LIMITS = (
 )
 
 
-def facts(usage: tuple[QuotaUsage, ...] | None = (), **extra: Any) -> dict[str, Any]:
+def facts(usage: tuple[QuotaUsage, ...] | None = (), extra: dict[str, Any] | None = None) -> dict[str, Any]:
     base: dict[str, Any] = {
         TARGET: TARGET_,
         QUOTAS: Fetched(LIMITS),
@@ -54,7 +54,7 @@ def facts(usage: tuple[QuotaUsage, ...] | None = (), **extra: Any) -> dict[str, 
         TIER: infer_tier(billing_enabled=False),
         OPTIONS: DoctorOptions(),
     }
-    base.update(extra)
+    base.update(extra or {})
     return base
 
 
@@ -105,7 +105,7 @@ def test_table_keeps_only_the_tier_in_force() -> None:
 
 
 def test_requested_model_with_limit_zero_fails_through_its_quota_group(make_context: Any) -> None:
-    f = facts(**{OPTIONS: DoctorOptions(models=("gemini-2.5-flash-image",))})
+    f = facts(extra={OPTIONS: DoctorOptions(models=("gemini-2.5-flash-image",))})
     result = QuotaLimitsCheck().run(make_context(), f)
     assert result.status is Status.FAIL
     assert "gemini-2.5-flash-image (counted as gemini-2.5-flash-preview-image)" in result.summary
@@ -113,7 +113,7 @@ def test_requested_model_with_limit_zero_fails_through_its_quota_group(make_cont
 
 
 def test_model_without_own_bucket_uses_the_default_bucket(make_context: Any) -> None:
-    f = facts(**{OPTIONS: DoctorOptions(models=("gemini-9-ultra",))})
+    f = facts(extra={OPTIONS: DoctorOptions(models=("gemini-9-ultra",))})
     result = QuotaLimitsCheck().run(make_context(), f)
     assert result.status is Status.FAIL  # the default bucket is 0 on this tier
     assert any("default bucket" in m.text for m in result.messages)

@@ -28,7 +28,7 @@ class StaticCheck:
     raises: BaseException | None = None
     hidden: bool = False
     seen: list[Mapping[str, Any]] = field(default_factory=list, compare=False)
-    hook: Callable[[], None] | None = None
+    hook: Callable[[], object] | None = None
 
     @property
     def title(self) -> str:
