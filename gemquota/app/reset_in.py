@@ -127,6 +127,8 @@ def plan(window: Window | None, diagnosis: Diagnosis | None, now: datetime) -> R
     hint = _usable_hint(diagnosis)
     if window is not None:
         code_assist = _code_assist_delay(diagnosis, window)
+        if code_assist is None and _code_assist_delay(diagnosis, None) is not None:
+            hint = None  # a Code Assist reset of another window is no retry hint for this one
         reset = reset_window(window, now, retry_after_s=hint, code_assist_reset_s=code_assist)
         return ResetReport(
             Outcome.RESET,

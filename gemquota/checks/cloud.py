@@ -27,10 +27,11 @@ from gemquota.checks.common import (
 )
 from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, BillingInfo, KeyInfo
-from gemquota.exceptions import GemquotaError, NotFound
+from gemquota.exceptions import GemquotaError, NotFound, PermissionDenied
 from gemquota.keys import ApiKey
 
 LOOKUP_ERROR = "key_lookup_error"
+BELIEVED = "believed_project"
 BILLING_URL = "https://console.cloud.google.com/billing"
 ADC_URL = "https://cloud.google.com/docs/authentication/provide-credentials-adc"
 
@@ -97,9 +98,7 @@ class CloudCredentialsCheck:
         ci = creds.info
         kind = {"token": "access token", "service-account": "service account"}.get(ci.kind, ci.kind)
         summary = f"{kind} {ci.principal}" if ci.principal else f"{kind} from {ci.source}"
-        messages = [info(f"Type: {ci.kind}; from {ci.source}")]
-        if ci.principal:
-            messages.append(info(f"Principal: {ci.principal}"))
+        messages = [info(f"From {ci.source}")] if ci.principal else []
         quota_project = ctx.env.get("GOOGLE_CLOUD_QUOTA_PROJECT", "").strip() or ci.quota_project
         messages.append(info(f"Quota project: {quota_project or 'not set'}"))
         messages.append(info(f"Default project: {ci.project or 'not set'}"))
@@ -145,7 +144,11 @@ class KeyLookup:
         key = keys[0]
         fetched = Fetched[KeyInfo].of(lambda: apikeys.lookup_key(ctx, creds, key.value))
         if fetched.value is None:
-            return CheckResult(Status.OK, "lookup failed", facts={TARGET: None, LOOKUP_ERROR: fetched.error})
+            return CheckResult(
+                Status.OK,
+                "lookup failed",
+                facts={TARGET: None, LOOKUP_ERROR: fetched.error, BELIEVED: b_name},
+            )
         number = fetched.value.project_number
         target = Target(number, number, "key", key, fetched.value.key_name, b_name, b_source, quota_project)
         return CheckResult(Status.OK, f"project {number}", facts={TARGET: target})
@@ -174,12 +177,17 @@ class KeyProjectCheck:
                 target=None,
                 status=Status.FAIL,
                 not_found="Google does not know this key: it was deleted or mistyped",
+                project_hint=facts.get(BELIEVED),
             )
             extra: tuple[Message, ...] = (
-                info("keys:lookupKey needs apikeys.keys.lookup on the project that owns the key."),
                 info("Without the key's project, the billing, API and quota checks cannot run."),
             )
-            if isinstance(err, NotFound):
+            if isinstance(err, PermissionDenied):
+                extra = (
+                    info("keys:lookupKey needs apikeys.keys.lookup on the project that owns the key."),
+                    *extra,
+                )
+            elif isinstance(err, NotFound):
                 extra = (hint("Create a new key in AI Studio.", "https://aistudio.google.com/app/apikey"),)
             return CheckResult(
                 row.status,
@@ -270,7 +278,8 @@ class KeyRestrictionsCheck:
         if r.api_targets is None:
             summary = "no API restriction"
         elif GEMINI_SERVICE in r.api_targets:
-            summary = f"restricted to {len(r.api_targets)} API(s), including {GEMINI_SERVICE}"
+            others = len(r.api_targets) - 1
+            summary = f"may call {GEMINI_SERVICE}" + (f" and {others} other API(s)" if others else " only")
         else:
             status = Status.FAIL
             summary = f"the key may not call {GEMINI_SERVICE} (403 API_KEY_SERVICE_BLOCKED)"
@@ -363,6 +372,9 @@ class BilledProjectCheck:
         link = f"gcloud billing projects link {key_name} --billing-account=ACCOUNT_ID"
         if other and theirs is not None and theirs.value is not None and theirs.value.billing_enabled:
             summary = f"billing is on {other} but your key belongs to {key_name}"
+            account = (theirs.value.account_name or "").removeprefix("billingAccounts/")
+            if account:  # the account that pays for the named project can pay for the key's one too
+                link = f"gcloud billing projects link {key_name} --billing-account={account}"
             short_fix = f"create your API key in {other} (the billed project), or link billing to {key_name}"
             messages += [
                 error(

@@ -139,11 +139,12 @@ def failure_row(
     status: Status = Status.WARN,
     facts: Mapping[str, Any] | None = None,
     not_found: str | None = None,
+    project_hint: str | None = None,
 ) -> CheckResult:
     """A readable row for an adapter error: which permission or setting is missing, and the fix.
 
     ``doing`` completes "cannot …" (e.g. "read billing of 123"); ``call`` keys PERMISSION_FOR_API."""
-    project = target.ref if target else None
+    project = target.ref if target else project_hint
     messages: list[Message] = []
     fix: str | None = None
     summary: str
@@ -166,7 +167,8 @@ def failure_row(
                 )
             )
             fix = f"gcloud auth application-default set-quota-project {project or 'YOUR_PROJECT'}"
-            messages.append(hint(f"Or: export GOOGLE_CLOUD_QUOTA_PROJECT={project or 'YOUR_PROJECT'}"))
+            if not err.hint:
+                messages.append(hint(f"Or: export GOOGLE_CLOUD_QUOTA_PROJECT={project or 'YOUR_PROJECT'}"))
         else:
             where = consumer or project or "the quota project"
             summary = f"cannot {doing}: {service} is not enabled on {where}"

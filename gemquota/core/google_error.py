@@ -203,7 +203,7 @@ EXCEPTION_STATUS: dict[str, str] = {
 }
 
 #: Analysis bounds (SPEC §8): bigger pastes are analysed by head and tail only.
-MAX_ANALYSED = 600_000
+MAX_ANALYSED = 300_000
 _EDGE = MAX_ANALYSED // 2
 MAX_SPANS = 400
 MAX_SCAN_STEPS = 300_000

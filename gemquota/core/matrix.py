@@ -7,7 +7,6 @@ so the order of ``MATRIX`` is the ranking. Titles and steps may contain the plac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
@@ -72,15 +71,30 @@ def model_family(model: str | None) -> Family:
     return Family.OTHER
 
 
-@dataclass(frozen=True)
 class Row:
-    """One matrix row: the kinds it serves, its conditions (None = any) and its fix."""
+    """One matrix row: the kinds it serves, its conditions (None = any) and its fix.
 
-    kinds: frozenset[Kind]
-    fix: Fix
-    backends: frozenset[Backend] | None = None
-    tiers: frozenset[Tier | None] | None = None
-    families: frozenset[Family] | None = None
+    A plain slotted class rather than a dataclass: the table is built at import time on the
+    explain-error start-up path, and this keeps that cheap."""
+
+    __slots__ = ("backends", "families", "fix", "kinds", "tiers")
+
+    def __init__(
+        self,
+        kinds: frozenset[Kind],
+        fix: Fix,
+        backends: frozenset[Backend] | None = None,
+        tiers: frozenset[Tier | None] | None = None,
+        families: frozenset[Family] | None = None,
+    ) -> None:
+        self.kinds = kinds
+        self.fix = fix
+        self.backends = backends
+        self.tiers = tiers
+        self.families = families
+
+    def __repr__(self) -> str:
+        return f"Row({sorted(self.kinds)}, {self.fix.id!r})"
 
     def matches(self, kind: Kind, backend: Backend, tier: Tier | None, family: Family) -> bool:
         return (

@@ -64,6 +64,8 @@ _STYLE_OF: dict[Retry | None, str] = {
 }
 
 _LABEL = "bold"
+#: Width when neither the context, the terminal nor COLUMNS gives one.
+DEFAULT_WIDTH = 100
 _DIM = "dim"
 
 
@@ -247,13 +249,17 @@ def _terminal_width(ctx: Context) -> int | None:
     return None
 
 
+def _env_columns(ctx: Context) -> int | None:
+    value = ctx.env.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and 20 <= int(value) <= 1000 else None
+
+
 def _console(ctx: Context, file: io.StringIO) -> Console:
-    width = ctx.width or _terminal_width(ctx)
-    isatty = width is not None and ctx.width is None
-    color = ctx.color if ctx.color is not None else isatty
+    terminal = _terminal_width(ctx)
+    color = ctx.color if ctx.color is not None else terminal is not None
     return Console(
         file=file,
-        width=width or 100,
+        width=ctx.width or terminal or _env_columns(ctx) or DEFAULT_WIDTH,
         force_terminal=color,
         color_system="auto" if color else None,
         no_color=not color,

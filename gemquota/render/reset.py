@@ -54,7 +54,7 @@ def countdown(seconds: float) -> str:
 def _delay(seconds: float) -> str:
     """A retry hint as the error gave it (``5 s``, ``27.5 s``) or as a duration when long."""
     if seconds < 60:
-        return f"{seconds:g} s"
+        return f"{round(seconds, 1):g} s"
     return countdown(seconds)
 
 
@@ -142,6 +142,8 @@ def notes(report: ResetReport) -> list[str]:
             f"The error's retry hint ({_delay(hint)}) is not the reset: a per-day quota stays "
             "exhausted until midnight Pacific time, so retrying sooner fails again."
         )
+    if report.outcome is Outcome.NO_RESET and hint is not None:
+        out.append(f"The error's retry hint ({_delay(hint)}) does not help: a retry fails the same way.")
     if report.explicit and diag is not None and window is not None:
         asked = f"showing the {window.value.upper()} reset you asked for"
         if diag.kind is Kind.UNRECOGNIZED or diag.retry is None:
@@ -231,6 +233,8 @@ def write_human(ctx: Context, report: ResetReport) -> None:
         if diag.headline:
             line(f"  {diag.headline}")
         line("Waiting for a quota reset or retrying never cures this error: a change is needed.")
+        for note in notes(report):
+            line(f"Note: {note}", "yellow")
         _fixes(line, report)
         return
     if report.reset_at is None:
@@ -249,9 +253,11 @@ def write_human(ctx: Context, report: ResetReport) -> None:
     line(message(report))
     for note in notes(report):
         line(f"Note: {note}", "yellow")
-    if report.fixes and not report.explicit:
-        first = report.fixes[0]
-        line(f"Fastest fix: {first.title} ({first.url})")
+    others = [f for f in report.fixes if not f.id.startswith("wait")][:3]
+    if others and not report.explicit:
+        line("Other options ('gemquota explain-error' shows the steps):")
+        for fix in others:
+            line(f"  - {fix.title}")
 
 
 def _fixes(line: Any, report: ResetReport) -> None:

@@ -353,3 +353,17 @@ def test_headline_fallback_and_duration() -> None:
     assert duration(48600) == "13 h 30 min"
     assert duration(90000) == "1 d 1 h"
     assert duration(-5) == "0 s"
+
+
+def test_renderer_width_from_columns_and_colour_on_request(make_context: Callable[..., Any]) -> None:
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 3, 8, 17, 30, tzinfo=UTC)
+    d = Diagnosis(kind=Kind.OVERLOADED, retry=Retry.BACKOFF, http_code=503, fixes=fixes_for(Kind.OVERLOADED))
+    narrow = make_context(width=None, color=None, env={"COLUMNS": "60"})
+    render_diagnoses(narrow, [d], now=now)
+    assert max(len(line) for line in narrow.out.splitlines()) == 60
+    assert "\x1b[" not in narrow.out
+    coloured = make_context(color=True)
+    render_diagnoses(coloured, [d], now=now)
+    assert "\x1b[" in coloured.out

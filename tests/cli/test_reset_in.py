@@ -189,6 +189,34 @@ def test_explicit_window_does_not_read_stdin(invoke: Invoke) -> None:
 # ----------------------------------------------------------------------------- pasted errors
 
 
+def _labels() -> list[tuple[str, str, str]]:
+    table = CORPUS / "labels.tsv"
+    if not table.exists():
+        return []
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()[1:] if line]
+    return [(r[0], r[1], r[3]) for r in rows]
+
+
+@pytest.mark.usefixtures("classifier")
+@pytest.mark.parametrize(("name", "kind", "retry"), _labels())
+def test_every_corpus_paste(invoke: Invoke, name: str, kind: str, retry: str) -> None:
+    r = invoke("reset-in", "--file", str(CORPUS / name), "--now", NOW, "--format", "json")
+    data = r.json()["data"]
+    assert SPEC_KEYS <= data.keys()
+    assert data["kind"] == kind
+    if retry == "fix":
+        assert r.code == 1 and data["window"] is None and data["reset_at"] is None and data["fixes"]
+        return
+    assert r.code == 0
+    assert data["window"] == (kind if kind in ("rpm", "tpm", "ipm", "rpd", "tpd") else None)
+    if kind in ("rpd", "tpd"):
+        assert (data["basis"], data["reset_at"]) == ("pacific-midnight", "2026-03-09T07:00:00Z")
+    else:
+        assert data["basis"] in ("retry-hint", "rolling-minute", "code-assist-reset")
+        assert 0 <= data["seconds"] <= 60.0
+    assert data["reset_at"].endswith("Z") and isinstance(data["seconds"], float)
+
+
 @pytest.mark.usefixtures("classifier")
 def test_rpd_error_with_5s_retryinfo_is_still_pacific_midnight(invoke: Invoke) -> None:
     r = invoke("reset-in", "--now", NOW, "--format", "json", stdin=paste("105"))
@@ -251,6 +279,13 @@ def test_zero_quota_error_says_no_reset_helps(invoke: Invoke) -> None:
     human = invoke("reset-in", "--now", NOW, stdin=paste("109"))
     assert human.code == 1
     assert "No reset helps: zero-quota" in human.out and "Fix:" in human.out
+
+
+@pytest.mark.usefixtures("classifier")
+def test_zero_quota_retry_hint_is_called_useless(invoke: Invoke) -> None:
+    r = invoke("reset-in", "--now", NOW, stdin=paste("028"))
+    assert r.code == 1
+    assert "retry hint (29 s) does not help" in r.out
 
 
 @pytest.mark.usefixtures("classifier")

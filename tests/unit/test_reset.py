@@ -169,6 +169,11 @@ def test_code_assist_uses_its_own_reset_delay() -> None:
     # The explicit window wins; the Code Assist delay only applies to the error's own window.
     assert plan(Window.RPD, short, NOW).basis is Basis.PACIFIC_MIDNIGHT
     assert plan(Window.RPM, short, NOW).basis is Basis.CODE_ASSIST_RESET
+    # A Code Assist daily reset is no retry hint for a minute window.
+    assert (plan(Window.RPM, long, NOW).basis, plan(Window.RPM, long, NOW).seconds) == (
+        Basis.ROLLING_MINUTE,
+        60.0,
+    )
 
 
 def test_fix_class_error_has_no_reset() -> None:
