@@ -22,6 +22,21 @@ def _unknown(name: str) -> UsageError:
     return UsageError(f"Unknown demo scenario {name!r}.", f"Choose one of: {names}.")
 
 
+LATENCY_ENV = "GEMQUOTA_DEMO_LATENCY_MS"
+
+
+def _demo_latency(ctx: Context) -> float:
+    """Per-call latency of the demo emulator (``GEMQUOTA_DEMO_LATENCY_MS``, for benchmarks)."""
+    raw = ctx.env.get(LATENCY_ENV, "").strip()
+    if not raw:
+        return 0.0
+    try:
+        ms = float(raw)
+    except ValueError:
+        raise UsageError(f"{LATENCY_ENV}={raw!r} is not a number of milliseconds.") from None
+    return max(0.0, min(ms, 60_000.0)) / 1000.0
+
+
 @contextmanager
 def demo_context(ctx: Context, scenario: str) -> Iterator[tuple[Context, Emulator]]:
     """Start the emulator with ``scenario`` and yield a Context that talks only to it.
@@ -32,7 +47,7 @@ def demo_context(ctx: Context, scenario: str) -> Iterator[tuple[Context, Emulato
 
     if scenario not in SCENARIOS:
         raise _unknown(scenario)
-    with Emulator(scenario, clock=ctx.clock) as emu:
+    with Emulator(scenario, clock=ctx.clock, latency_s=_demo_latency(ctx)) as emu:
         env = emu.demo_env()
         demo_ctx = ctx.with_(env=env, endpoints=Endpoints.from_base(emu.base_url))
         yield demo_ctx, emu

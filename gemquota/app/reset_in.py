@@ -101,7 +101,7 @@ def parse_window(value: str | None) -> Window | None:
 
 def _window_of(kind: Kind) -> Window | None:
     try:
-        return Window(kind.value)
+        return Window(str(kind))
     except ValueError:
         return None
 
@@ -140,9 +140,9 @@ def plan(window: Window | None, diagnosis: Diagnosis | None, now: datetime) -> R
             hint_ignored=hint is not None and reset.basis is Basis.PACIFIC_MIDNIGHT,
             fixes=() if diagnosis is None else diagnosis.fixes,
         )
-    if diagnosis is None or diagnosis.kind is Kind.UNRECOGNIZED or diagnosis.retry is None:
+    if diagnosis is None or diagnosis.kind == Kind.UNRECOGNIZED or diagnosis.retry is None:
         return ResetReport(Outcome.UNRECOGNIZED, now, diagnosis=diagnosis)
-    if diagnosis.retry is Retry.FIX:
+    if diagnosis.retry == Retry.FIX:
         return ResetReport(Outcome.NO_RESET, now, diagnosis=diagnosis, fixes=_fixes(diagnosis))
     own = _window_of(diagnosis.kind)
     code_assist = _code_assist_delay(diagnosis, own)

@@ -378,6 +378,8 @@ class DemoSetup:
     principal: str = ""
     service_account: str | None = None
     refresh_token: str | None = field(default=None, repr=False)
+    #: the models the demo user calls (doctor's --model when none is given)
+    models: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -505,6 +507,7 @@ def _scenario(
     believed: str | None,
     quota_project: str | None,
     sa_home: Project,
+    models: tuple[str, ...] = (),
 ) -> Scenario:
     tag = name
     user = _user(tag, grants)
@@ -527,6 +530,7 @@ def _scenario(
             principal=user.email,
             service_account=sa.email,
             refresh_token=user.refresh_token,
+            models=models,
         ),
     )
 
@@ -632,6 +636,7 @@ def _zero_quota_image() -> Scenario:
         believed=proj.project_id,
         quota_project=proj.project_id,
         sa_home=proj,
+        models=("gemini-2.5-flash-image",),
     )
 
 
@@ -660,6 +665,7 @@ def _rpd_exhausted() -> Scenario:
         believed=proj.project_id,
         quota_project=proj.project_id,
         sa_home=proj,
+        models=("gemini-2.5-flash",),
     )
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, tzinfo
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.text import Text
 
 from gemquota.app.reset_in import Outcome, ResetReport
@@ -18,6 +17,9 @@ from gemquota.core.diagnosis import Kind, Retry, iso_z
 from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC, Basis, Window
 from gemquota.render import jsonout
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 WINDOW_NAMES: dict[Window, str] = {
     Window.RPM: "requests per minute",
@@ -87,7 +89,7 @@ def _iso(moment: datetime | None) -> str | None:
 def message(report: ResetReport) -> str:
     """The basis of the reset time in words (or why no reset helps)."""
     diag = report.diagnosis
-    kind = None if diag is None else diag.kind.value
+    kind = None if diag is None else str(diag.kind)
     if report.outcome is Outcome.NO_RESET:
         return (
             f"No reset helps: {kind} is not a quota window that runs out; waiting or retrying fails "
@@ -123,7 +125,7 @@ def message(report: ResetReport) -> str:
         else "a per-minute limit recovers within 60 s"
     )
     text = f"This error ({kind}) names no quota window: retry with exponential backoff and jitter ({retry})."
-    if diag is not None and diag.kind is Kind.UNSPECIFIED_429:
+    if diag is not None and diag.kind == Kind.UNSPECIFIED_429:
         text += (
             " If it keeps failing for minutes, a per-day quota may be exhausted (it resets at midnight "
             "Pacific time): run 'gemquota doctor'."
@@ -146,15 +148,14 @@ def notes(report: ResetReport) -> list[str]:
         out.append(f"The error's retry hint ({_delay(hint)}) does not help: a retry fails the same way.")
     if report.explicit and diag is not None and window is not None:
         asked = f"showing the {window.value.upper()} reset you asked for"
-        if diag.kind is Kind.UNRECOGNIZED or diag.retry is None:
+        if diag.kind == Kind.UNRECOGNIZED or diag.retry is None:
             out.append(f"No Google/Gemini error was recognised in the input; {asked}.")
-        elif diag.retry is Retry.FIX:
+        elif diag.retry == Retry.FIX:
             out.append(
-                f"The error given is {diag.kind.value}: no reset cures it "
-                f"(see 'gemquota explain-error'); {asked}."
+                f"The error given is {diag.kind}: no reset cures it (see 'gemquota explain-error'); {asked}."
             )
-        elif diag.kind.value != window.value:
-            out.append(f"The error given is {diag.kind.value}, not {window.value}; {asked}.")
+        elif str(diag.kind) != window.value:
+            out.append(f"The error given is {diag.kind}, not {window.value}; {asked}.")
     return out
 
 
@@ -174,8 +175,8 @@ def to_json(report: ResetReport, ctx: Context) -> dict[str, Any]:
         "local": _iso(local),
         "local_zone": None if local is None else _zone_name(ctx.local_tz, local),
         "now": iso_z(report.now),
-        "kind": None if diag is None else diag.kind.value,
-        "retry": None if diag is None or diag.retry is None else diag.retry.value,
+        "kind": None if diag is None else str(diag.kind),
+        "retry": None if diag is None or diag.retry is None else str(diag.retry),
         "retry_after_s": report.retry_after_s,
         "headline": None if diag is None else diag.headline,
         "message": message(report),
@@ -229,7 +230,7 @@ def write_human(ctx: Context, report: ResetReport) -> None:
         out.print(Text(redact(text), style=style))
 
     if report.outcome is Outcome.NO_RESET and diag is not None:
-        line(f"No reset helps: {diag.kind.value}", "bold red")
+        line(f"No reset helps: {diag.kind}", "bold red")
         if diag.headline:
             line(f"  {diag.headline}")
         line("Waiting for a quota reset or retrying never cures this error: a change is needed.")
@@ -248,8 +249,8 @@ def write_human(ctx: Context, report: ResetReport) -> None:
     line(f"  Local     {_when(local)} {local.tzname()} ({_zone_name(ctx.local_tz, local)})")
     line(f"  Now       {_when(report.now.astimezone(UTC))} UTC", "dim")
     if diag is not None and not report.explicit:
-        what = diag.headline or diag.kind.value
-        line(f"From the error: {diag.kind.value} ({diag.backend.value}): {what}")
+        what = diag.headline or str(diag.kind)
+        line(f"From the error: {diag.kind} ({diag.backend}): {what}")
     line(message(report))
     for note in notes(report):
         line(f"Note: {note}", "yellow")
@@ -303,6 +304,8 @@ class WaitDisplay:
 
     def __enter__(self) -> WaitDisplay:
         if self.live:
+            from rich.progress import BarColumn, Progress, TextColumn  # only --wait needs it
+
             ctx = self._ctx
             self._progress = Progress(
                 TextColumn("{task.description}"),

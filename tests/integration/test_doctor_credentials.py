@@ -277,3 +277,40 @@ def test_no_key_or_token_in_any_output(scenario: str, fmt: str, capsys: pytest.C
     for secret in _secrets(scenario):
         assert secret not in text
         assert secret[4:-4] not in text  # not even the middle of it
+
+
+def test_user_adc_without_quota_project_says_set_one_not_enable_the_api(tmp_path: Path) -> None:
+    # gcloud user credentials with no quota project: Google bills the call to gcloud's own client
+    # project (764086051850) and answers SERVICE_DISABLED for it. The fix is a quota project.
+    with Emulator("healthy") as emu:
+        demo = emu.scenario.demo
+        gcloud = tmp_path / "gcloud"
+        gcloud.mkdir()
+        adc = {
+            "type": "authorized_user",
+            "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
+            "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty",
+            "refresh_token": demo.refresh_token,
+        }
+        (gcloud / "application_default_credentials.json").write_text(json.dumps(adc))
+        env = {
+            "NO_GCE_CHECK": "true",
+            "HOME": str(tmp_path),
+            "CLOUDSDK_CONFIG": str(gcloud),
+            "GEMQUOTA_GOOGLE_BASE_URL": emu.base_url,
+            "GEMINI_API_KEY": demo.api_keys[0],
+            "GOOGLE_CLOUD_PROJECT": "acme-gemini-prod",
+        }
+        ctx = make_ctx(env)
+        code = doctor.run(ctx, **ARGS)
+    checks = checks_of(ctx)
+    row = checks["key-project"]
+    assert row["status"] == "fail"
+    assert row["summary"] == "cannot map the key to its project: no quota project is set for your credentials"
+    assert row["fix"] == "gcloud auth application-default set-quota-project acme-gemini-prod"
+    assert "gcloud services enable" not in json.dumps(row)
+    verdict = json.loads(out_of(ctx))["data"]["verdict"]
+    assert verdict.startswith(
+        "✗ Fix first: gcloud auth application-default set-quota-project acme-gemini-prod"
+    )
+    assert code == 1

@@ -14,6 +14,8 @@ import pytest
 import requests
 from google.api_core import exceptions as core_exc
 from google.genai import errors as genai_errors
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gemquota
 from gemquota import explain
@@ -114,6 +116,13 @@ REGION_BODY = {
         "status": "FAILED_PRECONDITION",
     }
 }
+
+
+_json_like = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=30,
+)
 
 
 def _recorded(name: str) -> dict[str, Any]:
@@ -428,3 +437,45 @@ def test_corpus_paste_matches_labels_for_a_few_files() -> None:
     }
     for name, kind in cases.items():
         assert _primary(explain((CORPUS / name).read_bytes(), now=NOW)).kind is kind, name
+
+
+# --- robustness of the library boundary -----------------------------------------------------------
+
+
+def test_hostile_exceptions_do_not_break_explain() -> None:
+    class BadStr(Exception):
+        def __str__(self) -> str:
+            raise RuntimeError("no text for you")
+
+    class BadResponse:
+        status_code = 429
+
+        @property
+        def text(self) -> str:
+            raise RuntimeError("stream not read")
+
+    class WithBadResponse(Exception):
+        response = BadResponse()
+
+    looped = ValueError("first")
+    second = KeyError("second")
+    looped.__context__ = second
+    second.__context__ = looped  # a cycle
+    for exc in (BadStr(), WithBadResponse("429 Too Many Requests"), looped):
+        assert explain(exc, now=NOW)
+
+
+def test_genai_error_whose_attributes_are_odd() -> None:
+    exc = genai_errors.ClientError(429, copy.deepcopy(RPD_BODY), None)
+    exc.code = "429"  # type: ignore[assignment]
+    exc.status = None
+    assert _primary(explain(exc, now=NOW)).kind == "rpd"
+
+
+@given(st.one_of(st.text(max_size=2000), st.binary(max_size=2000), _json_like))
+@settings(max_examples=150, deadline=None)
+def test_explain_is_total(x: object) -> None:
+    found = explain(x, now=NOW)
+    assert found and all(d.fixes for d in found)
+    for d in found:
+        json.dumps(d.to_json())
