@@ -10,13 +10,13 @@ __all__ = ["Diagnosis", "__version__", "explain", "reset_time"]
 if TYPE_CHECKING:
     from gemquota.core.diagnosis import Diagnosis
     from gemquota.core.reset import reset_time
-    from gemquota.explain import explain
+    from gemquota.library import explain
 
 
 def __getattr__(name: str) -> Any:
     # Lazy so that `import gemquota` (and the CLI's start-up) stays cheap.
     if name == "explain":
-        from gemquota.explain import explain
+        from gemquota.library import explain
 
         return explain
     if name == "reset_time":

@@ -3,10 +3,7 @@
 The only module that knows typer. Each command lazily imports its app module so that
 ``explain-error`` and ``reset-in`` never load google-cloud, grpc or google-genai."""
 
-from __future__ import annotations
-
 import sys
-import traceback
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -20,14 +17,14 @@ from gemquota.exitcodes import ExitCode
 _USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 _CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
-app = typer.Typer(
-    name="gemquota",
-    help="Why your Gemini API calls fail with 429 RESOURCE_EXHAUSTED, and the fastest fix.",
-    pretty_exceptions_show_locals=False,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "gemquota",
+    "help": "Why your Gemini API calls fail with 429 RESOURCE_EXHAUSTED, and the fastest fix.",
+    "pretty_exceptions_show_locals": False,
+    "pretty_exceptions_enable": False,
+    "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
 
 FORMAT_HELP = "Output format: human or json (env GEMQUOTA_FORMAT)."
 FORMAT_HELP_GH = "Output format: human, json or github (env GEMQUOTA_FORMAT)."
@@ -62,7 +59,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     ctx: typer.Context,
     debug: Annotated[
@@ -113,6 +109,8 @@ def _run(
         return int(ExitCode.INTERRUPTED)
     except Exception as exc:  # the boundary: never a raw traceback
         if debug:
+            import traceback
+
             context.stderr.write(redact(traceback.format_exc()))
         message = redact(f"internal error: {type(exc).__name__}: {exc}")
         internal = GemquotaError(message, "Rerun with --debug for details, and report it if it persists.")
@@ -120,7 +118,6 @@ def _run(
         return report_error(context, internal)
 
 
-@app.command("explain-error")
 def explain_error(
     ctx: typer.Context,
     text: Annotated[
@@ -144,7 +141,6 @@ def explain_error(
     return _run(ctx, "explain-error", form, body)
 
 
-@app.command("reset-in")
 def reset_in(
     ctx: typer.Context,
     window: Annotated[
@@ -170,7 +166,6 @@ def reset_in(
     return _run(ctx, "reset-in", form, body)
 
 
-@app.command("probe")
 def probe(
     ctx: typer.Context,
     model: Annotated[
@@ -204,7 +199,6 @@ def probe(
     return _run(ctx, "probe", form, body)
 
 
-@app.command("doctor")
 def doctor(
     ctx: typer.Context,
     project: Annotated[
@@ -252,7 +246,6 @@ def doctor(
     return _run(ctx, "doctor", form, body)
 
 
-@app.command("emulator")
 def emulator(
     ctx: typer.Context,
     scenario: Annotated[
@@ -268,6 +261,40 @@ def emulator(
         return cmd.run(c, scenario=scenario, port=port)
 
     return _run(ctx, "emulator", OutputFormat.HUMAN, body)
+
+
+_COMMANDS: dict[str, Callable[..., int]] = {
+    "explain-error": explain_error,
+    "reset-in": reset_in,
+    "probe": probe,
+    "doctor": doctor,
+    "emulator": emulator,
+}
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The typer app; with ``only``, just that command (typer then builds one command, not five:
+    this keeps the start-up of ``explain-error`` and ``reset-in`` lean)."""
+    new = typer.Typer(**_APP_SETTINGS)
+    new.callback()(_root)
+    for name, fn in _COMMANDS.items():
+        if only is None or name == only:
+            new.command(name)(fn)
+    return new
+
+
+app = make_app()
+
+
+def _invoked_command(args: list[str], env: dict[str, str] | Any) -> str | None:
+    """The subcommand named on the command line, when only that one needs building."""
+    if any(k.startswith("_GEMQUOTA_COMPLETE") for k in env):
+        return None
+    for arg in args:
+        if arg == "--debug":
+            continue
+        return arg if arg in _COMMANDS else None
+    return None
 
 
 def _wants_json(args: list[str], env_format: str | None) -> bool:
@@ -295,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     args = _optional_demo_value(list(sys.argv[1:] if argv is None else argv))
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(make_app(_invoked_command(args, os.environ)))
     try:
         result: Any = command.main(args=args, prog_name="gemquota", standalone_mode=False)
     except _USAGE_ERROR as exc:

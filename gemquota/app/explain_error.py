@@ -9,7 +9,7 @@ from gemquota.app.common import parse_now, read_paste
 from gemquota.context import Context, OutputFormat
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.exitcodes import ExitCode
-from gemquota.explain import explain
+from gemquota.library import explain
 from gemquota.render import jsonout
 
 COMMAND = "explain-error"

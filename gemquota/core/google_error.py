@@ -23,11 +23,44 @@ import ast
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gemquota.core.reset import clamp_delay
+
+
+class _Re:
+    """A regex compiled on first use: importing the parser stays cheap, and the pattern families a
+    paste never needs (their anchor literal is absent) are never compiled at all."""
+
+    __slots__ = ("_rx", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.match(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str) -> str:
+        return self.rx.sub(repl, string)
+
 
 # --------------------------------------------------------------------------------------------------
 # Public records
@@ -239,7 +272,7 @@ def _to_float(text: str) -> float | None:
     return value if not math.isnan(value) else None
 
 
-_DURATION = re.compile(
+_DURATION = _Re(
     r"^(?:(?P<h>\d{1,30})h)?(?:(?P<m>\d{1,30})m(?!s))?(?:(?P<s>\d{1,40}(?:\.\d{0,40})?)s)?$"
     r"|^(?P<ms>\d{1,40}(?:\.\d{0,40})?)ms$"
 )
@@ -536,9 +569,9 @@ _TRANSLATE = str.maketrans(
         "\u2716": " ",
     }
 )
-_QUOTE_PREFIX = re.compile(r"(?m)^[ \t]*>+[ \t]?")
-_CONCAT = re.compile(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
-_WRAP = re.compile(r"\n[ \t]*")
+_QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
+_CONCAT = _Re(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
+_WRAP = _Re(r"\n[ \t]*")
 
 
 def normalize(text: str) -> str:
@@ -551,8 +584,8 @@ def normalize(text: str) -> str:
     return text
 
 
-_BACKSLASH_RUN = re.compile(r"\\{2,}(?=[nrt\"'/u])")
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_BACKSLASH_RUN = _Re(r"\\{2,}(?=[nrt\"'/u])")
+_UNICODE_ESCAPE = _Re(r"\\u([0-9a-fA-F]{4})")
 
 
 def flatten(text: str) -> str:
@@ -584,7 +617,7 @@ def _unicode_char(match: re.Match[str]) -> str:
 # --------------------------------------------------------------------------------------------------
 # Structure pass: scanner, repair, loading
 
-_OPENER = re.compile(r"[{\[]")
+_OPENER = _Re(r"[{\[]")
 _CLOSE_OF = {"{": "}", "[": "]"}
 
 
@@ -600,10 +633,10 @@ class _ScanResult:
     steps: int
 
 
-_STRUCT = re.compile(r"[\"'{}\[\],]")
+_STRUCT = _Re(r"[\"'{}\[\],]")
 _STRING_BODY = {
-    '"': re.compile(r'"(?:[^"\\]|\\.)*+"', re.S),
-    "'": re.compile(r"'(?:[^'\\]|\\.)*+'", re.S),
+    '"': _Re(r'"(?:[^"\\]|\\.)*+"', re.S),
+    "'": _Re(r"'(?:[^'\\]|\\.)*+'", re.S),
 }
 
 
@@ -659,7 +692,7 @@ def _closers(stack: list[str]) -> str:
     return "".join(_CLOSE_OF[c] for c in reversed(stack))
 
 
-_TRAILING_JUNK = re.compile(r"[\s,:]+$")
+_TRAILING_JUNK = _Re(r"[\s,:]+$")
 
 
 def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
@@ -679,7 +712,7 @@ def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
     return out
 
 
-_PY_LITERALS = re.compile(r"\b(?:None|True|False)\b")
+_PY_LITERALS = _Re(r"\b(?:None|True|False)\b")
 
 
 def _literal(text: str) -> Any:
@@ -703,7 +736,7 @@ def _load(candidate: str) -> Any:
     return None
 
 
-_WORTH = re.compile(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)
+_WORTH = _Re(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)
 
 
 def _load_span(text: str, start: int, res: _ScanResult) -> Any:
@@ -814,7 +847,7 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
                 out.extend(accs)
 
 
-_GOOGLE_WORDING = re.compile(
+_GOOGLE_WORDING = _Re(
     r"RESOURCE_EXHAUSTED|Resource has been exhausted|exceeded your current quota|Quota exceeded"
     r"|googleapis\.com|API key not valid|UNAVAILABLE|FAILED_PRECONDITION|PERMISSION_DENIED"
 )
@@ -1039,7 +1072,7 @@ def _metadata_into(acc: _Acc, key: str, value: str) -> None:
         _hosts_into(acc, value)
 
 
-_PROJECT_DIGITS = re.compile(r"(\d{3,30}|\*{3,40})")
+_PROJECT_DIGITS = _Re(r"(\d{3,30}|\*{3,40})")
 
 
 def _project_into(acc: _Acc, value: str) -> None:
@@ -1150,7 +1183,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
     ),
 ]
-_ANCHOR_RES: list[tuple[str, str, str | None, tuple[str, ...], re.Pattern[str]]] = []
+_ANCHOR_RES: list[tuple[str, str, str | None, tuple[str, ...], _Re]] = []
 for _sid, _fam, _st, _pat in _ANCHORS:
     _kws = tuple(
         {
@@ -1160,14 +1193,14 @@ for _sid, _fam, _st, _pat in _ANCHORS:
         }
     )
     # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
-    _ANCHOR_RES.append((_sid, _fam, _st, _kws, re.compile(_pat.replace("\\S", "[^\\s]").lower())))
+    _ANCHOR_RES.append((_sid, _fam, _st, _kws, _Re(_pat.replace("\\S", "[^\\s]").lower())))
 
 _CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
 #: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
-_FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
+_FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("quota exceeded for metric",),
-        re.compile(
+        _Re(
             r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),\s*limit:\s*"
             r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
         ),
@@ -1175,7 +1208,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     ),
     (
         ("per", "tier"),
-        re.compile(
+        _Re(
             r"\b(?:Generate|Generated|Search|MapGrounding|Bidi|Embed|BatchEmbed|CountTokens|Total)"
             r"[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
         ),
@@ -1183,56 +1216,56 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     ),
     (
         (".googleapis.com/",),
-        re.compile(
+        _Re(
             r"\b(?:generativelanguage|aiplatform|cloudcode-pa|cloudaicompanion)\.googleapis\.com/[A-Za-z0-9_]{3,120}"
         ),
         "metric",
     ),
     (
         ("uotavalue", "uota_value"),
-        re.compile(r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<qv_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        _Re(r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<qv_n>(?<![\d.])\d+(?:\.\d+)?)"),
         "qv",
     ),
     (
         ("quota_limit_value",),
-        re.compile(
+        _Re(
             r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"
         ),
         "qlv",
     ),
     (
         ("quota_limit",),
-        re.compile(
+        _Re(
             r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<ql_v>[A-Za-z][A-Za-z0-9_]{2,120})"
         ),
         "ql",
     ),
-    (('"model"',), re.compile(r"key:\s*\"model\"\s*value:\s*\"(?P<pmodel_v>[\w.\-/]{2,80})\""), "pmodel"),
+    (('"model"',), _Re(r"key:\s*\"model\"\s*value:\s*\"(?P<pmodel_v>[\w.\-/]{2,80})\""), "pmodel"),
     (
         ("model",),
-        re.compile(r"[\"']model[\"']\s*:\s*[\"'](?P<dmodel_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
+        _Re(r"[\"']model[\"']\s*:\s*[\"'](?P<dmodel_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
         "dmodel",
     ),
     (
         ("location",),
-        re.compile(
+        _Re(
             r"(?:quota_location|[\"']location)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<loc_v>[a-z][a-z0-9\-]{1,40})[\"']"
         ),
         "loc",
     ),
     (
         ("retrydelay", "retry_delay"),
-        re.compile(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<rd_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
+        _Re(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<rd_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
         "rd",
     ),
     (
         ("retry_delay",),
-        re.compile(r"retry_delay\s*\{\s*seconds:\s*(?P<rdp_s>\d+)(?:\s*nanos:\s*(?P<rdp_n>\d+))?"),
+        _Re(r"retry_delay\s*\{\s*seconds:\s*(?P<rdp_s>\d+)(?:\s*nanos:\s*(?P<rdp_n>\d+))?"),
         "rdp",
     ),
     (
         ("retry in",),
-        re.compile(
+        _Re(
             r"Please\s+retry\s+in\s+(?P<pr_v>(?<![\d.])\d+(?:\.\d*)?)\s*(?P<pr_u>ms|s(?:ec(?:ond)?s?)?)\b",
             re.IGNORECASE,
         ),
@@ -1240,13 +1273,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     ),
     (
         ("quotaresetdelay",),
-        re.compile(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrd_v>[0-9hms.]{1,80})"),
+        _Re(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrd_v>[0-9hms.]{1,80})"),
         "qrd",
     ),
-    (("reset after",), re.compile(r"reset\s+after\s+(?P<ra_v>[0-9hms.]{1,80})", re.IGNORECASE), "ra"),
+    (("reset after",), _Re(r"reset\s+after\s+(?P<ra_v>[0-9hms.]{1,80})", re.IGNORECASE), "ra"),
     (
         ("_", "ratelimit", "accessnot", "dailylimit"),
-        re.compile(
+        _Re(
             r"\b(?:RATE_LIMIT_EXCEEDED|QUOTA_EXHAUSTED|MODEL_CAPACITY_EXHAUSTED|MODEL_CAPACITY_EXCEEDED"
             r"|RESOURCE_QUOTA_EXCEEDED|INSUFFICIENT_G1_CREDITS_BALANCE|API_KEY_INVALID|API_KEY_[A-Z_]{2,40}BLOCKED"
             r"|SERVICE_DISABLED|BILLING_DISABLED|CONSUMER_SUSPENDED|CONSUMER_INVALID|IAM_PERMISSION_DENIED"
@@ -1255,19 +1288,19 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         ),
         "reason",
     ),
-    (("_", "unavailable", "internal"), re.compile(rf"{_CODE}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
+    (("_", "unavailable", "internal"), _Re(rf"{_CODE}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
     (
         ("got status",),
-        re.compile(
+        _Re(
             r"got\s+status:?\s*(?:(?P<gotst_c>(?<![\d.])[1-5]\d\d\b)|(?P<gotst_s>[A-Z_]{4,30}\b))",
             re.IGNORECASE,
         ),
         "gotst",
     ),
-    (("[",), re.compile(r"\[(?P<sdk_c>[1-5]\d\d)(?:\s+(?P<sdk_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"), "sdk"),
+    (("[",), _Re(r"\[(?P<sdk_c>[1-5]\d\d)(?:\s+(?P<sdk_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"), "sdk"),
     (
         ("http", "code", "status"),
-        re.compile(
+        _Re(
             r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|\bHTTP|Error\s+code:?|status\s+code:?|"
             r"\bstatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]|\bcode[\"']?\s*[:=])"
             rf"\s*[\"']?{_CODE}",
@@ -1275,10 +1308,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         ),
         "httpc",
     ),
-    (("status code",), re.compile(rf"{_CODE}\s+status\s+code", re.IGNORECASE), "nobody"),
+    (("status code",), _Re(rf"{_CODE}\s+status\s+code", re.IGNORECASE), "nobody"),
     (
         ("error '", "):"),
-        re.compile(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
+        _Re(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
         "clerr",
     ),
     (
@@ -1294,7 +1327,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
             "time-out",
             "payment",
         ),
-        re.compile(
+        _Re(
             rf"{_CODE}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required)",
             re.IGNORECASE,
@@ -1320,7 +1353,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
             "unauthorized",
             "forbidden",
         ),
-        re.compile(
+        _Re(
             r"(?<![A-Za-z])(?P<exc_n>ResourceExhausted|TooManyRequests|RateLimit|FailedPrecondition|PermissionDenied"
             r"|InternalServerError|ServiceUnavailable|DeadlineExceeded|GatewayTimeout|NotFound|InvalidArgument"
             r"|BadRequest|Unauthenticated|Unauthorized|Forbidden)(?:Exception|Error)?:"
@@ -1328,35 +1361,35 @@ _FACT_SPECS: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         ),
         "exc",
     ),
-    (("grpc_status",), re.compile(r"grpc_status:\s*(?P<grpc_v>\d{1,2})\b"), "grpc"),
-    (("_", "unavailable", "internal"), re.compile(rf"\b(?P<status_v>{_STATUS_ALT})\b"), "status"),
-    (("quota metric",), re.compile(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
-    (("limit '",), re.compile(r"\band\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
-    (("service '",), re.compile(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
+    (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_v>\d{1,2})\b"), "grpc"),
+    (("_", "unavailable", "internal"), _Re(rf"\b(?P<status_v>{_STATUS_ALT})\b"), "status"),
+    (("quota metric",), _Re(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
+    (("limit '",), _Re(r"\band\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
+    (("service '",), _Re(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
     (
         ("project",),
-        re.compile(
+        _Re(
             r"(?:project_number:|consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/|\bin\s+project\s+|[?&]project=)"
             r"(?P<proj_v>\d{3,30}|\*{3,40})"
         ),
         "proj",
     ),
-    (("base model",), re.compile(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
-    (("not found",), re.compile(r"models/(?P<mm_v>[\w.\-]{2,80})\s+is\s+not\s+found"), "mm"),
+    (("base model",), _Re(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
+    (("not found",), _Re(r"models/(?P<mm_v>[\w.\-]{2,80})\s+is\s+not\s+found"), "mm"),
     (
         ("no capacity",),
-        re.compile(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"),
+        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"),
         "cm",
     ),
-    (("have a free",), re.compile(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
-    (("http",), re.compile(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
+    (("have a free",), _Re(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
+    (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
-_HOSTS = re.compile(
+_HOSTS = _Re(
     r"generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|cloudcode-pa\.googleapis\.com"
     r"|cloudaicompanion\.googleapis\.com|ai\.google\.dev|aistudio\.google\.com|ai\.studio\b|\bai\.dev/"
     r"|developers\.generativeai\.google|cloud\.google\.com/vertex-ai|console\.cloud\.google\.com/vertex-ai"
 )
-_URL_MODEL = re.compile(
+_URL_MODEL = _Re(
     r"/models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
     r"streamRawPredict|rawPredict|serverStreamingPredict)"
 )
@@ -1369,14 +1402,14 @@ def _lower_pattern(pattern: str) -> str:
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
 _ON_LOW = frozenset({"pr", "ra", "gotst", "httpc", "nobody", "phrase"})
 _FACT_SPECS = [
-    (keys, re.compile(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
+    (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
     for keys, pattern, kind in _FACT_SPECS
 ]
 
 
 #: Paste-wide hints about the wrapper or backend: (name, lower-case literal keys, regex).
-_HINT_SPECS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
-    (name, keys, re.compile(pattern, re.IGNORECASE))
+_HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
+    (name, keys, _Re(pattern, re.IGNORECASE))
     for name, keys, pattern in (
         (
             "lc_genai",
@@ -1740,7 +1773,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     return None
 
 
-_CODE_IN = re.compile(r"(?<![\d.])[1-5]\d\d(?![\d.])")
+_CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
 
 
 def _first_code(frag: str) -> int | None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
-import types
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -258,16 +256,3 @@ def explain(x: object, *, model: str | None = None, now: datetime | None = None)
     if isinstance(x, tuple):
         return diagnose(list(x), now=now, requested_model=model)
     return diagnose(str(x), now=now, requested_model=model)
-
-
-class _CallableModule(types.ModuleType):
-    """``gemquota.explain`` is both this module and the function: importing the submodule binds the
-    package attribute ``explain`` to the module, so the module itself must be callable as ``explain``."""
-
-    def __call__(
-        self, x: object, *, model: str | None = None, now: datetime | None = None
-    ) -> list[Diagnosis]:
-        return explain(x, model=model, now=now)
-
-
-sys.modules[__name__].__class__ = _CallableModule
