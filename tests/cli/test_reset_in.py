@@ -19,7 +19,7 @@ from gemquota.app import reset_in
 from gemquota.context import Context, OutputFormat
 from gemquota.exitcodes import ExitCode
 
-CORPUS = Path("/work/shared/corpus/dev")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-03-08T09:30:00Z"
 SPEC_KEYS = {"window", "reset_at", "seconds", "basis", "pacific", "local"}

@@ -11,7 +11,7 @@ import pytest
 from gemquota.core.classify import diagnose
 from gemquota.core.diagnosis import RETRY_OF, Kind
 
-CORPUS = Path("/work/shared/corpus/dev")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
 
 
