@@ -194,12 +194,12 @@ def _restrictive(kinds: list[tuple[Kind, Violation]]) -> tuple[Kind, Violation] 
 
 
 def _zero_quota(err: GoogleError) -> _Decision | None:
-    for v in err.violations:
-        if v.is_zero:
-            label = v.quota_id or v.metric or "quota"
-            return _Decision(
-                Kind.ZERO_QUOTA, f"The limit of {label} is 0: this project has no quota for it.", v
-            )
+    zeros = [v for v in err.violations if v.is_zero]
+    if zeros:
+        # Several limits at 0: report a request-count quota (RPM/RPD) rather than a token one.
+        v = next((z for z in zeros if _counts_requests(z)), zeros[0])
+        label = v.quota_id or v.metric or "quota"
+        return _Decision(Kind.ZERO_QUOTA, f"The limit of {label} is 0: this project has no quota for it.", v)
     if "no_free_tier" in err.signals:
         return _Decision(Kind.ZERO_QUOTA, "The model has no free quota tier: its free-tier limit is 0.")
     ids = {v.quota_id for v in err.violations if v.quota_id}
@@ -218,6 +218,14 @@ def _zero_quota(err: GoogleError) -> _Decision | None:
             first,
         )
     return None
+
+
+def _counts_requests(v: Violation) -> bool:
+    """Whether a violation is a request-count quota (its quotaId, else its metric, says so)."""
+    measure = measure_from(v.quota_id) if v.quota_id else "other"
+    if measure == "other":
+        measure = measure_from(v.metric)
+    return measure == "requests"
 
 
 def _dimension(err: GoogleError) -> _Decision | None:

@@ -20,12 +20,11 @@ records are counted, not repeated.
 from __future__ import annotations
 
 import ast
-import json
 import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gemquota.core.reset import clamp_delay
@@ -335,40 +334,77 @@ def _clean_model(model: str | None) -> str | None:
 # The mutable accumulator behind each record
 
 
-@dataclass
 class _Acc:
-    http_code: int | None = None
-    code_weak: bool = False
-    status: str | None = None
-    messages: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    domain: str | None = None
-    metadata: dict[str, str] = field(default_factory=dict)
-    violations: list[Violation] = field(default_factory=list)
-    limit_values: list[tuple[str, str | None]] = field(default_factory=list)  # quota_limit_value (+name)
-    retry_delay_s: float | None = None
-    reset_delay_s: float | None = None
-    links: list[str] = field(default_factory=list)
-    hosts: set[str] = field(default_factory=set)
-    request_model: str | None = None
-    message_model: str | None = None
-    display_model: str | None = None
-    dimension_model: str | None = None
-    project_number: str | None = None
-    project_masked: bool = False
-    location: str | None = None
-    quota_limit_name: str | None = None
-    quota_metric_name: str | None = None
-    service: str | None = None
-    signals: set[str] = field(default_factory=set)
-    hints: set[str] = field(default_factory=set)
-    list_wrapped: bool = False
-    legacy_errors: bool = False
-    count: int = 1
-    position: int = 0
-    evidence: list[str] = field(default_factory=list)
-    structured: bool = False
-    families: set[str] = field(default_factory=set)
+    """The mutable accumulator behind one record (a plain slotted class: cheap to define and build)."""
+
+    __slots__ = (
+        "code_weak",
+        "count",
+        "dimension_model",
+        "display_model",
+        "domain",
+        "evidence",
+        "families",
+        "hints",
+        "hosts",
+        "http_code",
+        "legacy_errors",
+        "limit_values",
+        "links",
+        "list_wrapped",
+        "location",
+        "message_model",
+        "messages",
+        "metadata",
+        "position",
+        "project_masked",
+        "project_number",
+        "quota_limit_name",
+        "quota_metric_name",
+        "reasons",
+        "request_model",
+        "reset_delay_s",
+        "retry_delay_s",
+        "service",
+        "signals",
+        "status",
+        "structured",
+        "violations",
+    )
+
+    def __init__(self, *, position: int = 0, structured: bool = False, list_wrapped: bool = False) -> None:
+        self.http_code: int | None = None
+        self.code_weak: bool = False
+        self.status: str | None = None
+        self.messages: list[str] = []
+        self.reasons: list[str] = []
+        self.domain: str | None = None
+        self.metadata: dict[str, str] = {}
+        self.violations: list[Violation] = []
+        self.limit_values: list[tuple[str, str | None]] = []
+        self.retry_delay_s: float | None = None
+        self.reset_delay_s: float | None = None
+        self.links: list[str] = []
+        self.hosts: set[str] = set()
+        self.request_model: str | None = None
+        self.message_model: str | None = None
+        self.display_model: str | None = None
+        self.dimension_model: str | None = None
+        self.project_number: str | None = None
+        self.project_masked: bool = False
+        self.location: str | None = None
+        self.quota_limit_name: str | None = None
+        self.quota_metric_name: str | None = None
+        self.service: str | None = None
+        self.signals: set[str] = set()
+        self.hints: set[str] = set()
+        self.list_wrapped: bool = list_wrapped
+        self.legacy_errors: bool = False
+        self.count: int = 1
+        self.position: int = position
+        self.evidence: list[str] = []
+        self.structured: bool = structured
+        self.families: set[str] = set()
 
     # ---- setters that keep the first/best value
     def set_code(self, code: int | None, *, weak: bool = False) -> None:
@@ -621,71 +657,78 @@ _OPENER = _Re(r"[{\[]")
 _CLOSE_OF = {"{": "}", "[": "]"}
 
 
-@dataclass
 class _ScanResult:
-    end: int
-    closed: bool
-    stack: list[str]
-    quote: str | None
-    safe_idx: int
-    safe_depth: int
-    too_deep: bool
-    steps: int
+    __slots__ = ("closed", "end", "quote", "safe_depth", "safe_idx", "stack", "steps", "too_deep")
+
+    def __init__(
+        self,
+        end: int,
+        closed: bool,
+        stack: list[str],
+        quote: str | None,
+        safe_idx: int,
+        safe_depth: int,
+        too_deep: bool,
+        steps: int,
+    ) -> None:
+        self.end = end
+        self.closed = closed
+        self.stack = stack
+        self.quote = quote
+        self.safe_idx = safe_idx
+        self.safe_depth = safe_depth
+        self.too_deep = too_deep
+        self.steps = steps
 
 
-_STRUCT = _Re(r"[\"'{}\[\],]")
-_STRING_BODY = {
-    '"': _Re(r'"(?:[^"\\]|\\.)*+"', re.S),
-    "'": _Re(r"'(?:[^'\\]|\\.)*+'", re.S),
-}
+#: One structural token: a whole string (possessive, non-backtracking), or a single structural
+#: character (a quote matched alone opens a string that is never closed).
+_TOKEN = _Re(r""""(?:[^"\\]|\\.)*+"|'(?:[^'\\]|\\.)*+'|["'{}\[\],]""", re.S)
 
 
 def _scan(text: str, start: int, budget: int) -> _ScanResult:
-    """Find the end of the bracketed span starting at ``start``: one left-to-right pass in which
-    strings are skipped whole by a possessive (non-backtracking) regex."""
+    """Find the end of the bracketed span starting at ``start``: one left-to-right pass over
+    structural tokens in which strings are skipped whole."""
     stack: list[str] = []
     safe_idx, safe_depth = start, 0
     steps = 0
     pos = start
-    search = _STRUCT.search
+    last = len(text) - 1
+    finditer = _TOKEN.rx.finditer
     while True:
-        match = search(text, pos)
-        if match is None:
-            return _ScanResult(len(text), False, stack, None, safe_idx, safe_depth, False, steps)
-        steps += 1
-        pos = match.start()
-        if steps > budget:
-            return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, True, steps)
-        char = match.group(0)
-        if char == '"' or char == "'":
-            if char == "'" and _is_apostrophe(text, pos):
-                pos += 1
-                continue
-            string = _STRING_BODY[char].match(text, pos)
-            if string is None:
-                return _ScanResult(len(text), False, stack, char, safe_idx, safe_depth, False, steps)
-            pos = string.end()
-            continue
-        pos += 1
-        if char == "{" or char == "[":
-            stack.append(char)
-            if len(stack) > MAX_DEPTH:
+        for match in finditer(text, pos):
+            steps += 1
+            pos = match.start()
+            if steps > budget:
                 return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, True, steps)
-            safe_idx, safe_depth = pos, len(stack)
-        elif char == "}" or char == "]":
-            if not stack or _CLOSE_OF[stack[-1]] != char:
-                return _ScanResult(pos - 1, False, stack, None, safe_idx, safe_depth, False, steps)
-            stack.pop()
-            if not stack:
-                return _ScanResult(pos, True, stack, None, pos, 0, False, steps)
-            safe_idx, safe_depth = pos, len(stack)
-        else:  # ","
-            safe_idx, safe_depth = pos - 1, len(stack)
-
-
-def _is_apostrophe(text: str, pos: int) -> bool:
-    """A ``'`` between two letters (``doesn't``) is prose, not a Python string delimiter."""
-    return 0 < pos < len(text) - 1 and text[pos - 1].isalpha() and text[pos + 1].isalpha()
+            char = text[pos]
+            if char == '"' or char == "'":
+                end = match.end()
+                # A ``'`` between two letters (``doesn't``) is prose, not a Python string delimiter.
+                if char == "'" and 0 < pos < last and text[pos - 1].isalpha() and text[pos + 1].isalpha():
+                    if end != pos + 1:
+                        pos += 1
+                        break  # resume right after the apostrophe
+                    continue
+                if end == pos + 1:
+                    return _ScanResult(len(text), False, stack, char, safe_idx, safe_depth, False, steps)
+                continue
+            if char == "{" or char == "[":
+                stack.append(char)
+                if len(stack) > MAX_DEPTH:
+                    return _ScanResult(pos + 1, False, stack, None, safe_idx, safe_depth, True, steps)
+                safe_idx, safe_depth = pos + 1, len(stack)
+            elif char == "}" or char == "]":
+                if not stack or _CLOSE_OF[stack[-1]] != char:
+                    return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, False, steps)
+                stack.pop()
+                if not stack:
+                    return _ScanResult(pos + 1, True, stack, None, pos + 1, 0, False, steps)
+                safe_idx, safe_depth = pos + 1, len(stack)
+            else:  # ","
+                safe_idx, safe_depth = pos, len(stack)
+        else:
+            return _ScanResult(len(text), False, stack, None, safe_idx, safe_depth, False, steps)
 
 
 def _closers(stack: list[str]) -> str:
@@ -712,12 +755,27 @@ def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
     return out
 
 
-_PY_LITERALS = _Re(r"\b(?:None|True|False)\b")
+_PY_LITERALS = _Re(r"(?:N(?<!\w.)one|T(?<!\w.)rue|F(?<!\w.)alse)\b")
+
+
+#: What keeps a Python literal from being read as JSON with its quotes swapped: a double quote, a
+#: backslash escape other than ``\\n \\t \\r \\\\`` (the only ones both read the same way), or a
+#: JSON-only word (read by json, rejected by ``literal_eval``).
+_NOT_PLAIN = _Re(r'"|\\(?![ntr\\])|true|false|null|NaN|Infinity')
 
 
 def _literal(text: str) -> Any:
     if len(text) > MAX_LITERAL_EVAL:
         return None
+    if text.isprintable() and not _NOT_PLAIN.search(text):
+        # Single-quoted strings without escapes, numbers, dicts and lists: ``json`` reads exactly what
+        # ``ast.literal_eval`` would, many times faster. Anything else json rejects falls through.
+        import json  # lazily: json costs ~1 ms of start-up
+
+        try:
+            return json.loads(text.replace("'", '"'))
+        except (ValueError, RecursionError):
+            pass
     try:
         return ast.literal_eval(text)
     except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError, OverflowError):
@@ -727,6 +785,8 @@ def _literal(text: str) -> Any:
 def _load(candidate: str) -> Any:
     if len(candidate) > MAX_JSON_SPAN:
         return None
+    import json
+
     try:
         return json.loads(candidate, strict=False)
     except (ValueError, RecursionError):
@@ -789,11 +849,46 @@ def _structures(text: str, depth: int) -> list[tuple[int, int, list[_Acc]]]:
 # Walking parsed structures
 
 
+#: Error codes given as words (the Interactions API: ``{"code": "invalid_request", ...}``) and the
+#: canonical status each stands for. Canonical names (``"not_found"``) are read as they are.
+STRING_CODE_STATUS: dict[str, str] = {
+    "invalid_request": "INVALID_ARGUMENT",
+    "invalid_request_error": "INVALID_ARGUMENT",
+    "bad_request": "INVALID_ARGUMENT",
+    "invalid_argument": "INVALID_ARGUMENT",
+    "model_not_found": "NOT_FOUND",
+    "forbidden": "PERMISSION_DENIED",
+    "unauthorized": "UNAUTHENTICATED",
+    "invalid_api_key": "UNAUTHENTICATED",
+    "rate_limit_exceeded": "RESOURCE_EXHAUSTED",
+    "rate_limited": "RESOURCE_EXHAUSTED",
+    "too_many_requests": "RESOURCE_EXHAUSTED",
+    "quota_exceeded": "RESOURCE_EXHAUSTED",
+    "internal_error": "INTERNAL",
+    "server_error": "INTERNAL",
+    "service_unavailable": "UNAVAILABLE",
+    "overloaded": "UNAVAILABLE",
+    "timeout": "DEADLINE_EXCEEDED",
+}
+
+
+def _string_code_status(code: Any) -> str | None:
+    """The canonical status a word error code stands for (None for numbers and unknown words)."""
+    if not isinstance(code, str) or not code.strip() or code.strip().isdigit() or len(code) > 60:
+        return None
+    word = code.strip().lower().replace("-", "_").replace(" ", "_")
+    return STRING_CODE_STATUS.get(word) or canonical_status(word)
+
+
 def _looks_error(obj: Mapping[str, Any]) -> bool:
     if "@type" in obj:
         return False
     code = obj.get("code")
-    has_code = isinstance(code, int) or (isinstance(code, str) and code.isdigit())
+    has_code = (
+        isinstance(code, int)
+        or (isinstance(code, str) and code.isdigit())
+        or (_string_code_status(code) is not None and isinstance(obj.get("message"), str))
+    )
     has_status = isinstance(obj.get("status"), str)
     has_message = isinstance(obj.get("message"), str)
     has_details = isinstance(obj.get("details"), list)
@@ -876,6 +971,7 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
         code = int(code.strip())
     if isinstance(code, int):
         acc.set_code(code)
+    word_status = _string_code_status(code)
     status_raw = err.get("status")
     status = canonical_status(status_raw)
     if status:
@@ -934,6 +1030,10 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
         value = _str(err.get(key))
         if value and key == "type":
             acc.hints.add(f"envelope-type:{value}")
+    if word_status is not None and acc.status is None and acc.http_code is None:
+        # A word code says less than the message's own wording (``Model X not found``): last.
+        acc.set_status(word_status)
+        acc.add_evidence(f'"code": "{str(code).strip()}"')
     if acc.has_content() or acc.messages:
         out.append(acc)
 
@@ -1168,7 +1268,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        r"is\s+not\s+found\s+for\s+API\s+version|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+        r"is\s+not\s+found\s+for\s+API\s+version|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
     ),
     (
         "too_many_tokens",
@@ -1183,19 +1283,62 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
     ),
 ]
-_ANCHOR_RES: list[tuple[str, str, str | None, tuple[str, ...], _Re]] = []
-for _sid, _fam, _st, _pat in _ANCHORS:
-    _kws = tuple(
-        {
-            w.lower()
-            for w in re.findall(r"[A-Za-z]{5,}", _pat.replace("\\s", " "))
-            if w.lower() not in ("please", "again", "model", "tokens", "maximum")
-        }
-    )
-    # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
-    _ANCHOR_RES.append((_sid, _fam, _st, _kws, _Re(_pat.replace("\\S", "[^\\s]").lower())))
-
 _CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
+#: ``_CODE`` for a pattern that starts with the code: the look-behind moves after the first digit, so
+#: the regex engine can skip ahead to candidate characters (a leading look-around disables that).
+_CODE_LEAD = r"[1-5](?<![\d.].)\d\d(?![\d.])"
+
+
+def _lead(word: str) -> str:
+    """``\\bword`` for a word starting with a word character, written so that the pattern starts with
+    a literal (``w(?<!\\w.)ord``): same matches, but the engine skips to candidate characters."""
+    return word[0] + r"(?<!\w.)" + word[1:]
+
+
+def _lead_alt(words: Iterable[str]) -> str:
+    return "|".join(_lead(w) for w in words)
+
+
+_REASON_WORDS = (
+    "RATE_LIMIT_EXCEEDED",
+    "QUOTA_EXHAUSTED",
+    "MODEL_CAPACITY_EXHAUSTED",
+    "MODEL_CAPACITY_EXCEEDED",
+    "RESOURCE_QUOTA_EXCEEDED",
+    "INSUFFICIENT_G1_CREDITS_BALANCE",
+    "API_KEY_INVALID",
+    "API_KEY_[A-Z_]{2,40}BLOCKED",
+    "SERVICE_DISABLED",
+    "BILLING_DISABLED",
+    "CONSUMER_SUSPENDED",
+    "CONSUMER_INVALID",
+    "IAM_PERMISSION_DENIED",
+    "USER_PROJECT_DENIED",
+    "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+    "CREDENTIALS_MISSING",
+    "VALIDATION_REQUIRED",
+    "rateLimitExceeded",
+    "accessNotConfigured",
+    "dailyLimitExceeded",
+    "userRateLimitExceeded",
+)
+_EXCEPTION_WORDS = (
+    "ResourceExhausted",
+    "TooManyRequests",
+    "RateLimit",
+    "FailedPrecondition",
+    "PermissionDenied",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "DeadlineExceeded",
+    "GatewayTimeout",
+    "NotFound",
+    "InvalidArgument",
+    "BadRequest",
+    "Unauthenticated",
+    "Unauthorized",
+    "Forbidden",
+)
 #: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
 _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
@@ -1209,15 +1352,30 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("per", "tier"),
         _Re(
-            r"\b(?:Generate|Generated|Search|MapGrounding|Bidi|Embed|BatchEmbed|CountTokens|Total)"
-            r"[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
+            "(?:"
+            + _lead_alt(
+                (
+                    "Generate",
+                    "Generated",
+                    "Search",
+                    "MapGrounding",
+                    "Bidi",
+                    "Embed",
+                    "BatchEmbed",
+                    "CountTokens",
+                    "Total",
+                )
+            )
+            + r")[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
         ),
         "qid",
     ),
     (
         (".googleapis.com/",),
         _Re(
-            r"\b(?:generativelanguage|aiplatform|cloudcode-pa|cloudaicompanion)\.googleapis\.com/[A-Za-z0-9_]{3,120}"
+            "(?:"
+            + _lead_alt(("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicompanion"))
+            + r")\.googleapis\.com/[A-Za-z0-9_]{3,120}"
         ),
         "metric",
     ),
@@ -1228,9 +1386,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("quota_limit_value",),
-        _Re(
-            r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"
-        ),
+        _Re(r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"),
         "qlv",
     ),
     (
@@ -1279,16 +1435,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("reset after",), _Re(r"reset\s+after\s+(?P<ra_v>[0-9hms.]{1,80})", re.IGNORECASE), "ra"),
     (
         ("_", "ratelimit", "accessnot", "dailylimit"),
-        _Re(
-            r"\b(?:RATE_LIMIT_EXCEEDED|QUOTA_EXHAUSTED|MODEL_CAPACITY_EXHAUSTED|MODEL_CAPACITY_EXCEEDED"
-            r"|RESOURCE_QUOTA_EXCEEDED|INSUFFICIENT_G1_CREDITS_BALANCE|API_KEY_INVALID|API_KEY_[A-Z_]{2,40}BLOCKED"
-            r"|SERVICE_DISABLED|BILLING_DISABLED|CONSUMER_SUSPENDED|CONSUMER_INVALID|IAM_PERMISSION_DENIED"
-            r"|USER_PROJECT_DENIED|ACCESS_TOKEN_SCOPE_INSUFFICIENT|CREDENTIALS_MISSING|VALIDATION_REQUIRED"
-            r"|rateLimitExceeded|accessNotConfigured|dailyLimitExceeded|userRateLimitExceeded)\b"
-        ),
+        _Re("(?:" + _lead_alt(_REASON_WORDS) + r")\b"),
         "reason",
     ),
-    (("_", "unavailable", "internal"), _Re(rf"{_CODE}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
+    (("_", "unavailable", "internal"), _Re(rf"{_CODE_LEAD}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
     (
         ("got status",),
         _Re(
@@ -1301,14 +1451,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("http", "code", "status"),
         _Re(
-            r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|\bHTTP|Error\s+code:?|status\s+code:?|"
-            r"\bstatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]|\bcode[\"']?\s*[:=])"
+            r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|H(?<!\w.)TTP|Error\s+code:?|status\s+code:?|"
+            r"s(?<!\w.)tatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]"
+            r"|c(?<!\w.)ode[\"']?\s*[:=])"
             rf"\s*[\"']?{_CODE}",
             re.IGNORECASE,
         ),
         "httpc",
     ),
-    (("status code",), _Re(rf"{_CODE}\s+status\s+code", re.IGNORECASE), "nobody"),
+    (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "nobody"),
     (
         ("error '", "):"),
         _Re(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
@@ -1328,7 +1479,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "payment",
         ),
         _Re(
-            rf"{_CODE}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            rf"{_CODE_LEAD}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required)",
             re.IGNORECASE,
         ),
@@ -1354,17 +1505,21 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "forbidden",
         ),
         _Re(
-            r"(?<![A-Za-z])(?P<exc_n>ResourceExhausted|TooManyRequests|RateLimit|FailedPrecondition|PermissionDenied"
-            r"|InternalServerError|ServiceUnavailable|DeadlineExceeded|GatewayTimeout|NotFound|InvalidArgument"
-            r"|BadRequest|Unauthenticated|Unauthorized|Forbidden)(?:Exception|Error)?:"
+            "(?P<exc_n>"
+            + "|".join(w[0] + "(?<![A-Za-z].)" + w[1:] for w in _EXCEPTION_WORDS)
+            + r")(?:Exception|Error)?:"
             r"(?:\s*(?P<exc_c>[1-5]\d\d)(?![\d.]))?"
         ),
         "exc",
     ),
     (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_v>\d{1,2})\b"), "grpc"),
-    (("_", "unavailable", "internal"), _Re(rf"\b(?P<status_v>{_STATUS_ALT})\b"), "status"),
+    (
+        ("_", "unavailable", "internal"),
+        _Re(rf"(?P<status_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
+        "status",
+    ),
     (("quota metric",), _Re(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
-    (("limit '",), _Re(r"\band\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
+    (("limit '",), _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
     (("service '",), _Re(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
     (
         ("project",),
@@ -1375,7 +1530,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "proj",
     ),
     (("base model",), _Re(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
-    (("not found",), _Re(r"models/(?P<mm_v>[\w.\-]{2,80})\s+is\s+not\s+found"), "mm"),
+    (
+        ("not found",),
+        _Re(r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<mm_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"),
+        "mm",
+    ),
     (
         ("no capacity",),
         _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"),
@@ -1386,7 +1545,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
 ]
 _HOSTS = _Re(
     r"generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|cloudcode-pa\.googleapis\.com"
-    r"|cloudaicompanion\.googleapis\.com|ai\.google\.dev|aistudio\.google\.com|ai\.studio\b|\bai\.dev/"
+    r"|cloudaicompanion\.googleapis\.com|ai\.google\.dev|aistudio\.google\.com|ai\.studio\b|a(?<!\w.)i\.dev/"
     r"|developers\.generativeai\.google|cloud\.google\.com/vertex-ai|console\.cloud\.google\.com/vertex-ai"
 )
 _URL_MODEL = _Re(
@@ -1405,6 +1564,117 @@ _FACT_SPECS = [
     (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
     for keys, pattern, kind in _FACT_SPECS
 ]
+
+_GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
+
+
+def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """For each top-level alternative of ``pattern``: literal pieces that any match of it contains.
+
+    A text holding, for no alternative, all of that alternative's pieces cannot match, so the regex is
+    not run at all. Conservative: groups, classes, escapes and quantified characters are dropped
+    (pieces only ever get shorter); None when an alternative has no piece (always run)."""
+    if "(?i" in pattern or "(?x" in pattern:
+        return None
+    branches: list[str] = []
+    depth = 0
+    in_class = False
+    escaped = False
+    current: list[str] = []
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    branches.append("".join(current))
+    out: list[tuple[str, ...]] = []
+    for branch in branches:
+        text = re.sub(r"\\.", "\x00", branch)  # escapes (\s, \., \d) separate pieces
+        previous = None
+        while previous != text:
+            previous = text
+            text = _GROUPS.sub("\x00", text)
+        if "(" in text or "[" in text or ")" in text:
+            return None
+        # A quantified character may be absent (or repeated): it separates pieces too.
+        text = re.sub(r".\{\d*,?\d*\}", "\x00", text)
+        text = re.sub(r".[?*+]", "\x00", text)
+        pieces = tuple(p for p in re.split(r"[\x00.^$*+?{}|\s]", text) if len(p) >= 4)
+        if not pieces:
+            return None
+        out.append(tuple(sorted(set(pieces), key=lambda p: (p.lower() in _COMMON, -len(p)))))
+    return tuple(out)
+
+
+#: Words most pastes contain: looked up last.
+_COMMON = frozenset(
+    {"quota", "model", "error", "exceeded", "for", "not", "has", "have", "the", "are", "your", "you"}
+    | {"limit", "http", "status", "code", "request", "found", "metric", "googleapis", "com/", "been"}
+)
+
+
+class _Spec:
+    """One regex family of the text pass, with the cheap literal checks that gate it."""
+
+    __slots__ = ("family", "keys", "kind", "need", "on_low", "rx", "sid", "status")
+
+    def __init__(
+        self,
+        kind: str,
+        keys: tuple[str, ...],
+        rx: _Re,
+        *,
+        on_low: bool,
+        sid: str = "",
+        family: str = "",
+        status: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.keys = keys
+        self.rx = rx
+        self.on_low = on_low
+        self.sid = sid
+        self.family = family
+        self.status = status
+        self.need = _required_literals(rx.pattern) if not rx.flags & re.IGNORECASE or on_low else None
+
+
+_SPECS: list[_Spec] = []
+
+
+def _specs() -> list[_Spec]:
+    """The anchor wordings, then the fact patterns (built on first use, in this fixed order)."""
+    if _SPECS:
+        return _SPECS
+    specs: list[_Spec] = []
+    for sid, family, status, pattern in _ANCHORS:
+        kws = tuple(
+            {
+                w.lower()
+                for w in re.findall(r"[A-Za-z]{5,}", pattern.replace("\\s", " "))
+                if w.lower() not in ("please", "again", "model", "tokens", "maximum")
+            }
+        )
+        # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
+        rx = _Re(pattern.replace("\\S", "[^\\s]").lower())
+        specs.append(_Spec("anchor", kws, rx, on_low=True, sid=sid, family=family, status=status))
+    for keys, rx, kind in _FACT_SPECS:
+        specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
+    _SPECS.extend(specs)
+    return _SPECS
 
 
 #: Paste-wide hints about the wrapper or backend: (name, lower-case literal keys, regex).
@@ -1456,14 +1726,24 @@ def _hosts_into(acc: _Acc, text: str) -> None:
         acc.hosts.add(match.group(0).lower().rstrip("/"))
 
 
-@dataclass
 class _Fact:
-    pos: int
-    kind: str
-    apply: Any  # callable(acc) -> None
-    family: str | None = None
-    anchor: str | None = None
-    text: str = ""
+    __slots__ = ("anchor", "apply", "family", "kind", "pos", "text")
+
+    def __init__(
+        self,
+        pos: int,
+        kind: str,
+        apply: Any,  # callable(acc) -> None
+        family: str | None = None,
+        anchor: str | None = None,
+        text: str = "",
+    ) -> None:
+        self.pos = pos
+        self.kind = kind
+        self.apply = apply
+        self.family = family
+        self.anchor = anchor
+        self.text = text
 
 
 def _facts(text: str) -> list[_Fact]:
@@ -1471,20 +1751,40 @@ def _facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     low = text.lower()
     same = len(low) == len(text)
-    for sid, family, status, kws, pattern in _ANCHOR_RES:
-        if kws and not any(k in low for k in kws):
+    for spec in _specs():
+        # Two literal checks, both necessary: the pieces some alternative of the regex needs (rarest
+        # first, so an absent family fails on its first look-up), then the family's keys.
+        subject = low if spec.on_low else text
+        need = spec.need
+        if need is not None:
+            for pieces in need:
+                for piece in pieces:
+                    if piece not in subject:
+                        break
+                else:
+                    break
+            else:
+                continue
+        keys = spec.keys
+        if keys:
+            for key in keys:
+                if key in low:
+                    break
+            else:
+                continue
+        sliced = spec.on_low and same
+        if spec.kind == "anchor":
+            sid, family, status = spec.sid, spec.family, spec.status
+            for match in spec.rx.rx.finditer(subject):
+                start = match.start()
+                frag = text[start : match.end()] if sliced else match.group(0)
+                facts.append(
+                    _Fact(start, "anchor", _anchor_applier(sid, family, status, frag), family, sid, frag)
+                )
             continue
-        for match in pattern.finditer(low):
-            frag = text[match.start() : match.end()] if same else match.group(0)
-            facts.append(
-                _Fact(match.start(), "anchor", _anchor_applier(sid, family, status, frag), family, sid, frag)
-            )
-    for keys, pattern, kind in _FACT_SPECS:
-        if not any(k in low for k in keys):
-            continue
-        on_low = kind in _ON_LOW
-        for match in pattern.finditer(low if on_low else text):
-            frag = text[match.start() : match.end()] if (on_low and same) else match.group(0)
+        kind = spec.kind
+        for match in spec.rx.rx.finditer(subject):
+            frag = text[match.start() : match.end()] if sliced else match.group(0)
             fact = _fact_from(kind, match, text, frag)
             if fact is not None:
                 facts.append(fact)
@@ -1593,6 +1893,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, "qid", apply_qid, "quota", None, frag)
     if kind == "metric":
+        if _in_url(text, pos):
+            return None  # a host or path segment (an activation or console link), not a quota metric
         metric = frag
 
         def apply_metric(acc: _Acc) -> None:
@@ -1773,6 +2075,19 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     return None
 
 
+def _in_url(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a URL: the run of URL characters before it (as the ``link`` fact
+    reads URLs: no whitespace, quotes, ``<>``, ``]`` or ``)``) holds ``://`` or ends with ``/`` (a path
+    segment), or starts ``www.``."""
+    window = text[max(0, pos - 400) : pos]
+    if not window or window[-1].isspace():
+        return False
+    run = window.rsplit(None, 1)[-1]
+    cut = max(run.rfind(c) for c in "\"'<>])")
+    run = run[cut + 1 :]
+    return "://" in run or run.endswith("/") or run.startswith("www.")
+
+
 _CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
 
 
@@ -1918,6 +2233,8 @@ def _repeat_count(anchors: list[_Fact], text: str) -> int:
         window = text[max(0, hit.pos - 200) : hit.pos]
         if "errors" in window or "LocalizedMessage" in window or "DebugInfo" in window:
             continue
+        if "grpc_message" in window[-40:] or "debug_error_string" in window:
+            continue  # gRPC's debug string repeats ``details`` (same occurrence)
         count += 1
     return max(1, count)
 
@@ -1940,9 +2257,15 @@ def _compatible(a: _Acc, b: _Acc) -> bool:
     return True
 
 
+#: Every hint key in one alternation: most pastes hold none, and one pass over them says so.
+_HINT_KEYS = _Re("|".join(re.escape(key) for _name, keys, _rx in _HINT_SPECS for key in keys))
+
+
 def _global_hints(text: str) -> set[str]:
     hints: set[str] = set()
     low = text.lower()
+    if not _HINT_KEYS.search(low):
+        return hints
     for name, keys, pattern in _HINT_SPECS:
         if any(k in low for k in keys) and pattern.search(text):
             hints.add(name)
@@ -1996,9 +2319,13 @@ def _parse_text(text: str) -> list[GoogleError]:
     structures = _structures(text, 0)
     struct_accs: list[_Acc] = []
     pieces: list[str] = []
+    wrappers: list[tuple[int, str, list[_Acc]]] = []
     last = 0
     for start, end, accs in structures:
-        pieces.append(text[last:start])
+        lead = _wrapper_start(text, last, start)
+        pieces.append(text[last:lead])
+        if text[lead:start].strip():
+            wrappers.append((lead, text[lead:start], accs))
         pieces.append(" " * min(end - start, 1))
         last = end
         struct_accs.extend(accs)
@@ -2006,6 +2333,12 @@ def _parse_text(text: str) -> list[GoogleError]:
     flat = flatten(text)
     residual = flatten("".join(pieces)) if structures else flat
     hints = _global_hints(flat)
+    # The text that introduces a body ("Error: 503 Service Unavailable: {...}") is the same
+    # occurrence as the body: its facts complete the body's record, never a record of their own.
+    for lead, wrapper, accs in wrappers:
+        for acc in _text_records(flatten(wrapper), lead):
+            target = _merge_target(acc, accs) or accs[0]
+            target.merge(acc)
     text_accs = _text_records(residual)
     merged = list(struct_accs)
     for acc in text_accs:
@@ -2025,6 +2358,21 @@ def _parse_text(text: str) -> list[GoogleError]:
         acc.hints |= hints
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
+
+
+def _wrapper_start(text: str, floor: int, start: int) -> int:
+    """Where the wrapper text of the body at ``start`` begins: the start of the body's line when text
+    precedes the body on that line; else the previous line when it introduces the body (it ends with
+    ``:``); else ``start`` (no wrapper). Never before ``floor`` (the end of the previous body)."""
+    line = max(floor, text.rfind("\n", floor, start) + 1)
+    if text[line:start].strip():
+        return line
+    if line <= floor:
+        return start
+    previous = max(floor, text.rfind("\n", floor, line - 1) + 1)
+    if text[previous : line - 1].rstrip().endswith(":"):
+        return previous
+    return start
 
 
 def _merge_target(acc: _Acc, candidates: list[_Acc]) -> _Acc | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -563,3 +564,141 @@ def test_backoff_kind_with_hint_gets_reset_at() -> None:
 def test_fix_kinds_have_no_reset() -> None:
     d = primary(body("API key not valid. Please pass a valid API key.", code=400, status="INVALID_ARGUMENT"))
     assert d.reset_at is None and d.reset_basis is None
+
+
+# ---- a quota metric is never read out of a URL
+
+
+def test_quota_metric_is_not_read_out_of_an_activation_url() -> None:
+    corpus = Path("/work/shared/corpus/dev/044-api-core-permissiondenied-service-disabled-protobuf.txt")
+    text = (
+        corpus.read_text(encoding="utf-8")
+        if corpus.exists()
+        else "403 Generative Language API has not been used in project 411082643095 before or it is disabled. "
+        "Enable it by visiting https://console.developers.google.com/apis/api/generativelanguage.googleapis.com"
+        "/overview?project=411082643095 then retry."
+    )
+    d = primary(text)
+    assert d.kind == Kind.API_DISABLED and d.quota_metric is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://console.developers.google.com/apis/api/generativelanguage.googleapis.com/overview?project=1",
+        "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent",
+        "POST https://aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/x",
+    ],
+)
+def test_no_url_yields_a_quota_metric(url: str) -> None:
+    d = primary(f"{url}\n" + body("Resource has been exhausted (e.g. check quota)."))
+    assert d.kind == Kind.UNSPECIFIED_429 and d.quota_metric is None
+
+
+def test_a_metric_in_prose_is_still_read() -> None:
+    d = primary(
+        "429 Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model"
+        " with base model: gemini-2.0-flash. Please submit a quota increase request."
+    )
+    assert d.quota_metric == (
+        "aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model"
+    )
+
+
+# ---- string error codes (Interactions API)
+
+
+def test_string_code_model_not_found() -> None:
+    d = primary('{"error":{"code":"invalid_request","message":"Model gemini-9-ultra not found"}}')
+    assert d.kind == Kind.MODEL_NOT_FOUND and d.retry == Retry.FIX and d.model == "gemini-9-ultra"
+    assert d.evidence
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "kind"),
+    [
+        ("invalid_request", "temperature must be between 0.0 and 2.0", Kind.BAD_REQUEST),
+        ("not_found", "Interaction abc123 does not exist", Kind.MODEL_NOT_FOUND),
+        ("rate_limit_exceeded", "Slow down", Kind.UNSPECIFIED_429),
+        ("unavailable", "Try later", Kind.OVERLOADED),
+        ("permission_denied", "No access", Kind.PERMISSION),
+    ],
+)
+def test_string_codes_map_to_their_status(code: str, message: str, kind: Kind) -> None:
+    d = primary(json.dumps({"error": {"code": code, "message": message}}))
+    assert d.kind == kind
+    assert f'"code": "{code}"' in d.evidence
+
+
+def test_unknown_string_code_is_not_an_error() -> None:
+    assert primary('{"error":{"code":"banana","message":"whatever"}}').kind == Kind.UNRECOGNIZED
+
+
+# ---- a body's own wrapper text is the same occurrence
+
+CAPACITY_BODY = (
+    '{"error":{"code":503,"message":"No capacity available for model gemini-3-pro-image on the server",'
+    '"status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo",'
+    '"reason":"MODEL_CAPACITY_EXHAUSTED","domain":"cloudcode-pa.googleapis.com",'
+    '"metadata":{"model":"gemini-3-pro-image"}}]}}'
+)
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_wrapper_line_of_a_body_is_not_a_second_error(sep: str) -> None:
+    diags = diagnose(f"Error: 503 Service Unavailable:{sep}{CAPACITY_BODY}", now=NOW)
+    assert [d.kind for d in diags] == [Kind.CAPACITY]
+    assert diags[0].count == 1 and diags[0].model == "gemini-3-pro-image"
+
+
+def test_a_different_error_on_the_line_before_a_body_stays_separate() -> None:
+    text = "2025-06-01 10:00:00 ERROR 503 Service Unavailable (model is overloaded)\n" + body(
+        NEW, quota_failure(violation("GenerateRequestsPerDayPerProjectPerModel-FreeTier", value="20"))
+    )
+    kinds = sorted(str(d.kind) for d in diagnose(text, now=NOW))
+    assert kinds == ["overloaded", "rpd"]
+
+
+def test_grpc_details_and_debug_string_are_one_occurrence() -> None:
+    text = (
+        "grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n"
+        "\tstatus = StatusCode.RESOURCE_EXHAUSTED\n"
+        '\tdetails = "Resource has been exhausted (e.g. check quota)."\n'
+        '\tdebug_error_string = "UNKNOWN:Error received from peer ipv4:142.250.74.74:443 '
+        '{grpc_message:"Resource has been exhausted (e.g. check quota).", grpc_status:8}"\n>'
+    )
+    diags = diagnose(text, now=NOW)
+    assert len(diags) == 1 and diags[0].kind == Kind.UNSPECIFIED_429 and diags[0].count == 1
+    assert diagnose(text + "\n" + text, now=NOW)[0].count == 2
+
+
+# ---- zero quota: a request-count quota is reported before a token quota
+
+
+def test_zero_quota_prefers_a_request_quota_over_a_token_quota() -> None:
+    tokens = "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count"
+    text = body(
+        NEW,
+        quota_failure(
+            violation("GenerateContentInputTokensPerModelPerMinute-FreeTier", metric=tokens, value="0"),
+            violation("GenerateRequestsPerMinutePerProjectPerModel-FreeTier", value="0"),
+            violation("GenerateRequestsPerDayPerProjectPerModel-FreeTier", value="0"),
+        ),
+    )
+    d = primary(text)
+    assert d.kind == Kind.ZERO_QUOTA and d.limit == 0
+    assert d.quota_id == "GenerateRequestsPerMinutePerProjectPerModel-FreeTier" and d.quota_metric == FREE_REQ
+
+
+def test_zero_quota_with_only_a_token_quota_reports_it() -> None:
+    tokens = "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count"
+    text = body(
+        NEW,
+        quota_failure(
+            violation("GenerateContentInputTokensPerModelPerMinute-FreeTier", metric=tokens, value="0"),
+            violation("GenerateRequestsPerDayPerProjectPerModel-FreeTier", value="250"),
+        ),
+    )
+    d = primary(text)
+    assert d.kind == Kind.ZERO_QUOTA
+    assert d.quota_id == "GenerateContentInputTokensPerModelPerMinute-FreeTier" and d.quota_metric == tokens
