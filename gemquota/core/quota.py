@@ -111,6 +111,9 @@ def window_from_metric(metric: str | None) -> WindowName | None:
         return "day"
     if "per_minute" in tail:
         return "minute"
+    if metric.startswith("aiplatform.googleapis.com/") and ("per_base_model" in tail or "prediction" in tail):
+        # Vertex AI online-prediction / per-base-model quotas are per minute unless named per day.
+        return "minute"
     return None
 
 

@@ -702,3 +702,12 @@ def test_zero_quota_with_only_a_token_quota_reports_it() -> None:
     d = primary(text)
     assert d.kind == Kind.ZERO_QUOTA
     assert d.quota_id == "GenerateContentInputTokensPerModelPerMinute-FreeTier" and d.quota_metric == tokens
+
+
+def test_vertex_online_prediction_quota_is_per_minute() -> None:
+    text = (
+        "RESOURCE_EXHAUSTED: Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model "
+        "with base model: gemini-1.5-flash. Please submit a quota increase request."
+    )
+    d = diagnose(text, now=NOW)[0]
+    assert (d.kind, d.retry, d.model, d.backend) == ("rpm", "backoff", "gemini-1.5-flash", "vertex-ai")
