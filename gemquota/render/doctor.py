@@ -15,6 +15,7 @@ from gemquota.checks.base import CheckOutcome, Level, Status
 from gemquota.context import Context, OutputFormat
 from gemquota.core.redact import redact
 from gemquota.render import jsonout
+from gemquota.render.console import make_console
 
 MARK: dict[Status, tuple[str, str]] = {
     Status.OK: ("[✓]", "green"),
@@ -34,17 +35,7 @@ def _console(ctx: Context, stream: TextIO) -> Console:
     width = ctx.width
     if width is None and not _isatty(stream):
         width = 1000  # piped or captured: one line per message, no hard wraps for grep and logs
-    return Console(
-        file=stream,
-        width=width,
-        force_terminal=True if ctx.color else None,
-        no_color=True if ctx.color is False else None,
-        highlight=False,
-        soft_wrap=False,
-        markup=False,
-        emoji=False,
-        _environ=dict(ctx.env),
-    )
+    return make_console(ctx, stream, width=width, soft_wrap=False)
 
 
 def _isatty(stream: TextIO) -> bool:

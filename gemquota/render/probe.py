@@ -14,6 +14,7 @@ from gemquota.context import Context, OutputFormat
 from gemquota.core.diagnosis import Diagnosis, Retry, iso_z
 from gemquota.core.redact import redact
 from gemquota.render import jsonout
+from gemquota.render.console import make_console
 from gemquota.render.reset import countdown
 
 COMMAND = "probe"
@@ -100,17 +101,7 @@ def row_findings(row: ModelRow) -> list[str]:
 
 
 def _console(ctx: Context, stream: TextIO) -> Console:
-    return Console(
-        file=stream,
-        width=ctx.width,
-        force_terminal=True if ctx.color else None,
-        no_color=True if ctx.color is False else None,
-        highlight=False,
-        soft_wrap=True,
-        markup=False,
-        emoji=False,
-        _environ=dict(ctx.env),
-    )
+    return make_console(ctx, stream, soft_wrap=True)
 
 
 def _line(console: Console, *parts: tuple[str, str]) -> None:

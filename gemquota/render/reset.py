@@ -17,6 +17,7 @@ from gemquota.core.diagnosis import Kind, Retry, iso_z
 from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC, Basis, Window
 from gemquota.render import jsonout
+from gemquota.render.console import make_console
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -193,17 +194,7 @@ def write_json(ctx: Context, report: ResetReport) -> None:
 
 
 def _console(ctx: Context, stream: Any) -> Console:
-    return Console(
-        file=stream,
-        width=ctx.width,
-        force_terminal=True if ctx.color else None,
-        no_color=True if ctx.color is False else None,
-        highlight=False,
-        soft_wrap=True,
-        markup=False,
-        emoji=False,
-        _environ=dict(ctx.env),
-    )
+    return make_console(ctx, stream, soft_wrap=True)
 
 
 def _when(moment: datetime) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spec_contract import DIAGNOSIS_EXTRA_KEYS, DIAGNOSIS_KEYS
 
 from gemquota.app import explain_error
 from gemquota.cli import main
@@ -27,28 +28,8 @@ ZERO_IMAGE = CORPUS / "089-js-genai-got-status-429-limit0-flash-preview-image.tx
 OVERLOADED = CORPUS / "033-raw-json-503-overloaded.txt"
 NOW = "2026-03-08T17:30:00Z"  # 09:30 PDT → the next Pacific midnight is 2026-03-09T07:00:00Z
 KEY = "AIzaSyD" + "x1Y2z3" * 5 + "Qq4_-"  # 39 characters, the shape of a real key
-SPEC_KEYS = {
-    "kind",
-    "retry",
-    "backend",
-    "http_code",
-    "status",
-    "headline",
-    "model",
-    "requested_model",
-    "quota_id",
-    "quota_metric",
-    "limit",
-    "tier",
-    "location",
-    "retry_after_s",
-    "reset_at",
-    "project_number",
-    "count",
-    "evidence",
-    "fixes",
-}
-EXTRA_KEYS = {"why", "reset_basis", "notes"}
+SPEC_KEYS = DIAGNOSIS_KEYS
+EXTRA_KEYS = DIAGNOSIS_EXTRA_KEYS
 
 
 class Run:

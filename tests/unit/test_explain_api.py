@@ -16,6 +16,7 @@ from google.api_core import exceptions as core_exc
 from google.genai import errors as genai_errors
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spec_contract import DIAGNOSIS_EXTRA_KEYS, DIAGNOSIS_KEYS
 
 import gemquota
 from gemquota import explain
@@ -27,28 +28,8 @@ CORPUS = ROOT / "corpus" / "dev"
 NOW = datetime(2026, 3, 8, 17, 30, tzinfo=UTC)  # 09:30 PDT; next Pacific midnight is 07:00Z on 03-09
 NEXT_PT_MIDNIGHT = datetime(2026, 3, 9, 7, 0, tzinfo=UTC)
 
-SPEC_KEYS = {
-    "kind",
-    "retry",
-    "backend",
-    "http_code",
-    "status",
-    "headline",
-    "model",
-    "requested_model",
-    "quota_id",
-    "quota_metric",
-    "limit",
-    "tier",
-    "location",
-    "retry_after_s",
-    "reset_at",
-    "project_number",
-    "count",
-    "evidence",
-    "fixes",
-}
-EXTRA_KEYS = {"why", "reset_basis", "notes"}
+SPEC_KEYS = DIAGNOSIS_KEYS
+EXTRA_KEYS = DIAGNOSIS_EXTRA_KEYS
 
 _RATE = "https://ai.google.dev/gemini-api/docs/rate-limits"
 
