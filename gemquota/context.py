@@ -54,7 +54,7 @@ def _system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Context:
     """Everything a command needs from the outside world."""
 

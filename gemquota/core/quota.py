@@ -15,14 +15,15 @@ import re
 from typing import Literal
 
 from gemquota.core.diagnosis import Tier
+from gemquota.core.lazyre import LazyRe
 
 WindowName = Literal["minute", "day"]
 Measure = Literal["requests", "tokens", "images", "other"]
 
-_TIER3 = re.compile(r"PaidTier3|paid_tier_3|Tier3", re.IGNORECASE)
-_TIER2 = re.compile(r"PaidTier2|paid_tier_2|Tier2", re.IGNORECASE)
-_FREE = re.compile(r"Free[-_]?Tier|free_tier|Free(?=Per|_per)", re.IGNORECASE)
-_TIER1 = re.compile(r"PaidTier1|paid_tier_1|Tier1|PaidTier|paid_tier|Paid(?=Per|_per)", re.IGNORECASE)
+_TIER3 = LazyRe(r"PaidTier3|paid_tier_3|Tier3", re.IGNORECASE)
+_TIER2 = LazyRe(r"PaidTier2|paid_tier_2|Tier2", re.IGNORECASE)
+_FREE = LazyRe(r"Free[-_]?Tier|free_tier|Free(?=Per|_per)", re.IGNORECASE)
+_TIER1 = LazyRe(r"PaidTier1|paid_tier_1|Tier1|PaidTier|paid_tier|Paid(?=Per|_per)", re.IGNORECASE)
 
 #: quotaIds without a tier marker that are the tier-1 (paid) request quotas.
 _UNMARKED_PAID_IDS = frozenset(
@@ -77,10 +78,8 @@ def tier_from_metric(metric: str | None) -> Tier | None:
     return None
 
 
-_PER_MINUTE = re.compile(
-    r"Per_?Minute|PerMin\b|per_minute|_per_min\b|RequestsPerMinute|/min\b", re.IGNORECASE
-)
-_PER_DAY = re.compile(r"Per_?Day|Daily|per_day|/d\b", re.IGNORECASE)
+_PER_MINUTE = LazyRe(r"Per_?Minute|PerMin\b|per_minute|_per_min\b|RequestsPerMinute|/min\b", re.IGNORECASE)
+_PER_DAY = LazyRe(r"Per_?Day|Daily|per_day|/d\b", re.IGNORECASE)
 
 
 def window_from_quota_id(qid: str | None) -> WindowName | None:
@@ -142,8 +141,8 @@ _GROUP_OVERRIDES: dict[str, str] = {
     "gemini-embedding-001": "gemini-embedding-1.0",
     "gemini-embedding-exp-03-07": "gemini-embedding-exp",
 }
-_DATED_PREVIEW = re.compile(r"-preview(?:-\d{2}-\d{2,4})?$")
-_DATED = re.compile(r"-(?:\d{2}-\d{2}|\d{2}-\d{4}|\d{3})$")
+_DATED_PREVIEW = LazyRe(r"-preview(?:-\d{2}-\d{2,4})?$")
+_DATED = LazyRe(r"-(?:\d{2}-\d{2}|\d{2}-\d{4}|\d{3})$")
 
 
 def quota_group_for_model(api_model: str) -> str:
@@ -183,7 +182,7 @@ _DISPLAY_WORDS = {
     "audio": "audio",
     "generation": "generation",
 }
-_DISPLAY_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?|\d+(?:\.\d+)?[a-z]?")
+_DISPLAY_TOKEN = LazyRe(r"[A-Za-z]+(?:-[A-Za-z]+)?|\d+(?:\.\d+)?[a-z]?")
 
 
 def model_from_display_name(name: str | None) -> str | None:
@@ -213,7 +212,7 @@ def model_from_display_name(name: str | None) -> str | None:
     return "-".join(parts)
 
 
-_METRIC_MODEL = re.compile(r"^(gemini|gemma)_(\d+)_(\d+)_([a-z_]+?)_requests$")
+_METRIC_MODEL = LazyRe(r"^(gemini|gemma)_(\d+)_(\d+)_([a-z_]+?)_requests$")
 
 
 def model_from_metric(metric: str | None) -> str | None:

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import re
 
-_API_KEY = re.compile(r"AIza[0-9A-Za-z_\-]{35}")
-_OAUTH = re.compile(r"ya29\.[0-9A-Za-z_\-.~+/]+")
-_REFRESH = re.compile(r"\b1//0[0-9A-Za-z_\-]{20,}")
-_BEARER = re.compile(r"(?i)\b(Bearer\s+)(?!…)([A-Za-z0-9._~+/=\-]{8,})")
-_QUERY = re.compile(r"(?i)([?&;](?:key|keystring|api_key|access_token|token)=)(?!…|AIza…)([^&\s\"'#<>]+)")
-_HEADER = re.compile(
+from gemquota.core.lazyre import LazyRe
+
+_API_KEY = LazyRe(r"AIza[0-9A-Za-z_\-]{35}")
+_OAUTH = LazyRe(r"ya29\.[0-9A-Za-z_\-.~+/]+")
+_REFRESH = LazyRe(r"\b1//0[0-9A-Za-z_\-]{20,}")
+_BEARER = LazyRe(r"(?i)\b(Bearer\s+)(?!…)([A-Za-z0-9._~+/=\-]{8,})")
+_QUERY = LazyRe(r"(?i)([?&;](?:key|keystring|api_key|access_token|token)=)(?!…|AIza…)([^&\s\"'#<>]+)")
+_HEADER = LazyRe(
     r"(?i)((?:x-goog-api-key|api[_-]?key|access_token|refresh_token|client_secret|private_key_id)"
     r"[\"']?\s*[:=]\s*[\"']?)(?!…|AIza…)([^\s\"',}]{6,})"
 )
-_PEM = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S)
+_PEM = LazyRe(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S)
+#: Lower-case literals one of which any match of _HEADER must contain.
+_HEADER_WORDS = (
+    "api-key",
+    "api_key",
+    "apikey",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "private_key_id",
+)
 
 
 def mask_key(key: str) -> str:
@@ -25,13 +37,24 @@ def mask_key(key: str) -> str:
 
 
 def redact(text: str) -> str:
-    """Return ``text`` with every secret we know the shape of replaced by a masked form."""
+    """Return ``text`` with every secret we know the shape of replaced by a masked form.
+
+    Each pattern runs only when a literal every match needs is present (most text holds none)."""
     if not text:
         return text
-    text = _PEM.sub("-----PRIVATE KEY REDACTED-----", text)
-    text = _API_KEY.sub(lambda m: mask_key(m.group(0)), text)
-    text = _OAUTH.sub("ya29.…", text)
-    text = _REFRESH.sub("1//…", text)
-    text = _BEARER.sub(lambda m: m.group(1) + "…", text)
-    text = _QUERY.sub(lambda m: m.group(1) + "…", text)
-    return _HEADER.sub(lambda m: m.group(1) + "…", text)
+    if "PRIVATE KEY-----" in text:
+        text = _PEM.sub("-----PRIVATE KEY REDACTED-----", text)
+    if "AIza" in text:
+        text = _API_KEY.sub(lambda m: mask_key(m.group(0)), text)
+    if "ya29." in text:
+        text = _OAUTH.sub("ya29.…", text)
+    if "1//0" in text:
+        text = _REFRESH.sub("1//…", text)
+    low = text.lower()
+    if "bearer" in low:
+        text = _BEARER.sub(lambda m: m.group(1) + "…", text)
+    if "=" in text:
+        text = _QUERY.sub(lambda m: m.group(1) + "…", text)
+    if any(word in low for word in _HEADER_WORDS):
+        text = _HEADER.sub(lambda m: m.group(1) + "…", text)
+    return text

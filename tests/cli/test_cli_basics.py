@@ -129,3 +129,21 @@ def test_every_exit_code_has_a_test() -> None:
     names = {name for name in globals() if name.startswith("test_exit_")}
     for member in ExitCode:
         assert any(member.name.lower() in n for n in names), member
+
+
+def test_shell_completion_lists_commands_and_options() -> None:
+    env = {
+        **_clean_env(),
+        "_GEMQUOTA_COMPLETE": "complete_bash",
+        "COMP_WORDS": "gemquota exp",
+        "COMP_CWORD": "1",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "gemquota"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.stdout.split() == ["explain-error"]
+    env.update(COMP_WORDS="gemquota doctor --list", COMP_CWORD="2")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gemquota"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert "--list-checks" in proc.stdout.split()

@@ -57,3 +57,47 @@ def test_json_envelope_redacts_nested_strings() -> None:
     text = jsonout.dumps(doc)
     assert KEY not in text
     assert json.loads(text)["data"]["n"] == 3
+
+
+# The literal pre-checks in redact() must never skip a match: compare with every pattern applied.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from gemquota.core import redact as redact_module  # noqa: E402
+
+_FRAGMENTS = [
+    KEY,
+    "ya29.a0AfH6SMB-x_y",
+    "1//0abcdefghijklmnopqrstuvwxyz",
+    "Bearer abcdefgh12345",
+    "BEARER ABCDEFGH12345",
+    "?key=secret123",
+    "&access_token=tok123456",
+    "x-goog-api-key: sekritsekrit",
+    "API_KEY=abcdef123",
+    '"client_secret": "shhhhhhhh"',
+    "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----",
+    "429 RESOURCE_EXHAUSTED",
+    " ",
+    "\n",
+    "=",
+    "limit: 20",
+]
+
+
+def _all_patterns(text: str) -> str:
+    m = redact_module
+    text = m._PEM.sub("-----PRIVATE KEY REDACTED-----", text)
+    text = m._API_KEY.sub(lambda x: mask_key(x.group(0)), text)
+    text = m._OAUTH.sub("ya29.…", text)
+    text = m._REFRESH.sub("1//…", text)
+    text = m._BEARER.sub(lambda x: x.group(1) + "…", text)
+    text = m._QUERY.sub(lambda x: x.group(1) + "…", text)
+    return m._HEADER.sub(lambda x: x.group(1) + "…", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=8), max_size=12))
+def test_prechecks_never_skip_a_secret(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert redact(text) == _all_patterns(text)
