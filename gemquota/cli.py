@@ -113,7 +113,12 @@ def _run(
 
             context.stderr.write(redact(traceback.format_exc()))
         message = redact(f"internal error: {type(exc).__name__}: {exc}")
-        internal = GemquotaError(message, "Rerun with --debug for details, and report it if it persists.")
+        hint = (
+            "The traceback above shows where it happened; please report it."
+            if debug
+            else "Rerun with --debug for details, and report it if it persists."
+        )
+        internal = GemquotaError(message, hint)
         internal.code = "internal"
         return report_error(context, internal)
 

@@ -147,3 +147,53 @@ def test_shell_completion_lists_commands_and_options() -> None:
         [sys.executable, "-m", "gemquota"], env=env, capture_output=True, text=True, timeout=60
     )
     assert "--list-checks" in proc.stdout.split()
+
+
+# The error boundary: an internal error is one line + hint, never a traceback (unless --debug),
+# and the secret in its message is redacted on every path.
+SECRET = "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"
+
+
+def _boom(*args: object, **kwargs: object) -> int:
+    raise RuntimeError(f"unexpected state while reading key={SECRET} Bearer ya29.a0secret-token")
+
+
+def test_internal_error_is_one_line_with_hint(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gemquota.app.explain_error as cmd
+
+    monkeypatch.setattr(cmd, "run", _boom)
+    assert main(["explain-error", "x"]) == ExitCode.CANNOT_RUN
+    captured = capsys.readouterr()
+    assert "internal error: RuntimeError" in captured.err
+    assert "--debug" in captured.err
+    assert "Traceback" not in captured.err
+    assert SECRET not in captured.err + captured.out and "a0secret" not in captured.err
+
+
+def test_debug_shows_a_redacted_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gemquota.app.explain_error as cmd
+
+    monkeypatch.setattr(cmd, "run", _boom)
+    assert main(["--debug", "explain-error", "x"]) == ExitCode.CANNOT_RUN
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "_boom" in err
+    assert SECRET not in err and "a0secret" not in err
+    assert "AIza…5p6Q" in err
+    assert "Rerun with --debug" not in err
+
+
+def test_internal_error_in_json_mode_is_a_json_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gemquota.app.explain_error as cmd
+
+    monkeypatch.setattr(cmd, "run", _boom)
+    assert main(["explain-error", "x", "--format", "json"]) == ExitCode.CANNOT_RUN
+    out = capsys.readouterr().out
+    doc = json.loads(out)
+    assert doc["error"]["code"] == "internal"
+    assert SECRET not in out
