@@ -112,15 +112,15 @@ def test_latency_global_and_per_route(emulator: EmulatorFactory) -> None:
     _, took = _elapsed(lambda: _billing(emu))
     assert took >= 0.15
     emu.set_latency(0.0)
-    emu.set_latency(0.3, "billing")
+    emu.set_latency(0.6, "billing")  # wide margins: CI machines are small and noisy
     _, slow = _elapsed(lambda: _billing(emu))
     _, fast = _elapsed(
         lambda: cloud_client("resourcemanager", emu, user_creds(emu)).get_project(name=BILLING, timeout=T)
     )
-    assert slow >= 0.3 and fast < 0.3
+    assert slow >= 0.6 and fast < 0.6
     emu.inject("billing", Fault.delay(0.2, times=1))
     _, slower = _elapsed(lambda: _billing(emu))
-    assert slower >= 0.5
+    assert slower >= 0.8
 
 
 def test_shutdown_is_fast_with_a_request_hanging(emulator: EmulatorFactory) -> None:

@@ -211,18 +211,18 @@ def test_token_endpoint_timeout_is_bounded(emu: Emulator, tmp_path: Path) -> Non
         project_id="acme-gemini-prod",
     )
     emu.inject("token", Fault.timeout())
-    ctx = emu_context(emu, {"GOOGLE_APPLICATION_CREDENTIALS": str(key_file)}, timeout=0.5)
+    ctx = emu_context(emu, {"GOOGLE_APPLICATION_CREDENTIALS": str(key_file)}, timeout=1.0)
     creds = load_cloud_credentials(ctx)
     assert creds is not None
     start = time.monotonic()
     with pytest.raises(CallTimeout):
         resourcemanager.get_project(ctx, creds, "acme-gemini-prod")
-    assert time.monotonic() - start < 3.0
-    # A second call within the failure window fails fast with the same error.
+    assert time.monotonic() - start < 5.0
+    # A second call within the failure window fails at once, well before the 1 s timeout.
     start = time.monotonic()
     with pytest.raises(CallTimeout):
         apikeys.lookup_key(ctx, creds, demo.api_keys[0])
-    assert time.monotonic() - start < 0.4
+    assert time.monotonic() - start < 0.8
 
 
 def test_rejected_refresh_token_is_permission_denied(emu: Emulator, tmp_path: Path) -> None:
