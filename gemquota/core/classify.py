@@ -105,7 +105,7 @@ def backend_of(err: GoogleError) -> Backend:
         "cloudcode-pa" in names
         or "cloudaicompanion" in names
         or hints & {"code-assist", "per_user_tier", "oauth_fallback"}
-        or err.signals & {"ca_capacity", "individual_quota"}
+        or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity"}
         or err.reset_delay_s is not None
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
     ):
@@ -273,6 +273,10 @@ def _code_assist(err: GoogleError) -> _Decision | None:
     reasons = set(err.reasons)
     if "individual_quota" in err.signals:
         return _Decision(Kind.RPD, "Code Assist: the individual quota is reached (a daily per-user quota).")
+    if "ca_limit" in err.signals:
+        return _Decision(
+            Kind.RPD, "Code Assist: the usage limit for this model is reached until its (daily) reset."
+        )
     if "QUOTA_EXHAUSTED" in reasons:
         return _Decision(
             Kind.RPD, "Code Assist reports QUOTA_EXHAUSTED: the daily per-user quota is used up."
@@ -328,6 +332,7 @@ def _quota_like(err: GoogleError) -> bool:
             "ca_capacity",
             "no_capacity",
             "individual_quota",
+            "ca_limit",
             "quota_failure",
         }
         or set(err.reasons)

@@ -608,6 +608,10 @@ _TRANSLATE = str.maketrans(
 _QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
 _CONCAT = _Re(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
 _WRAP = _Re(r"\n[ \t]*")
+#: A terminal or log hard wrap at a dot of a Google API host (``aiplatform.googleapis.\ncom/``).
+_HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]*googleapis\.com\b")
+#: Literals one of which every ``_HOST_WRAP`` match holds (most pastes hold none: no regex pass).
+_HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
 
 
 def normalize(text: str) -> str:
@@ -617,7 +621,13 @@ def normalize(text: str) -> str:
         text = _QUOTE_PREFIX.sub("", text)
     if "+" in text:
         text = _CONCAT.sub("", text)
+    if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
+        text = _HOST_WRAP.sub(_host_unwrap, text)
     return text
+
+
+def _host_unwrap(match: re.Match[str]) -> str:
+    return "googleapis.com" if match.group(0).startswith("g") else ".googleapis.com"
 
 
 _BACKSLASH_RUN = _Re(r"\\{2,}(?=[nrt\"'/u])")
@@ -938,7 +948,12 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
                 _walk(item, depth + 1, out, list_wrapped=list_wrapped)
     elif isinstance(obj, str):
         if len(obj) >= 10 and ("{" in obj or "[" in obj) and _WORTH.search(obj):
-            for _start, _end, accs in _structures(obj, depth + 1):
+            found = _structures(obj, depth + 1)
+            if not found and "\\" in obj:
+                # A body kept as an escaped string one layer deeper than its container
+                # (a proxy's ``raw`` field of a re-escaped log line): unescape, then read it.
+                found = _structures(flatten(obj), depth + 1)
+            for _start, _end, accs in found:
                 out.extend(accs)
 
 
@@ -1204,6 +1219,13 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity\s+on\s+this\s+model"),
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
+    (
+        "ca_limit",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"reached\s+your\s+daily\s+[\w.\-]{2,80}\s+quota\s+limit"
+        r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)",
+    ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
     ("prepay", "billing", None, r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted"),
     (
@@ -1344,7 +1366,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("quota exceeded for metric",),
         _Re(
-            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),\s*limit:\s*"
+            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
             r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
         ),
         "bullet",
@@ -1401,6 +1423,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("model",),
         _Re(r"[\"']model[\"']\s*:\s*[\"'](?P<dmodel_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
         "dmodel",
+    ),
+    # Go's fmt of a decoded body: ``quotaDimensions:map[location:global model:gemini-2.0-pro-exp]``.
+    (("map[",), _Re(r"m(?<![\w\-].)odel:(?P<gmodel_v>[A-Za-z][\w.\-]{1,80})(?=[\s\]])"), "gmodel"),
+    (
+        ("daily gemini-", "reached for gemini-"),
+        _Re(
+            r"(?:reached\s+your\s+daily|limit\s+reached\s+for)\s+(?P<calm_v>gemini-[\w.\-]{1,80})",
+            re.IGNORECASE,
+        ),
+        "calm",
     ),
     (
         ("location",),
@@ -1518,9 +1550,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(rf"(?P<status_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
         "status",
     ),
-    (("quota metric",), _Re(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
-    (("limit '",), _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
-    (("service '",), _Re(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
+    (("quota metric", "quota\n", "quota  "), _Re(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
+    (("limit '", "limit\n", "limit  "), _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
+    (("service '", "service\n", "service  "), _Re(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
     (
         ("project",),
         _Re(
@@ -1942,7 +1974,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(name)
 
         return _Fact(pos, "ql", apply_ql, "quota")
-    if kind in ("pmodel", "dmodel"):
+    if kind in ("pmodel", "dmodel", "gmodel", "calm"):
         model = _clean_model(g(f"{kind}_v"))
         return _Fact(pos, kind, _setter("dimension_model", model))
     if kind == "loc":
