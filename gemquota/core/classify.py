@@ -563,6 +563,13 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
         values = [v.value for v in err.violations if v.value is not None]
         limit = values[0] if len(values) == 1 else None
     quota_id = violation.quota_id if violation and violation.quota_id else err.quota_limit_name
+    if quota_id is None and violation is not None and violation.metric:
+        # A bullet names only the metric: take the quota id of a detail with the same metric
+        # (for the free metric shared by RPM and RPD, prefer the id of the kind decided).
+        same = [v for v in err.violations if v.quota_id and v.metric == violation.metric]
+        quota_id = next((v.quota_id for v in same if violation_kind(v) == kind), None) or next(
+            (v.quota_id for v in same), None
+        )
     if quota_id is None:
         quota_id = next((v.quota_id for v in err.violations if v.quota_id), None)
     metric = (violation.metric if violation and violation.metric else None) or next(

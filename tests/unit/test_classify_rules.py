@@ -711,3 +711,38 @@ def test_vertex_online_prediction_quota_is_per_minute() -> None:
     )
     d = diagnose(text, now=NOW)[0]
     assert (d.kind, d.retry, d.model, d.backend) == ("rpm", "backoff", "gemini-1.5-flash", "vertex-ai")
+
+
+def test_zero_quota_reports_a_quota_id_matching_its_metric() -> None:
+    # Real shape: limit-0 bullets name only metrics; the QuotaFailure ids carry no value.
+    metric_tok = "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count"
+    metric_req = "generativelanguage.googleapis.com/generate_content_free_tier_requests"
+    model = "gemini-2.5-flash-preview-image"
+    bullets = "".join(
+        f"\n* Quota exceeded for metric: {m}, limit: 0, model: {model}"
+        for m in (metric_tok, metric_req, metric_req, metric_tok)
+    )
+    ids = [
+        (metric_tok, "GenerateContentInputTokensPerModelPerMinute-FreeTier"),
+        (metric_req, "GenerateRequestsPerMinutePerProjectPerModel-FreeTier"),
+        (metric_req, "GenerateRequestsPerDayPerProjectPerModel-FreeTier"),
+    ]
+    body = {
+        "error": {
+            "code": 429,
+            "status": "RESOURCE_EXHAUSTED",
+            "message": "You exceeded your current quota." + bullets,
+            "details": [
+                {
+                    "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                    "violations": [
+                        {"quotaMetric": m, "quotaId": q, "quotaDimensions": {"model": model}} for m, q in ids
+                    ],
+                }
+            ],
+        }
+    }
+    d = diagnose(body, now=NOW)[0]
+    assert d.kind == "zero-quota"
+    assert d.quota_metric == metric_req
+    assert d.quota_id is not None and d.quota_id.startswith("GenerateRequests")
