@@ -22,44 +22,12 @@ from __future__ import annotations
 import ast
 import math
 import re
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.reset import clamp_delay
-
-
-class _Re:
-    """A regex compiled on first use: importing the parser stays cheap, and the pattern families a
-    paste never needs (their anchor literal is absent) are never compiled at all."""
-
-    __slots__ = ("_rx", "flags", "pattern")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self._rx: re.Pattern[str] | None = None
-
-    @property
-    def rx(self) -> re.Pattern[str]:
-        rx = self._rx
-        if rx is None:
-            rx = self._rx = re.compile(self.pattern, self.flags)
-        return rx
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.rx.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.rx.match(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(string, pos, endpos)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str) -> str:
-        return self.rx.sub(repl, string)
-
 
 # --------------------------------------------------------------------------------------------------
 # Public records
