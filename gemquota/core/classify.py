@@ -127,7 +127,7 @@ def backend_of(err: GoogleError) -> Backend:
     message = " ".join(err.messages)
     if (
         hosts & gemini_hosts
-        or hints & {"lc_genai", "old_py", "old_js", "aistudio"}
+        or hints & {"lc_genai", "old_py", "old_js", "aistudio", "genlang"}
         or "region" in err.signals
         or ("not_found" in err.signals and "ListModels" in message)
         or "bullet" in err.signals

@@ -1192,7 +1192,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "quota",
         "RESOURCE_EXHAUSTED",
         r"reached\s+your\s+daily\s+[\w.\-]{2,80}\s+quota\s+limit"
-        r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)",
+        r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)"
+        r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
     ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
     ("prepay", "billing", None, r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted"),
@@ -1541,15 +1542,23 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "cm",
     ),
     (("have a free",), _Re(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
+    (
+        ("requests with gemini",),
+        _Re(
+            r"requests\s+with\s+(?P<cadn_v>Gemini\s+\d[\w.\-]{0,12}(?:\s+[A-Z][\w\-]{1,20}){0,2}?)\s*[.,;]",
+            re.IGNORECASE,
+        ),
+        "cadn",
+    ),
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
 _HOSTS = _Re(
-    r"generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|cloudcode-pa\.googleapis\.com"
+    r"generativelanguage\.googleapis\.com|(?:staging-)?generativelanguage\.sandbox\.googleapis\.com|aiplatform\.googleapis\.com|cloudcode-pa\.googleapis\.com"
     r"|cloudaicompanion\.googleapis\.com|ai\.google\.dev|aistudio\.google\.com|ai\.studio\b|a(?<!\w.)i\.dev/"
     r"|developers\.generativeai\.google|cloud\.google\.com/vertex-ai|console\.cloud\.google\.com/vertex-ai"
 )
 _URL_MODEL = _Re(
-    r"/models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
+    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
     r"streamRawPredict|rawPredict|serverStreamingPredict)"
 )
 
@@ -1704,6 +1713,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ),
         ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
         ("aistudio", ("ai studio",), r"\bAI\s+Studio\b"),
+        # The Gemini API's service title (also "(Staging)"), e.g. in a SERVICE_DISABLED message cut before its URL.
+        ("genlang", ("generative language api",), r"\bGenerative\s+Language\s+API\b"),
         ("through_vertex", ("through vertex",), r"quota\s+increase\s+through\s+Vertex"),
         (
             "oauth_fallback",
@@ -1788,12 +1799,13 @@ def _facts(text: str) -> list[_Fact]:
             fact = _fact_from(kind, match, text, frag)
             if fact is not None:
                 facts.append(fact)
-    if "." in text:
+    if "." in text or "models/" in text:
         glued = _WRAP.sub("", text) if "\n" in text else text
         hosts = {m.group(0).lower().rstrip("/") for m in _HOSTS.finditer(glued)} if _host_keys(low) else set()
         if hosts:
             facts.append(_Fact(0, "hosts", _adder("hosts", hosts)))
-        url_model = _URL_MODEL.search(glued) if "/models/" in glued else None
+        # "models/X:generateContent" in a URL path or a bare resource name ("operation=models/X:…").
+        url_model = _URL_MODEL.search(glued) if "models/" in glued else None
         if url_model:
             model = _clean_model(url_model.group("m"))
             facts.append(
@@ -2060,10 +2072,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("mm_v")), frag))
     if kind == "cm":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("cm_v"))))
-    if kind == "dn":
+    if kind in ("dn", "cadn"):
         from gemquota.core.quota import model_from_display_name
 
-        return _Fact(pos, kind, _setter("display_model", model_from_display_name(g("dn_v"))))
+        return _Fact(pos, kind, _setter("display_model", model_from_display_name(g(f"{kind}_v"))))
     if kind == "link":
         url = frag.rstrip(".,;")
 
