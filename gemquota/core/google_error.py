@@ -1763,8 +1763,16 @@ def _facts(text: str) -> list[_Fact]:
     low = text.lower()
     same = len(low) == len(text)
     for spec in _specs():
-        # Two literal checks, both necessary: the pieces some alternative of the regex needs (rarest
-        # first, so an absent family fails on its first look-up), then the family's keys.
+        # Two literal checks, both necessary: the family's keys first (they rule out most specs for
+        # a given text at the cost of one or two look-ups), then the pieces some alternative of the
+        # regex needs (rarest first, so an absent one fails on its first look-up).
+        keys = spec.keys
+        if keys:
+            for key in keys:
+                if key in low:
+                    break
+            else:
+                continue
         subject = low if spec.on_low else text
         need = spec.need
         if need is not None:
@@ -1773,13 +1781,6 @@ def _facts(text: str) -> list[_Fact]:
                     if piece not in subject:
                         break
                 else:
-                    break
-            else:
-                continue
-        keys = spec.keys
-        if keys:
-            for key in keys:
-                if key in low:
                     break
             else:
                 continue

@@ -105,23 +105,23 @@ def test_exit_unrecognized_prose(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_exit_interrupted_on_ctrl_c() -> None:
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "gemquota", "reset-in", "rpd", "--wait"],
         env=_clean_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        proc.stdout.readline()  # the result is printed before waiting starts
-        time.sleep(0.3)
-        proc.send_signal(signal.SIGINT)
-        code = proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            proc.stdout.readline()  # the result is printed before waiting starts
+            time.sleep(0.3)
+            proc.send_signal(signal.SIGINT)
+            code = proc.wait(timeout=20)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     assert code == ExitCode.INTERRUPTED
 
 
