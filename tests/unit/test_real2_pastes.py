@@ -7,67 +7,34 @@ text alone, like the development corpus.
 
 from __future__ import annotations
 
-import csv
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from spec_contract import DIAGNOSIS_KEYS
+from golden import NOW, check_labels, check_paste, load_labels, score
 
 from gemquota.core.classify import diagnose
-from gemquota.core.diagnosis import RETRY_OF, Kind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real2"
 OTHER = Path(__file__).resolve().parents[1] / "fixtures" / "real"
-NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
-
-
-def _labels(folder: Path) -> list[dict[str, str]]:
-    with (folder / "labels.tsv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
-
-
-LABELS = _labels(FIXTURES)
-
-
-def _kinds(row: dict[str, str]) -> set[str]:
-    return {row["kind"]} | {k for k in row["also_ok"].split(",") if k not in ("", "-")}
+LABELS = load_labels(FIXTURES)
 
 
 def test_labels_are_complete() -> None:
-    files = sorted(p.name for p in FIXTURES.glob("*.txt"))
-    assert files == sorted(r["file"] for r in LABELS)
-    assert len(LABELS) >= 30
-    valid = {str(k) for k in Kind}
-    for row in LABELS:
-        assert _kinds(row) <= valid, row["file"]
-        assert row["retry"] == str(RETRY_OF[Kind(row["kind"])]), row["file"]
-        assert row["backend"] in {"gemini-api", "vertex-ai", "code-assist", "unknown"}, row["file"]
-        assert row["source"].startswith("https://"), row["file"]
-        assert "AIza" not in (FIXTURES / row["file"]).read_text(encoding="utf-8").replace(
-            "AIza" + "X" * 35, ""
-        )
+    check_labels(FIXTURES, LABELS, minimum=30)
 
 
 def test_sources_are_new_threads() -> None:
-    seen = {r["source"] for r in _labels(OTHER)}
+    seen = {r["source"] for r in load_labels(OTHER)}
     assert not seen & {r["source"] for r in LABELS}
 
 
 @pytest.mark.parametrize("row", LABELS, ids=[r["file"][:40] for r in LABELS])
 def test_real2_paste(row: dict[str, str]) -> None:
-    text = (FIXTURES / row["file"]).read_bytes().decode("utf-8", errors="replace")
-    primary = diagnose(text, now=NOW)[0]
-    kinds = _kinds(row)
-    assert primary.kind in kinds, primary.why
-    assert primary.retry in {RETRY_OF[Kind(k)] for k in kinds}
-    if row["model"] not in ("", "-"):
-        assert primary.model == row["model"]
-    assert str(primary.backend) == row["backend"]
-    assert primary.evidence
-    doc = primary.to_json()
-    assert set(doc) >= DIAGNOSIS_KEYS
-    assert doc["fixes"], "every recognised kind has at least one fix"
+    check_paste(FIXTURES, row)
+
+
+def test_whole_set_score() -> None:
+    assert score(FIXTURES, LABELS) == len(LABELS)
 
 
 # The general shapes behind the rules these pastes needed (minimal, synthetic texts).
