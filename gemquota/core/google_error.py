@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -755,7 +756,10 @@ def _literal(text: str) -> Any:
         except (ValueError, RecursionError):
             pass
     try:
-        return ast.literal_eval(text)
+        # A paste's "\d" or "\{" is an invalid escape to Python: never warn the user about it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.literal_eval(text)
     except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError, OverflowError):
         return None
 
@@ -1802,7 +1806,12 @@ def _facts(text: str) -> list[_Fact]:
                 facts.append(fact)
     if "." in text or "models/" in text:
         glued = _WRAP.sub("", text) if "\n" in text else text
-        hosts = {m.group(0).lower().rstrip("/") for m in _HOSTS.finditer(glued)} if _host_keys(low) else set()
+        glued_low = low if glued is text else glued.lower()
+        hosts = (
+            {m.group(0).lower().rstrip("/") for m in _HOSTS.finditer(glued)}
+            if _host_keys(glued_low)
+            else set()
+        )
         if hosts:
             facts.append(_Fact(0, "hosts", _adder("hosts", hosts)))
         # "models/X:generateContent" in a URL path or a bare resource name ("operation=models/X:…").
@@ -1824,7 +1833,6 @@ _HOST_KEYS = (
     "ai.studio",
     "generativeai",
     "vertex-ai",
-    "\n",
 )
 
 

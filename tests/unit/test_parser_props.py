@@ -175,3 +175,16 @@ def test_parse_duration() -> None:
     assert parse_duration("") is None
     huge = parse_duration("9" * 200_000 + "s")
     assert huge is not None and math.isfinite(huge)
+
+
+def test_invalid_escapes_in_a_python_repr_never_warn() -> None:
+    import warnings
+
+    from gemquota.core.classify import diagnose
+
+    text = "429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'message': 'bad \\{ escape \\d here', 'status': 'RESOURCE_EXHAUSTED'}}"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = diagnose(text, now=datetime(2026, 3, 8, tzinfo=UTC))
+    assert found[0].kind == "unspecified-429"
+    assert [str(w.message) for w in caught] == []
