@@ -575,6 +575,9 @@ _TRANSLATE = str.maketrans(
     }
 )
 _QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
+#: A line that ``_QUOTE_PREFIX`` would match (a literal lead: cheap to rule out).
+_QUOTE_LINE = _Re(r"\n[ \t]*>")
+_QUOTE_FIRST = _Re(r"[ \t]*>")
 _CONCAT = _Re(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
 _WRAP = _Re(r"\n[ \t]*")
 #: A terminal or log hard wrap at a dot of a Google API host (``aiplatform.googleapis.\ncom/``).
@@ -585,8 +588,15 @@ _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleap
 
 def normalize(text: str) -> str:
     """Undo paste mangling that does not change meaning (quotes, borders, quote prefixes, concatenation)."""
-    text = text.translate(_TRANSLATE)
-    if ">" in text:
+    if text.isascii():
+        # The only ASCII entries of ``_TRANSLATE`` are deletions.
+        if "\r" in text:
+            text = text.replace("\r", "")
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+    else:
+        text = text.translate(_TRANSLATE)
+    if ">" in text and (_QUOTE_LINE.search(text) or _QUOTE_FIRST.match(text)):
         text = _QUOTE_PREFIX.sub("", text)
     if "+" in text:
         text = _CONCAT.sub("", text)
@@ -607,7 +617,8 @@ def flatten(text: str) -> str:
     """Collapse escape layers of JSON-in-JSON (``\\\\n``, ``\\"``, ``\\u003d``) to plain text."""
     if "\\" not in text:
         return text
-    text = _BACKSLASH_RUN.sub("\\\\", text)
+    if "\\\\" in text:
+        text = _BACKSLASH_RUN.sub("\\\\", text)
     text = (
         text.replace("\\n", "\n")
         .replace("\\r", "\n")
@@ -660,9 +671,10 @@ class _ScanResult:
         self.steps = steps
 
 
-#: One structural token: a whole string (possessive, non-backtracking), or a single structural
-#: character (a quote matched alone opens a string that is never closed).
-_TOKEN = _Re(r""""(?:[^"\\]|\\.)*+"|'(?:[^'\\]|\\.)*+'|["'{}\[\],]""", re.S)
+#: One structural token: a whole string (possessive, non-backtracking; the loop unrolled so that runs
+#: of plain characters are one tight step each), or a single structural character (a quote matched
+#: alone opens a string that is never closed).
+_TOKEN = _Re(r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'|["'{}\[\],]""", re.S)
 
 
 def _scan(text: str, start: int, budget: int) -> _ScanResult:
@@ -738,15 +750,25 @@ _PY_LITERALS = _Re(r"(?:N(?<!\w.)one|T(?<!\w.)rue|F(?<!\w.)alse)\b")
 
 
 #: What keeps a Python literal from being read as JSON with its quotes swapped: a double quote, a
-#: backslash escape other than ``\\n \\t \\r \\\\`` (the only ones both read the same way), or a
-#: JSON-only word (read by json, rejected by ``literal_eval``).
-_NOT_PLAIN = _Re(r'"|\\(?![ntr\\])|true|false|null|NaN|Infinity')
+#: JSON-only word (read by json, rejected by ``literal_eval``), or a backslash escape other than
+#: ``\\n \\t \\r \\\\`` (the only ones both read the same way).
+_NOT_PLAIN_WORDS = ('"', "true", "false", "null", "NaN", "Infinity")
+_NOT_PLAIN_ESCAPE = _Re(r"\\(?![ntr\\])")
+
+
+def _not_plain(text: str) -> bool:
+    """Whether ``text`` holds any of ``_NOT_PLAIN_WORDS`` or a ``_NOT_PLAIN_ESCAPE`` (look-ups and a
+    literal-led search: several times faster than one alternation over all of them)."""
+    for word in _NOT_PLAIN_WORDS:
+        if word in text:
+            return True
+    return "\\" in text and _NOT_PLAIN_ESCAPE.search(text) is not None
 
 
 def _literal(text: str) -> Any:
     if len(text) > MAX_LITERAL_EVAL:
         return None
-    if text.isprintable() and not _NOT_PLAIN.search(text):
+    if text.isprintable() and not _not_plain(text):
         # Single-quoted strings without escapes, numbers, dicts and lists: ``json`` reads exactly what
         # ``ast.literal_eval`` would, many times faster. Anything else json rejects falls through.
         import json  # lazily: json costs ~1 ms of start-up
@@ -1291,7 +1313,16 @@ def _lead(word: str) -> str:
 
 
 def _lead_alt(words: Iterable[str]) -> str:
-    return "|".join(_lead(w) for w in words)
+    """``_lead`` of each word, the words grouped by first character (``R(?<!\\w.)(?:ATE_…|ESOURCE_…)``):
+    the same matches (words keep their order within a group, and words of different groups never
+    match at the same position), but each candidate position is tried once per group, not per word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        first + r"(?<!\w.)" + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for first, rests in groups.items()
+    )
 
 
 _REASON_WORDS = (
@@ -1556,10 +1587,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
+#: Alternatives grouped by their first character (in their original order within a group: no two
+#: groups can match at the same position), so the engine tests each candidate position once per group.
 _HOSTS = _Re(
-    r"generativelanguage\.googleapis\.com|(?:staging-)?generativelanguage\.sandbox\.googleapis\.com|aiplatform\.googleapis\.com|cloudcode-pa\.googleapis\.com"
-    r"|cloudaicompanion\.googleapis\.com|ai\.google\.dev|aistudio\.google\.com|ai\.studio\b|a(?<!\w.)i\.dev/"
-    r"|developers\.generativeai\.google|cloud\.google\.com/vertex-ai|console\.cloud\.google\.com/vertex-ai"
+    r"generativelanguage\.(?:googleapis\.com|sandbox\.googleapis\.com)"
+    r"|staging-generativelanguage\.sandbox\.googleapis\.com"
+    r"|a(?:iplatform\.googleapis\.com|i\.google\.dev|istudio\.google\.com|i\.studio\b|(?<!\w.)i\.dev/)"
+    r"|c(?:loud(?:code-pa\.googleapis\.com|aicompanion\.googleapis\.com|\.google\.com/vertex-ai)"
+    r"|onsole\.cloud\.google\.com/vertex-ai)"
+    r"|developers\.generativeai\.google"
 )
 _URL_MODEL = _Re(
     r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
@@ -1642,7 +1678,7 @@ _COMMON = frozenset(
 class _Spec:
     """One regex family of the text pass, with the cheap literal checks that gate it."""
 
-    __slots__ = ("family", "keys", "kind", "need", "on_low", "rx", "sid", "status")
+    __slots__ = ("family", "keys", "kind", "need", "on_low", "probe", "rx", "sid", "status")
 
     def __init__(
         self,
@@ -1656,16 +1692,34 @@ class _Spec:
         status: str | None = None,
     ) -> None:
         self.kind = kind
-        self.keys = keys
         self.rx = rx
         self.on_low = on_low
         self.sid = sid
         self.family = family
         self.status = status
         self.need = _required_literals(rx.pattern) if not rx.flags & re.IGNORECASE or on_low else None
+        self.keys = _needed_keys(keys, self.need, on_low=on_low)
+        # Many keys and no required pieces, but a regex whose leading characters are rare: one
+        # search rules the spec out faster than the key look-ups (no match means no facts anyway).
+        self.probe = kind in _PROBE_FIRST
+
+
+def _needed_keys(
+    keys: tuple[str, ...], need: tuple[tuple[str, ...], ...] | None, *, on_low: bool
+) -> tuple[str, ...]:
+    """The keys check that still rules something out once ``need`` passes (same outcome, fewer
+    look-ups): none when every alternative of ``need`` holds a piece that holds a key (``need``
+    passing implies a key is present); else the keys that hold no other key."""
+    if need is not None and all(
+        any(p.isascii() and any(k in (p if on_low else p.lower()) for k in keys) for p in pieces)
+        for pieces in need
+    ):
+        return ()
+    return tuple(k for k in dict.fromkeys(keys) if not any(o != k and o in k for o in keys))
 
 
 _SPECS: list[_Spec] = []
+_PROBE_FIRST = frozenset({"exc", "phrase"})
 
 
 def _specs() -> list[_Spec]:
@@ -1770,6 +1824,9 @@ def _facts(text: str) -> list[_Fact]:
         # Two literal checks, both necessary: the family's keys first (they rule out most specs for
         # a given text at the cost of one or two look-ups), then the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
+        subject = low if spec.on_low else text
+        if spec.probe and spec.rx.rx.search(subject) is None:
+            continue
         keys = spec.keys
         if keys:
             for key in keys:
@@ -1777,7 +1834,6 @@ def _facts(text: str) -> list[_Fact]:
                     break
             else:
                 continue
-        subject = low if spec.on_low else text
         need = spec.need
         if need is not None:
             for pieces in need:
@@ -2278,14 +2334,25 @@ def _compatible(a: _Acc, b: _Acc) -> bool:
     return True
 
 
-#: Every hint key in one alternation: most pastes hold none, and one pass over them says so.
-_HINT_KEYS = _Re("|".join(re.escape(key) for _name, keys, _rx in _HINT_SPECS for key in keys))
+#: Every hint key that holds no other one (a key holding another is present only with it): most
+#: pastes hold none, and these few look-ups say so.
+_HINT_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        key
+        for _name, keys, _rx in _HINT_SPECS
+        for key in keys
+        if not any(other != key and other in key for _n, others, _r in _HINT_SPECS for other in others)
+    )
+)
 
 
 def _global_hints(text: str) -> set[str]:
     hints: set[str] = set()
     low = text.lower()
-    if not _HINT_KEYS.search(low):
+    for key in _HINT_KEYS:
+        if key in low:
+            break
+    else:
         return hints
     for name, keys, pattern in _HINT_SPECS:
         if any(k in low for k in keys) and pattern.search(text):
