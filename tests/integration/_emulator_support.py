@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
+
+from _sources_support import write_service_account_file, write_user_adc_file
 
 from gemquota.emulator import SCENARIOS, Emulator, Scenario
 
@@ -57,44 +58,23 @@ def genai_client(
 
 def service_account_file(emu: Emulator, tmp_path: Path, email: str | None = None) -> Path:
     """A real service-account key file (fresh RSA key) whose token_uri is the emulator's /token."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
-    info = {
-        "type": "service_account",
-        "project_id": emu.scenario.projects[0].project_id,
-        "private_key_id": "0123456789abcdef0123456789abcdef01234567",
-        "private_key": pem,
-        "client_email": email or emu.scenario.demo.service_account,
-        "client_id": "104593218877231965431",
-        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
-        "token_uri": emu.token_url,
-    }
-    path = tmp_path / "sa.json"
-    path.write_text(json.dumps(info), encoding="utf-8")
-    return path
+    return write_service_account_file(
+        tmp_path / "sa.json",
+        email=email or emu.scenario.demo.service_account or "",
+        token_uri=emu.token_url,
+        project_id=emu.scenario.projects[0].project_id,
+    )
 
 
 def gcloud_adc_file(
     emu: Emulator, tmp_path: Path, *, quota_project: str | None, refresh: str | None = None
 ) -> Path:
-    info: dict[str, Any] = {
-        "type": "authorized_user",
-        "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
-        "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty",
-        "refresh_token": refresh or emu.scenario.demo.refresh_token,
-        "account": "",
-        "universe_domain": "googleapis.com",
-    }
-    if quota_project:
-        info["quota_project_id"] = quota_project
-    path = tmp_path / "application_default_credentials.json"
-    path.write_text(json.dumps(info), encoding="utf-8")
-    return path
+    """A gcloud user ADC file whose refresh token the emulator accepts."""
+    return write_user_adc_file(
+        tmp_path / "application_default_credentials.json",
+        refresh_token=refresh or emu.scenario.demo.refresh_token or "",
+        quota_project=quota_project,
+    )
 
 
 def without_boundary_lookup(creds: Any) -> Any:

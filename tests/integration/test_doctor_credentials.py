@@ -13,39 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _doctor_support import ARGS, make_ctx
+from _sources_support import write_service_account_file, write_user_adc_file
 
 from gemquota.app import doctor
 from gemquota.cli import main
-from gemquota.context import Context, Endpoints, OutputFormat
+from gemquota.context import Context, OutputFormat
 from gemquota.emulator import SCENARIOS, Emulator
 from gemquota.exceptions import NoCredentials
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
-
-ARGS: dict[str, Any] = {
-    "project": None,
-    "keys": (),
-    "keys_file": None,
-    "models": (),
-    "probe": False,
-    "demo": None,
-    "list_checks": False,
-    "checks": (),
-}
-
-
-def make_ctx(env: dict[str, str], *, fmt: OutputFormat = OutputFormat.JSON, timeout: float = 5.0) -> Context:
-    return Context(
-        env=env,
-        endpoints=Endpoints.from_env(env),
-        timeout=timeout,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-        fmt=fmt,
-        command="doctor",
-        width=120,
-        color=False,
-    )
 
 
 def out_of(ctx: Context) -> str:
@@ -110,36 +87,16 @@ def test_credentials_without_key_check_the_named_project(tmp_path: Path) -> None
     assert code == 1
 
 
-def _rsa_pem() -> str:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
-
-
-def _sa_file(tmp_path: Path, email: str, token_uri: str) -> Path:
-    info = {
-        "type": "service_account",
-        "project_id": "acme-gemini-prod",
-        "private_key_id": "0123456789abcdef",
-        "private_key": _rsa_pem(),
-        "client_email": email,
-        "client_id": "1234567890",
-        "token_uri": token_uri,
-    }
-    path = tmp_path / "sa.json"
-    path.write_text(json.dumps(info))
-    return path
-
-
 def _run_with_sa(tmp_path: Path, token_uri: str | None) -> tuple[int, str, list[Any]]:
     with Emulator("healthy") as emu:
         sa = emu.scenario.demo.service_account
         assert sa
-        path = _sa_file(tmp_path, sa, token_uri or f"{emu.base_url}/token")
+        path = write_service_account_file(
+            tmp_path / "sa.json",
+            email=sa,
+            token_uri=token_uri or f"{emu.base_url}/token",
+            project_id="acme-gemini-prod",
+        )
         env = {
             "NO_GCE_CHECK": "true",
             "HOME": str(tmp_path),
@@ -177,15 +134,12 @@ def test_gcloud_user_adc_file(tmp_path: Path) -> None:
     with Emulator("healthy") as emu:
         demo = emu.scenario.demo
         gcloud = tmp_path / "gcloud"
-        gcloud.mkdir()
-        adc = {
-            "type": "authorized_user",
-            "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
-            "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty",
-            "refresh_token": demo.refresh_token,
-            "quota_project_id": demo.quota_project,
-        }
-        (gcloud / "application_default_credentials.json").write_text(json.dumps(adc))
+        assert demo.refresh_token
+        write_user_adc_file(
+            gcloud / "application_default_credentials.json",
+            refresh_token=demo.refresh_token,
+            quota_project=demo.quota_project,
+        )
         env = {
             "NO_GCE_CHECK": "true",
             "HOME": str(tmp_path),
@@ -285,14 +239,12 @@ def test_user_adc_without_quota_project_says_set_one_not_enable_the_api(tmp_path
     with Emulator("healthy") as emu:
         demo = emu.scenario.demo
         gcloud = tmp_path / "gcloud"
-        gcloud.mkdir()
-        adc = {
-            "type": "authorized_user",
-            "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com",
-            "client_secret": "d-FL95Q19q7MQmFpd7hHD0Ty",
-            "refresh_token": demo.refresh_token,
-        }
-        (gcloud / "application_default_credentials.json").write_text(json.dumps(adc))
+        assert demo.refresh_token
+        write_user_adc_file(
+            gcloud / "application_default_credentials.json",
+            refresh_token=demo.refresh_token,
+            quota_project=None,
+        )
         env = {
             "NO_GCE_CHECK": "true",
             "HOME": str(tmp_path),

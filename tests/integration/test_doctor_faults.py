@@ -8,9 +8,10 @@ import time
 from typing import Any
 
 import pytest
+from _doctor_support import ARGS, make_ctx
 
 from gemquota.app import doctor
-from gemquota.context import Context, Endpoints, OutputFormat
+from gemquota.context import OutputFormat
 from gemquota.emulator import Emulator, Fault
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
@@ -43,28 +44,8 @@ SUMMARY_WORDS = {
 def run_doctor(
     emu: Emulator, *, timeout: float = 10.0, fmt: OutputFormat = OutputFormat.JSON, **kw: Any
 ) -> tuple[int, str, str]:
-    env = emu.demo_env()
-    ctx = Context(
-        env=env,
-        endpoints=Endpoints.from_env(env),
-        timeout=timeout,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-        fmt=fmt,
-        command="doctor",
-        width=120,
-        color=False,
-    )
-    args: dict[str, Any] = {
-        "project": None,
-        "keys": (),
-        "keys_file": None,
-        "models": (),
-        "probe": False,
-        "demo": None,
-        "list_checks": False,
-        "checks": (),
-    }
+    ctx = make_ctx(emu.demo_env(), fmt=fmt, timeout=timeout)
+    args = {**ARGS}
     args.update(kw)
     code = doctor.run(ctx, **args)
     assert isinstance(ctx.stdout, io.StringIO) and isinstance(ctx.stderr, io.StringIO)
