@@ -6,16 +6,14 @@ their exceptions (protobuf is imported lazily only for gRPC details that need co
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from gemquota.core.classify import diagnose as _diagnose
+from gemquota.core.classify import diagnose
 from gemquota.core.diagnosis import Diagnosis, Kind
-from gemquota.core.matrix import fixes_for
+from gemquota.core.google_error import decode_paste
 
 __all__ = ["explain"]
 
@@ -25,34 +23,6 @@ _MAX_CHAIN = 8
 _MAX_TEXT = 2 * 1024 * 1024
 _CANONICAL_STATUS = re.compile(r"[A-Z][A-Z_]{2,40}")
 _MODEL_IN_URL = re.compile(r"/models/([A-Za-z0-9][A-Za-z0-9._-]{0,100})(?::|\?|$)")
-
-
-def diagnose(
-    source: str | Mapping[str, Any] | list[Any],
-    *,
-    now: datetime,
-    requested_model: str | None = None,
-    http_code: int | None = None,
-    status: str | None = None,
-) -> list[Diagnosis]:
-    """The classifier, with every diagnosis carrying at least one fix from the matrix."""
-    found = _diagnose(source, now=now, requested_model=requested_model, http_code=http_code, status=status)
-    return [
-        d
-        if d.fixes
-        else replace(d, fixes=fixes_for(d.kind, backend=d.backend, tier=d.tier, model=d.model, limit=d.limit))
-        for d in found
-    ]
-
-
-def _decode(raw: bytes | bytearray | memoryview) -> str:
-    """Lenient decoding (same rules as the CLI): UTF-8 with replacement, BOM stripped, NULs removed."""
-    data = bytes(raw)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace").replace("\x00", "")
-    return data.decode("utf-8", errors="replace").replace("\x00", "")
 
 
 def _mro_names(obj: object) -> set[tuple[str, str]]:
@@ -244,7 +214,7 @@ def explain(x: object, *, model: str | None = None, now: datetime | None = None)
     if isinstance(x, str):
         return diagnose(x, now=now, requested_model=model)
     if isinstance(x, bytes | bytearray | memoryview):
-        return diagnose(_decode(x), now=now, requested_model=model)
+        return diagnose(decode_paste(x), now=now, requested_model=model)
     if isinstance(x, Mapping | list):
         return diagnose(x, now=now, requested_model=model)
     if isinstance(x, BaseException):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,15 +13,6 @@ from gemquota.render import jsonout
 
 #: Largest paste we read (bytes); more is cut off, which the parser tolerates like any truncation.
 MAX_INPUT_BYTES = 16 * 1024 * 1024
-
-
-def decode_paste(raw: bytes) -> str:
-    """Lenient decoding: UTF-8 with replacement, BOM stripped, NULs removed."""
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16", errors="replace").replace("\x00", "")
-    return raw.decode("utf-8", errors="replace").replace("\x00", "")
 
 
 def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bool = True) -> str | None:
@@ -62,6 +52,8 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
             "Pass the error as an argument, with --file PATH (or --file - for stdin), "
             "or pipe it: pbpaste | gemquota explain-error",
         )
+    from gemquota.core.google_error import decode_paste  # the parser loads only when a paste is read
+
     return decode_paste(raw)
 
 

@@ -143,7 +143,9 @@ def plan(window: Window | None, diagnosis: Diagnosis | None, now: datetime) -> R
     if diagnosis is None or diagnosis.kind == Kind.UNRECOGNIZED or diagnosis.retry is None:
         return ResetReport(Outcome.UNRECOGNIZED, now, diagnosis=diagnosis)
     if diagnosis.retry == Retry.FIX:
-        return ResetReport(Outcome.NO_RESET, now, diagnosis=diagnosis, fixes=_fixes(diagnosis))
+        from gemquota.core.matrix import fixes_of  # lazily: only errors no reset cures need it
+
+        return ResetReport(Outcome.NO_RESET, now, diagnosis=diagnosis, fixes=fixes_of(diagnosis))
     own = _window_of(diagnosis.kind)
     code_assist = _code_assist_delay(diagnosis, own)
     # No named window (unspecified-429, capacity, …): back off like a minute window, report none.
@@ -156,20 +158,6 @@ def plan(window: Window | None, diagnosis: Diagnosis | None, now: datetime) -> R
         diagnosis,
         hint_ignored=hint is not None and reset.basis is Basis.PACIFIC_MIDNIGHT,
         fixes=diagnosis.fixes,
-    )
-
-
-def _fixes(diagnosis: Diagnosis) -> tuple[Fix, ...]:
-    if diagnosis.fixes:
-        return diagnosis.fixes
-    from gemquota.core.matrix import fixes_for
-
-    return fixes_for(
-        diagnosis.kind,
-        backend=diagnosis.backend,
-        tier=diagnosis.tier,
-        model=diagnosis.model,
-        limit=diagnosis.limit,
     )
 
 

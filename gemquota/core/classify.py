@@ -594,11 +594,7 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
         basis = str(Basis.CODE_ASSIST_RESET if code_assist_reset is not None else Basis.RETRY_HINT)
 
     notes = _notes(err, kind, model, requested, tier, backend)
-    fixes = (
-        fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit)
-        if kind != Kind.UNRECOGNIZED
-        else ()
-    )
+    fixes = fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit)
     return Diagnosis(
         kind=kind,
         retry=retry,
@@ -670,6 +666,7 @@ def _unrecognized(requested_model: str | None) -> Diagnosis:
         headline=TITLES[Kind.UNRECOGNIZED],
         requested_model=requested_model,
         why="No HTTP code, Google status or Gemini/Google error wording was found in the input.",
+        fixes=fixes_for(Kind.UNRECOGNIZED),
     )
 
 

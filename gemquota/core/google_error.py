@@ -20,6 +20,7 @@ records are counted, not repeated.
 from __future__ import annotations
 
 import ast
+import codecs
 import math
 import re
 import warnings
@@ -29,6 +30,17 @@ from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.reset import clamp_delay
+
+
+def decode_paste(raw: bytes | bytearray | memoryview) -> str:
+    """Lenient decoding of a paste: UTF-8 with replacement, BOM stripped (UTF-16 with a BOM), NULs removed."""
+    data = bytes(raw)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace").replace("\x00", "")
+    return data.decode("utf-8", errors="replace").replace("\x00", "")
+
 
 # --------------------------------------------------------------------------------------------------
 # Public records

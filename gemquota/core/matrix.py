@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 
-from gemquota.core.diagnosis import Backend, Fix, Kind, Tier
+from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Tier
 
 # Official documentation only.
 RATE_LIMITS = "https://ai.google.dev/gemini-api/docs/rate-limits"
@@ -610,3 +610,16 @@ def _fixes(
     if not out:  # every kind has an unconditional row; this only guards future edits
         out.append(_instantiate(_CAPTURE, model, limit))
     return tuple(out)
+
+
+def fixes_of(diagnosis: Diagnosis) -> tuple[Fix, ...]:
+    """A diagnosis's fixes; for one built without any (by hand), the matrix's fixes for it."""
+    if diagnosis.fixes:
+        return diagnosis.fixes
+    return fixes_for(
+        diagnosis.kind,
+        backend=diagnosis.backend,
+        tier=diagnosis.tier,
+        model=diagnosis.model,
+        limit=diagnosis.limit,
+    )
