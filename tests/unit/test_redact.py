@@ -101,3 +101,34 @@ def _all_patterns(text: str) -> str:
 def test_prechecks_never_skip_a_secret(parts: list[str]) -> None:
     text = "".join(parts)
     assert redact(text) == _all_patterns(text)
+
+
+AUTH_KEY = (
+    "AQ.Ab8RN6" + "x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9G0f1E2"
+)  # 53 characters, the shape of an auth key
+
+
+def test_auth_key_masked_anywhere() -> None:
+    assert len(AUTH_KEY) == 53
+    for text in (AUTH_KEY, f"my key is {AUTH_KEY}.", f"GEMINI_API_KEY={AUTH_KEY}", f"'{AUTH_KEY}'"):
+        out = redact(text)
+        assert AUTH_KEY not in out
+        assert AUTH_KEY[9:30] not in out
+    assert "AQ.A…f1E2" in redact(AUTH_KEY)
+
+
+def test_near_keys_are_masked_too() -> None:
+    for near in (KEY[:25], AUTH_KEY[:30]):
+        out = redact(f"key {near} (truncated)")
+        assert near[6:] not in out
+
+
+def test_url_password_masked() -> None:
+    out = redact("base http://user:hunter2secret@127.0.0.1:8080/v1")
+    assert "hunter2secret" not in out
+    assert "http://user:…@127.0.0.1:8080/v1" in out
+
+
+def test_ordinary_words_survive() -> None:
+    text = "AQ. is not a key; AIza alone neither. http://example.com/a@b stays."
+    assert redact(text) == text
