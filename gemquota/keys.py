@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from gemquota.context import Context
 from gemquota.core.redact import mask_key
-from gemquota.exceptions import UsageError
+from gemquota.inputfile import MAX_KEYS_FILE_BYTES, read_regular_file
 
 KEY_SHAPE = re.compile(r"^AIza[0-9A-Za-z_\-]{35}$")
 
@@ -52,10 +51,8 @@ def _env_key(ctx: Context, name: str) -> str | None:
 
 def read_keys_file(path: str) -> tuple[str, ...]:
     """One key per line; blank lines and ``#`` comments ignored."""
-    try:
-        text = Path(path).expanduser().read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise UsageError(f"Cannot read --keys-file {path}: {exc.strerror}") from None
+    raw = read_regular_file(path, limit=MAX_KEYS_FILE_BYTES, option="--keys-file")
+    text = raw.decode("utf-8-sig", errors="replace")
     keys = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from gemquota.context import Context, OutputFormat
 from gemquota.core.redact import redact
 from gemquota.exceptions import GemquotaError, NoInput, UsageError
+from gemquota.inputfile import MAX_PASTE_BYTES, read_regular_file
 from gemquota.render import jsonout
 
-#: Largest paste we read (bytes); more is cut off, which the parser tolerates like any truncation.
-MAX_INPUT_BYTES = 16 * 1024 * 1024
+#: Largest paste we read (bytes): stdin is cut off there (the parser tolerates any truncation);
+#: a larger --file is a usage error.
+MAX_INPUT_BYTES = MAX_PASTE_BYTES
 
 
 def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bool = True) -> str | None:
@@ -32,16 +33,7 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
                 raise NoInput("--file - given but there is no standard input.")
             raw = ctx.stdin.read(MAX_INPUT_BYTES)
         else:
-            path = Path(file).expanduser()
-            try:
-                with path.open("rb") as fh:
-                    raw = fh.read(MAX_INPUT_BYTES)
-            except FileNotFoundError:
-                raise UsageError(f"No such file: {file}", "Check the path given to --file.") from None
-            except IsADirectoryError:
-                raise UsageError(f"{file} is a directory, not a file.") from None
-            except OSError as exc:
-                raise UsageError(f"Cannot read {file}: {exc.strerror}") from None
+            raw = read_regular_file(file, limit=MAX_INPUT_BYTES, option="--file")
     elif ctx.stdin is not None and not ctx.stdin_isatty:
         raw = ctx.stdin.read(MAX_INPUT_BYTES)
     if raw is None or not raw.strip():
