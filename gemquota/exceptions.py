@@ -79,6 +79,13 @@ class ApiDisabled(SourceError):
         self.activation_url = activation_url
 
 
+class CredentialsRejected(SourceError):
+    """401 from a Cloud API, or a token endpoint that refused or failed: the cloud credentials were
+    rejected, are expired, or could not be refreshed. Never a missing permission."""
+
+    code = "credentials-rejected"
+
+
 class NotFound(SourceError):
     """404 from a Google API."""
 

@@ -11,6 +11,7 @@ from gemquota.context import Context
 from gemquota.exceptions import (
     ApiDisabled,
     CallTimeout,
+    CredentialsRejected,
     GemquotaError,
     NotFound,
     PermissionDenied,
@@ -174,6 +175,10 @@ def failure_row(
             summary = f"cannot {doing}: {service} is not enabled on {where}"
             fix = f"gcloud services enable {service} --project {where}"
             messages.append(error(f"Enable {service} on {where}.", err.activation_url))
+    elif isinstance(err, CredentialsRejected):
+        summary = f"cannot {doing}: the cloud credentials were rejected or could not be refreshed"
+        messages.append(error(err.message))
+        fix = ADC_LOGIN
     elif isinstance(err, PermissionDenied):
         permission = err.permission or PERMISSION_FOR_API.get(call)
         summary = f"cannot {doing}: permission denied"

@@ -376,5 +376,17 @@ def internal_cloud() -> Answer:
     return error(500, "INTERNAL", "Internal error encountered.")
 
 
+def html_error_page(status: int) -> bytes:
+    """The HTML page Google's front end sends for a 5xx (or a proxy's 200 login page): not JSON."""
+    title = {502: "Server Error", 503: "Service Unavailable", 504: "Gateway Timeout"}.get(status, "Error")
+    return (
+        "<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n"
+        f"  <title>Error {status} ({title})!!1</title>\n"
+        f"  <p><b>{status}.</b> <ins>That\u2019s an error.</ins>\n"
+        "  <p>The server encountered a temporary error and could not complete your request."
+        "<p>Please try again in 30 seconds.  <ins>That\u2019s all we know.</ins>\n"
+    ).encode()
+
+
 def forbidden_no_details() -> Answer:
     return caller_no_permission()

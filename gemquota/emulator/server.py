@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import collections
 import fnmatch
 import functools
 import json
@@ -89,6 +90,12 @@ _INT_ENUMS: dict[str, dict[str, dict[str, int]]] = {
     },
 }
 
+#: How many requests the emulator remembers, and how much of each body (bytes).
+REQUEST_LOG_MAX = 10_000
+REQUEST_BODY_LOG_MAX = 64 * 1024
+#: Largest request body accepted (bytes); more is answered 413.
+MAX_REQUEST_BODY = 16 * 1024 * 1024
+
 QUOTA_INFOS_PAGE = 10  #: default page size of quotaInfos (small, so clients must follow pages)
 MODELS_PAGE = 50  #: models.list default page size (as the real API)
 
@@ -112,11 +119,15 @@ class RecordedRequest:
 class Fault:
     """A fault to inject on matching routes. ``times`` = how many requests it hits (None = all)."""
 
-    kind: (
-        str  #: "delay", "timeout", "status500", "malformed_json", "forbidden_no_details", "connection_reset"
-    )
+    #: "delay", "timeout", "status500", "malformed_json", "forbidden_no_details", "connection_reset",
+    #: "trickle", "redirect", "huge_body", "html", "empty_ok"
+    kind: str
     seconds: float = 0.0
     times: int | None = None
+    #: redirect: the Location; html: the HTTP status; huge_body: the size in bytes.
+    location: str = ""
+    status: int = 0
+    size: int = 0
 
     @classmethod
     def delay(cls, seconds: float, times: int | None = None) -> Fault:
@@ -140,6 +151,37 @@ class Fault:
     def forbidden_no_details(cls, times: int | None = None) -> Fault:
         """403 PERMISSION_DENIED "The caller does not have permission", no details."""
         return cls("forbidden_no_details", 0.0, times)
+
+    @classmethod
+    def trickle(cls, interval: float = 1.0, times: int | None = None) -> Fault:
+        """Send the normal answer (status line, headers, body) one byte every ``interval`` seconds."""
+        return cls("trickle", interval, times)
+
+    @classmethod
+    def redirect(cls, location: str, status: int = 302, times: int | None = None) -> Fault:
+        """Answer with a redirect to ``location`` (a base URL: the request's path and query are
+        appended, as a misconfigured proxy or a hostile server would)."""
+        return cls("redirect", 0.0, times, location=location, status=status)
+
+    @classmethod
+    def huge_body(cls, size: int = 64 * 1024 * 1024, times: int | None = None) -> Fault:
+        """HTTP 200 with a JSON-looking body of ``size`` bytes, streamed (never held in memory)."""
+        return cls("huge_body", 0.0, times, size=size)
+
+    @classmethod
+    def html(cls, status: int = 502, times: int | None = None) -> Fault:
+        """An HTML error page as Google's front end sends it (e.g. 502 "That's an error")."""
+        return cls("html", 0.0, times, status=status)
+
+    @classmethod
+    def endless_pages(cls, times: int | None = None) -> Fault:
+        """Answer every list request with its first page and a ``nextPageToken``, forever."""
+        return cls("endless_pages", 0.0, times)
+
+    @classmethod
+    def empty_ok(cls, times: int | None = None) -> Fault:
+        """HTTP 200 with ``{}``: every expected field missing."""
+        return cls("empty_ok", 0.0, times)
 
     @classmethod
     def connection_reset(cls, times: int | None = None) -> Fault:
@@ -316,7 +358,8 @@ class Emulator:
         self._route_latency: list[tuple[Callable[[str, str, str], bool], str, float]] = []
         self._faults: list[_Injected] = []
         self._lock = threading.Lock()
-        self._requests: list[RecordedRequest] = []
+        #: Bounded: a long-running emulator keeps the newest REQUEST_LOG_MAX requests.
+        self._requests: collections.deque[RecordedRequest] = collections.deque(maxlen=REQUEST_LOG_MAX)
         self._minted: dict[str, tuple[str, bool]] = {}  # token -> (principal e-mail, from user ADC)
         self._events: list[_Event] = []
         self._stop = threading.Event()
@@ -1466,6 +1509,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    request_queue_size = 512  #: listen backlog: hundreds of clients may connect at once
 
     def handle_error(self, request: Any, client_address: Any) -> None:  # quiet: resets are expected
         return
@@ -1476,6 +1520,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "ESF"
     sys_version = ""
     timeout = 5.0  # idle keep-alive connections are closed after this many seconds
+    disable_nagle_algorithm = True  # TCP_NODELAY: no ~40 ms Nagle / delayed-ACK stall per answer
     emulator: Emulator
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -1493,7 +1538,16 @@ class _Handler(BaseHTTPRequestHandler):
         path = split.path
         query = parse_qs(split.query, keep_blank_values=True)
         headers = {k.lower(): v for k, v in self.headers.items()}
-        length = int(self.headers.get("Content-Length") or 0)
+        length_text = (self.headers.get("Content-Length") or "0").strip()
+        if not length_text.isdigit() or not length_text.isascii():
+            self.close_connection = True
+            self._send_json(*bodies.error(400, "INVALID_ARGUMENT", "Invalid Content-Length."), "")
+            return
+        length = int(length_text)
+        if length > MAX_REQUEST_BODY:
+            self.close_connection = True
+            self._send_json(*bodies.error(413, "INVALID_ARGUMENT", "Request payload too large."), "")
+            return
         raw = self.rfile.read(length) if length > 0 else b""
         routed = emu._route(self.command, path)
         api = routed[0] if routed else ""
@@ -1503,11 +1557,12 @@ class _Handler(BaseHTTPRequestHandler):
                 path,
                 query,
                 headers,
-                raw.decode("utf-8", errors="replace") if raw else None,
+                raw[:REQUEST_BODY_LOG_MAX].decode("utf-8", errors="replace") if raw else None,
                 api,
             )
         )
         delay, fault = emu._plan(api, self.command, path)
+        endless = False
         if delay > 0 and emu._stop.wait(delay):
             self.close_connection = True
             return
@@ -1523,12 +1578,34 @@ class _Handler(BaseHTTPRequestHandler):
             if fault.kind == "malformed_json":
                 self._send(200, b'{\n  "name": "projects/', api)
                 return
-            if fault.kind == "status500":
-                status, body = bodies.status500() if api == "gemini" else bodies.internal_cloud()
+            if fault.kind == "redirect":
+                target = fault.location.rstrip("/") + self.path
+                self.send_response(fault.status or 302)
+                self.send_header("Location", target)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if fault.kind == "html":
+                self._send(fault.status or 502, bodies.html_error_page(fault.status or 502), api, "text/html")
+                return
+            if fault.kind == "empty_ok":
+                self._send_json(200, {}, api)
+                return
+            if fault.kind == "huge_body":
+                self._send_huge(fault.size)
+                return
+            if fault.kind == "endless_pages":
+                query = {k: v for k, v in query.items() if k != "pageToken"}
+                endless = True
+            elif fault.kind == "trickle":
+                self._trickle = fault.seconds  # the normal answer below, one byte at a time
             else:
-                status, body = bodies.forbidden_no_details()
-            self._send_json(status, body, api)
-            return
+                if fault.kind == "status500":
+                    status, body = bodies.status500() if api == "gemini" else bodies.internal_cloud()
+                else:
+                    status, body = bodies.forbidden_no_details()
+                self._send_json(status, body, api)
+                return
         if routed is None:
             status, body = bodies.method_not_found()
             self._send_json(status, body, api)
@@ -1541,6 +1618,8 @@ class _Handler(BaseHTTPRequestHandler):
             status, body = bodies.internal_cloud()
         if req.int_enums and api in _INT_ENUMS and status == 200:
             body = _to_int_enums(body, _INT_ENUMS[api])
+        if endless and status == 200 and isinstance(body, dict):
+            body = {**body, "nextPageToken": "endless"}
         self._send_json(status, body, api)
 
     def _send_json(self, status: int, body: Any, api: str) -> None:
@@ -1554,6 +1633,41 @@ class _Handler(BaseHTTPRequestHandler):
         data = json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         self._send(status, data, api)
 
+    def _send_huge(self, size: int) -> None:
+        """A 200 JSON-looking body of ``size`` bytes, written in chunks (a client may hang up)."""
+        head = b'{"timeSeries": [], "padding": "'
+        tail = b'"}\n'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=UTF-8")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        fill = max(0, size - len(head) - len(tail))
+        self.wfile.write(head[:size])
+        chunk = b"x" * 65536
+        while fill > 0 and not self.emulator._stop.is_set():
+            n = min(fill, len(chunk))
+            self.wfile.write(chunk[:n])
+            fill -= n
+        self.wfile.write(tail[: max(0, size - len(head))])
+
+    _trickle: float = 0.0
+
+    def _write_answer(self, data: bytes) -> None:
+        """Headers (buffered by send_header) and body in one write, or byte by byte when trickling."""
+        buffered = b"".join(getattr(self, "_headers_buffer", []))
+        self._headers_buffer: list[bytes] = []
+        payload = buffered + data
+        if self._trickle <= 0:
+            self.wfile.write(payload)
+            return
+        interval, self._trickle = self._trickle, 0.0
+        self.close_connection = True
+        for i in range(len(payload)):
+            if self.emulator._stop.wait(interval):
+                return
+            self.wfile.write(payload[i : i + 1])
+            self.wfile.flush()
+
     def _send(
         self, status: int, data: bytes, api: str, content_type: str = "application/json; charset=UTF-8"
     ) -> None:
@@ -1564,8 +1678,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.emulator._stop.is_set():
             self.close_connection = True
             self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(data)
+        self._headers_buffer.append(b"\r\n")  # end_headers() without its flush: one write below
+        self._write_answer(data)
 
     def do_GET(self) -> None:
         self._serve()

@@ -17,6 +17,7 @@ from gemquota.core.redact import redact
 from gemquota.exceptions import (
     ApiDisabled,
     CallTimeout,
+    CredentialsRejected,
     GemquotaError,
     NotFound,
     PermissionDenied,
@@ -263,10 +264,55 @@ def _unreachable(e: BaseException, spec: CallSpec, what: str) -> Unreachable:
     )
 
 
+_REFRESH_HINT = (
+    "the cloud credentials were rejected or could not be refreshed: log in again "
+    "(`gcloud auth application-default login`), refresh the key file, or mint a fresh "
+    "GEMQUOTA_ACCESS_TOKEN; if the token endpoint answered 5xx/429, try again in a minute"
+)
+
+
+def _auth_message(exc: BaseException) -> str:
+    """google-auth's message without the raw tuple (``RefreshError(message, response_body)``)."""
+    first = exc.args[0] if exc.args else ""
+    text = first if isinstance(first, str) else str(first)
+    return text.strip() or type(exc).__name__
+
+
+def _guard_error(exc: BaseException, spec: CallSpec) -> GemquotaError | None:
+    """The errors of our own HTTP guard (sources._http): redirect, body too large, deadline."""
+    from gemquota.sources._http import BodyTooLarge, DeadlineExceeded, RedirectRefused
+
+    for e in _cause_chain(exc):
+        if isinstance(e, RedirectRefused):
+            where = f"another host ({e.host})" if e.cross_host else e.host
+            return UnexpectedResponse(
+                _clean(f"{spec.where}: the API answered with an HTTP {e.status} redirect to {where}"),
+                "not followed: credentials are never sent on a redirect. Check GEMQUOTA_GOOGLE_BASE_URL "
+                "and any proxy between you and Google",
+                api=spec.api,
+            )
+        if isinstance(e, BodyTooLarge):
+            return UnexpectedResponse(
+                _clean(f"{spec.where}: {e}"),
+                "Google's answers are far smaller: check GEMQUOTA_GOOGLE_BASE_URL and any proxy",
+                api=spec.api,
+            )
+        if isinstance(e, DeadlineExceeded):
+            return CallTimeout(
+                _clean(f"{spec.where}: {e}"),
+                "check the network or raise --timeout",
+                api=spec.api,
+            )
+    return None
+
+
 def translate(exc: BaseException, spec: CallSpec) -> GemquotaError:
     """The gemquota exception for ``exc`` raised while making the call ``spec``."""
     if isinstance(exc, GemquotaError):
         return exc
+    guarded = _guard_error(exc, spec)
+    if guarded is not None:
+        return guarded
     # google.api_core: HTTP errors mapped by status, and timeouts / retry exhaustion.
     if _is_instance(exc, "google.api_core.exceptions", ("RetryError", "DeadlineExceeded")):
         return CallTimeout(
@@ -281,11 +327,10 @@ def translate(exc: BaseException, spec: CallSpec) -> GemquotaError:
         if code_i == 403:
             return _forbidden(exc, spec)
         if code_i == 401:
-            return PermissionDenied(
+            return CredentialsRejected(
                 _clean(f"{spec.where}: the credentials were rejected (401): {google_msg}"),
-                "refresh them: `gcloud auth application-default login` (or a fresh GEMQUOTA_ACCESS_TOKEN)",
+                _REFRESH_HINT,
                 api=spec.api,
-                permission=None,
             )
         if code_i == 404 or (code_i == 400 and spec.bad_request_is_not_found):
             return NotFound(_clean(f"{spec.where}: not found: {google_msg}"), None, api=spec.api)
@@ -316,11 +361,10 @@ def translate(exc: BaseException, spec: CallSpec) -> GemquotaError:
         net = _network_error(exc, spec, "the OAuth token endpoint", chain=True)
         if net is not None:
             return net
-        return PermissionDenied(
-            _clean(f"could not obtain an access token for {spec.where}: {exc}"),
-            "the credentials are expired or revoked: `gcloud auth application-default login`",
+        return CredentialsRejected(
+            _clean(f"could not obtain an access token for {spec.where}: {_auth_message(exc)}"),
+            _REFRESH_HINT,
             api=spec.api,
-            permission=None,
         )
     net = _network_error(exc, spec, "the API", chain=False)
     if net is not None:

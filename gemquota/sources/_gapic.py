@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from gemquota.context import Context
+from gemquota.sources._http import guard_session
 from gemquota.sources.credentials import CloudCredentials, ensure_fresh
 
 
@@ -37,6 +38,7 @@ def rest_client(client_cls: Any, ctx: Context, creds: CloudCredentials, endpoint
         transport=_transport_factory(client_cls),
         client_options={"api_endpoint": endpoint.rstrip("/")},
     )
+    guard_session(client.transport._session, ctx)  # total deadline, body cap, no redirects
     try:
         yield client
     finally:

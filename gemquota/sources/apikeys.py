@@ -7,7 +7,7 @@ from typing import Any
 from gemquota.context import Context
 from gemquota.core.cloud import KeyInfo, KeyRestrictions
 from gemquota.core.redact import mask_key
-from gemquota.exceptions import NotFound, UnexpectedResponse
+from gemquota.exceptions import UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
@@ -38,13 +38,14 @@ def lookup_key(ctx: Context, creds: CloudCredentials, key: str) -> KeyInfo:
     with calling(spec):
         with rest_client(_client_cls(), ctx, creds, ctx.endpoints.apikeys) as client:
             resp = client.lookup_key(request={"key_string": key.strip()}, **call_kwargs(ctx))
-        parent = str(resp.parent or "")
-        name = str(resp.name or "") or None
+    parent = str(resp.parent or "")
+    name = str(resp.name or "") or None
     parts = parent.split("/")
     if len(parts) < 2 or parts[0] != "projects" or not parts[1]:
-        if not parent:
-            raise NotFound(f"{spec.where}: Google returned no project for this key", None, api="apikeys")
-        raise UnexpectedResponse(f"{spec.where}: unexpected parent {parent[:80]!r}", None, api="apikeys")
+        # Google answers an unknown key with 400/404 (NotFound above); a 200 without a parent is
+        # not an answer about the key at all.
+        what = f"unexpected parent {parent[:80]!r}" if parent else "the answer names no project"
+        raise UnexpectedResponse(f"{spec.where}: {what}", None, api="apikeys")
     return KeyInfo(project_number=parts[1], key_name=name)
 
 
@@ -64,7 +65,9 @@ def get_key_restrictions(ctx: Context, creds: CloudCredentials, key_name: str) -
     with calling(spec):
         with rest_client(_client_cls(), ctx, creds, ctx.endpoints.apikeys) as client:
             key = client.get_key(name=key_name, **call_kwargs(ctx))
-        return _restrictions(key)
+    if not str(key.name or ""):  # an answer without the key's name says nothing about its restrictions
+        raise UnexpectedResponse(f"{spec.where}: the answer has no key (no name)", None, api="apikeys")
+    return _restrictions(key)
 
 
 def _restrictions(key: Any) -> KeyRestrictions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gemquota.context import Context
 from gemquota.core.cloud import BillingAccount, BillingInfo
+from gemquota.exceptions import UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
@@ -25,12 +26,16 @@ def get_billing_info(ctx: Context, creds: CloudCredentials, project: str) -> Bil
 
         with rest_client(billing_v1.CloudBillingClient, ctx, creds, ctx.endpoints.billing) as client:
             bi = client.get_project_billing_info(name=f"projects/{project}", **call_kwargs(ctx))
-        return BillingInfo(
-            project=project,
-            project_id=str(bi.project_id or "") or None,
-            billing_enabled=bool(bi.billing_enabled),
-            account_name=str(bi.billing_account_name or "") or None,
+    if not str(bi.name or ""):  # Google always names the billingInfo: an answer without it is no answer
+        raise UnexpectedResponse(
+            f"{spec.where}: the answer has no billing info (no name)", None, api=spec.api
         )
+    return BillingInfo(
+        project=project,
+        project_id=str(bi.project_id or "") or None,
+        billing_enabled=bool(bi.billing_enabled),
+        account_name=str(bi.billing_account_name or "") or None,
+    )
 
 
 def get_billing_account(ctx: Context, creds: CloudCredentials, name: str) -> BillingAccount:
@@ -51,8 +56,12 @@ def get_billing_account(ctx: Context, creds: CloudCredentials, name: str) -> Bil
 
         with rest_client(billing_v1.CloudBillingClient, ctx, creds, ctx.endpoints.billing) as client:
             ba = client.get_billing_account(name=name, **call_kwargs(ctx))
-        return BillingAccount(
-            name=str(ba.name or "") or name,
-            open=bool(ba.open_),
-            display_name=str(ba.display_name or "") or None,
+    if not str(ba.name or ""):
+        raise UnexpectedResponse(
+            f"{spec.where}: the answer has no billing account (no name)", None, api=spec.api
         )
+    return BillingAccount(
+        name=str(ba.name or "") or name,
+        open=bool(ba.open_),
+        display_name=str(ba.display_name or "") or None,
+    )

@@ -3,16 +3,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, QuotaLimit, QuotaPreference
 from gemquota.core.quota import measure_from, tier_from_metric, tier_from_quota_id, window_from_quota_id
+from gemquota.exceptions import UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
 
 _PAGE_SIZE = 500
+#: Pages followed at most (Google's Gemini quota list fits in one or two): a server that keeps
+#: sending nextPageToken gets its list cut here, and the call says so.
+MAX_PAGES = 20
+
+
+def _capped_items(pager: Any, spec: CallSpec, field: str, max_pages: int = MAX_PAGES) -> Iterator[Any]:
+    """The items (``field`` of each page) of a GAPIC pager, following at most ``max_pages`` pages."""
+    for number, page in enumerate(pager.pages, start=1):
+        yield from getattr(page, field)
+        if number >= max_pages and bool(getattr(page, "next_page_token", None)):
+            raise UnexpectedResponse(
+                f"{spec.where}: the list was cut after {max_pages} pages (the API kept sending more)",
+                "Google's list is far shorter: check GEMQUOTA_GOOGLE_BASE_URL and any proxy, then rerun",
+                api=spec.api,
+            )
 
 
 def _spec(creds: CloudCredentials, project: str, method: str) -> CallSpec:
@@ -71,7 +88,7 @@ def list_quota_limits(
                 },
                 **call_kwargs(ctx),
             )
-            for info in pager:  # the pager follows nextPageToken with the same timeout / no retry
+            for info in _capped_items(pager, spec, "quota_infos"):  # same timeout / no retry on every page
                 quota_id = str(info.quota_id or "")
                 metric = str(info.metric or "")
                 window = _window(str(info.refresh_interval or ""), quota_id)
@@ -107,7 +124,7 @@ def list_quota_preferences(
                 request={"parent": f"projects/{project}/locations/global", "page_size": _PAGE_SIZE},
                 **call_kwargs(ctx),
             )
-            for p in pager:
+            for p in _capped_items(pager, spec, "quota_preferences"):
                 if p.service and str(p.service) != service:
                     continue
                 has_config = "quota_config" in p

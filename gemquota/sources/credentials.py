@@ -31,6 +31,7 @@ from gemquota.core.cloud import CredentialInfo
 from gemquota.core.redact import redact
 from gemquota.exceptions import GemquotaError, NoCredentials
 from gemquota.sources._errors import CallSpec, translate
+from gemquota.sources._http import guard_session, run_with_deadline
 
 SCOPES = ("https://www.googleapis.com/auth/cloud-platform",)
 ACCESS_TOKEN_ENV = "GEMQUOTA_ACCESS_TOKEN"
@@ -258,7 +259,7 @@ def _load_metadata(ctx: Context) -> CloudCredentials | None:
 
     gatr = _mod("google.auth.transport.requests")
     metadata = _mod("google.auth.compute_engine._metadata")
-    session = requests.Session()
+    session = guard_session(requests.Session(), ctx.with_(timeout=min(ctx.timeout, 3.0)))
     try:
         if not metadata.ping(gatr.Request(session), timeout=min(ctx.timeout, 3.0), retry_count=1):
             return None
@@ -326,9 +327,11 @@ def ensure_fresh(ctx: Context, creds: CloudCredentials) -> None:
         import requests
 
         gatr = _mod("google.auth.transport.requests")
-        session = requests.Session()
+        session = guard_session(requests.Session(), ctx)
+        request = functools.partial(gatr.Request(session), timeout=ctx.timeout)
         try:
-            c.refresh(functools.partial(gatr.Request(session), timeout=ctx.timeout))
+            # google-auth retries a 5xx/429 from the token endpoint: bound the whole refresh too
+            run_with_deadline(lambda: c.refresh(request), ctx.timeout + 0.5)
         except Exception as exc:
             err = translate(exc, CallSpec(api="oauth2", method="token refresh", permission=None))
             state.failure, state.failed_at = err, time.monotonic()

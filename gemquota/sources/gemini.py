@@ -16,6 +16,7 @@ from gemquota.context import Context
 from gemquota.core.redact import redact
 from gemquota.exceptions import CallTimeout, SourceError, UnexpectedResponse, Unreachable
 from gemquota.keys import ApiKey
+from gemquota.sources._http import BodyTooLarge, DeadlineExceeded, RedirectRefused, httpx_client_args
 
 if TYPE_CHECKING:
     from google import genai
@@ -76,6 +77,8 @@ def _client(ctx: Context, key: ApiKey) -> genai.Client:
         api_version=API_VERSION,
         timeout=max(1, int(ctx.timeout * 1000)),  # milliseconds in google-genai
         retry_options=types.HttpRetryOptions(attempts=1),  # never retry: one request is the probe
+        # total deadline, body cap, and no redirect: the key is never sent to another host
+        client_args=httpx_client_args(ctx),
     )
     return genai.Client(api_key=key.value, vertexai=False, http_options=options)
 
@@ -90,6 +93,21 @@ def _call(ctx: Context, call: str, fn: Callable[[], T]) -> T:
         return fn()
     except errors.APIError as exc:
         raise GeminiCallError(exc, call=call) from None
+    except RedirectRefused as exc:
+        raise UnexpectedResponse(
+            redact(f"{call}: {where} answered with an HTTP {exc.status} redirect to {exc.host}"),
+            "Not followed: the API key is never sent on a redirect. Check GEMQUOTA_GOOGLE_BASE_URL, "
+            "GOOGLE_GEMINI_BASE_URL and any proxy between you and Google.",
+            api=API,
+        ) from None
+    except BodyTooLarge as exc:
+        raise UnexpectedResponse(redact(f"{call}: {where}: {exc}"), api=API) from None
+    except DeadlineExceeded as exc:
+        raise CallTimeout(
+            f"{call}: no complete answer from {where} within {ctx.timeout:g} s",
+            "Raise --timeout, or check the network path to the Gemini API.",
+            api=API,
+        ) from exc
     except timeouts as exc:
         raise CallTimeout(
             f"{call}: no answer from {where} within {ctx.timeout:g} s",
@@ -120,7 +138,14 @@ def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
         pager = client.models.list(config={"page_size": LIST_PAGE_SIZE})
         return tuple(_bare(m.name) for m in pager if m.name)
 
-    return _call(ctx, "models.list", fetch)
+    names = _call(ctx, "models.list", fetch)
+    if not names:  # every key sees models: an empty 200 is not an answer about the key or a model
+        raise UnexpectedResponse(
+            f"models.list: {ctx.endpoints.gemini} answered without any model",
+            "Not a finding about your key: check GEMQUOTA_GOOGLE_BASE_URL and any proxy, then rerun.",
+            api=API,
+        )
+    return names
 
 
 def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
@@ -133,9 +158,19 @@ def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
     client = _client(ctx, key)
     config = types.GenerateContentConfig(max_output_tokens=1)
 
-    def send() -> float:
+    def send() -> tuple[float, Any]:
         start = time.perf_counter()
-        client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
-        return (time.perf_counter() - start) * 1000.0
+        answer = client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
+        return (time.perf_counter() - start) * 1000.0, answer
 
-    return _call(ctx, f"generateContent {_bare(model)}", send)
+    call = f"generateContent {_bare(model)}"
+    latency, answer = _call(ctx, call, send)
+    fields = ("candidates", "prompt_feedback", "usage_metadata", "model_version")
+    if all(getattr(answer, f, None) in (None, []) for f in fields):
+        # a 200 with none of a GenerateContentResponse's fields is not a successful generation
+        raise UnexpectedResponse(
+            f"{call}: {ctx.endpoints.gemini} answered 200 without candidates or usage",
+            "Not a finding about your key or quota: check GEMQUOTA_GOOGLE_BASE_URL and any proxy.",
+            api=API,
+        )
+    return latency

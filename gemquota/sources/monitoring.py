@@ -21,6 +21,7 @@ from gemquota.core.quota import window_from_metric, window_from_quota_id
 from gemquota.core.reset import PACIFIC
 from gemquota.exceptions import GemquotaError, NotFound, UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
+from gemquota.sources._http import guard_session
 from gemquota.sources.credentials import CloudCredentials, ensure_fresh
 
 #: Quota metric families of generateContent (requests and input tokens, every tier).
@@ -40,6 +41,9 @@ RESOURCE_TYPE = f"{GEMINI_SERVICE}/Location"
 MINUTE_FRESHNESS = timedelta(seconds=90)
 _MAX_PAGES = 50
 _PAGE_SIZE = 100_000
+#: Most answer bytes read for one metric family over all its pages (each page is capped by
+#: sources._http too): the usage of Gemini quotas is a few kilobytes.
+MAX_FAMILY_BYTES = 16 * 1024 * 1024
 
 
 def pacific_midnight(now: datetime) -> datetime:
@@ -108,13 +112,24 @@ def _fetch(
     series: list[Any] = []
     try:
         with calling(spec):
-            session = gatr.AuthorizedSession(creds.credentials, refresh_timeout=ctx.timeout)
+            session = guard_session(
+                gatr.AuthorizedSession(creds.credentials, refresh_timeout=ctx.timeout), ctx
+            )
             try:
                 page_params = dict(params)
-                for _ in range(_MAX_PAGES):
+                read = 0
+                for number in range(1, _MAX_PAGES + 1):
                     resp = session.get(url, params=page_params, timeout=ctx.timeout)
                     if resp.status_code >= 400:
                         raise gexc.from_http_response(resp)
+                    read += len(resp.content)
+                    if read > MAX_FAMILY_BYTES:
+                        raise UnexpectedResponse(
+                            f"{spec.where}: more than {MAX_FAMILY_BYTES >> 20} MB of time series for {metric}"
+                            " (reading stopped)",
+                            None,
+                            api="monitoring",
+                        )
                     body = resp.json()
                     if not isinstance(body, dict):
                         raise ValueError("timeSeries response is not an object")
@@ -125,6 +140,12 @@ def _fetch(
                     token = body.get("nextPageToken")
                     if not token:
                         break
+                    if number == _MAX_PAGES:
+                        raise UnexpectedResponse(
+                            f"{spec.where}: the list was cut after {_MAX_PAGES} pages (the API kept sending more)",
+                            None,
+                            api="monitoring",
+                        )
                     page_params = {**params, "pageToken": str(token)}
             finally:
                 session.close()
@@ -211,9 +232,13 @@ def read_usage(
     if first_error is not None:
         raise first_error
     usages: list[QuotaUsage] = []
-    with calling(spec):
+    try:  # reading the answer is not the call: only a shape we refuse (ValueError) is "unexpected"
         for metric, series in zip(metric_names, results, strict=True):
             usages.extend(_usages(metric, series, end))
+    except ValueError as exc:
+        raise UnexpectedResponse(
+            f"{spec.where}: unreadable time series ({exc})", None, api="monitoring"
+        ) from None
     if any(u.value < 0 for u in usages):
         raise UnexpectedResponse(f"{spec.where}: negative usage in the response", None, api="monitoring")
     return tuple(usages)

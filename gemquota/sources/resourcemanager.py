@@ -33,10 +33,10 @@ def get_project(ctx: Context, creds: CloudCredentials, project: str) -> ProjectI
             resourcemanager_v3.ProjectsClient, ctx, creds, ctx.endpoints.resourcemanager
         ) as client:
             p = client.get_project(name=f"projects/{project}", **call_kwargs(ctx))
-        name = str(p.name or "")
-        project_id = str(p.project_id or "")
-        state = str(getattr(p.state, "name", p.state)) if p.state else None
-        display = str(p.display_name or "") or None
+    name = str(p.name or "")
+    project_id = str(p.project_id or "")
+    state = str(getattr(p.state, "name", p.state)) if p.state else None
+    display = str(p.display_name or "") or None
     number = name.removeprefix("projects/")
     if not name.startswith("projects/") or not number.isdigit() or not project_id:
         raise UnexpectedResponse(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, ServiceState
+from gemquota.exceptions import UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
@@ -31,9 +32,11 @@ def get_service(
             svc = client.get_service(
                 request={"name": f"projects/{project}/services/{service}"}, **call_kwargs(ctx)
             )
-        title = str(svc.config.title or "") or None if "config" in svc else None
-        return ServiceState(
-            name=str(svc.name or "") or f"projects/{project}/services/{service}",
-            state=str(getattr(svc.state, "name", svc.state)),
-            title=title,
+    state = str(getattr(svc.state, "name", svc.state))
+    if not str(svc.name or "") or state not in ("ENABLED", "DISABLED"):
+        # Google names the service and states ENABLED or DISABLED: anything else is not an answer
+        raise UnexpectedResponse(
+            f"{spec.where}: the answer has no service state ({state or 'none'})", None, api=spec.api
         )
+    title = str(svc.config.title or "") or None if "config" in svc else None
+    return ServiceState(name=str(svc.name), state=state, title=title)

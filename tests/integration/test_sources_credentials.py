@@ -16,7 +16,7 @@ from _sources_support import (
 )
 
 from gemquota.emulator import Emulator, Fault
-from gemquota.exceptions import ApiDisabled, CallTimeout, NoCredentials, PermissionDenied
+from gemquota.exceptions import ApiDisabled, CallTimeout, CredentialsRejected, NoCredentials
 from gemquota.sources import apikeys, resourcemanager
 from gemquota.sources._errors import QuotaProjectMissing
 from gemquota.sources.credentials import load_cloud_credentials
@@ -225,7 +225,7 @@ def test_token_endpoint_timeout_is_bounded(emu: Emulator, tmp_path: Path) -> Non
     assert time.monotonic() - start < 0.8
 
 
-def test_rejected_refresh_token_is_permission_denied(emu: Emulator, tmp_path: Path) -> None:
+def test_rejected_refresh_token_is_credentials_rejected(emu: Emulator, tmp_path: Path) -> None:
     home = tmp_path / "h"
     write_user_adc_file(
         home / ".config" / "gcloud" / "application_default_credentials.json",
@@ -235,9 +235,10 @@ def test_rejected_refresh_token_is_permission_denied(emu: Emulator, tmp_path: Pa
     ctx = emu_context(emu, {"HOME": str(home)})
     creds = load_cloud_credentials(ctx)
     assert creds is not None
-    with pytest.raises(PermissionDenied) as err:
+    with pytest.raises(CredentialsRejected) as err:
         resourcemanager.get_project(ctx, creds, "acme-gemini-prod")
     assert "revoked-refresh-token" not in str(err.value) + str(err.value.hint)
+    assert "('" not in err.value.message, "google-auth's raw (message, body) tuple is not shown"
     assert err.value.hint and "gcloud auth application-default login" in err.value.hint
 
 

@@ -15,6 +15,7 @@ from gemquota.emulator import SCENARIOS, Emulator, Fault
 from gemquota.exceptions import (
     ApiDisabled,
     CallTimeout,
+    CredentialsRejected,
     GemquotaError,
     PermissionDenied,
     UnexpectedResponse,
@@ -244,13 +245,13 @@ def test_no_retry_after_a_server_error(healthy: Emulator) -> None:
 
 
 @pytest.mark.parametrize("call_id", ["projects.get", "timeSeries"])
-def test_rejected_access_token_is_permission_denied(healthy: Emulator, call_id: str) -> None:
+def test_rejected_access_token_is_credentials_rejected(healthy: Emulator, call_id: str) -> None:
     env = {**healthy.demo_env(), "GEMQUOTA_ACCESS_TOKEN": "ya29.not-a-token-the-emulator-minted"}
     ctx = emu_context(healthy, env)
     creds = load_cloud_credentials(ctx)
     assert creds is not None
-    with pytest.raises(PermissionDenied) as err:
+    with pytest.raises(CredentialsRejected) as err:
         CALLS[call_id][1](ctx, creds, healthy, PROJECT)
-    assert err.value.permission is None
+    assert not isinstance(err.value, PermissionDenied)  # a 401 is never a missing permission
     assert "not-a-token" not in err.value.message + str(err.value.hint)
     assert err.value.hint and "gcloud auth application-default login" in err.value.hint
