@@ -50,7 +50,29 @@ DemoOpt = Annotated[
         metavar="SCENARIO",
     ),
 ]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds allowed per call.", min=0.1)]
+#: --timeout bounds (seconds): finite, positive, and at most an hour per call.
+TIMEOUT_MIN_S = 0.1
+TIMEOUT_MAX_S = 3600.0
+
+
+def _check_timeout(value: float) -> float:
+    import math
+
+    if not math.isfinite(value) or not TIMEOUT_MIN_S <= value <= TIMEOUT_MAX_S:
+        raise typer.BadParameter(
+            f"{value!r} is not a number of seconds from {TIMEOUT_MIN_S:g} to {TIMEOUT_MAX_S:g}."
+        )
+    return value
+
+
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        help=f"Seconds allowed per call (total, {TIMEOUT_MIN_S:g} to {TIMEOUT_MAX_S:g}).",
+        callback=_check_timeout,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -322,6 +344,18 @@ def _optional_demo_value(args: list[str]) -> list[str]:
     return out
 
 
+def _show_redacted(exc: Exception) -> None:
+    """click's usage message (it echoes the offending argument, which may be a key) through redact."""
+    import io
+
+    from gemquota.core.redact import redact
+
+    buffer = io.StringIO()
+    exc.show(file=buffer)  # type: ignore[attr-defined]
+    sys.stderr.write(redact(buffer.getvalue()))
+    sys.stderr.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit code (usage errors become JSON in ``--format json``)."""
     import os
@@ -332,21 +366,22 @@ def main(argv: list[str] | None = None) -> int:
         result: Any = command.main(args=args, prog_name="gemquota", standalone_mode=False)
     except _USAGE_ERROR as exc:
         if _wants_json(args, os.environ.get("GEMQUOTA_FORMAT")):
+            from gemquota.core.redact import redact
             from gemquota.render import jsonout
 
             ctx = getattr(exc, "ctx", None)
             name = getattr(getattr(ctx, "command", None), "name", None) or "gemquota"
             hint = "Run 'gemquota --help' or 'gemquota COMMAND --help'."
-            message = exc.format_message()  # type: ignore[attr-defined]
+            message = redact(exc.format_message())  # type: ignore[attr-defined]
             jsonout.write(sys.stdout, jsonout.failure(str(name), "usage", message, hint))
         else:
-            exc.show(file=sys.stderr)  # type: ignore[attr-defined]
+            _show_redacted(exc)
         return int(ExitCode.USAGE)
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         return int(ExitCode.INTERRUPTED)
     except _CLICK_ERROR as exc:
-        exc.show(file=sys.stderr)  # type: ignore[attr-defined]
+        _show_redacted(exc)
         return int(getattr(exc, "exit_code", 1))
     if isinstance(result, int):
         return result
