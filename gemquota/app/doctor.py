@@ -55,8 +55,16 @@ class DoctorReport:
     run: RunReport
 
     @property
+    def not_checked(self) -> tuple[CheckOutcome, ...]:
+        """Checks (hidden ones too) that could not establish a fact because of a fault."""
+        return tuple(o for o in self.run.outcomes if o.result.fault)
+
+    @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.PROBLEM if any(o.result.is_problem for o in self.outcomes) else ExitCode.OK
+        """1 when a check failed or crashed, or when a fact is missing because of a fault (§1.4)."""
+        if any(o.result.is_problem for o in self.outcomes) or self.not_checked:
+            return ExitCode.PROBLEM
+        return ExitCode.OK
 
 
 def _priority(outcome: CheckOutcome) -> int:
@@ -134,6 +142,15 @@ def diagnose(
     report = run_checks(ctx, checks, facts=facts, progress=progress)
     visible = report.visible
     line, status = verdict(visible)
+    unchecked = [o for o in report.outcomes if o.result.fault]
+    if unchecked and status is not Status.FAIL:
+        # never "No issues found" when something could not be checked: say what, and why
+        shown = [o for o in unchecked if not o.hidden] or unchecked
+        names = ", ".join(o.id for o in shown)
+        first = shown[0].result
+        why = first.blocked_reason or first.summary
+        line = f"! Not everything could be checked ({names}): {why}. Rerun when the API answers."
+        status = Status.WARN
     return DoctorReport(visible, line, status, project_json(report.facts), report)
 
 

@@ -68,6 +68,9 @@ class CheckResult:
     blocked_reason: str | None = None
     #: Extra JSON keys for this check's object (e.g. the per-model limits table).
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: A fact this check needed could not be established because of a fault (time-out, unreachable,
+    #: unexpected answer, a crash): the run exits 1 and says what was not checked (SPEC §1.4, §7).
+    fault: bool = False
 
     @property
     def lets_dependants_run(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +28,7 @@ from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, BillingInfo, KeyInfo
 from gemquota.exceptions import GemquotaError, NotFound, PermissionDenied
 from gemquota.keys import ApiKey
+from gemquota.threads import DaemonPool
 
 LOOKUP_ERROR = "key_lookup_error"
 BELIEVED = "believed_project"
@@ -196,6 +196,7 @@ class KeyProjectCheck:
                 fix=row.fix,
                 proceed=False,
                 blocked_reason="the key's project is unknown (see key-project)",
+                fault=row.fault,
             )
         if target.source == "named":
             return CheckResult(
@@ -220,6 +221,7 @@ class KeyProjectCheck:
                 row.messages,
                 fix=row.fix,
                 proceed=True,
+                fault=row.fault,
             )
         proj = fetched.value
         name = f' "{proj.display_name}"' if proj.display_name else ""
@@ -333,7 +335,7 @@ class BilledProjectCheck:
         def read(project: str) -> Fetched[BillingInfo]:
             return Fetched[BillingInfo].of(lambda: billing.get_billing_info(ctx, creds, project))
 
-        with ThreadPoolExecutor(max_workers=2) as pool:
+        with DaemonPool(2) as pool:
             mine_f = pool.submit(read, target.ref)
             theirs_f = pool.submit(read, other) if other else None
             mine = mine_f.result()
@@ -349,7 +351,13 @@ class BilledProjectCheck:
                 status=Status.FAIL,
             )
             return CheckResult(
-                row.status, row.summary, row.messages, fix=row.fix, facts={BILLING: None}, proceed=True
+                row.status,
+                row.summary,
+                row.messages,
+                fix=row.fix,
+                facts={BILLING: None},
+                proceed=True,
+                fault=row.fault,
             )
         info_ = mine.value
         key_name = info_.project_id or target.ref
@@ -448,7 +456,7 @@ class BillingAccountCheck:
                 target=target,
                 status=Status.WARN,
             )
-            return CheckResult(row.status, row.summary, row.messages, fix=row.fix)
+            return CheckResult(row.status, row.summary, row.messages, fix=row.fix, fault=row.fault)
         account = fetched.value
         label = f'"{account.display_name}" ({account.name})' if account.display_name else account.name
         if account.open:

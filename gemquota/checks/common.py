@@ -213,4 +213,11 @@ def failure_row(
         summary = f"cannot {doing}: {err.message}"
     if err.hint and err.hint != fix and all(err.hint != m.text for m in messages):
         messages.append(hint(err.hint))
-    return CheckResult(status, summary, tuple(messages), fix=fix, facts=dict(facts or {}))
+    return CheckResult(
+        status, summary, tuple(messages), fix=fix, facts=dict(facts or {}), fault=is_fault(err)
+    )
+
+
+def is_fault(err: GemquotaError) -> bool:
+    """The error is a fault (no answer, or one we cannot read), not a finding about the setup."""
+    return isinstance(err, (Unreachable, UnexpectedResponse))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,7 @@ from gemquota.checks.common import CREDS, KEY_ENV, KEYS, Fetched, failure_row
 from gemquota.context import Context
 from gemquota.core.cloud import KeyInfo
 from gemquota.keys import ApiKey, KeyEnvironment
+from gemquota.threads import bounded_map
 
 KEY_URL = "https://aistudio.google.com/app/apikey"
 
@@ -99,10 +99,10 @@ class SharedKeysCheck:
                 ),
             )
         creds = facts[CREDS]
-        with ThreadPoolExecutor(max_workers=len(keys)) as pool:
-            lookups = list(
-                pool.map(lambda k: Fetched[KeyInfo].of(lambda: apikeys.lookup_key(ctx, creds, k.value)), keys)
-            )
+        # bounded: a thousand keys never mean a thousand threads and sockets
+        lookups = bounded_map(
+            lambda k: Fetched[KeyInfo].of(lambda: apikeys.lookup_key(ctx, creds, k.value)), keys
+        )
         by_project: dict[str, list[ApiKey]] = {}
         messages = []
         unknown = 0

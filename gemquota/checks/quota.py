@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,6 +28,7 @@ from gemquota.core.diagnosis import Tier
 from gemquota.core.quota import quota_group_for_model, tier_from_metric, tier_from_quota_id
 from gemquota.core.reset import next_pacific_midnight
 from gemquota.core.tier import TIER_NAMES, TierInference, infer_tier
+from gemquota.threads import DaemonPool
 
 #: (measure, window) → column of the limits table, in display order.
 COLUMNS: dict[tuple[str, str], str] = {
@@ -69,7 +69,7 @@ class QuotaData:
         if isinstance(target, CheckResult):
             return CheckResult(Status.OK, "no project", facts={QUOTAS: None, PREFERENCES: None})
         creds = facts[CREDS]
-        with ThreadPoolExecutor(max_workers=2) as pool:
+        with DaemonPool(2) as pool:
             limits_f = pool.submit(
                 Fetched[tuple[QuotaLimit, ...]].of,
                 lambda: cloudquotas.list_quota_limits(ctx, creds, target.ref),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +13,7 @@ from gemquota.checks.base import Check, CheckOutcome, CheckResult, Status, hint
 from gemquota.context import Context
 from gemquota.core.redact import redact
 from gemquota.exceptions import UsageError
+from gemquota.threads import DaemonPool
 
 #: Called as (finished outcome, number done, number total) after each check.
 Progress = Callable[[CheckOutcome, int, int], None]
@@ -67,6 +68,7 @@ def _crash(check: Check, exc: BaseException, ctx: Context) -> CheckResult:
         (hint("This is a bug in gemquota: rerun with --debug and report it."),),
         proceed=False,
         blocked_reason=f"the {check.title.lower()} check crashed",
+        fault=True,
     )
 
 
@@ -122,7 +124,8 @@ def run_checks(
         if progress is not None:
             progress(outcome, len(done), total)
 
-    pool = ThreadPoolExecutor(max_workers=max(1, total), thread_name_prefix="gemquota-check")
+    # daemon threads: a check stuck on a silent server never keeps the process alive after the report
+    pool = DaemonPool(max_workers=max(1, total), name="gemquota-check")
     try:
         while pending or running:
             started = True
@@ -136,9 +139,13 @@ def run_checks(
                     blockers = [done[n] for n in check.needs if not done[n].result.lets_dependants_run]
                     if blockers:
                         reason = _skip_reason(blockers[0])
+                        # skipped because a needed fact is missing through a fault: not checked, said so
+                        fault = any(b.result.fault or b.result.status is Status.CRASH for b in blockers)
                         finish(
                             check,
-                            CheckResult(Status.SKIP, f"skipped: {reason}", blocked_reason=reason),
+                            CheckResult(
+                                Status.SKIP, f"skipped: {reason}", blocked_reason=reason, fault=fault
+                            ),
                             0.0,
                         )
                         continue
@@ -168,9 +175,10 @@ def run_checks(
                         (hint("A Google API did not answer; rerun with a larger --timeout."),),
                         proceed=False,
                         blocked_reason=f"the {check.title.lower()} check did not finish",
+                        fault=True,
                     )
                     finish(check, result, now - t0)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
     ordered = tuple(done[c.id] for c in checks)
     return RunReport(ordered, all_facts, time.perf_counter() - start)

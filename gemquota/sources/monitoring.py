@@ -11,7 +11,6 @@ label with the project id or number is not documented)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -23,6 +22,7 @@ from gemquota.exceptions import GemquotaError, NotFound, UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._http import guard_session
 from gemquota.sources.credentials import CloudCredentials, ensure_fresh
+from gemquota.threads import DaemonPool
 
 #: Quota metric families of generateContent (requests and input tokens, every tier).
 USAGE_METRICS: tuple[str, ...] = (
@@ -216,7 +216,7 @@ def read_usage(
         ensure_fresh(ctx, creds)
     if not metric_names:
         return ()
-    with ThreadPoolExecutor(max_workers=len(metric_names), thread_name_prefix="gemquota-monitoring") as pool:
+    with DaemonPool(len(metric_names), name="gemquota-monitoring") as pool:
         futures = [
             pool.submit(_fetch, ctx, creds, spec, metric, _params(metric, start, end))
             for metric in metric_names
