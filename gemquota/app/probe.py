@@ -12,7 +12,13 @@ from typing import Any
 
 from gemquota.context import Context
 from gemquota.core.diagnosis import RETRY_OF, Backend, Diagnosis, Kind
-from gemquota.exceptions import CallTimeout, NoCredentials, UsageError
+from gemquota.exceptions import (
+    CallTimeout,
+    NoCredentials,
+    SourceError,
+    UnexpectedResponse,
+    UsageError,
+)
 from gemquota.exitcodes import ExitCode
 from gemquota.keys import ApiKey, resolve_keys
 from gemquota.sources import gemini
@@ -123,6 +129,22 @@ def deadline(ctx: Context, model: str | None, call: str) -> Diagnosis:
     )
 
 
+def unexpected_answer(model: str | None, err: SourceError) -> Diagnosis:
+    """The call got an answer we cannot read (a redirect, an empty 200): never "OK", and no
+    finding about the key, the model or the quota either."""
+    return Diagnosis(
+        kind=Kind.UNRECOGNIZED,
+        retry=RETRY_OF[Kind.UNRECOGNIZED],
+        backend=Backend.GEMINI_API,
+        headline=f"Unexpected answer, not a finding about the key or quota: {err.message}",
+        model=model,
+        requested_model=model,
+        evidence=(err.message,),
+        why="the answer was not a Gemini API response",
+        notes=((err.hint,) if err.hint else ()),
+    )
+
+
 def _quota_model(diagnosis: Diagnosis) -> str | None:
     """The model a quota error was counted against; None when the error names no quota."""
     if diagnosis.model and (diagnosis.quota_id or diagnosis.quota_metric or diagnosis.limit is not None):
@@ -182,6 +204,8 @@ def probe_models(ctx: Context, key: ApiKey, models: tuple[str, ...], no_generate
         except CallTimeout:
             diagnosis = deadline(ctx, model, f"generateContent {model}")
             rows.append(ModelRow(model, False, None, listed, None, diagnosis))
+        except UnexpectedResponse as err:  # a redirect, an empty 200, a huge body, ...
+            rows.append(ModelRow(model, False, None, listed, None, unexpected_answer(model, err)))
         else:
             rows.append(ModelRow(model, True, round(latency, 1), listed, None, None))
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gemquota.checks.base import CheckResult, Message, Status, error, hint, info
-from gemquota.checks.common import KEYS, OPTIONS, PROBE, DoctorOptions
+from gemquota.checks.common import KEYS, OPTIONS, PROBE, DoctorOptions, failure_row
 from gemquota.context import Context
+from gemquota.exceptions import GemquotaError
 from gemquota.keys import ApiKey
 
 DEFAULT_MODEL = "gemini-2.5-flash"
@@ -36,7 +37,17 @@ class ProbeCheck:
         from gemquota.app.probe import probe_models
 
         models = tuple(dict.fromkeys(m.removeprefix("models/") for m in options.models)) or (DEFAULT_MODEL,)
-        report = probe_models(ctx, keys[0], models, False)
+        try:
+            report = probe_models(ctx, keys[0], models, False)
+        except GemquotaError as err:  # models.list gave no readable answer: a diagnosed row, not a crash
+            return failure_row(
+                err,
+                ctx=ctx,
+                doing="probe the Gemini API (models.list)",
+                call="gemini",
+                target=None,
+                status=Status.FAIL,
+            )
         messages: list[Message] = []
         failed = []
         if report.list_error is not None:

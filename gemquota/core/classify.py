@@ -452,7 +452,9 @@ def _capacity_reason(err: GoogleError) -> _Decision | None:
 
 def _rule_status(err: GoogleError) -> _Decision | None:
     code, status, signals = err.http_code, err.status, err.signals
-    if "overloaded" in signals or code in (502, 503) or status == "UNAVAILABLE":
+    # 502 is a bad gateway (often an HTML page from a proxy or Google's front end), not an overloaded
+    # model: it falls through to "server error (502)" below unless the body says UNAVAILABLE.
+    if "overloaded" in signals or code == 503 or status == "UNAVAILABLE":
         return _Decision(Kind.OVERLOADED, "The service is overloaded or unavailable (503): not your quota.")
     if "deadline" in signals or code == 504 or status == "DEADLINE_EXCEEDED":
         return _Decision(Kind.DEADLINE, "The request exceeded its deadline (504).")
@@ -532,13 +534,22 @@ def _model(err: GoogleError, v: Violation | None) -> str | None:
     )
 
 
-def _headline(kind: Kind, model: str | None, tier: Tier | None, limit: int | None, backend: Backend) -> str:
+def _headline(
+    kind: Kind,
+    model: str | None,
+    tier: Tier | None,
+    limit: int | None,
+    backend: Backend,
+    http_code: int | None = None,
+) -> str:
     parts = [p for p in (model, _TIER_LABEL.get(tier) if tier else None) if p]
     if limit is not None and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA}):
         parts.append(f"limit {limit}")
     if backend == Backend.CODE_ASSIST and kind in (_WINDOW_KINDS | {Kind.CAPACITY, Kind.ZERO_QUOTA}):
         parts.append("Code Assist")
     title = TITLES[kind]
+    if kind is Kind.INTERNAL and http_code is not None and 500 < http_code <= 599:
+        title = f"Server error ({http_code}), not a quota problem"  # the title says 500
     return f"{title} — {', '.join(parts)}" if parts else title
 
 
@@ -601,7 +612,7 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
         backend=backend,
         http_code=err.http_code,
         status=err.status if err.status in CANONICAL_STATUSES else None,
-        headline=_headline(kind, model, tier, limit, backend),
+        headline=_headline(kind, model, tier, limit, backend, err.http_code),
         model=model,
         requested_model=requested,
         quota_id=quota_id,

@@ -1,0 +1,66 @@
+"""probe and doctor --probe diagnose a broken Gemini answer; they never call it a bug or an overload."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+from _doctor_support import ARGS, make_ctx
+
+from gemquota.app import doctor, probe
+from gemquota.emulator import Emulator, Fault
+
+pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
+
+LIST = r"^GET .*/models$"
+GENERATE = r"^POST .*:generateContent$"
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [Fault.connection_reset, Fault.malformed_json, lambda: Fault.html(200), Fault.empty_ok],
+    ids=["reset", "truncated-json", "html-200", "empty-200"],
+)
+def test_doctor_probe_with_a_broken_models_list_is_a_diagnosed_row(fault: Any) -> None:
+    with Emulator("healthy") as emu:
+        emu.inject(LIST, fault())
+        ctx = make_ctx(emu.demo_env(), timeout=3.0)
+        code = doctor.run(ctx, **{**ARGS, "probe": True})
+    assert isinstance(ctx.stdout, io.StringIO)
+    checks = {c["id"]: c for c in json.loads(ctx.stdout.getvalue())["data"]["checks"]}
+    row = checks["probe"]
+    assert row["status"] == "fail", row
+    assert "cannot probe the Gemini API" in row["summary"]
+    assert not any("bug in gemquota" in m["text"] for m in row["messages"]), row
+    assert code == 1
+
+
+def test_html_502_is_a_server_error_not_an_overload() -> None:
+    with Emulator("healthy") as emu:
+        emu.inject(GENERATE, Fault.html(502))
+        ctx = make_ctx(emu.demo_env(), timeout=3.0)
+        code = probe.run(ctx.with_(command="probe"), models=(), no_generate=False, key=None, demo=None)
+    assert isinstance(ctx.stdout, io.StringIO)
+    rows = json.loads(ctx.stdout.getvalue())["data"]["models"]
+    diagnosis = rows[0]["diagnosis"]
+    assert diagnosis["kind"] == "internal", diagnosis
+    assert "502" in diagnosis["headline"] and "503" not in diagnosis["headline"]
+    assert code == 1
+
+
+def test_redirected_probe_is_an_unexpected_answer_and_sends_nothing_elsewhere() -> None:
+    with Emulator("healthy") as emu, Emulator("healthy") as elsewhere:
+        emu.inject(GENERATE, Fault.redirect(elsewhere.base_url))
+        ctx = make_ctx(emu.demo_env(), timeout=3.0)
+        code = probe.run(ctx.with_(command="probe"), models=(), no_generate=False, key=None, demo=None)
+        seen = elsewhere.requests
+    assert isinstance(ctx.stdout, io.StringIO)
+    out = ctx.stdout.getvalue()
+    assert seen == []
+    assert code != 0
+    doc = json.loads(out)
+    text = json.dumps(doc)
+    assert "redirect" in text
+    assert '"ok": true' not in text
