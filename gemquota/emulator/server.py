@@ -350,6 +350,7 @@ class Emulator:
         port: int = 0,
         latency_s: float = 0.0,
         clock: Callable[[], datetime] | None = None,
+        request_log_max: int = REQUEST_LOG_MAX,
     ) -> None:
         self.scenario: Scenario = get_scenario(scenario) if isinstance(scenario, str) else scenario
         self._port = port
@@ -359,7 +360,7 @@ class Emulator:
         self._faults: list[_Injected] = []
         self._lock = threading.Lock()
         #: Bounded: a long-running emulator keeps the newest REQUEST_LOG_MAX requests.
-        self._requests: collections.deque[RecordedRequest] = collections.deque(maxlen=REQUEST_LOG_MAX)
+        self._requests: collections.deque[RecordedRequest] = collections.deque(maxlen=request_log_max)
         self._minted: dict[str, tuple[str, bool]] = {}  # token -> (principal e-mail, from user ADC)
         self._events: list[_Event] = []
         self._stop = threading.Event()
