@@ -207,15 +207,16 @@ def _load_file(ctx: Context, path: str, source: str) -> CloudCredentials:
                 impersonated = _mod("google.auth.impersonated_credentials").Credentials
                 creds = impersonated.from_impersonated_service_account_info(info, scopes=list(SCOPES))
             else:  # external account types: google-auth's own loader
-                creds, _ = _mod("google.auth").load_credentials_from_dict(
-                    info, scopes=list(SCOPES), quota_project_id=quota
-                )
+                if ctx.endpoints.overridden:  # GEMQUOTA_GOOGLE_BASE_URL: the exchange goes there too
+                    info = _external_to_base(info, ctx)
+                creds = _external_credentials(info)
             if quota and hasattr(creds, "with_quota_project"):
                 creds = creds.with_quota_project(quota)
     except GemquotaError:
         raise
     except Exception as exc:
-        detail = redact(" ".join(str(exc).split()))[:200]
+        first = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)  # no raw tuple
+        detail = redact(" ".join(first.split()))[:200]
         raise NoCredentials(
             redact(f"cannot load credentials from {path}: {detail or type(exc).__name__}"),
             _LOGIN_HINT,
@@ -234,6 +235,49 @@ def _load_file(ctx: Context, path: str, source: str) -> CloudCredentials:
             project=project,
         ),
     )
+
+
+#: URLs of an external-account file that Google serves (STS, IAM credentials): with
+#: GEMQUOTA_GOOGLE_BASE_URL set they are sent to that base URL, like every other Google call.
+_EXTERNAL_GOOGLE_URLS = ("token_url", "service_account_impersonation_url", "token_info_url", "revoke_url")
+
+
+def _external_credentials(info: dict[str, Any]) -> Any:
+    """External-account credentials built without any network call.
+
+    google-auth's ``load_credentials_from_dict`` asks Resource Manager for the project id right
+    away (a token exchange plus a call to cloudresourcemanager.googleapis.com, 120 s timeout):
+    the credentials are built directly instead, as that loader would pick them."""
+    if info.get("type") == "external_account_authorized_user":
+        return _mod("google.auth.external_account_authorized_user").Credentials.from_info(info)
+    source = info.get("credential_source")
+    source = source if isinstance(source, dict) else {}
+    if str(source.get("environment_id") or "").startswith("aws"):
+        module = "google.auth.aws"
+    elif "executable" in source:
+        module = "google.auth.pluggable"
+    else:
+        module = "google.auth.identity_pool"
+    return _mod(module).Credentials.from_info(info, scopes=list(SCOPES))
+
+
+def _external_to_base(info: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """A copy of an ``external_account`` file whose Google URLs point at ``ctx.endpoints``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    base = urlsplit(ctx.endpoints.gemini)  # every endpoint is the one base URL when overridden
+    out = dict(info)
+    for name in _EXTERNAL_GOOGLE_URLS:
+        value = out.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if name == "token_url" and ctx.endpoints.token:
+            out[name] = ctx.endpoints.token
+            continue
+        parts = urlsplit(value.strip())
+        out[name] = urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
+    out.pop("universe_domain", None)
+    return out
 
 
 def _no_access_boundary_lookup(creds: Any) -> None:

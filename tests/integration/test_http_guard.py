@@ -201,3 +201,35 @@ def test_failing_token_endpoint_is_credentials_not_permission(
     assert time.monotonic() - start < ctx.timeout + 2
     assert "('" not in err.value.message  # no raw Python tuple
     assert "permission" not in err.value.message.lower()
+
+
+# --- external_account credentials ----------------------------------------------------------------------
+
+
+def test_external_account_exchange_goes_to_the_base_url(emu: Emulator, tmp_path: Path) -> None:
+    import json
+
+    subject = tmp_path / "oidc-token.txt"
+    subject.write_text("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3b3JrbG9hZCJ9.c2ln", encoding="utf-8")
+    info = {
+        "type": "external_account",
+        "audience": "//iam.googleapis.com/projects/481516234201/locations/global/"
+        "workloadIdentityPools/pool/providers/provider",
+        "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
+        "token_url": "https://sts.googleapis.com/v1/token",
+        "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/"
+        "serviceAccounts/doctor@acme-gemini-prod.iam.gserviceaccount.com:generateAccessToken",
+        "credential_source": {"file": str(subject)},
+    }
+    path = tmp_path / "external.json"
+    path.write_text(json.dumps(info), encoding="utf-8")
+    ctx = emu_context(emu, {"GOOGLE_APPLICATION_CREDENTIALS": str(path), "NO_GCE_CHECK": "true"}, timeout=2.0)
+    creds = load_cloud_credentials(ctx)
+    assert creds is not None and creds.info.kind == "external"
+    start = time.monotonic()
+    with pytest.raises(CredentialsRejected):  # the emulator has no workload identity pool
+        ensure_fresh(ctx, creds)
+    assert time.monotonic() - start < 5
+    exchanges = [r for r in emu.requests if r.api == "token"]
+    assert exchanges, "the token exchange did not go to GEMQUOTA_GOOGLE_BASE_URL"
+    assert "token-exchange" in (exchanges[0].body or "")
