@@ -12,6 +12,7 @@ from _doctor_support import ARGS, make_ctx
 from gemquota.app import doctor
 from gemquota.checks.base import CheckResult, Status
 from gemquota.checks.runner import run_checks
+from gemquota.commands import doctor as doctor_command
 from gemquota.context import OutputFormat
 from gemquota.emulator import Emulator, Fault
 
@@ -20,7 +21,7 @@ pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
 
 def _doctor(emu: Emulator, fmt: OutputFormat = OutputFormat.JSON, timeout: float = 1.0) -> tuple[int, str]:
     ctx = make_ctx(emu.demo_env(), fmt=fmt, timeout=timeout)
-    code = doctor.run(ctx, **ARGS)
+    code = doctor_command.run(ctx, **ARGS)
     assert isinstance(ctx.stdout, io.StringIO)
     return code, ctx.stdout.getvalue()
 

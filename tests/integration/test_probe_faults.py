@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from _doctor_support import ARGS, make_ctx
 
-from gemquota.app import doctor, probe
+from gemquota.commands import doctor, probe
 from gemquota.emulator import Emulator, Fault
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]

@@ -23,6 +23,8 @@ LAYERS: dict[str, int] = {
     "exceptions": 1,
     "context": 1,
     "keys": 1,
+    "inputfile": 1,  # the one guard for files named on the command line
+    "threads": 1,  # the daemon-thread pool every concurrent part uses
     "library": 1,
     "": 1,  # gemquota/__init__.py
     "sources": 2,
