@@ -14,6 +14,7 @@ from rich.text import Text
 from gemquota.checks.base import CheckOutcome, Level, Status
 from gemquota.context import Context, OutputFormat
 from gemquota.core.redact import redact
+from gemquota.core.textsafe import safe_line, safe_text
 from gemquota.render import jsonout
 from gemquota.render.console import make_console
 
@@ -94,6 +95,16 @@ def data_json(
 # ----------------------------------------------------------------------------------------- human
 
 
+def _shown(text: str) -> str:
+    """Outside text as printed: secrets redacted, control and bidi characters escaped."""
+    return safe_line(redact(text))
+
+
+def _shown_lines(text: str) -> str:
+    """As _shown, keeping newlines (GitHub annotations escape them as %0A)."""
+    return safe_text(redact(text))
+
+
 def _limits_table(limits: Mapping[str, Any]) -> Table:
     columns: list[str] = list(limits.get("columns", ()))
     table = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
@@ -101,7 +112,7 @@ def _limits_table(limits: Mapping[str, Any]) -> Table:
     for col in columns:
         table.add_column(col, justify="right")
     for row in limits.get("rows", ()):
-        cells: list[Text] = [Text(redact(str(row.get("model"))))]
+        cells: list[Text] = [Text(_shown(str(row.get("model"))))]
         for col in columns:
             value = row.get(col)
             if value is None:
@@ -125,16 +136,16 @@ def render_human(ctx: Context, outcomes: tuple[CheckOutcome, ...], verdict: str,
         line.append(mark, style=style)
         line.append(" ")
         line.append(outcome.title, style="bold")
-        line.append(f" ({redact(r.summary)})")
+        line.append(f" ({_shown(r.summary)})")
         console.print(line)
         for message in r.messages:
             bullet, mstyle = BULLET[message.level]
             text = Text()
             text.append(bullet, style=mstyle)
-            text.append(" " + redact(message.text))
+            text.append(" " + _shown(message.text))
             if message.url:
                 text.append(" → ", style="dim")
-                text.append(redact(message.url), style="cyan")
+                text.append(_shown(message.url), style="cyan")
             console.print(Padding(text, (0, 0, 0, 4), expand=False))
         limits = r.extra.get("limits")
         if isinstance(limits, Mapping) and limits.get("rows"):
@@ -142,11 +153,11 @@ def render_human(ctx: Context, outcomes: tuple[CheckOutcome, ...], verdict: str,
         if r.fix and r.status in (Status.FAIL, Status.WARN, Status.CRASH):
             fix = Text()
             fix.append("Fix: ", style="bold")
-            fix.append(redact(r.fix))
+            fix.append(_shown(r.fix))
             console.print(Padding(fix, (0, 0, 0, 4), expand=False))
     console.print()
     _mark, vstyle = MARK[status]
-    console.print(Text(redact(verdict), style=f"bold {vstyle}"))
+    console.print(Text(_shown(verdict), style=f"bold {vstyle}"))
 
 
 # ----------------------------------------------------------------------------------------- github
@@ -175,8 +186,10 @@ def github_lines(outcomes: tuple[CheckOutcome, ...], verdict: str) -> list[str]:
                 assert_never(r.status)
         message = r.summary + (f". Fix: {r.fix}" if r.fix else "")
         title = f"gemquota doctor: {outcome.title}"
-        lines.append(f"::{level} title={_escape_prop(redact(title))}::{_escape_data(redact(message))}")
-    lines.append(f"::notice title=gemquota doctor::{_escape_data(redact(verdict))}")
+        lines.append(
+            f"::{level} title={_escape_prop(_shown_lines(title))}::{_escape_data(_shown_lines(message))}"
+        )
+    lines.append(f"::notice title=gemquota doctor::{_escape_data(_shown_lines(verdict))}")
     return lines
 
 

@@ -13,6 +13,7 @@ from gemquota.checks.probing import ModelRow, ProbeReport
 from gemquota.context import Context, OutputFormat
 from gemquota.core.diagnosis import Diagnosis, Retry, iso_z
 from gemquota.core.redact import redact
+from gemquota.core.textsafe import safe_line, safe_text
 from gemquota.render import jsonout
 from gemquota.render.console import make_console
 from gemquota.render.reset import countdown
@@ -106,8 +107,8 @@ def _console(ctx: Context, stream: TextIO) -> Console:
 
 def _line(console: Console, *parts: tuple[str, str]) -> None:
     text = Text()
-    for value, style in parts:
-        text.append(redact(value), style=style)
+    for value, style in parts:  # outside text: secrets redacted, control/bidi characters escaped
+        text.append(safe_line(redact(value)), style=style)
     console.print(text)
 
 
@@ -197,7 +198,7 @@ def _human(ctx: Context, report: ProbeReport) -> None:
 
 
 def _escape_data(value: str) -> str:
-    return redact(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_text(redact(value)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_prop(value: str) -> str:
