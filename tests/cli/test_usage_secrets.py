@@ -54,3 +54,35 @@ def test_timeout_out_of_range_is_a_usage_error(
     doc = json.loads(out.out)
     assert doc["error"]["code"] == "usage"
     assert "--timeout" in doc["error"]["message"]
+
+
+NEAR_KEYS = ["AIzaSyD3aLkeyMatTRUNC", "AQ.Ab8RNk3yMaterialTRUNC"]
+
+
+@pytest.mark.parametrize("near", NEAR_KEYS)
+@pytest.mark.parametrize("fmt", ["human", "json"])
+def test_usage_errors_mask_near_keys(near: str, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["doctor", "--timeout", near, "--format", fmt])
+    out = capsys.readouterr()
+    assert code == 2
+    assert near not in out.out + out.err
+
+
+@pytest.mark.parametrize("fmt", ["human", "json", "github"])
+def test_doctor_never_prints_a_base_url_password(
+    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on: every call fails and names the URL
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("GEMQUOTA_GOOGLE_BASE_URL", f"http://gemquota:s3cretPassw0rd@127.0.0.1:{port}")
+    monkeypatch.setenv("GEMQUOTA_ACCESS_TOKEN", TOKEN)
+    monkeypatch.setenv("GEMINI_API_KEY", AUTH_KEY)
+    code = main(["doctor", "--timeout", "2", "--format", fmt])
+    out = capsys.readouterr()
+    assert code in (1, 3)
+    text = out.out + out.err
+    assert "s3cretPassw0rd" not in text
+    assert AUTH_KEY not in text and TOKEN not in text
