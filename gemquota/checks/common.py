@@ -185,7 +185,12 @@ def failure_row(
         messages.append(hint("Usually transient (a 5xx or a garbled answer): rerun in a minute."))
     else:
         summary = f"cannot {doing}: {err.message}"
-    if err.hint and err.hint != fix and all(err.hint != m.text for m in messages):
+    if (
+        err.hint
+        and err.hint != fix
+        and not isinstance(err, CallTimeout)  # its hint says what the row already says
+        and all(err.hint != m.text for m in messages)
+    ):
         messages.append(hint(err.hint))
     return CheckResult(
         status, summary, tuple(messages), fix=fix, facts=dict(facts or {}), fault=is_fault(err)

@@ -89,26 +89,28 @@ def list_quota_limits(
                 },
                 **call_kwargs(ctx),
             )
-            for info in _capped_items(pager, spec, "quota_infos"):  # same timeout / no retry on every page
-                quota_id = str(info.quota_id or "")
-                metric = str(info.metric or "")
-                window = _window(str(info.refresh_interval or ""), quota_id)
-                measure = _measure(quota_id, metric)
-                tier = tier_from_quota_id(quota_id) or tier_from_metric(metric)
-                display = str(info.quota_display_name or "") or None
-                limits.extend(
-                    QuotaLimit(
-                        quota_id=quota_id,
-                        metric=metric,
-                        window=window,
-                        model=_model(d.dimensions),
-                        value=int(d.details.value),
-                        measure=measure,
-                        tier=tier,
-                        display_name=display,
-                    )
-                    for d in info.dimensions_infos
-                )
+            # the network calls (every page, same timeout, no retry); reading them comes after
+            infos = list(_capped_items(pager, spec, "quota_infos"))
+    for info in infos:
+        quota_id = str(info.quota_id or "")
+        metric = str(info.metric or "")
+        window = _window(str(info.refresh_interval or ""), quota_id)
+        measure = _measure(quota_id, metric)
+        tier = tier_from_quota_id(quota_id) or tier_from_metric(metric)
+        display = str(info.quota_display_name or "") or None
+        limits.extend(
+            QuotaLimit(
+                quota_id=quota_id,
+                metric=metric,
+                window=window,
+                model=_model(d.dimensions),
+                value=int(d.details.value),
+                measure=measure,
+                tier=tier,
+                display_name=display,
+            )
+            for d in info.dimensions_infos
+        )
     return tuple(limits)
 
 
@@ -125,20 +127,21 @@ def list_quota_preferences(
                 request={"parent": f"projects/{project}/locations/global", "page_size": _PAGE_SIZE},
                 **call_kwargs(ctx),
             )
-            for p in _capped_items(pager, spec, "quota_preferences"):
-                if p.service and str(p.service) != service:
-                    continue
-                has_config = "quota_config" in p
-                cfg = p.quota_config
-                granted = cfg.granted_value if has_config and "granted_value" in cfg else None
-                prefs.append(
-                    QuotaPreference(
-                        quota_id=str(p.quota_id or ""),
-                        model=_model(p.dimensions),
-                        preferred_value=int(cfg.preferred_value) if has_config else None,
-                        granted_value=int(granted) if granted is not None else None,
-                        reconciling=bool(p.reconciling),
-                        state_detail=(str(cfg.state_detail or "") or None) if has_config else None,
-                    )
-                )
+            found = list(_capped_items(pager, spec, "quota_preferences"))
+    for p in found:
+        if p.service and str(p.service) != service:
+            continue
+        has_config = "quota_config" in p
+        cfg = p.quota_config
+        granted = cfg.granted_value if has_config and "granted_value" in cfg else None
+        prefs.append(
+            QuotaPreference(
+                quota_id=str(p.quota_id or ""),
+                model=_model(p.dimensions),
+                preferred_value=int(cfg.preferred_value) if has_config else None,
+                granted_value=int(granted) if granted is not None else None,
+                reconciling=bool(p.reconciling),
+                state_detail=(str(cfg.state_detail or "") or None) if has_config else None,
+            )
+        )
     return tuple(prefs)
