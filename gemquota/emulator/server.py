@@ -19,7 +19,7 @@ import secrets
 import socket
 import struct
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -351,7 +351,9 @@ class Emulator:
         latency_s: float = 0.0,
         clock: Callable[[], datetime] | None = None,
         request_log_max: int = REQUEST_LOG_MAX,
+        faults: Iterable[tuple[str, Fault]] = (),
     ) -> None:
+        """``faults`` declares (API name or "METHOD /path" regex, Fault) pairs injected from the start."""
         self.scenario: Scenario = get_scenario(scenario) if isinstance(scenario, str) else scenario
         self._port = port
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -367,6 +369,8 @@ class Emulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._models = _load_models()
+        for api_or_pattern, fault in faults:
+            self.inject(api_or_pattern, fault)
 
     # lifecycle ----------------------------------------------------------------------------------
 

@@ -93,3 +93,17 @@ def test_keep_alive_connection_is_served_with_nodelay() -> None:
             resp.read()
             assert not resp.will_close
         conn.close()
+
+
+def test_faults_can_be_declared_up_front() -> None:
+    from gemquota.emulator import Fault
+
+    with Emulator(
+        "healthy", faults=[("billing", Fault.html(502)), (r"^POST /token$", Fault.empty_ok())]
+    ) as emu:
+        assert _get(emu.port) == 502
+        conn = http.client.HTTPConnection("127.0.0.1", emu.port, timeout=10)
+        conn.request("POST", "/token", body=b"grant_type=refresh_token")
+        resp = conn.getresponse()
+        assert (resp.status, resp.read().strip()) == (200, b"{}")
+        conn.close()
