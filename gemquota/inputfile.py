@@ -51,7 +51,7 @@ def read_regular_file(path: str, *, limit: int, option: str) -> bytes:
     try:
         fd = os.open(full, flags)  # O_NONBLOCK: opening a FIFO without a writer must not block
     except FileNotFoundError:
-        raise UsageError(f"{option}: no such file: {shown}", f"Check the path given to {option}.") from None
+        raise UsageError(f"No such file: {shown}", f"Check the path given to {option}.") from None
     except IsADirectoryError:
         raise UsageError(f"{option}: {shown} is a directory, not a file.") from None
     except OSError as exc:

@@ -57,7 +57,7 @@ def test_dev_zero_is_refused() -> None:
 def test_directory_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="directory"):
         read_regular_file(str(tmp_path), limit=100, option="--file")
-    with pytest.raises(UsageError, match="no such file"):
+    with pytest.raises(UsageError, match="No such file"):
         read_regular_file(str(tmp_path / "nope"), limit=100, option="--file")
 
 
