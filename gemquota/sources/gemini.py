@@ -28,6 +28,9 @@ API_VERSION = "v1beta"
 PROBE_PROMPT = "hi"
 #: Page size for models.list (the API allows up to 1000; fewer pages, fewer calls).
 LIST_PAGE_SIZE = 1000
+#: Most models read from models.list (Google lists about a hundred): a server that keeps sending
+#: pages gets its list cut here, and the call says so.
+MAX_MODELS = 5000
 
 T = TypeVar("T")
 
@@ -114,7 +117,17 @@ def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
 
     def fetch() -> tuple[str, ...]:
         pager = client.models.list(config={"page_size": LIST_PAGE_SIZE})
-        return tuple(_bare(m.name) for m in pager if m.name)
+        names: list[str] = []
+        for count, m in enumerate(pager, start=1):  # the pager follows nextPageToken by itself
+            if count > MAX_MODELS:
+                raise UnexpectedResponse(
+                    f"models.list: the list was cut after {MAX_MODELS} models (the API kept sending pages)",
+                    "Google lists far fewer models: check GEMQUOTA_GOOGLE_BASE_URL and any proxy.",
+                    api=API,
+                )
+            if m.name:
+                names.append(_bare(m.name))
+        return tuple(names)
 
     names = _call(ctx, "models.list", fetch)
     if not names:  # every key sees models: an empty 200 is not an answer about the key or a model

@@ -144,6 +144,23 @@ def test_endless_quota_pages_are_cut_and_said_so(emu: Emulator) -> None:
     assert len(pages) == cloudquotas.MAX_PAGES
 
 
+def test_endless_monitoring_pages_are_cut(emu: Emulator) -> None:
+    emu.inject("monitoring", Fault.endless_pages())
+    ctx, creds = _creds(emu)
+    with pytest.raises(UnexpectedResponse, match="cut after 50 pages"):
+        monitoring.read_usage(
+            ctx, creds, _number(emu), now=datetime.now(UTC), metrics=("generate_requests_per_model",)
+        )
+    assert len([r for r in emu.requests if r.api == "monitoring"]) == 50
+
+
+def test_endless_model_pages_are_cut(emu: Emulator) -> None:
+    emu.inject("gemini", Fault.endless_pages())
+    ctx = emu_context(emu)
+    with pytest.raises(UnexpectedResponse, match="list was cut"):
+        gemini.list_models(ctx, _key(emu))
+
+
 # --- a 200 without the expected fields is no finding ------------------------------------------------
 
 Call = Callable[[Any, CloudCredentials, Emulator], Any]
