@@ -179,6 +179,11 @@ class Fault:
         return cls("endless_pages", 0.0, times)
 
     @classmethod
+    def cut_body(cls, times: int | None = None) -> Fault:
+        """A 200 whose body stops half-way (the connection is reset before Content-Length is met)."""
+        return cls("cut_body", 0.0, times)
+
+    @classmethod
     def empty_ok(cls, times: int | None = None) -> Fault:
         """HTTP 200 with ``{}``: every expected field missing."""
         return cls("empty_ok", 0.0, times)
@@ -1599,6 +1604,16 @@ class _Handler(BaseHTTPRequestHandler):
             if fault.kind == "huge_body":
                 self._send_huge(fault.size)
                 return
+            if fault.kind == "cut_body":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=UTF-8")
+                self.send_header("Content-Length", "4096")
+                self.end_headers()
+                self.wfile.write(b'{\n  "name": "projects/')
+                self.wfile.flush()
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                raise _Reset()
             if fault.kind == "endless_pages":
                 query = {k: v for k, v in query.items() if k != "pageToken"}
                 endless = True

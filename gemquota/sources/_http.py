@@ -106,6 +106,23 @@ def _capped(chunks: Iterator[bytes], limit: int, deadline: float, seconds: float
     return bytes(out)
 
 
+def _raw_chunks(raw: Any) -> Iterator[bytes]:
+    """urllib3's body stream with its errors as requests raises them (as ``iter_content`` does)."""
+    import requests.exceptions as rexc
+    import urllib3.exceptions as uexc
+
+    try:
+        yield from raw.stream(_CHUNK, decode_content=True)
+    except uexc.ProtocolError as exc:  # reset or truncated in the middle of the body
+        raise rexc.ChunkedEncodingError(exc) from exc
+    except uexc.DecodeError as exc:
+        raise rexc.ContentDecodingError(exc) from exc
+    except uexc.ReadTimeoutError as exc:
+        raise rexc.ReadTimeout(exc) from exc
+    except uexc.SSLError as exc:
+        raise rexc.SSLError(exc) from exc
+
+
 def _requests_adapter_cls() -> type[Any]:
     from requests.adapters import HTTPAdapter
 
@@ -133,9 +150,7 @@ def _requests_adapter_cls() -> type[Any]:
                     resp.close()
                     raise RedirectRefused(resp.status_code, location, origin)
                 try:
-                    body = _capped(
-                        resp.raw.stream(_CHUNK, decode_content=True), self.max_body, deadline, seconds
-                    )
+                    body = _capped(_raw_chunks(resp.raw), self.max_body, deadline, seconds)
                 finally:
                     resp.close()
                 resp._content = body

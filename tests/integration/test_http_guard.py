@@ -18,7 +18,7 @@ from _emulator_support import service_account_file
 from _sources_support import emu_context
 
 from gemquota.emulator import Emulator, Fault
-from gemquota.exceptions import CallTimeout, CredentialsRejected, NotFound, UnexpectedResponse
+from gemquota.exceptions import CallTimeout, CredentialsRejected, NotFound, UnexpectedResponse, Unreachable
 from gemquota.keys import ApiKey
 from gemquota.sources import apikeys, billing, cloudquotas, gemini, monitoring, serviceusage
 from gemquota.sources.credentials import CloudCredentials, ensure_fresh, load_cloud_credentials
@@ -109,6 +109,17 @@ def test_monitoring_redirect_is_not_followed(emu: Emulator, elsewhere: Emulator)
     with pytest.raises(UnexpectedResponse, match="redirect"):
         monitoring.read_usage(ctx, creds, _number(emu), now=datetime.now(UTC))
     assert elsewhere.requests == []
+
+
+def test_body_cut_half_way_is_unreachable_not_a_bug(emu: Emulator) -> None:
+    emu.inject("billing", Fault.cut_body())
+    ctx, creds = _creds(emu)
+    with pytest.raises(Unreachable, match="unreachable"):
+        billing.get_billing_info(ctx, creds, PROJECT)
+    emu.clear_faults()
+    emu.inject("gemini", Fault.cut_body())
+    with pytest.raises(Unreachable):
+        gemini.list_models(ctx, _key(emu))
 
 
 # --- size caps ------------------------------------------------------------------------------------
