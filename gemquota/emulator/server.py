@@ -179,6 +179,11 @@ class Fault:
         return cls("endless_pages", 0.0, times)
 
     @classmethod
+    def gzip_bomb(cls, size: int = 256 * 1024 * 1024, times: int | None = None) -> Fault:
+        """HTTP 200 ``Content-Encoding: gzip`` whose body inflates to ``size`` bytes (JSON-looking)."""
+        return cls("gzip_bomb", 0.0, times, size=size)
+
+    @classmethod
     def cut_body(cls, times: int | None = None) -> Fault:
         """A 200 whose body stops half-way (the connection is reset before Content-Length is met)."""
         return cls("cut_body", 0.0, times)
@@ -1515,6 +1520,25 @@ _ROUTES: list[tuple[str, re.Pattern[str], str, Callable[..., Answer]]] = [
 # --- HTTP plumbing ------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4)
+def _gzip_bomb(size: int) -> bytes:
+    """A gzip stream of ``{"padding": "   …"}`` inflating to ``size`` bytes (made once per size)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip container
+    head, tail = b'{"padding": "', b'"}'
+    parts = [packer.compress(head)]
+    block = b" " * (1 << 20)
+    left = max(0, size - len(head) - len(tail))
+    while left > 0:
+        n = min(left, len(block))
+        parts.append(packer.compress(block[:n]))
+        left -= n
+    parts.append(packer.compress(tail))
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
@@ -1603,6 +1627,15 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             if fault.kind == "huge_body":
                 self._send_huge(fault.size)
+                return
+            if fault.kind == "gzip_bomb":
+                data = _gzip_bomb(fault.size)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json; charset=UTF-8")
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
                 return
             if fault.kind == "cut_body":
                 self.send_response(200)

@@ -123,6 +123,26 @@ def _raw_chunks(raw: Any) -> Iterator[bytes]:
         raise rexc.SSLError(exc) from exc
 
 
+def _inflate(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes]:
+    """Decode a gzip / deflate body in steps of at most _CHUNK bytes (a "zip bomb" stays bounded:
+    the caller stops at the size cap). Other encodings are refused (ValueError)."""
+    import zlib
+
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise ValueError(f"unsupported Content-Encoding {encoding[:40]!r}")
+    inflater = zlib.decompressobj(47)  # 32 + 15: a gzip or zlib header, detected
+    for chunk in chunks:
+        data = chunk
+        while data:
+            out = inflater.decompress(data, _CHUNK)
+            if out:
+                yield out
+            data = inflater.unconsumed_tail
+    tail = inflater.flush()
+    if tail:
+        yield tail
+
+
 def _requests_adapter_cls() -> type[Any]:
     from requests.adapters import HTTPAdapter
 
@@ -204,17 +224,23 @@ def httpx_transport(ctx: Context, max_body: int = MAX_BODY_BYTES) -> Any:
             origin = str(request.url.netloc.decode("ascii", "replace"))
 
             def work() -> Any:
+                request.headers["Accept-Encoding"] = "gzip, deflate"  # what _inflate can bound
                 resp = inner.handle_request(request)
                 holder["resp"] = resp
+                encoding = str(resp.headers.get("content-encoding") or "").strip().lower()
                 try:
                     if _is_redirect(resp.status_code):
                         raise RedirectRefused(
                             resp.status_code, str(resp.headers.get("location") or ""), origin
                         )
-                    body = _capped(iter(resp.stream), max_body, deadline, seconds)
+                    chunks: Iterator[bytes] = iter(resp.stream)
+                    if encoding not in ("", "identity"):
+                        chunks = _inflate(chunks, encoding)  # decoded here, in bounded steps
+                    body = _capped(chunks, max_body, deadline, seconds)
                 finally:
                     resp.close()
-                headers = [(k, v) for k, v in resp.headers.raw if k.lower() not in (b"transfer-encoding",)]
+                dropped = (b"transfer-encoding", b"content-encoding", b"content-length")
+                headers = [(k, v) for k, v in resp.headers.raw if k.lower() not in dropped]
                 return mod.Response(
                     resp.status_code,
                     headers=headers,

@@ -261,3 +261,20 @@ def test_external_account_exchange_goes_to_the_base_url(emu: Emulator, tmp_path:
     exchanges = [r for r in emu.requests if r.api == "token"]
     assert exchanges, "the token exchange did not go to GEMQUOTA_GOOGLE_BASE_URL"
     assert "token-exchange" in (exchanges[0].body or "")
+
+
+@pytest.mark.parametrize("api", ["billing", "gemini"])
+def test_gzip_bomb_is_cut_while_inflating(emu: Emulator, api: str) -> None:
+    emu.inject(api, Fault.gzip_bomb(256 * 1024 * 1024))
+    ctx, creds = _creds(emu, timeout=20.0)
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnexpectedResponse, match="larger than"):
+            if api == "billing":
+                billing.get_billing_info(ctx, creds, PROJECT)
+            else:
+                gemini.list_models(ctx, _key(emu))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024, peak  # 256 MB inflated would be far above
