@@ -278,3 +278,16 @@ def test_gzip_bomb_is_cut_while_inflating(emu: Emulator, api: str) -> None:
     finally:
         tracemalloc.stop()
     assert peak < 64 * 1024 * 1024, peak  # 256 MB inflated would be far above
+
+
+def test_token_endpoint_redirect_is_not_followed_with_the_assertion(
+    emu: Emulator, elsewhere: Emulator, tmp_path: Path
+) -> None:
+    key_file = service_account_file(emu, tmp_path)
+    emu.inject("token", Fault.redirect(elsewhere.base_url, status=307))  # 307 would resend the POST
+    ctx = emu_context(emu, {"GOOGLE_APPLICATION_CREDENTIALS": str(key_file), "NO_GCE_CHECK": "true"})
+    creds = load_cloud_credentials(ctx)
+    assert creds is not None
+    with pytest.raises(UnexpectedResponse, match="redirect"):
+        ensure_fresh(ctx, creds)
+    assert elsewhere.requests == []
