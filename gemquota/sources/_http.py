@@ -184,6 +184,18 @@ def _requests_adapter_cls() -> type[Any]:
 
             return run_with_deadline(work, seconds, abandon)
 
+        def close(self) -> None:
+            """Close the pooled connections now. urllib3 2 drops its pools on ``clear()`` without
+            closing them, so a socket stayed open for as long as anything (an error holding the
+            response) referenced its pool: a thousand key lookups meant a thousand open sockets."""
+            for manager in (self.poolmanager, *self.proxy_manager.values()):
+                pools = manager.pools
+                for key in pools.keys():
+                    pool = pools.get(key)
+                    if pool is not None:
+                        pool.close()
+            super().close()
+
     return GuardedAdapter
 
 

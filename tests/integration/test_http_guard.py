@@ -291,3 +291,28 @@ def test_token_endpoint_redirect_is_not_followed_with_the_assertion(
     with pytest.raises(UnexpectedResponse, match="redirect"):
         ensure_fresh(ctx, creds)
     assert elsewhere.requests == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts sockets through /proc")
+def test_errors_kept_for_a_report_do_not_keep_sockets_open(emu: Emulator) -> None:
+    import os
+
+    def sockets() -> int:
+        count = 0
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+            except OSError:
+                pass
+        return count
+
+    ctx, creds = _creds(emu)
+    before = sockets()
+    kept = []
+    for i in range(40):  # unknown keys: each lookup ends in an error that keeps Google's response
+        try:
+            apikeys.lookup_key(ctx, creds, f"AQ.Ab8RN{'x' * 43}{i:02d}")
+        except NotFound as err:
+            kept.append(err)
+    assert len(kept) == 40
+    assert sockets() - before < 8  # not one client (and one server) socket per kept error
