@@ -5,11 +5,11 @@ Exit 0 when a Google/Gemini error was recognised, 4 when not (the JSON document 
 
 from __future__ import annotations
 
-from gemquota.app.common import parse_now, read_paste
+from gemquota.app.common import parse_now, read_input
 from gemquota.context import Context, OutputFormat
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.exitcodes import ExitCode
-from gemquota.library import explain
+from gemquota.library import explain, explain_large
 from gemquota.render import jsonout
 
 COMMAND = "explain-error"
@@ -25,10 +25,15 @@ def exit_code_for(diagnoses: list[Diagnosis]) -> ExitCode:
 def run(ctx: Context, *, text: str | None, file: str | None, model: str | None, now: str | None) -> int:
     """Diagnose the paste from the argument, ``--file`` or piped stdin and print the result."""
     moment = parse_now(now, ctx)
-    paste = read_paste(ctx, text, file)
+    paste = read_input(ctx, text, file)
     assert paste is not None  # required=True: NoInput is raised instead
     requested = model.strip().removeprefix("models/") if model and model.strip() else None
-    diagnoses = explain(paste, model=requested, now=moment)
+    if isinstance(paste, str):
+        diagnoses = explain(paste, model=requested, now=moment)
+    else:
+        # A large input: every byte streamed through the whole-input reader, memory bounded.
+        with paste:
+            diagnoses = explain_large(paste, model=requested, now=moment)
     if ctx.fmt is OutputFormat.JSON:
         jsonout.write(ctx.stdout, jsonout.success(COMMAND, {"diagnoses": [d.to_json() for d in diagnoses]}))
     else:

@@ -6,10 +6,14 @@ Exit 0 when no Google error was found, 1 when some were, 2 on a usage error (no 
 
 from __future__ import annotations
 
+import io
+import itertools
+import multiprocessing
 import os
 import re
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from gemquota.context import Context, OutputFormat
 from gemquota.core.reader import BlockReader, UnreadableInput, open_path
@@ -31,6 +35,12 @@ _SECONDS = {
     "day": 86400,
     "w": 604800,
 }
+
+
+#: A plain (not gzip) regular file at least this big is read in parts by several processes.
+PARALLEL_MIN_BYTES = 48 * 1024 * 1024
+#: How far past a split point the start of the next log record is looked for.
+_SPLIT_WINDOW = 256 * 1024
 
 
 class InputUnreadable(GemquotaError):
@@ -112,6 +122,82 @@ def _close(opened: list[tuple[str, BinaryIO, int | None]]) -> None:
             stream.close()
 
 
+class _Range(io.RawIOBase):
+    """Bytes ``[start, end)`` of a file, read through its own descriptor."""
+
+    def __init__(self, path: str, start: int, end: int) -> None:
+        self._fh = open(os.path.expanduser(path), "rb", buffering=0)
+        self._fh.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._left <= 0:
+            return 0
+        view = memoryview(buffer)[: min(len(buffer), self._left)]
+        n = self._fh.readinto(view) or 0
+        self._left -= n
+        return n
+
+    def tell(self) -> int:
+        return int(self._fh.tell())
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def split_points(stream: BinaryIO, size: int, parts: int) -> list[int]:
+    """Offsets that cut a file into ``parts`` ranges, each cut at the start of a log record (a line
+    that is not indented and does not close a bracket), so no multi-line error is cut in two."""
+    cuts = [0]
+    for k in range(1, parts):
+        at = size * k // parts
+        stream.seek(at)
+        window = stream.read(_SPLIT_WINDOW)
+        cut = -1
+        pos = window.find(b"\n")
+        while pos != -1 and pos + 1 < len(window):
+            first = window[pos + 1 : pos + 2]
+            if first not in (b" ", b"\t", b"}", b"]", b")", b"\n", b"\r"):
+                cut = at + pos + 1
+                break
+            pos = window.find(b"\n", pos + 1)
+        if cut > cuts[-1]:
+            cuts.append(cut)
+    stream.seek(0)
+    return [*cuts, size]
+
+
+def _scan_range(
+    path: str, start: int, end: int, now: datetime, since: datetime | None, until: datetime | None
+) -> tuple[dict[str, Any], int, int]:
+    """A worker process: one range of a file, aggregated (state, bytes, lines)."""
+    aggregator = ScanAggregator(now=now, since=since, until=until)
+    with io.BufferedReader(_Range(path, start, end), buffer_size=1 << 20) as stream:
+        reader = BlockReader(stream, name=path, year=now.year)
+        aggregator.add_blocks(reader)
+    return aggregator.export(), reader.stats.bytes, reader.stats.lines
+
+
+def _parts(stream: BinaryIO, size: int | None) -> int:
+    """How many processes read this input: several for a big plain file on a machine with cores."""
+    if size is None or size < PARALLEL_MIN_BYTES:
+        return 1
+    cores = os.cpu_count() or 1
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    except OSError:
+        return 1
+    if head == b"\x1f\x8b":
+        return 1  # gzip cannot be read from the middle
+    return min(cores, 4)
+
+
 def scan(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str | None) -> ScanResult:
     """Read every input and build the scan result (progress on stderr for big inputs)."""
     now = ctx.now()
@@ -127,8 +213,12 @@ def scan(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str 
 
     try:
         with ScanProgress(ctx, total=total) as progress:
-            for name, stream, _size in opened:
+            for name, stream, size in opened:
                 progress.next_input()
+                parts = _parts(stream, size)
+                if parts > 1 and size is not None:
+                    _scan_parallel(aggregator, name, stream, size, parts, now, since_at, until_at, progress)
+                    continue
                 reader = BlockReader(stream, name=name, year=now.year, on_progress=progress.update)
                 try:
                     aggregator.add_blocks(reader)
@@ -140,6 +230,42 @@ def scan(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str 
     finally:
         _close(opened)
     return aggregator.result()
+
+
+def _scan_parallel(
+    aggregator: ScanAggregator,
+    name: str,
+    stream: BinaryIO,
+    size: int,
+    parts: int,
+    now: datetime,
+    since: datetime | None,
+    until: datetime | None,
+    progress: Any,
+) -> None:
+    """Read a big plain file in ``parts`` ranges: the first here, the others in forked processes;
+    the states are merged in file order."""
+    cuts = split_points(stream, size, parts)
+    ranges = list(itertools.pairwise(cuts))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=max(1, len(ranges) - 1), mp_context=context) as pool:
+        futures: list[Future[tuple[dict[str, Any], int, int]]] = [
+            pool.submit(_scan_range, name, start, end, now, since, until) for start, end in ranges[1:]
+        ]
+        first_end = ranges[0][1]
+        share = size / max(first_end, 1)
+        with io.BufferedReader(_Range(name, 0, first_end), buffer_size=1 << 20) as head:
+            reader = BlockReader(
+                head, name=name, year=now.year, on_progress=lambda n: progress.update(int(n * share))
+            )
+            aggregator.add_blocks(reader)
+        total_bytes, total_lines = reader.stats.bytes, reader.stats.lines
+        for future in futures:
+            state, n_bytes, n_lines = future.result()
+            aggregator.absorb(state)
+            total_bytes += n_bytes
+            total_lines += n_lines
+    aggregator.add_input(name, total_bytes, total_lines)
 
 
 def run(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str | None) -> int:

@@ -37,7 +37,7 @@ from typing import BinaryIO
 from gemquota.core.google_error import decode_paste
 
 #: Bytes read at a time.
-CHUNK = 1 << 20
+CHUNK = 512 * 1024
 #: A line longer than this is cut into pieces (each piece is analysed on its own).
 MAX_LINE = 64 * 1024
 #: Caps of one block (the parser reads up to 300 000 characters: a block always fits).
@@ -48,11 +48,12 @@ MAX_BACK_LINES = 80
 #: Bytes of already-read text kept for reaching back across a chunk boundary.
 HISTORY = 48 * 1024
 
-#: Lower-case words of which every Google / Gemini error text carries at least one: the error word of
-#: logs, bodies and exception names (``error``, ``exception``, ``fail``), quota wording, the 429 code,
-#: the statuses retry wrappers log without an error word (``503 UNAVAILABLE``, ``500 INTERNAL``,
-#: ``DEADLINE_EXCEEDED``, ``PERMISSION_DENIED``), and message-only wordings (leaked keys, unsupported
-#: locations and models, "usage limit reached", "API key expired").
+#: Lower-case words of which a Google / Gemini error line in a log carries at least one: the error
+#: word of logs, bodies and exception names (``error``, ``exception``, ``fail``), the 429 code and
+#: quota wording, and the statuses that retry wrappers log without an error word ("Retrying due to
+#: 503 Service Unavailable", "… 504 Deadline Exceeded"). Each word costs one pass over the text, so
+#: the list is short; a message quoted alone with none of these words ("Your API key was reported as
+#: leaked") is not found by scan (explain-error reads short pastes whole).
 PREFILTER: tuple[bytes, ...] = (
     b"error",
     b"429",
@@ -61,17 +62,12 @@ PREFILTER: tuple[bytes, ...] = (
     b"exception",
     b"fail",
     b"unavailable",
-    b"overload",
-    b"internal",
     b"deadline",
-    b"denied",
-    b"leaked",
-    b"supported",
-    b"reached",
-    b"expired",
 )
 
 _OPENERS = (b"{", b"[")
+#: Bytes that make a number part of a longer one (the parser's codes have none beside them).
+_NUMERIC_EDGE = frozenset(bytes([c]) for c in b"0123456789.")
 _CLOSERS = (b"}", b"]")
 _TRACEBACK_MARKERS = (
     "Traceback (most recent call last)",
@@ -100,6 +96,7 @@ _ISO = re.compile(
 )
 _CLF = re.compile(r"\[(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\s+([+-]\d{4}))?\]")
 _SYSLOG = re.compile(r"(?<![\w])([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?![\d:])")
+_DIGIT_DASH = re.compile(r"\d{4}[-/]")
 #: Only the head of a line is searched for its time stamp.
 _HEAD = 100
 
@@ -122,7 +119,7 @@ def line_time(line: str, *, year: int | None = None) -> tuple[datetime, int] | N
     if not head:
         return None
     found: list[tuple[int, datetime, int]] = []
-    match = _ISO.search(head)
+    match = _ISO.search(head) if _DIGIT_DASH.search(head) else None
     if match:
         y, mo, d, h, mi, s, frac, zone = match.groups()
         try:
@@ -136,6 +133,8 @@ def line_time(line: str, *, year: int | None = None) -> tuple[datetime, int] | N
                 int((frac or "0")[:6].ljust(6, "0")),
                 tzinfo=_zone(zone),
             )
+            if match.start() <= 2:
+                return moment.astimezone(UTC), match.end()  # the usual case: the line starts with it
             found.append((match.start(), moment.astimezone(UTC), match.end()))
         except ValueError:
             pass
@@ -311,21 +310,31 @@ class BlockReader:
         self._year = year
         self._on_progress = on_progress
         self.stats = ReadStats()
-        self._time_cache: dict[bytes, datetime | None] = {}
+        self._heads: dict[bytes, tuple[datetime | None, str]] = {}
+        self._cursor = (0, 1)
 
     # -- line features --------------------------------------------------------------------------
 
     def _head(self, line: bytes) -> tuple[datetime | None, str]:
         """The line's time stamp (or None) and the text after it (the line when it has none)."""
-        text = line[:_HEAD].decode("utf-8", errors="replace")
+        head = line[:_HEAD]
+        cached = self._heads.get(head)
+        if cached is not None:
+            return cached
+        text = head.decode("utf-8", errors="replace")
         found = line_time(text, year=self._year)
         if found is None:
-            return None, text
-        moment, end = found
-        rest = text[end:]
-        if rest.startswith("]"):
-            rest = rest[1:]
-        return moment, rest
+            result: tuple[datetime | None, str] = (None, text)
+        else:
+            moment, end = found
+            rest = text[end:]
+            if rest.startswith("]"):
+                rest = rest[1:]
+            result = (moment, rest)
+        if len(self._heads) >= 512:
+            self._heads.clear()
+        self._heads[head] = result
+        return result
 
     def _indented(self, line: bytes) -> bool:
         """Indented: a leading blank, or (after a time stamp and its one separator) two blanks."""
@@ -374,7 +383,6 @@ class BlockReader:
             if not chunk:
                 eof = True
             self.stats.bytes += len(chunk)
-            self.stats.lines += chunk.count(b"\n")
             buf += chunk
             if eof:
                 end = len(buf)
@@ -392,21 +400,27 @@ class BlockReader:
             done, continued, continues, floor, emitted = self._process(
                 buf, hist, end, base, base_line, floor, continued, continues, final=eof
             )
+            if eof:
+                c_pos, c_line = self._cursor
+                newlines = c_line - 1 + buf.count(b"\n", c_pos)
+                self.stats.lines = newlines + (1 if buf and buf[-1:] != b"\n" else 0)
             yield from emitted
             # Keep up to HISTORY bytes before ``done`` (from a line start) and everything after it.
             keep_from = max(0, done - HISTORY)
             if keep_from > 0:
                 nl = buf.find(b"\n", keep_from, done)
                 keep_from = nl + 1 if nl >= 0 else done
-            base_line += buf.count(b"\n", 0, keep_from)
+            c_pos, c_line = self._cursor
+            if keep_from >= c_pos:
+                base_line = c_line + buf.count(b"\n", c_pos, keep_from)
+            else:
+                base_line = c_line - buf.count(b"\n", keep_from, c_pos)
             base += keep_from
             buf = buf[keep_from:]
             hist = done - keep_from
             floor = max(0, floor - keep_from)
             if self._on_progress is not None:
                 self._on_progress(raw_read)
-        if buf[-1:] != b"\n" and self.stats.bytes:
-            self.stats.lines += 1
 
     def _raw_position(self, previous: int, got: int) -> int:
         tell = getattr(self._raw, "tell", None)
@@ -477,6 +491,7 @@ class BlockReader:
             moment = self._block_time(raw)
             emitted.append(Block(decode_paste(raw), first_line, last_line, moment, base + b_start))
             floor = b_end
+        self._cursor = (cursor_pos, cursor_line)
         # State for the next round: does the text after ``done`` start inside a long line?
         next_continues = done > 0 and buf[done - 1 : done] != b"\n" and done == end and not final
         next_time: datetime | None = None
@@ -498,7 +513,14 @@ class BlockReader:
         size = end - start
         for word in PREFILTER:
             i = low.find(word)
+            numeric = word.isdigit()
             while i != -1:
+                if numeric and (
+                    (i > 0 and low[i - 1 : i] in _NUMERIC_EDGE)
+                    or low[i + len(word) : i + len(word) + 1] in _NUMERIC_EDGE
+                ):
+                    i = low.find(word, i + 1)  # part of a longer number (14290, 4.429): not a code
+                    continue
                 ls = low.rfind(b"\n", 0, i) + 1
                 le = low.find(b"\n", i)
                 if le == -1:
@@ -545,6 +567,8 @@ class BlockReader:
             if not nxt.strip():
                 break
             stamped = self._stamped_record(nxt)
+            if stamped and balance <= 0:
+                break  # the next log record
             indented = self._indented(nxt)
             if (balance > 0 and not stamped) or indented:
                 pass

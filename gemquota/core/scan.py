@@ -1,10 +1,9 @@
 """Whole-log analysis (SPEC §1.7): the blocks of :mod:`gemquota.core.reader` diagnosed by the one
 classifier, merged into groups with counts, first/last seen, a timeline and the fix that matters most.
 
-Pure stdlib. The same error repeated is parsed once: blocks are keyed by a normalized form (time
-stamps, durations such as retry delays, request ids, UUIDs, process ids and IP addresses masked; a
-masked duration keeps its order of magnitude, so a 27 s and an 8 h reset stay apart) and the
-diagnoses of a key are reused. Only the identity of a diagnosis (kind, model, quota id, project,
+Pure stdlib. The same error repeated is parsed once: blocks are keyed by a normalized form (times,
+dates, durations such as retry delays and IP addresses masked; a masked duration keeps its order of
+magnitude, so a 27 s and an 8 h reset stay apart) and the diagnoses of a key are reused. Only the identity of a diagnosis (kind, model, quota id, project,
 backend) is taken from the cache; the diagnosis shown for a group is re-derived from the text of its
 last occurrence, at that occurrence's time, so its retry hint and reset time are exact.
 """
@@ -87,41 +86,14 @@ def worth_parsing(text: str) -> bool:
     return _CODE.search(text) is not None
 
 
-_VARYING = re.compile(
-    r"(?P<ts>\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?"
-    r"|\d{1,2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}(?: [+-]\d{4})?"
-    r"|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2})"
-    r"|(?P<uuid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
-    r"|(?P<ip>(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]))"
-    r"|(?P<dur>(?<![\w.])\d+(?:\.\d+)?(?:ms|s|h|m|sec|secs|seconds|min)"
-    r"(?:\d+(?:\.\d+)?(?:ms|s|h|m))*(?![\w]))"
-    r"|(?P<after>(?i:retry-after)[\"']?\s*[:=]\s*[\"']?)\d+(?:\.\d+)?"
-    r"|(?P<rid>(?i:req(?:uest)?[-_ ]?id|trace[-_ ]?id|x-request-id)[\"']?\s*[:=]\s*[\"']?)[\w:.\-]+"
-    r"|(?P<req>\[Req:)[^\]\s]{1,80}\]"
-    r"|(?P<pid>(?:\[|\bpid[=:]\s?))\d{1,9}(?=\]:|\b)"
-    r"|(?P<hex>(?<![\w-])[0-9a-f]{16,}(?![\w-]))"
-)
-_UNIT_S = {
-    "ms": 0.001,
-    "s": 1.0,
-    "sec": 1.0,
-    "secs": 1.0,
-    "seconds": 1.0,
-    "m": 60.0,
-    "min": 60.0,
-    "h": 3600.0,
-}
-_DUR_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|seconds|secs|sec|min|s|h|m)")
+#: Numbers, with their separators (``2026-11-04``, ``14:00:00.123``, ``10.2.0.5``, ``38.86``) and a
+#: unit that may follow (``ms``, ``s``, ``m``, ``h``).
+_NUMBER = re.compile(r"\d+(?:[.:,/\-]\d+)*(ms|s|m|h)?")
+_UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 
 
-def _magnitude(text: str) -> str:
+def _magnitude(seconds: float) -> str:
     """A duration's order of magnitude: under a minute, an hour, a day, or longer."""
-    seconds = 0.0
-    for value, unit in _DUR_PART.findall(text):
-        try:
-            seconds += float(value) * _UNIT_S[unit]
-        except (ValueError, OverflowError):
-            return "<d?>"
     if seconds < 60:
         return "<d0>"
     if seconds < 3600:
@@ -132,20 +104,37 @@ def _magnitude(text: str) -> str:
 
 
 def _mask(match: re.Match[str]) -> str:
-    group = match.lastgroup
-    if group == "dur":
-        return _magnitude(match.group(0))
-    if group in ("after", "rid", "req", "pid"):
-        return (match.group(group) or "") + "<v>"
-    if group == "hex":
-        text = match.group(0)
-        return "<id>" if any(c.isalpha() for c in text) and any(c.isdigit() for c in text) else text
-    return f"<{group}>"
+    token = match.group(0)
+    unit = match.group(1)
+    if unit:
+        end = match.end()
+        after = match.string[end : end + 1]
+        if not after.isalpha():
+            number = token[: -len(unit)]
+            try:
+                return _magnitude(float(number) * _UNIT_S[unit])
+            except ValueError:
+                return token
+        token = token[: -len(unit)]
+        return (_mask_number(token) if token else "") + unit
+    return _mask_number(token)
+
+
+def _mask_number(token: str) -> str:
+    if ":" in token:
+        return "<t>"  # a time of day (or an address with a port)
+    if len(token) >= 8 and token[4:5] in ("-", "/") and token[7:8] in ("-", "/"):
+        return "<t>"  # a date
+    if token.count(".") == 3 and len(token) <= 15:
+        return "<ip>"
+    return token
 
 
 def normalized(text: str) -> str:
-    """``text`` with what differs between repeats of one error masked (the cache key)."""
-    return _VARYING.sub(_mask, text)
+    """``text`` with what differs between repeats of one error masked (the cache key): times and
+    dates, durations (kept as their order of magnitude: a 27 s and an 8 h reset stay apart) and IP
+    addresses. Every other number (limits, codes, model versions, project numbers) stays."""
+    return _NUMBER.sub(_mask, text)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -426,6 +415,43 @@ class ScanAggregator:
 
     def add_input(self, path: str, size: int, lines: int) -> None:
         self.inputs.append(ScanInput(path, size, lines))
+
+    def export(self) -> dict[str, Any]:
+        """The aggregated state (picklable), for :meth:`absorb` in another aggregator: one input read
+        in parts (by several processes) is merged part after part, in input order."""
+        return {
+            "counts": self._counts,
+            "first": self._first,
+            "last": self._last,
+            "sample": self._sample,
+            "order": self._order,
+            "minutes": self._minutes,
+            "untimed": self.untimed,
+            "left_out": self.left_out,
+            "seen": self.diagnoser.seen,
+            "parsed": self.diagnoser.parsed,
+        }
+
+    def absorb(self, state: Mapping[str, Any]) -> None:
+        """Merge the state of an aggregator that read a later part of the input."""
+        self._counts.update(state["counts"])
+        for key, when in state["first"].items():
+            if key not in self._first or when < self._first[key]:
+                self._first[key] = when
+        for key, when in state["last"].items():
+            if key not in self._last or when >= self._last[key]:
+                self._last[key] = when
+        for key, sample in state["sample"].items():
+            previous = self._sample.get(key)
+            if previous is None or sample[1] is not None or previous[1] is None:
+                self._sample[key] = sample
+        for key in sorted(state["order"], key=state["order"].__getitem__):
+            self._order.setdefault(key, len(self._order))
+        self._minutes.update(state["minutes"])
+        self.untimed += state["untimed"]
+        self.left_out += state["left_out"]
+        self.diagnoser.seen += state["seen"]
+        self.diagnoser.parsed += state["parsed"]
 
     def groups(self) -> list[ScanGroup]:
         out: list[ScanGroup] = []
