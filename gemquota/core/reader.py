@@ -45,6 +45,8 @@ MAX_BLOCK_BYTES = 192 * 1024
 MAX_BLOCK_LINES = 600
 #: How far back a hit line may reach for the bracket or traceback it belongs to.
 MAX_BACK_LINES = 80
+#: Lines without a time stamp that a hit line without one takes after it.
+MAX_LOOSE_LINES = 8
 #: Bytes of already-read text kept for reaching back across a chunk boundary.
 HISTORY = 48 * 1024
 
@@ -304,8 +306,10 @@ class BlockReader:
         name: str = "-",
         year: int | None = None,
         on_progress: Callable[[int], None] | None = None,
+        chunk: int = CHUNK,
     ) -> None:
         self._raw = raw
+        self._chunk = max(1, chunk)
         self._name = name
         self._year = year
         self._on_progress = on_progress
@@ -371,7 +375,7 @@ class BlockReader:
         first = True
         while not eof:
             try:
-                chunk = stream.read(CHUNK)
+                chunk = stream.read(self._chunk)
             except (OSError, EOFError, zlib.error) as exc:
                 raise UnreadableInput(self._name, f"read failed ({exc})") from None
             raw_read = self._raw_position(raw_read, len(chunk))
@@ -554,6 +558,9 @@ class BlockReader:
         traceback = b"Traceback (most recent call last)" in buf[start:h_end]
         lines = buf.count(b"\n", start, h_end) + 1
         prev_indented = self._indented(buf[h_start:h_end])
+        # A hit line with no time stamp takes a few following lines without one (a paste: a prose
+        # line "…fails with this error:" and the error under it, a message split over lines).
+        loose = MAX_LOOSE_LINES if self._head(buf[h_start:h_end])[0] is None else 0
         while True:
             n_start = end + 1
             if n_start >= limit:
@@ -574,6 +581,8 @@ class BlockReader:
                 pass
             elif _introduces(buf[start:end]) and nxt.lstrip()[:1] in _OPENERS:
                 pass  # "…failed:" then the body on the next lines
+            elif loose > 0 and self._head(nxt)[0] is None:
+                loose -= 1
             elif self._marker(nxt):
                 traceback = traceback or b"Traceback" in nxt
             elif traceback and prev_indented and not stamped:

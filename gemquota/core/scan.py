@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gemquota.core.classify import diagnose
-from gemquota.core.diagnosis import RETRY_RANK, Diagnosis, Fix, Kind, iso_z
+from gemquota.core.diagnosis import RETRY_RANK, Backend, Diagnosis, Fix, Kind, iso_z
 from gemquota.core.reader import Block
 
 # --------------------------------------------------------------------------------------------------
@@ -199,6 +199,31 @@ class BlockDiagnoser:
         return None
 
 
+def _fits(part: tuple[Any, ...], whole: tuple[Any, ...]) -> bool:
+    """Whether identity ``part`` is ``whole`` with some fields unknown (a cut-off copy of it)."""
+    if part == whole or part[0] != whole[0]:
+        return False
+    for a, b in zip(part[1:], whole[1:], strict=True):
+        if a is None or a == b or (isinstance(a, Backend) and a is Backend.UNKNOWN):
+            continue
+        return False
+    return True
+
+
+def fold_incomplete(keys: Iterable[tuple[Any, ...]]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Identities to fold into another: a copy of an error with fields missing (cut off, so no quota
+    id or model) belongs to the one complete identity it fits, when exactly one fits."""
+    known = list(keys)
+    out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for key in known:
+        if not any(v is None for v in key[1:]):
+            continue
+        homes = [other for other in known if other not in out and _fits(key, other)]
+        if len(homes) == 1:
+            out[key] = homes[0]
+    return out
+
+
 _COUNT_NOTE = re.compile(r"^The same error appears \d+ times")
 
 
@@ -232,6 +257,10 @@ def explain_blocks(
             counts[key] += d.count
             last[key] = (block.offset, block.text)
             first.setdefault(key, d)
+    for part, whole in fold_incomplete(counts).items():
+        counts[whole] += counts.pop(part)
+        if last[part][0] > last[whole][0]:
+            last[whole] = (last[part][0], last[whole][1])  # its place, the complete copy's text
     out: list[tuple[Diagnosis, int]] = []
     for key, count in counts.items():
         offset, text = last[key]
@@ -454,6 +483,13 @@ class ScanAggregator:
         self.diagnoser.parsed += state["parsed"]
 
     def groups(self) -> list[ScanGroup]:
+        for part, whole in fold_incomplete(self._counts).items():
+            self._counts[whole] += self._counts.pop(part)
+            for times, pick in ((self._first, min), (self._last, max)):
+                if part in times:
+                    times[whole] = pick(times[part], times[whole]) if whole in times else times[part]
+                    del times[part]
+            self._sample.pop(part, None)
         out: list[ScanGroup] = []
         for key, count in self._counts.items():
             text, when, cached = self._sample[key]
