@@ -217,7 +217,7 @@ def scan(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str 
                 progress.next_input()
                 parts = _parts(stream, size)
                 if parts > 1 and size is not None:
-                    _scan_parallel(aggregator, name, stream, size, parts, now, since_at, until_at, progress)
+                    scan_in_parts(aggregator, name, stream, size, parts, now, since_at, until_at, progress)
                     continue
                 reader = BlockReader(stream, name=name, year=now.year, on_progress=progress.update)
                 try:
@@ -232,7 +232,7 @@ def scan(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str 
     return aggregator.result()
 
 
-def _scan_parallel(
+def scan_in_parts(
     aggregator: ScanAggregator,
     name: str,
     stream: BinaryIO,

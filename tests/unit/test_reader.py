@@ -81,7 +81,9 @@ def test_blocks_do_not_depend_on_the_chunk_size(chunk: int) -> None:
 
 
 def test_lines_without_prefilter_words_start_no_block_but_are_counted() -> None:
-    reader = BlockReader(io.BytesIO(b"".join(b"2026-11-04T10:00:%02dZ INFO ok job-%06d\n" % (i % 60, i) for i in range(5000))))
+    reader = BlockReader(
+        io.BytesIO(b"".join(b"2026-11-04T10:00:%02dZ INFO ok job-%06d\n" % (i % 60, i) for i in range(5000)))
+    )
     assert list(reader) == []
     assert reader.stats.lines == 5000
     assert reader.stats.bytes > 100_000

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import itertools
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,7 +61,9 @@ def day_log(rng: random.Random) -> tuple[str, dict[str, int]]:
         delay = rng.uniform(0.5, 59.5)
         if 6 * 60 <= minute < 7 * 60:
             for k in range(3):
-                lines.append(RPM.format(ts=ts(at + timedelta(seconds=k)), delay=f"{delay:.9f}", secs=int(delay)))
+                lines.append(
+                    RPM.format(ts=ts(at + timedelta(seconds=k)), delay=f"{delay:.9f}", secs=int(delay))
+                )
                 counts["rpm"] += 1
         if minute >= 12 * 60 and minute % 5 == 0:
             lines.append(RPD.format(ts=ts(at), delay=f"{delay:.6f}", secs=int(delay)))
@@ -154,7 +157,7 @@ def test_timeline_per_hour_for_a_day_per_minute_for_a_short_span(day: tuple[str,
     assert result.bucket == "hour"
     starts = [b.start for b in result.timeline]
     assert starts[0] == datetime(2026, 11, 4, 9, tzinfo=UTC)  # the zero-quota error at 09:30
-    assert all(b - a == timedelta(hours=1) for a, b in zip(starts, starts[1:], strict=False))
+    assert all(b - a == timedelta(hours=1) for a, b in itertools.pairwise(starts))
     at_14 = next(b for b in result.timeline if b.start.hour == 14)
     assert dict(at_14.counts) == {"rpm": 180}
     assert sum(b.total for b in result.timeline) == result.errors
@@ -180,7 +183,12 @@ def test_since_until_and_untimed_errors(day: tuple[str, dict[str, int]]) -> None
     assert result.left_out == sum(counts.values()) - counts["rpd"] + 1
     all_of_it = scan_text(text + untimed + "\n", now=NOW)
     assert all_of_it.untimed == 1 and by_kind(all_of_it)["rpm"] == counts["rpm"] + 1
-    window = scan_text(text, now=NOW, since=datetime(2026, 11, 4, 14, 30, tzinfo=UTC), until=datetime(2026, 11, 4, 14, 39, 59, tzinfo=UTC))
+    window = scan_text(
+        text,
+        now=NOW,
+        since=datetime(2026, 11, 4, 14, 30, tzinfo=UTC),
+        until=datetime(2026, 11, 4, 14, 39, 59, tzinfo=UTC),
+    )
     assert by_kind(window) == {"rpm": 30}
 
 
@@ -207,14 +215,18 @@ def test_result_is_frozen_and_json_has_the_spec_shape(day: tuple[str, dict[str, 
     group = data["groups"][0]
     assert set(group) == {"diagnosis", "count", "first_seen", "last_seen"}
     assert group["first_seen"].endswith("Z") and group["diagnosis"]["kind"] == "zero-quota"
-    assert set(data["timeline"][0]) == {"start", "counts"} and data["timeline"][0]["start"].endswith(":00:00Z")
+    assert set(data["timeline"][0]) == {"start", "counts"} and data["timeline"][0]["start"].endswith(
+        ":00:00Z"
+    )
 
 
 def test_real_multi_error_logs() -> None:
     log = (FIXTURES / "errors" / "log-two-errors-503-then-rpd.txt").read_bytes()
     result = scan_text(log, now=NOW)
     assert by_kind(result) == {"rpd": 1, "overloaded": 1}
-    proxy = (FIXTURES / "real2" / "040-aiclient2api-log-status-500-internal-error-encountered.txt").read_bytes()
+    proxy = (
+        FIXTURES / "real2" / "040-aiclient2api-log-status-500-internal-error-encountered.txt"
+    ).read_bytes()
     internal = scan_text(proxy, now=NOW)
     assert by_kind(internal) == {"internal": 2}
     group = internal.groups[0]
@@ -232,7 +244,10 @@ def test_scan_finds_what_explain_finds_in_the_collected_pastes() -> None:
     """Every collected real paste that explain-error recognises and that holds a pre-filter word is
     found by scan with the same primary kind among its groups — bar the two listed (an error after a
     blank line below an unrelated hit, and a message quoted with no error word at all)."""
-    known_misses = {"041-api-core-grpc-notfound-stream-1.5-pro.txt", "026-mood-food-staging-api-disabled-message-only.txt"}
+    known_misses = {
+        "041-api-core-grpc-notfound-stream-1.5-pro.txt",
+        "026-mood-food-staging-api-disabled-message-only.txt",
+    }
     checked = 0
     missed: list[str] = []
     for path in _fixtures():
@@ -250,7 +265,9 @@ def test_scan_finds_what_explain_finds_in_the_collected_pastes() -> None:
 
 def test_explain_of_a_large_input_reads_every_byte() -> None:
     body = (FIXTURES / "errors" / "log-two-errors-503-then-rpd.txt").read_text()
-    noise = "".join(f"2026-11-04T10:{i // 60 % 60:02d}:{i % 60:02d}Z INFO worker ok job-{i:07d}\n" for i in range(120_000))
+    noise = "".join(
+        f"2026-11-04T10:{i // 60 % 60:02d}:{i % 60:02d}Z INFO worker ok job-{i:07d}\n" for i in range(120_000)
+    )
     text = noise + body + noise  # about 10 MB, the error in the middle
     found = explain(text, now=NOW)
     assert [str(d.kind) for d in found] == ["rpd", "overloaded"]
