@@ -1,5 +1,6 @@
 """``gemquota scan [PATH]... [--since WHEN] [--until WHEN]``: every Google / Gemini error in whole
-logs, merged, timed and ranked (SPEC §1.7).
+logs, merged, timed and ranked (SPEC §1.7). Printing is ``gemquota.render.scan``, called by
+``gemquota.commands.scan``.
 
 Exit 0 when no Google error was found, 1 when some were, 2 on a usage error (no input, a bad
 ``--since``), 3 when an input could not be read (missing, a directory, a FIFO or device, corrupt gzip)."""
@@ -13,13 +14,12 @@ import os
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
-from gemquota.context import Context, OutputFormat
+from gemquota.context import Context
 from gemquota.core.reader import BlockReader, UnreadableInput, open_path
 from gemquota.core.scan import ScanAggregator, ScanResult
-from gemquota.exceptions import GemquotaError, NoInput, UsageError
-from gemquota.exitcodes import ExitCode
+from gemquota.exceptions import GemquotaError, InputUnreadable, NoInput, UsageError
 
 COMMAND = "scan"
 
@@ -41,13 +41,6 @@ _SECONDS = {
 PARALLEL_MIN_BYTES = 48 * 1024 * 1024
 #: How far past a split point the start of the next log record is looked for.
 _SPLIT_WINDOW = 256 * 1024
-
-
-class InputUnreadable(GemquotaError):
-    """An input of scan could not be read (exit 3)."""
-
-    code = "unreadable-input"
-    exit_code = ExitCode.CANNOT_RUN
 
 
 def parse_when(value: str | None, now: datetime, option: str) -> datetime | None:
@@ -198,35 +191,67 @@ def _parts(stream: BinaryIO, size: int | None) -> int:
     return min(cores, 4)
 
 
-def scan(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str | None) -> ScanResult:
-    """Read every input and build the scan result (progress on stderr for big inputs)."""
-    now = ctx.now()
-    since_at = parse_when(since, now, "--since")
-    until_at = parse_when(until, now, "--until")
-    if since_at is not None and until_at is not None and since_at > until_at:
-        raise UsageError("--since is after --until.", "Give --since an earlier time than --until.")
-    opened = _sources(ctx, paths)
-    aggregator = ScanAggregator(now=now, since=since_at, until=until_at)
-    sizes = [size for _n, _s, size in opened]
-    total = None if any(s is None for s in sizes) else sum(s or 0 for s in sizes)
-    from gemquota.render.scan import ScanProgress
+class Progress(Protocol):
+    """What scan reports its reading to (``gemquota.render.scan.ScanProgress``, or nothing)."""
 
+    def next_input(self) -> None: ...
+
+    def update(self, done: int) -> None: ...
+
+
+class _NoProgress:
+    def next_input(self) -> None:
+        pass
+
+    def update(self, done: int) -> None:
+        pass
+
+
+Opened = list[tuple[str, BinaryIO, int | None]]
+
+
+def open_inputs(ctx: Context, paths: tuple[str, ...]) -> Opened:
+    """Every input opened (see :func:`_sources`); the caller passes them to :func:`scan` which closes them."""
+    return _sources(ctx, paths)
+
+
+def total_size(opened: Opened) -> int | None:
+    """The bytes of all inputs, or None when one is of unknown size (stdin)."""
+    sizes = [size for _n, _s, size in opened]
+    return None if any(s is None for s in sizes) else sum(s or 0 for s in sizes)
+
+
+def scan(
+    ctx: Context,
+    opened: Opened,
+    *,
+    since: str | None,
+    until: str | None,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Read every opened input (closing them) and build the scan result."""
+    now = ctx.now()
+    tracker: Progress = progress if progress is not None else _NoProgress()
     try:
-        with ScanProgress(ctx, total=total) as progress:
-            for name, stream, size in opened:
-                progress.next_input()
-                parts = _parts(stream, size)
+        since_at = parse_when(since, now, "--since")
+        until_at = parse_when(until, now, "--until")
+        if since_at is not None and until_at is not None and since_at > until_at:
+            raise UsageError("--since is after --until.", "Give --since an earlier time than --until.")
+        aggregator = ScanAggregator(now=now, since=since_at, until=until_at)
+        for name, stream, size in opened:
+            tracker.next_input()
+            parts = _parts(stream, size)
+            try:
                 if parts > 1 and size is not None:
-                    scan_in_parts(aggregator, name, stream, size, parts, now, since_at, until_at, progress)
+                    scan_in_parts(aggregator, name, stream, size, parts, now, since_at, until_at, tracker)
                     continue
-                reader = BlockReader(stream, name=name, year=now.year, on_progress=progress.update)
-                try:
-                    aggregator.add_blocks(reader)
-                except UnreadableInput as exc:
-                    raise InputUnreadable(
-                        f"Cannot read {exc.name}: {exc.reason}.", "Is the .gz file complete?"
-                    ) from None
-                aggregator.add_input(name, reader.stats.bytes, reader.stats.lines)
+                reader = BlockReader(stream, name=name, year=now.year, on_progress=tracker.update)
+                aggregator.add_blocks(reader)
+            except UnreadableInput as exc:
+                raise InputUnreadable(
+                    f"Cannot read {exc.name}: {exc.reason}.", "Is the .gz file complete?"
+                ) from None
+            aggregator.add_input(name, reader.stats.bytes, reader.stats.lines)
     finally:
         _close(opened)
     return aggregator.result()
@@ -241,7 +266,7 @@ def scan_in_parts(
     now: datetime,
     since: datetime | None,
     until: datetime | None,
-    progress: Any,
+    progress: Progress,
 ) -> None:
     """Read a big plain file in ``parts`` ranges: the first here, the others in forked processes;
     the states are merged in file order."""
@@ -266,15 +291,3 @@ def scan_in_parts(
             total_bytes += n_bytes
             total_lines += n_lines
     aggregator.add_input(name, total_bytes, total_lines)
-
-
-def run(ctx: Context, *, paths: tuple[str, ...], since: str | None, until: str | None) -> int:
-    """Scan and print the result (human or JSON)."""
-    result = scan(ctx, paths=paths, since=since, until=until)
-    from gemquota.render import scan as render
-
-    if ctx.fmt is OutputFormat.JSON:
-        render.write_json(ctx, result)
-    else:
-        render.write_human(ctx, result)
-    return int(ExitCode.PROBLEM if result.errors else ExitCode.OK)

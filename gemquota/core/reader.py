@@ -83,9 +83,12 @@ class UnreadableInput(Exception):
     """An input that cannot be read (missing, a directory, not a regular file, corrupt gzip…)."""
 
     def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"{name}: {reason}")
+        super().__init__(name, reason)  # both in args: the exception survives pickling (worker processes)
         self.name = name
         self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
 
 
 # --------------------------------------------------------------------------------------------------

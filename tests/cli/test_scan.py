@@ -18,9 +18,10 @@ from conftest import FIXED_NOW, MakeContext
 from spec_contract import DIAGNOSIS_KEYS
 
 from gemquota.app import scan as scan_app
+from gemquota.commands import scan as scan_command
 from gemquota.cli import main
 from gemquota.context import OutputFormat
-from gemquota.exceptions import GemquotaError, NoInput, UsageError
+from gemquota.exceptions import GemquotaError, InputUnreadable, NoInput, UsageError
 from gemquota.exitcodes import ExitCode
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,7 +43,7 @@ def run_app(
     make_context: MakeContext, *paths: str, fmt: OutputFormat = OutputFormat.JSON, **kw: Any
 ) -> tuple[int, Any]:
     ctx = make_context(fmt=fmt, **{k: v for k, v in kw.items() if k in ("stdin", "stdin_isatty")})
-    code = scan_app.run(ctx, paths=paths, since=kw.get("since"), until=kw.get("until"))
+    code = scan_command.run(ctx, paths=paths, since=kw.get("since"), until=kw.get("until"))
     out = ctx.out
     return code, json.loads(out) if fmt is OutputFormat.JSON else out
 
@@ -215,7 +216,7 @@ def test_explain_error_reads_a_large_file_whole(
 
 
 def test_input_unreadable_is_a_gemquota_error() -> None:
-    err = scan_app.InputUnreadable("Cannot read x: no such file.")
+    err = InputUnreadable("Cannot read x: no such file.")
     assert isinstance(err, GemquotaError) and err.exit_code == ExitCode.CANNOT_RUN
 
 
