@@ -18,8 +18,8 @@ from conftest import FIXED_NOW, MakeContext
 from spec_contract import DIAGNOSIS_KEYS
 
 from gemquota.app import scan as scan_app
-from gemquota.commands import scan as scan_command
 from gemquota.cli import main
+from gemquota.commands import scan as scan_command
 from gemquota.context import OutputFormat
 from gemquota.exceptions import GemquotaError, InputUnreadable, NoInput, UsageError
 from gemquota.exitcodes import ExitCode
