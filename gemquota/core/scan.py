@@ -86,10 +86,17 @@ def worth_parsing(text: str) -> bool:
     return _CODE.search(text) is not None
 
 
-#: Numbers, with their separators (``2026-11-04``, ``14:00:00.123``, ``10.2.0.5``, ``38.86``) and a
-#: unit that may follow (``ms``, ``s``, ``m``, ``h``).
-_NUMBER = re.compile(r"\d+(?:[.:,/\-]\d+)*(ms|s|m|h)?")
+#: What differs between repeats of one error: times and dates (numbers joined by ``:``, ``-`` or
+#: ``/``: ``2026-11-04``, ``14:00:00.123``, ``10/Oct/2026:13:55:36``), durations (``38.86s``,
+#: ``1000ms``, ``8h44m7s``) and IP addresses. Plain numbers (codes, limits, model versions, project
+#: numbers) do not match, so they stay in the key as they are.
+_VARYING = re.compile(
+    r"(?<![\w.])(?P<dur>(?:\d+(?:\.\d+)?(?:ms|h|m|s))+)(?![A-Za-z])"
+    r"|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])"
+    r"|\d+(?:[.,]\d+)*(?:[:/\-]\d+(?:[.,]\d+)*)+"
+)
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
 
 
 def _magnitude(seconds: float) -> str:
@@ -105,28 +112,17 @@ def _magnitude(seconds: float) -> str:
 
 def _mask(match: re.Match[str]) -> str:
     token = match.group(0)
-    unit = match.group(1)
-    if unit:
-        end = match.end()
-        after = match.string[end : end + 1]
-        if not after.isalpha():
-            number = token[: -len(unit)]
-            try:
-                return _magnitude(float(number) * _UNIT_S[unit])
-            except ValueError:
-                return token
-        token = token[: -len(unit)]
-        return (_mask_number(token) if token else "") + unit
-    return _mask_number(token)
-
-
-def _mask_number(token: str) -> str:
+    if match.group("dur"):
+        try:
+            return _magnitude(sum(float(v) * _UNIT_S[u] for v, u in _DUR_PART.findall(token)))
+        except (ValueError, OverflowError):
+            return token
     if ":" in token:
-        return "<t>"  # a time of day (or an address with a port)
+        return "<t>"  # a time of day (or an address with its port)
+    if token.count(".") == 3 and "-" not in token and "/" not in token:
+        return "<ip>"
     if len(token) >= 8 and token[4:5] in ("-", "/") and token[7:8] in ("-", "/"):
         return "<t>"  # a date
-    if token.count(".") == 3 and len(token) <= 15:
-        return "<ip>"
     return token
 
 
@@ -134,7 +130,7 @@ def normalized(text: str) -> str:
     """``text`` with what differs between repeats of one error masked (the cache key): times and
     dates, durations (kept as their order of magnitude: a 27 s and an 8 h reset stay apart) and IP
     addresses. Every other number (limits, codes, model versions, project numbers) stays."""
-    return _NUMBER.sub(_mask, text)
+    return _VARYING.sub(_mask, text)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -160,6 +156,7 @@ class BlockDiagnoser:
         self.requested_model = requested_model
         self.cache_size = cache_size
         self._cache: dict[str, tuple[Diagnosis, ...]] = {}
+        self._exact: dict[str, tuple[Diagnosis, ...]] = {}
         self.parsed = 0
         self.seen = 0
 
@@ -168,6 +165,9 @@ class BlockDiagnoser:
         self.seen += 1
         if not worth_parsing(block.text):
             return ()
+        found = self._exact.get(block.text)
+        if found is not None:
+            return found
         key = normalized(block.text)
         found = self._cache.get(key)
         if found is None:
@@ -182,6 +182,9 @@ class BlockDiagnoser:
             if len(self._cache) >= self.cache_size:
                 self._cache.clear()
             self._cache[key] = found
+        if len(self._exact) >= self.cache_size:
+            self._exact.clear()
+        self._exact[block.text] = found
         return found
 
     def exact(
