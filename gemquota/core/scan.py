@@ -91,9 +91,10 @@ def worth_parsing(text: str) -> bool:
 #: ``1000ms``, ``8h44m7s``) and IP addresses. Plain numbers (codes, limits, model versions, project
 #: numbers) do not match, so they stay in the key as they are.
 _VARYING = re.compile(
-    r"(?<![\w.])(?P<dur>(?:\d+(?:\.\d+)?(?:ms|h|m|s))+)(?![A-Za-z])"
-    r"|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])"
-    r"|\d+(?:[.,]\d+)*(?:[:/\-]\d+(?:[.,]\d+)*)+"
+    # every alternative starts with a digit (the engine skips to digits); possessive: linear
+    r"\d(?<![\w.]\d)\d*+(?:\.\d++)?(?:ms|h|m|s)(?:\d++(?:\.\d++)?(?:ms|h|m|s))*+(?![A-Za-z])"
+    r"|\d++(?:[.,]\d++)*+(?:[:/\-]\d++(?:[.,]\d++)*+)++"
+    r"|\d{1,3}+\.\d{1,3}+\.\d{1,3}+\.\d{1,3}+(?![\d.])"
 )
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 _DUR_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
@@ -112,7 +113,7 @@ def _magnitude(seconds: float) -> str:
 
 def _mask(match: re.Match[str]) -> str:
     token = match.group(0)
-    if match.group("dur"):
+    if token[-1].isalpha():
         try:
             return _magnitude(sum(float(v) * _UNIT_S[u] for v, u in _DUR_PART.findall(token)))
         except (ValueError, OverflowError):
