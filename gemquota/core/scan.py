@@ -2,7 +2,7 @@
 classifier, merged into groups with counts, first/last seen, a timeline and the fix that matters most.
 
 Pure stdlib. The same error repeated is parsed once: blocks are keyed by a normalized form (times,
-dates, durations such as retry delays and IP addresses masked; a masked duration keeps its order of
+dates and durations such as retry delays masked; a masked duration keeps its order of
 magnitude, so a 27 s and an 8 h reset stay apart) and the diagnoses of a key are reused. Only the identity of a diagnosis (kind, model, quota id, project,
 backend) is taken from the cache; the diagnosis shown for a group is re-derived from the text of its
 last occurrence, at that occurrence's time, so its retry hint and reset time are exact.
@@ -87,14 +87,15 @@ def worth_parsing(text: str) -> bool:
 
 
 #: What differs between repeats of one error: times and dates (numbers joined by ``:``, ``-`` or
-#: ``/``: ``2026-11-04``, ``14:00:00.123``, ``10/Oct/2026:13:55:36``), durations (``38.86s``,
-#: ``1000ms``, ``8h44m7s``) and IP addresses. Plain numbers (codes, limits, model versions, project
-#: numbers) do not match, so they stay in the key as they are.
+#: ``/``: ``2026-11-04``, ``14:00:00.123``, ``10/Oct/2026:13:55:36``) and durations (``38.86s``,
+#: ``1000ms``, ``8h44m7s``). Plain numbers (codes, limits, model versions, project numbers) do not
+#: match, so they stay in the key as they are.
 _VARYING = re.compile(
-    # every alternative starts with a digit (the engine skips to digits); possessive: linear
-    r"\d(?<![\w.]\d)\d*+(?:\.\d++)?(?:ms|h|m|s)(?:\d++(?:\.\d++)?(?:ms|h|m|s))*+(?![A-Za-z])"
-    r"|\d++(?:[.,]\d++)*+(?:[:/\-]\d++(?:[.,]\d++)*+)++"
-    r"|\d{1,3}+\.\d{1,3}+\.\d{1,3}+\.\d{1,3}+(?![\d.])"
+    # One branch, digit-led (the engine skips to digits), possessive (linear); the look-ahead after
+    # the leading number rejects plain numbers at once, so only candidates reach the callback.
+    r"\d++(?:[.,]\d++)*+(?=[:/\-]\d|ms|[hms](?![A-Za-z])|[hm]\d)"
+    r"(?:[:/\-]\d++(?:[.,]\d++)*+)*+"
+    r"(?:(?:ms|h|m|s)(?:\d++(?:\.\d++)?(?:ms|h|m|s))*+(?![A-Za-z]))?+"
 )
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 _DUR_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
@@ -120,8 +121,6 @@ def _mask(match: re.Match[str]) -> str:
             return token
     if ":" in token:
         return "<t>"  # a time of day (or an address with its port)
-    if token.count(".") == 3 and "-" not in token and "/" not in token:
-        return "<ip>"
     if len(token) >= 8 and token[4:5] in ("-", "/") and token[7:8] in ("-", "/"):
         return "<t>"  # a date
     return token
@@ -129,8 +128,8 @@ def _mask(match: re.Match[str]) -> str:
 
 def normalized(text: str) -> str:
     """``text`` with what differs between repeats of one error masked (the cache key): times and
-    dates, durations (kept as their order of magnitude: a 27 s and an 8 h reset stay apart) and IP
-    addresses. Every other number (limits, codes, model versions, project numbers) stays."""
+    dates, and durations (kept as their order of magnitude: a 27 s and an 8 h reset stay apart).
+    Every other number (limits, codes, model versions, project numbers) stays."""
     return _VARYING.sub(_mask, text)
 
 
