@@ -247,3 +247,13 @@ def test_a_big_file_read_in_parts_gives_the_same_result(tmp_path: Path) -> None:
     with open(log, "rb") as fh:
         scan_app.scan_in_parts(parts, str(log), fh, log.stat().st_size, 3, FIXED_NOW, None, None, Quiet())
     assert parts.result().to_json() == whole.result().to_json()
+
+
+def test_readme_shows_the_real_output_of_the_sample(
+    make_context: MakeContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    _code, out = run_app(make_context, "examples/sample-gemini.log", fmt=OutputFormat.HUMAN)
+    shown = "\n".join(row.rstrip() for row in out.rstrip("\n").splitlines())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "$ gemquota scan examples/sample-gemini.log\n" + shown + "\n```" in readme
