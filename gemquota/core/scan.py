@@ -151,9 +151,18 @@ class BlockDiagnoser:
     """Diagnoses blocks with the classifier, reusing the answer for blocks of the same normalized
     form (bounded cache). ``parsed`` counts the parser runs, ``seen`` the blocks asked about."""
 
-    def __init__(self, *, now: datetime, requested_model: str | None = None, cache_size: int = 4096) -> None:
+    def __init__(
+        self,
+        *,
+        now: datetime,
+        requested_model: str | None = None,
+        cache_size: int = 4096,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
         self.now = now
         self.requested_model = requested_model
+        #: Further keyword arguments of the classifier's ``diagnose`` (the same for every block).
+        self.options = dict(options or {})
         self.cache_size = cache_size
         self._cache: dict[str, tuple[Diagnosis, ...]] = {}
         self._exact: dict[str, tuple[Diagnosis, ...]] = {}
@@ -196,7 +205,7 @@ class BlockDiagnoser:
         keyer: Callable[[Diagnosis], tuple[Any, ...]] = scan_key,
     ) -> Diagnosis | None:
         """The diagnosis of ``text`` with identity ``key``, derived afresh (exact varying fields)."""
-        for d in diagnose(text, now=when or self.now, requested_model=self.requested_model):
+        for d in diagnose(text, now=when or self.now, requested_model=self.requested_model, **self.options):
             if keyer(d) == key:
                 return d
         return None
@@ -245,12 +254,16 @@ _SPECIFICITY = {Kind.UNSPECIFIED_429: 1, Kind.UNRECOGNIZED: 2}
 
 
 def explain_blocks(
-    blocks: Iterable[Block], *, now: datetime, requested_model: str | None = None
+    blocks: Iterable[Block],
+    *,
+    now: datetime,
+    requested_model: str | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> list[Diagnosis]:
     """explain-error's answer for a large input read as blocks: identical diagnoses merged (SPEC §1.1
     identity), primary first (most restrictive retry class, then the most specific kind, then the last
     in the input). Empty when no block holds a Google error."""
-    diagnoser = BlockDiagnoser(now=now, requested_model=requested_model)
+    diagnoser = BlockDiagnoser(now=now, requested_model=requested_model, options=options)
     counts: Counter[tuple[Any, ...]] = Counter()
     last: dict[tuple[Any, ...], tuple[int, str]] = {}
     first: dict[tuple[Any, ...], Diagnosis] = {}
