@@ -240,16 +240,21 @@ def explain(x: object, *, model: str | None = None, now: datetime | None = None)
     return diagnose(str(x), now=now, requested_model=model)
 
 
-def explain_large(stream: Any, *, model: str | None, now: datetime) -> list[Diagnosis]:
+def explain_large(
+    stream: Any, *, model: str | None, now: datetime, options: Mapping[str, Any] | None = None
+) -> list[Diagnosis]:
     """explain() of a large input (a binary stream): every byte read by the whole-input reader, its
-    candidate blocks diagnosed and merged; ``unrecognized`` when none holds a Google error."""
+    candidate blocks diagnosed and merged; ``unrecognized`` when none holds a Google error.
+    ``options`` are further keyword arguments of the classifier's ``diagnose`` for every block."""
     from gemquota.core.reader import BlockReader
     from gemquota.core.scan import explain_blocks
 
-    found = explain_blocks(BlockReader(stream, year=now.year), now=now, requested_model=model)
+    found = explain_blocks(
+        BlockReader(stream, year=now.year), now=now, requested_model=model, options=options
+    )
     if found:
         return found
-    return diagnose("", now=now, requested_model=model)
+    return diagnose("", now=now, requested_model=model, **dict(options or {}))
 
 
 def scan_text(
