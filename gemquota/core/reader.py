@@ -488,6 +488,15 @@ class BlockReader:
                 )
                 floor = u_end
                 continue
+            single = self._single(buf, u_start, u_end, floor, end)
+            if single is not None:
+                # The common case: a one-line log record between two others.
+                number = line_at(u_start)
+                emitted.append(
+                    Block(decode_paste(buf[u_start:u_end]), number, number, single, base + u_start)
+                )
+                floor = u_end
+                continue
             b_start, b_end, open_at_end = self._grow(buf, u_start, u_end, floor, end, final=final)
             if open_at_end:
                 done = b_start
@@ -549,6 +558,29 @@ class BlockReader:
                 found.add((p_start, p_end, True))
                 i = low.find(word, p_end - start) if p_end - start < size else -1
         return sorted(found)
+
+    def _single(self, buf: bytes, h_start: int, h_end: int, floor: int, limit: int) -> datetime | None:
+        """The time of a hit line that is a whole block by itself — a time-stamped, unindented record
+        with balanced brackets, after a line that opens nothing and before the next record — else
+        None (the general rules of :meth:`_grow` decide)."""
+        hit = buf[h_start:h_end]
+        moment, rest = self._head(hit)
+        if moment is None or rest.startswith(("  ", "\t", " \t")) or _balance(hit) != 0:
+            return None
+        if b"Traceback" in hit or hit.rstrip().endswith((b":", b"{", b"[", b"(", b",")):
+            return None
+        if h_start > floor:
+            prev = buf[max(floor, buf.rfind(b"\n", 0, h_start - 1) + 1) : h_start - 1]
+            if prev[:1] in (b" ", b"\t") or prev.rstrip().endswith((b"{", b"[", b"(", b",", b":")):
+                return None
+        n_start = h_end + 1
+        if n_start >= limit:
+            return None
+        n_end = buf.find(b"\n", n_start, limit)
+        nxt = buf[n_start : n_end if n_end >= 0 else limit]
+        if not nxt.strip() or self._stamped_record(nxt):
+            return moment
+        return None
 
     def _grow(
         self, buf: bytes, h_start: int, h_end: int, floor: int, limit: int, *, final: bool
