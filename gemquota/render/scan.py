@@ -142,7 +142,7 @@ def _fix_first(result: ScanResult) -> list[Text | Table]:
         steps.add_column(no_wrap=True, justify="right", style="dim")
         steps.add_column(overflow="fold")
         for i, step in enumerate(first.fix.steps, 1):
-            steps.add_row(f"  {i}.", Text(redact(step)))
+            steps.add_row(f"  {i}.", Text(_clean(step)))
         steps.add_row("  →", Text(first.fix.url, style="underline"))
         parts.append(steps)
     if first.shift:
