@@ -546,11 +546,14 @@ class ScanAggregator:
 #: Spans up to this long get a per-minute timeline; up to ``_HOURLY_SPAN`` per hour; longer per day.
 _MINUTELY_SPAN = timedelta(hours=3)
 _HOURLY_SPAN = timedelta(days=14)
+#: Above this many buckets the timeline lists only the buckets that have errors.
+MAX_BUCKETS = 2000
 
 
 def build_timeline(minutes: Mapping[tuple[int, str], int]) -> tuple[str, list[TimelineBucket]]:
     """Contiguous buckets from the first to the last error (per minute for spans up to 3 h, per hour
-    up to 14 days, else per day), each with its count per kind."""
+    up to 14 days, else per day), each with its count per kind; only the non-empty ones when there
+    would be more than MAX_BUCKETS."""
     if not minutes:
         return "hour", []
     first = min(m for m, _k in minutes)
@@ -566,17 +569,15 @@ def build_timeline(minutes: Mapping[tuple[int, str], int]) -> tuple[str, list[Ti
     per: dict[int, Counter[str]] = {}
     for (minute, kind), n in minutes.items():
         per.setdefault(minute - minute % size, Counter())[kind] += n
-    buckets: list[TimelineBucket] = []
-    at = start
-    while at <= last:
-        counts = per.get(at, Counter())
-        buckets.append(
-            TimelineBucket(
-                datetime.fromtimestamp(at * 60, UTC),
-                tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-            )
+    # Contiguous (empty buckets included) unless that would be absurdly many (stray old stamps).
+    starts = range(start, last + 1, size) if (last - start) // size < MAX_BUCKETS else sorted(per)
+    buckets = [
+        TimelineBucket(
+            datetime.fromtimestamp(at * 60, UTC),
+            tuple(sorted(per.get(at, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))),
         )
-        at += size
+        for at in starts
+    ]
     return name, buckets
 
 

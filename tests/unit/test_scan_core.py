@@ -288,3 +288,9 @@ def test_sample_log_of_the_readme() -> None:
     result = scan_files([str(SAMPLE)], now=NOW)
     assert by_kind(result) == {"zero-quota": 2, "rpd": 30, "rpm": 93, "overloaded": 4}
     assert result.untimed == 0 and result.fix_first is not None and result.fix_first.shift
+
+
+def test_a_stray_ancient_time_stamp_does_not_make_a_huge_timeline() -> None:
+    minute = int(datetime(2026, 11, 1, tzinfo=UTC).timestamp()) // 60
+    name, buckets = build_timeline({(minute, "rpm"): 2, (60, "rpd"): 1})  # 1970
+    assert name == "day" and [b.total for b in buckets] == [1, 2]
