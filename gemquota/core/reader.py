@@ -319,6 +319,8 @@ class BlockReader:
         self.stats = ReadStats()
         self._heads: dict[bytes, tuple[datetime | None, str]] = {}
         self._cursor = (0, 1)
+        #: buf[0] is not a line start: the buffer begins inside a long line cut before.
+        self._head_is_piece = False
 
     # -- line features --------------------------------------------------------------------------
 
@@ -422,6 +424,9 @@ class BlockReader:
                 base_line = c_line + buf.count(b"\n", c_pos, keep_from)
             else:
                 base_line = c_line - buf.count(b"\n", keep_from, c_pos)
+            if keep_from > 0:
+                # The buffer now starts at a line start, or (no newline kept) inside a long line.
+                self._head_is_piece = buf[keep_from - 1 : keep_from] != b"\n"
             base += keep_from
             buf = buf[keep_from:]
             hist = done - keep_from
@@ -559,6 +564,10 @@ class BlockReader:
                 i = low.find(word, p_end - start) if p_end - start < size else -1
         return sorted(found)
 
+    def _long(self, line_start: int, line_end: int) -> bool:
+        """Whether the line ``[line_start, line_end)`` is a long line (or the rest of one)."""
+        return line_end - line_start > MAX_LINE or (line_start == 0 and self._head_is_piece)
+
     def _single(self, buf: bytes, h_start: int, h_end: int, floor: int, limit: int) -> datetime | None:
         """The time of a hit line that is a whole block by itself — a time-stamped, unindented record
         with balanced brackets, after a line that opens nothing and before the next record — else
@@ -570,9 +579,11 @@ class BlockReader:
         if b"Traceback" in hit or hit.rstrip().endswith((b":", b"{", b"[", b"(", b",")):
             return None
         if h_start > floor:
-            prev = buf[max(floor, buf.rfind(b"\n", 0, h_start - 1) + 1) : h_start - 1]
-            if prev[:1] in (b" ", b"\t") or prev.rstrip().endswith((b"{", b"[", b"(", b",", b":")):
-                return None
+            p_start = buf.rfind(b"\n", 0, h_start - 1) + 1
+            if not self._long(p_start, h_start - 1):
+                prev = buf[max(floor, p_start) : h_start - 1]
+                if prev[:1] in (b" ", b"\t") or prev.rstrip().endswith((b"{", b"[", b"(", b",", b":")):
+                    return None
         n_start = h_end + 1
         if n_start >= limit:
             return None
@@ -636,7 +647,10 @@ class BlockReader:
         if h_start <= floor:
             return h_start
         p_end = h_start - 1
-        p_start = max(floor, buf.rfind(b"\n", 0, p_end) + 1)
+        line_start = buf.rfind(b"\n", 0, p_end) + 1
+        if self._long(line_start, p_end):
+            return h_start  # the line before is (a piece of) a long line: analysed on its own
+        p_start = max(floor, line_start)
         prev = buf[p_start:p_end]
         hit = buf[h_start:h_end]
         current_indented = self._indented(hit)
@@ -655,9 +669,12 @@ class BlockReader:
         cur = h_start
         while cur > floor and steps < MAX_BACK_LINES and h_end - cur < MAX_BLOCK_BYTES // 2:
             p_end = cur - 1
-            p_start = max(floor, buf.rfind(b"\n", 0, p_end) + 1)
+            line_start = buf.rfind(b"\n", 0, p_end) + 1
+            if self._long(line_start, p_end):
+                break
+            p_start = max(floor, line_start)
             prev = buf[p_start:p_end]
-            if p_end - p_start > MAX_LINE or not prev.strip():
+            if not prev.strip():
                 break
             balance += _balance(prev)
             prev_indented = self._indented(prev)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import os
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gemquota.core.reader import MAX_LINE, Block, BlockReader, UnreadableInput, line_time, open_path
 
@@ -190,3 +193,46 @@ def test_paths_that_cannot_or_must_not_be_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(UnreadableInput, match="not a regular file"):
         open_path(str(fifo))  # refused without opening (opening a FIFO blocks until a writer comes)
+
+
+_PIECES = [
+    b"2026-11-04T10:00:00Z INFO ok\n",
+    b"2026-11-04 10:00:01,5 ERROR 429 RESOURCE_EXHAUSTED {'error': {'code': 429}}\n",
+    b"Traceback (most recent call last):\n",
+    b'  File "x.py", line 1\n',
+    b"google.genai.errors.ClientError: 503 UNAVAILABLE.\n",
+    b"{\n",
+    b'  "error": {\n',
+    b"}\n",
+    b"]\n",
+    b"\n",
+    b"quota exceeded: ",
+    b"\xff\xfe\x00",
+    b"x" * 70_000,
+    b"{" * 50,
+    b"failed:\n",
+    b"\tat com.example.Foo(Foo.java:1)\n",
+    b"Caused by: io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED\n",
+    b'2026-11-04T10:00:02Z   "code": 429,\n',
+    b"\xef\xbb\xbf",
+    b"y" * 40_000 + b"\n",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([5, 97, 4096, 1 << 20]))
+def test_reader_invariants(pieces: list[bytes], chunk: int) -> None:
+    data = b"".join(pieces)
+    reader = BlockReader(io.BytesIO(data), chunk=chunk)
+    found = list(reader)
+    ends = [b.offset for b in found]
+    assert ends == sorted(ends)
+    for a, b in itertools.pairwise(found):
+        assert a.last_line <= b.first_line
+    assert all(b.first_line <= b.last_line for b in found)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.removeprefix(b"\xef\xbb\xbf")  # a leading BOM is not content
+        expected_lines = text.count(b"\n") + (1 if text and not text.endswith(b"\n") else 0)
+        assert reader.stats.lines == expected_lines
+        default = [(b.first_line, b.last_line, b.text) for b in BlockReader(io.BytesIO(data))]
+        assert [(b.first_line, b.last_line, b.text) for b in found] == default
