@@ -144,20 +144,25 @@ class _Range(io.RawIOBase):
 
 def split_points(stream: BinaryIO, size: int, parts: int) -> list[int]:
     """Offsets that cut a file into ``parts`` ranges, each cut at the start of a log record (a line
-    that is not indented and does not close a bracket), so no multi-line error is cut in two."""
+    that starts with a time stamp; else one that is not indented and does not close a bracket), so
+    no multi-line error is cut in two."""
     cuts = [0]
     for k in range(1, parts):
         at = size * k // parts
         stream.seek(at)
         window = stream.read(_SPLIT_WINDOW)
-        cut = -1
+        cut = fallback = -1
         pos = window.find(b"\n")
         while pos != -1 and pos + 1 < len(window):
             first = window[pos + 1 : pos + 2]
             if first not in (b" ", b"\t", b"}", b"]", b")", b"\n", b"\r"):
-                cut = at + pos + 1
-                break
+                if first.isdigit() or first == b"[":
+                    cut = at + pos + 1  # a line that starts with a time stamp: a new record
+                    break
+                if fallback < 0:
+                    fallback = at + pos + 1
             pos = window.find(b"\n", pos + 1)
+        cut = cut if cut >= 0 else fallback
         if cut > cuts[-1]:
             cuts.append(cut)
     stream.seek(0)
