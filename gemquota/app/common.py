@@ -81,7 +81,8 @@ def read_input(
             if owned:
                 stream.close()
             raise UsageError(f"Cannot read {file or 'standard input'}: {exc.strerror}") from None
-        if len(raw) > DIRECT_LIMIT:
+        if len(raw) > DIRECT_LIMIT or raw[:2] == b"\x1f\x8b":
+            # Large, or gzip (any size): the whole-input reader streams (and decompresses) it.
             return io.BufferedReader(_Joined(raw, stream, owned=owned), buffer_size=1 << 20)
         if owned:
             stream.close()

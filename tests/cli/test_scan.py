@@ -257,3 +257,13 @@ def test_readme_shows_the_real_output_of_the_sample(
     shown = "\n".join(row.rstrip() for row in out.rstrip("\n").splitlines())
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "$ gemquota scan examples/sample-gemini.log\n" + shown + "\n```" in readme
+
+
+def test_explain_error_reads_a_gzip_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    packed = tmp_path / "two.log.gz"
+    packed.write_bytes(gzip.compress(TWO.read_bytes()))
+    code, out, _err = cli(monkeypatch, capsys, "explain-error", "--file", str(packed), "--format", "json")
+    assert code == 0
+    assert [d["kind"] for d in json.loads(out)["data"]["diagnoses"]] == ["rpd", "overloaded"]
