@@ -302,6 +302,8 @@ class ScanProgress:
 
     #: Inputs smaller than this (bytes) get no bar.
     THRESHOLD = 4 * 1024 * 1024
+    #: The bar is redrawn after each this many bytes.
+    STEP = 2 * 1024 * 1024
 
     def __init__(self, ctx: Context, *, total: int | None) -> None:
         self._ctx = ctx
@@ -313,22 +315,27 @@ class ScanProgress:
         self._task: TaskID | None = None
         self._base = 0
         self._last = 0
+        self._shown = 0
 
     def __enter__(self) -> ScanProgress:
         if self.live:
             from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
+            # No refresh thread (auto_refresh off): big files are read by forked processes, and a
+            # fork must not copy a thread holding the console's lock. update() refreshes instead.
             self._progress = Progress(
                 TextColumn("Scanning"),
                 BarColumn(),
                 DownloadColumn(),
                 console=self._console,
+                auto_refresh=False,
                 transient=True,
                 redirect_stdout=False,
                 redirect_stderr=False,
             )
             self._progress.start()
             self._task = self._progress.add_task("scan", total=self._total)
+            self._progress.refresh()
         return self
 
     def next_input(self) -> None:
@@ -339,7 +346,11 @@ class ScanProgress:
     def update(self, done: int) -> None:
         self._last = done
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, completed=self._base + done)
+            at = self._base + done
+            if at - self._shown >= self.STEP:
+                self._shown = at
+                self._progress.update(self._task, completed=at)
+                self._progress.refresh()
 
     def __exit__(
         self,

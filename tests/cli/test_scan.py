@@ -267,3 +267,20 @@ def test_explain_error_reads_a_gzip_file(
     code, out, _err = cli(monkeypatch, capsys, "explain-error", "--file", str(packed), "--format", "json")
     assert code == 0
     assert [d["kind"] for d in json.loads(out)["data"]["diagnoses"]] == ["rpd", "overloaded"]
+
+
+def test_progress_bar_only_on_a_terminal_and_for_big_inputs(make_context: MakeContext) -> None:
+    from gemquota.render.scan import ScanProgress
+
+    quiet = make_context()  # stderr is not a terminal
+    with ScanProgress(quiet, total=500 * 1024 * 1024) as progress:
+        progress.update(100 * 1024 * 1024)
+    assert quiet.err == "" and not progress.live
+    terminal = make_context(color=True)  # a terminal (forced)
+    with ScanProgress(terminal, total=1024) as small:
+        small.update(1024)
+    assert terminal.err == "" and not small.live
+    with ScanProgress(terminal, total=500 * 1024 * 1024) as big:
+        big.next_input()
+        big.update(100 * 1024 * 1024)
+    assert big.live and "Scanning" in terminal.err
