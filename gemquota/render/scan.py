@@ -111,9 +111,14 @@ def _when(moment: datetime | None) -> str:
 def _summary(result: ScanResult) -> Text:
     lines = sum(i.lines for i in result.inputs)
     size = sum(i.bytes for i in result.inputs)
-    names = ", ".join(_clean(i.path) for i in result.inputs[:3]) + (" …" if len(result.inputs) > 3 else "")
+    names = ", ".join("standard input" if i.path == "-" else _clean(i.path) for i in result.inputs[:3])
+    names += " …" if len(result.inputs) > 3 else ""
     text = Text()
     text.append(f"Scanned {names}: {lines:,} lines, {_size(size)}. ")
+    if result.since is not None or result.until is not None:
+        since = "the start" if result.since is None else _when(result.since)
+        until = "the end" if result.until is None else _when(result.until)
+        text.append(f"From {since} to {until}: ")
     if result.errors:
         groups = len(result.groups)
         text.append(
