@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["explain", "scan_files", "scan_text"]
 
 #: Texts longer than this (characters or bytes) are read as blocks by the whole-input reader, so
-#: every byte is analysed; shorter ones go to the parser directly (it reads up to 300 000 characters).
-DIRECT_LIMIT = 256 * 1024
+#: every byte is analysed; shorter ones go to the parser whole, as before (this is the most it reads
+#: at once, MAX_ANALYSED in the parser).
+DIRECT_LIMIT = 300_000
 
 #: How many chained exceptions (``__cause__`` / ``__context__``) are followed.
 _MAX_CHAIN = 8
