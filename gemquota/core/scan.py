@@ -635,11 +635,12 @@ def fix_first(groups: list[ScanGroup]) -> FixFirst | None:
             if same_model and d_group.first_seen > m_group.first_seen:
                 model = d_group.diagnosis.model or m_group.diagnosis.model
                 on = f" on {model}" if model else ""
-                fix = d_group.diagnosis.fixes[0].title if d_group.diagnosis.fixes else ""
+                # The two first fixes of a day window: wait for the reset, or move work elsewhere.
+                fix = " or ".join(f.title[:1].lower() + f.title[1:] for f in d_group.diagnosis.fixes[:2])
                 shift = (
                     f"From {_hhmm(d_group.first_seen)} UTC the errors{on} shift from {m_group.diagnosis.kind} "
                     f"to {d_group.diagnosis.kind}: the daily quota is used up"
-                    + (f" → {fix}" if fix else "")
+                    + (f" → {fix[:1].upper() + fix[1:]}" if fix else "")
                     + "."
                 )
                 break
