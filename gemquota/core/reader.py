@@ -22,6 +22,7 @@ logging; a time without a zone is UTC). Blocks are decoded with :func:`decode_pa
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import gzip
 import io
@@ -70,7 +71,6 @@ PREFILTER: tuple[bytes, ...] = (
 _OPENERS = (b"{", b"[")
 #: Bytes that make a number part of a longer one (the parser's codes have none beside them).
 _NUMERIC_EDGE = frozenset(bytes([c]) for c in b"0123456789.")
-_CLOSERS = (b"}", b"]")
 _TRACEBACK_MARKERS = (
     "Traceback (most recent call last)",
     "During handling of the above exception",
@@ -355,6 +355,7 @@ class BlockReader:
         return moment is not None and rest.startswith(("  ", "\t", " \t"))
 
     def _marker(self, line: bytes) -> bool:
+        """A line that continues a traceback or stack trace (``Caused by:``, ``at …``, ``... 3 more``)."""
         _moment, rest = self._head(line)
         body = rest.lstrip()
         return body.startswith(_TRACEBACK_MARKERS) or body.startswith(("at ", "... "))
@@ -558,7 +559,7 @@ class BlockReader:
                         cuts.append(_cut(buf, cuts[-1], cuts[-1] + MAX_LINE))
                     cuts.append(start + le)
                     pieces_of[ls] = cuts
-                k = _bisect_right(cuts, start + i) - 1
+                k = bisect.bisect_right(cuts, start + i) - 1
                 p_start, p_end = cuts[k], cuts[k + 1]
                 found.add((p_start, p_end, True))
                 i = low.find(word, p_end - start) if p_end - start < size else -1
@@ -709,17 +710,6 @@ class BlockReader:
                 return None
             pos = nl + 1
         return None
-
-
-def _bisect_right(values: list[int], x: int) -> int:
-    lo, hi = 0, len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < values[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
 
 
 def iter_blocks(raw: BinaryIO, *, name: str = "-", year: int | None = None) -> Iterator[Block]:
