@@ -43,3 +43,54 @@ def test_changelog_has_unreleased_section() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog")
     assert "## [Unreleased]" in changelog
+
+
+#: Absolute paths of a development machine, and the shared folder outside the repository.
+_OUTSIDE = re.compile("|".join(("/" + "work/", "/" + "home/[a-z]", "/" + "Users/", r"\.\./" + "shared")))
+#: Pasted error texts may quote any path of the machine they came from.
+_PASTES = (
+    "tests/fixtures/real/",
+    "tests/fixtures/real2/",
+    "tests/fixtures/errors/",
+    "tests/fixtures/corpus-dev/",
+)
+_SKIP_DIRS = {
+    ".git",
+    ".venv",
+    ".hypothesis",
+    ".benchmarks",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "build",
+    "dist",
+}
+
+
+def _repository_files() -> list[Path]:
+    out = []
+    for path in ROOT.rglob("*"):
+        rel = path.relative_to(ROOT)
+        if path.is_file() and not (set(rel.parts) & _SKIP_DIRS) and not rel.parts[0].endswith(".egg-info"):
+            out.append(path)
+    return out
+
+
+def test_no_path_outside_the_repository() -> None:
+    found = []
+    for path in _repository_files():
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(_PASTES) and not rel.endswith(("README.md", "labels.tsv")):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [f"{rel}: {m.group(0)}" for m in _OUTSIDE.finditer(text)]
+    assert found == []
+
+
+def test_the_path_check_can_fail() -> None:
+    assert _OUTSIDE.search("CORPUS = '../" + "shared/corpus'")
+    assert _OUTSIDE.search('Path("/' + 'work/shared/corpus/dev/044.txt")')
