@@ -191,7 +191,7 @@ def _run(
         hint = (
             "The traceback above shows where it happened; please report it."
             if debug
-            else "Rerun with --debug for details, and report it if it persists."
+            else f"Rerun as 'gemquota --debug {command} …' for details, and report it if it persists."
         )
         internal = GemquotaError(message, hint)
         internal.code = "internal"

@@ -89,3 +89,29 @@ def test_no_path_outside_the_repository() -> None:
 def test_the_path_check_can_fail() -> None:
     assert _OUTSIDE.search("CORPUS = '../" + "shared/corpus'")
     assert _OUTSIDE.search('Path("/' + 'work/shared/corpus/dev/044.txt")')
+
+
+def _iam_rows() -> list[str]:
+    from gemquota.core.iam import CALLS
+
+    rows = []
+    for call in CALLS:
+        if call.permission is None:
+            continue  # the API key is the credential
+        role = f"`{call.role}`" + ("" if call.scope == "project" else f" on the {call.scope}")
+        rows.append(
+            f"| {', '.join(call.checks)} | `{call.method}` | `{call.service}` | `{call.permission}` | {role} |"
+        )
+    return rows
+
+
+def test_readme_iam_table_is_the_one_table() -> None:
+    section = re.search(r"<!-- iam-table:.*?-->\n(.*?)<!-- /iam-table -->", README, re.S)
+    assert section, "README has the IAM table markers"
+    lines = [line for line in section.group(1).splitlines() if line.startswith("|")]
+    assert lines[2:] == _iam_rows()
+
+
+def test_readme_hints_put_debug_before_the_command() -> None:
+    assert not re.search(r"gemquota [a-z-]+ [^`\n]*--debug", README)
+    assert not re.search(r"gemquota [a-z-]+ [^`\n]*--version", README)

@@ -167,7 +167,7 @@ def test_internal_error_is_one_line_with_hint(
     assert main(["explain-error", "x"]) == ExitCode.CANNOT_RUN
     captured = capsys.readouterr()
     assert "internal error: RuntimeError" in captured.err
-    assert "--debug" in captured.err
+    assert "gemquota --debug explain-error" in captured.err  # the option goes before the command
     assert "Traceback" not in captured.err
     assert SECRET not in captured.err + captured.out and "a0secret" not in captured.err
 
