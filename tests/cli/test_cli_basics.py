@@ -112,6 +112,8 @@ def test_exit_interrupted_on_ctrl_c() -> None:
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
+        # a shell's background job ignores SIGINT, and a child would inherit that: give it Ctrl-C back
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     ) as proc:
         try:
             assert proc.stdout is not None
