@@ -252,6 +252,10 @@ def reset_in(
     def body(c: Context) -> int:
         from gemquota.commands import reset_in as cmd
 
+        if wait:
+            import gc
+
+            gc.enable()  # --wait may run for a day: collect cycles as usual (see run())
         return cmd.run(c, window=window, file=file, now=now, tz=tz, wait=wait)
 
     return _run(ctx, "reset-in", form, body)
@@ -469,8 +473,9 @@ def run() -> None:
 
     A command runs for well under a second, and most of what it allocates lives until exit (modules,
     classes, compiled patterns): the cyclic garbage collector is off while it runs (``emulator``, which
-    serves until stopped, turns it back on), and everything is frozen before exit so that the
-    interpreter's final collection does not walk it. About a tenth of explain-error's cold start."""
+    serves until stopped, and ``reset-in --wait`` turn it back on), and everything is frozen before
+    exit so that the interpreter's final collection does not walk it. About a tenth of explain-error's
+    cold start."""
     import gc
 
     gc.disable()
