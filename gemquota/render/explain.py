@@ -233,7 +233,9 @@ def diagnosis_panel(
         title = f"also: {title}"
     return Panel(
         _diagnosis_body(d, now, local_tz, primary=primary),
-        title=Text(title),  # a Text, not a str: a str title is parsed as markup (and loads rich's emoji table)
+        title=Text(
+            title
+        ),  # a Text, not a str: a str title is parsed as markup (and loads rich's emoji table)
         title_align="left",
         box=box.ROUNDED,
         border_style=_STYLE_OF[d.retry].replace("bold ", ""),
