@@ -228,14 +228,13 @@ def diagnosis_panel(
     """One diagnosis as a rich Panel."""
     if d.kind is Kind.UNRECOGNIZED:
         return Panel(_unrecognized_body(d), title=Text("unrecognized"), title_align="left", box=box.ROUNDED)
+    # Titles are Text, not str: a str title is parsed as markup (and loads rich's emoji table).
     title = str(d.kind) + (f" · {d.retry}" if d.retry else "") + (f" · ×{d.count}" if d.count > 1 else "")
     if not primary:
         title = f"also: {title}"
     return Panel(
         _diagnosis_body(d, now, local_tz, primary=primary),
-        title=Text(
-            title
-        ),  # a Text, not a str: a str title is parsed as markup (and loads rich's emoji table)
+        title=Text(title),
         title_align="left",
         box=box.ROUNDED,
         border_style=_STYLE_OF[d.retry].replace("bold ", ""),
