@@ -81,7 +81,15 @@ def _console(ctx: Context, buffer: io.StringIO) -> Console:
         terminal = bool(ctx.stdout.isatty())
     except (AttributeError, ValueError, OSError):
         terminal = False
-    color = ctx.color if ctx.color is not None else terminal
+    env = ctx.env
+    if ctx.color is not None:
+        color = ctx.color
+    elif env.get("NO_COLOR"):
+        color = False
+    elif env.get("FORCE_COLOR"):
+        color = True
+    else:
+        color = terminal and env.get("TERM") != "dumb"
     return Console(
         file=buffer,
         width=_width(ctx),

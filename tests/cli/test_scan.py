@@ -284,3 +284,18 @@ def test_progress_bar_only_on_a_terminal_and_for_big_inputs(make_context: MakeCo
         big.next_input()
         big.update(100 * 1024 * 1024)
     assert big.live and "Scanning" in terminal.err
+
+
+@pytest.mark.parametrize(
+    ("env", "colored"),
+    [({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False), ({"FORCE_COLOR": "1"}, True), ({}, False)],
+)
+def test_colour_follows_no_color_and_force_color(
+    make_context: MakeContext, env: dict[str, str], colored: bool
+) -> None:
+    from gemquota.library import scan_files
+    from gemquota.render.scan import write_human
+
+    ctx = make_context(env=env, color=None)
+    write_human(ctx, scan_files([str(SAMPLE)], now=FIXED_NOW))
+    assert ("\x1b[" in ctx.out) is colored
