@@ -119,7 +119,7 @@ def line_time(line: str, *, year: int | None = None) -> tuple[datetime, int] | N
 
     ISO 8601 (``2026-11-04T14:00:00.123Z``, ``2026-11-04 14:00:00,123`` as Python logging writes it,
     ``2026/11/04 00:00:00``), common log format (``[10/Oct/2026:13:55:36 -0700]``) and syslog
-    (``Nov  4 00:00:00``, whose year is ``year``, else the current UTC year). No zone means UTC."""
+    (``Nov  4 00:00:00``, which has no year: read only when ``year`` is given). No zone means UTC."""
     head = line[:_HEAD]
     if not head:
         return None
@@ -138,10 +138,11 @@ def line_time(line: str, *, year: int | None = None) -> tuple[datetime, int] | N
                 int((frac or "0")[:6].ljust(6, "0")),
                 tzinfo=_zone(zone),
             )
+            utc = moment.astimezone(UTC)
             if match.start() <= 2:
-                return moment.astimezone(UTC), match.end()  # the usual case: the line starts with it
-            found.append((match.start(), moment.astimezone(UTC), match.end()))
-        except ValueError:
+                return utc, match.end()  # the usual case: the line starts with it
+            found.append((match.start(), utc, match.end()))
+        except (ValueError, OverflowError):
             pass
     if "/" in head:
         match = _CLF.search(head)
@@ -152,18 +153,16 @@ def line_time(line: str, *, year: int | None = None) -> tuple[datetime, int] | N
                 try:
                     moment = datetime(int(y), month, int(d), int(h), int(mi), int(s), tzinfo=_zone(zone))
                     found.append((match.start(), moment.astimezone(UTC), match.end()))
-                except ValueError:
+                except (ValueError, OverflowError):
                     pass
-    if not found:
+    if not found and year is not None:
         match = _SYSLOG.search(head)
         if match:
             mon, d, h, mi, s = match.groups()
             month = _MONTHS.get(mon.lower())
             if month:
                 try:
-                    when = datetime(
-                        year or datetime.now(UTC).year, month, int(d), int(h), int(mi), int(s), tzinfo=UTC
-                    )
+                    when = datetime(year, month, int(d), int(h), int(mi), int(s), tzinfo=UTC)
                     found.append((match.start(), when, match.end()))
                 except ValueError:
                     pass

@@ -140,6 +140,8 @@ def test_a_huge_line_is_read_in_pieces_and_periodic_text_gives_repeated_pieces()
         ("app | 2025-08-21 06:18:31,299 | ERROR", datetime(2025, 8, 21, 6, 18, 31, 299000, tzinfo=UTC)),
         ("no time here 14:00", None),
         ("2026-13-45T99:00:00Z impossible", None),
+        ("9999-12-31T23:59:59-23:59 beyond the last day in UTC", None),
+        ("[31/Dec/9999:23:59:59 -2359] x", None),
     ],
 )
 def test_line_time(line: str, expected: datetime | None) -> None:
@@ -243,3 +245,14 @@ def test_a_line_after_a_long_line_read_in_tiny_chunks_stays_alone(chunk: int) ->
     data = b"x" * 70_000 + b'2026-11-04T10:00:00Z INFO ok\n  "error": {\n'
     found = [(b.first_line, b.last_line, b.text) for b in blocks(data, chunk=chunk)]
     assert found == [(2, 2, '  "error": {')] == [(b.first_line, b.last_line, b.text) for b in blocks(data)]
+
+
+@given(st.text(alphabet="0123456789-/:T Z+.,[]JanNovOctUTC", max_size=60))
+def test_line_time_never_raises(line: str) -> None:
+    found = line_time(line, year=2026)
+    assert found is None or found[0].tzinfo == UTC
+
+
+def test_syslog_stamps_need_a_year() -> None:
+    assert line_time("Nov  4 00:00:00 host app: x") is None
+    assert line_time("Nov  4 00:00:00 host app: x", year=2025) is not None
