@@ -3,17 +3,20 @@
 One rule for every command: only a regular file is read, and only up to a size cap. A FIFO
 (which blocks until a writer appears), a character device (``/dev/zero`` never ends), a directory or
 a file larger than the cap (a 1 GB sparse file) is a usage error with a hint, never a hang or a
-read of gigabytes. Standard input (``-``) is read by the caller, with the same cap."""
+read of gigabytes. Standard input that is a device (``< /dev/zero``) is refused the same way."""
 
 from __future__ import annotations
 
+import io
 import os
 import stat
+from typing import BinaryIO
 
 from gemquota.exceptions import UsageError
 
-#: Largest paste read from --file or stdin (bytes).
-MAX_PASTE_BYTES = 16 * 1024 * 1024
+#: Largest file explain-error / reset-in read with --file (bytes): whole logs are streamed, but a
+#: file larger than this (a 1 GB sparse file, a disk image) is refused before anything is read.
+MAX_FILE_BYTES = 512 * 1024 * 1024
 #: Largest keys file (bytes): thousands of keys fit in far less.
 MAX_KEYS_FILE_BYTES = 4 * 1024 * 1024
 
@@ -39,11 +42,12 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_regular_file(path: str, *, limit: int, option: str) -> bytes:
-    """The bytes of the regular file ``path`` (``~`` expanded), at most ``limit`` bytes.
+def open_regular_file(path: str, *, option: str, limit: int | None = None) -> BinaryIO:
+    """The regular file ``path`` (``~`` expanded) opened for binary reading, nothing read yet.
 
-    ``option`` names the option in messages (``--file``). Raises UsageError when the path does not
-    exist, cannot be read, is not a regular file, or is larger than ``limit``."""
+    Raises UsageError when the path does not exist, cannot be read, is not a regular file (checked
+    on the opened file, so a path swapped for a FIFO cannot make it block), or is larger than
+    ``limit`` bytes. ``option`` names the option in messages (``--file``)."""
     shown = path
     full = os.path.expanduser(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -63,32 +67,56 @@ def read_regular_file(path: str, *, limit: int, option: str) -> bytes:
                 f"{option}: {shown} is {_kind(info.st_mode)}, not a regular file.",
                 f"Save the text to a file, or pipe it to standard input with {option} -.",
             )
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise UsageError(
                 f"{option}: {shown} is too large ({_size(info.st_size)}; at most {_size(limit)}).",
                 "Cut out the part you need into a smaller file.",
             )
-        chunks: list[bytes] = []
-        total = 0
-        while total <= limit:  # the file may grow while we read: never past the cap
-            try:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            except BlockingIOError:  # cannot happen for regular files; be safe
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:
-            raise UsageError(
-                f"{option}: {shown} is too large (more than {_size(limit)}).",
-                "Cut out the part you need into a smaller file.",
-            )
-        return b"".join(chunks)
-    except OSError as exc:
-        raise UsageError(f"{option}: cannot read {shown}: {exc.strerror or type(exc).__name__}") from None
-    finally:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
 
 
-__all__ = ["MAX_KEYS_FILE_BYTES", "MAX_PASTE_BYTES", "read_regular_file"]
+def read_regular_file(path: str, *, limit: int, option: str) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` bytes (see open_regular_file);
+    a file that grows past ``limit`` while it is read is refused too."""
+    with open_regular_file(path, option=option, limit=limit) as fh:
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise UsageError(f"{option}: cannot read {path}: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > limit:
+        raise UsageError(
+            f"{option}: {path} is too large (more than {_size(limit)}).",
+            "Cut out the part you need into a smaller file.",
+        )
+    return data
+
+
+def refuse_device_stdin(stream: object) -> None:
+    """UsageError when standard input is a device other than a terminal (``< /dev/zero`` never
+    ends); pipes, regular files and streams without a descriptor pass."""
+    fileno = getattr(stream, "fileno", None)
+    if fileno is None:
+        return
+    try:
+        mode = os.fstat(fileno()).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fileno()):
+        raise UsageError(
+            f"Standard input is {_kind(mode)}, not a file or a pipe.",
+            "Redirect a file (< error.txt) or pipe the text in.",
+        )
+
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_KEYS_FILE_BYTES",
+    "open_regular_file",
+    "read_regular_file",
+    "refuse_device_stdin",
+]

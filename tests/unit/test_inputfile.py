@@ -82,3 +82,33 @@ def test_commands_refuse_fifo_and_devices_with_exit_2(
     assert time.monotonic() - start < 10
     out = capsys.readouterr()
     assert "not a regular file" in out.out + out.err
+
+
+@posix_only
+def test_explain_error_refuses_a_gigabyte_sparse_file_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sparse.log"
+    with path.open("wb") as fh:
+        fh.truncate(1 << 30)
+    start = time.monotonic()
+    assert main(["explain-error", "--file", str(path), "--format", "json"]) == 2
+    assert time.monotonic() - start < 5
+    assert "too large" in capsys.readouterr().out
+
+
+@posix_only
+@pytest.mark.parametrize("command", ["explain-error", "reset-in"])
+def test_stdin_from_dev_zero_is_refused(command: str) -> None:
+    import subprocess
+
+    with open("/dev/zero", "rb") as zero:
+        run = subprocess.run(
+            [sys.executable, "-m", "gemquota", command, "--format", "json"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert run.returncode == 2, run
+    assert "character device" in run.stdout
