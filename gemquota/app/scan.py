@@ -20,6 +20,7 @@ from gemquota.context import Context
 from gemquota.core.reader import BlockReader, UnreadableInput, open_path
 from gemquota.core.scan import ScanAggregator, ScanResult
 from gemquota.exceptions import GemquotaError, InputUnreadable, NoInput, UsageError
+from gemquota.inputfile import refuse_device_stdin
 
 COMMAND = "scan"
 
@@ -89,6 +90,7 @@ def _sources(ctx: Context, paths: tuple[str, ...]) -> list[tuple[str, BinaryIO, 
                     raise NoInput(
                         "'-' given but standard input is a terminal.", "Pipe a log into gemquota scan -"
                     )
+                refuse_device_stdin(ctx.stdin)  # < /dev/zero would never end
                 opened.append((name, ctx.stdin, None))
                 continue
             stream = open_path(name)

@@ -98,7 +98,7 @@ def test_explain_error_refuses_a_gigabyte_sparse_file_at_once(
 
 
 @posix_only
-@pytest.mark.parametrize("command", ["explain-error", "reset-in"])
+@pytest.mark.parametrize("command", ["explain-error", "reset-in", "scan"])
 def test_stdin_from_dev_zero_is_refused(command: str) -> None:
     import subprocess
 
