@@ -1572,6 +1572,10 @@ class _Handler(BaseHTTPRequestHandler):
         path = split.path
         query = parse_qs(split.query, keep_blank_values=True)
         headers = {k.lower(): v for k, v in self.headers.items()}
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self.close_connection = True  # Google's front end answers 411 too; the body is not read
+            self._send_json(*bodies.error(411, "INVALID_ARGUMENT", "Length Required."), "")
+            return
         length_text = (self.headers.get("Content-Length") or "0").strip()
         if not length_text.isdigit() or not length_text.isascii():
             self.close_connection = True

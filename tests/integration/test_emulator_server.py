@@ -107,3 +107,16 @@ def test_faults_can_be_declared_up_front() -> None:
         resp = conn.getresponse()
         assert (resp.status, resp.read().strip()) == (200, b"{}")
         conn.close()
+
+
+def test_chunked_request_body_is_refused_and_the_connection_closed() -> None:
+    with Emulator("healthy") as emu:
+        with socket.create_connection(("127.0.0.1", emu.port), timeout=10) as sock:
+            sock.sendall(
+                b"POST /token HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+            )
+            answer = b""
+            while chunk := sock.recv(4096):
+                answer += chunk
+    assert answer.startswith(b"HTTP/1.1 411")
+    assert answer.count(b"HTTP/1.1") == 1  # the body was not taken for a second request
