@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from _doctor_support import ARGS, make_ctx
 
-from gemquota.commands import doctor, probe
+from gemquota.cli import main
+from gemquota.commands import doctor
 from gemquota.emulator import Emulator, Fault
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
@@ -37,27 +38,36 @@ def test_doctor_probe_with_a_broken_models_list_is_a_diagnosed_row(fault: Any) -
     assert code == 1
 
 
-def test_html_502_is_a_server_error_not_an_overload() -> None:
+def _probe(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """``gemquota probe --format json`` against the emulator (through the CLI: its options may grow)."""
+    for name, value in emu.demo_env().items():
+        monkeypatch.setenv(name, value)
+    code = main(["probe", "--format", "json", "--timeout", "3"])
+    return code, capsys.readouterr().out
+
+
+def test_html_502_is_a_server_error_not_an_overload(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Emulator("healthy") as emu:
         emu.inject(GENERATE, Fault.html(502))
-        ctx = make_ctx(emu.demo_env(), timeout=3.0)
-        code = probe.run(ctx.with_(command="probe"), models=(), no_generate=False, key=None, demo=None)
-    assert isinstance(ctx.stdout, io.StringIO)
-    rows = json.loads(ctx.stdout.getvalue())["data"]["models"]
+        code, out = _probe(emu, monkeypatch, capsys)
+    rows = json.loads(out)["data"]["models"]
     diagnosis = rows[0]["diagnosis"]
     assert diagnosis["kind"] == "internal", diagnosis
     assert "502" in diagnosis["headline"] and "503" not in diagnosis["headline"]
     assert code == 1
 
 
-def test_redirected_probe_is_an_unexpected_answer_and_sends_nothing_elsewhere() -> None:
+def test_redirected_probe_is_an_unexpected_answer_and_sends_nothing_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Emulator("healthy") as emu, Emulator("healthy") as elsewhere:
         emu.inject(GENERATE, Fault.redirect(elsewhere.base_url))
-        ctx = make_ctx(emu.demo_env(), timeout=3.0)
-        code = probe.run(ctx.with_(command="probe"), models=(), no_generate=False, key=None, demo=None)
+        code, out = _probe(emu, monkeypatch, capsys)
         seen = elsewhere.requests
-    assert isinstance(ctx.stdout, io.StringIO)
-    out = ctx.stdout.getvalue()
     assert seen == []
     assert code != 0
     doc = json.loads(out)
