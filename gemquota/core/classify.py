@@ -548,7 +548,9 @@ def _headline(
     if backend == Backend.CODE_ASSIST and kind in (_WINDOW_KINDS | {Kind.CAPACITY, Kind.ZERO_QUOTA}):
         parts.append("Code Assist")
     title = TITLES[kind]
-    if kind is Kind.INTERNAL and http_code is not None and 500 < http_code <= 599:
+    if http_code == 502 and kind in (Kind.INTERNAL, Kind.OVERLOADED):
+        title = "Bad gateway (502): a proxy or Google's front end failed, not a quota problem"
+    elif kind is Kind.INTERNAL and http_code is not None and 500 < http_code <= 599:
         title = f"Server error ({http_code}), not a quota problem"  # the title says 500
     return f"{title} — {', '.join(parts)}" if parts else title
 
