@@ -1,0 +1,845 @@
+"""The text pass: literal-gated regex facts over normalized text, and grouping them into records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from gemquota.core.lazyre import LazyRe as _Re
+from gemquota.core.parse.acc import _Acc, _project_into
+from gemquota.core.parse.gate import _Spec
+from gemquota.core.parse.normalize import _WRAP, flatten
+from gemquota.core.parse.records import Violation
+from gemquota.core.parse.values import _clean_model, _to_float, _to_int, canonical_status, parse_duration
+from gemquota.core.parse.vocab import (
+    _ANCHORS,
+    _CODE,
+    _CODE_LEAD,
+    _EXCEPTION_WORDS,
+    _HINT_SPECS,
+    _HOSTS,
+    _REASON_FAMILY,
+    _REASON_WORDS,
+    _STATUS_ALT,
+    CODE_OF_STATUS,
+    EXCEPTION_STATUS,
+    GRPC_STATUS,
+    REASON_PHRASES,
+    _lead_alt,
+)
+from gemquota.core.reset import clamp_delay
+
+#: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
+_FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
+    (
+        ("quota exceeded for metric",),
+        _Re(
+            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
+            r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
+        ),
+        "bullet",
+    ),
+    (
+        ("per", "tier"),
+        _Re(
+            "(?:"
+            + _lead_alt(
+                (
+                    "Generate",
+                    "Generated",
+                    "Search",
+                    "MapGrounding",
+                    "Bidi",
+                    "Embed",
+                    "BatchEmbed",
+                    "CountTokens",
+                    "Total",
+                )
+            )
+            + r")[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
+        ),
+        "qid",
+    ),
+    (
+        (".googleapis.com/",),
+        _Re(
+            "(?:"
+            + _lead_alt(("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicompanion"))
+            + r")\.googleapis\.com/[A-Za-z0-9_]{3,120}"
+        ),
+        "metric",
+    ),
+    (
+        ("uotavalue", "uota_value"),
+        _Re(r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<qv_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        "qv",
+    ),
+    (
+        ("quota_limit_value",),
+        _Re(r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        "qlv",
+    ),
+    (
+        ("quota_limit",),
+        _Re(
+            r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<ql_v>[A-Za-z][A-Za-z0-9_]{2,120})"
+        ),
+        "ql",
+    ),
+    (('"model"',), _Re(r"key:\s*\"model\"\s*value:\s*\"(?P<pmodel_v>[\w.\-/]{2,80})\""), "pmodel"),
+    (
+        ("model",),
+        _Re(r"[\"']model[\"']\s*:\s*[\"'](?P<dmodel_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
+        "dmodel",
+    ),
+    # Go's fmt of a decoded body: ``quotaDimensions:map[location:global model:gemini-2.0-pro-exp]``.
+    (("map[",), _Re(r"m(?<![\w\-].)odel:(?P<gmodel_v>[A-Za-z][\w.\-]{1,80})(?=[\s\]])"), "gmodel"),
+    (
+        ("daily gemini-", "reached for gemini-"),
+        _Re(
+            r"(?:reached\s+your\s+daily|limit\s+reached\s+for)\s+(?P<calm_v>gemini-[\w.\-]{1,80})",
+            re.IGNORECASE,
+        ),
+        "calm",
+    ),
+    (
+        ("location",),
+        _Re(
+            r"(?:quota_location|[\"']location)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<loc_v>[a-z][a-z0-9\-]{1,40})[\"']"
+        ),
+        "loc",
+    ),
+    (
+        ("retrydelay", "retry_delay"),
+        _Re(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<rd_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
+        "rd",
+    ),
+    (
+        ("retry_delay",),
+        _Re(r"retry_delay\s*\{\s*seconds:\s*(?P<rdp_s>\d+)(?:\s*nanos:\s*(?P<rdp_n>\d+))?"),
+        "rdp",
+    ),
+    (
+        ("retry in",),
+        _Re(
+            r"Please\s+retry\s+in\s+(?P<pr_v>(?<![\d.])\d+(?:\.\d*)?)\s*(?P<pr_u>ms|s(?:ec(?:ond)?s?)?)\b",
+            re.IGNORECASE,
+        ),
+        "pr",
+    ),
+    (
+        ("quotaresetdelay",),
+        _Re(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrd_v>[0-9hms.]{1,80})"),
+        "qrd",
+    ),
+    (("reset after",), _Re(r"reset\s+after\s+(?P<ra_v>[0-9hms.]{1,80})", re.IGNORECASE), "ra"),
+    (
+        ("_", "ratelimit", "accessnot", "dailylimit"),
+        _Re("(?:" + _lead_alt(_REASON_WORDS) + r")\b"),
+        "reason",
+    ),
+    (("_", "unavailable", "internal"), _Re(rf"{_CODE_LEAD}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
+    (
+        ("got status",),
+        _Re(
+            r"got\s+status:?\s*(?:(?P<gotst_c>(?<![\d.])[1-5]\d\d\b)|(?P<gotst_s>[A-Z_]{4,30}\b))",
+            re.IGNORECASE,
+        ),
+        "gotst",
+    ),
+    (("[",), _Re(r"\[(?P<sdk_c>[1-5]\d\d)(?:\s+(?P<sdk_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"), "sdk"),
+    (
+        ("http", "code", "status"),
+        _Re(
+            r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|H(?<!\w.)TTP|Error\s+code:?|status\s+code:?|"
+            r"s(?<!\w.)tatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]"
+            r"|c(?<!\w.)ode[\"']?\s*[:=])"
+            rf"\s*[\"']?{_CODE}",
+            re.IGNORECASE,
+        ),
+        "httpc",
+    ),
+    (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "nobody"),
+    (
+        ("error '", "):"),
+        _Re(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
+        "clerr",
+    ),
+    (
+        (
+            "too many",
+            "unavailable",
+            "server error",
+            "bad request",
+            "forbidden",
+            "not found",
+            "unauthorized",
+            "timeout",
+            "time-out",
+            "payment",
+        ),
+        _Re(
+            rf"{_CODE_LEAD}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required)",
+            re.IGNORECASE,
+        ),
+        "phrase",
+    ),
+    (
+        (
+            "exhausted:",
+            "exhaustedexception",
+            "manyrequests",
+            "ratelimit",
+            "precondition",
+            "permissiondenied",
+            "servererror",
+            "unavailable",
+            "deadlineexceeded",
+            "gatewaytimeout",
+            "notfound",
+            "invalidargument",
+            "badrequest",
+            "unauthenticated",
+            "unauthorized",
+            "forbidden",
+        ),
+        _Re(
+            "(?P<exc_n>"
+            + "|".join(w[0] + "(?<![A-Za-z].)" + w[1:] for w in _EXCEPTION_WORDS)
+            + r")(?:Exception|Error)?:"
+            r"(?:\s*(?P<exc_c>[1-5]\d\d)(?![\d.]))?"
+        ),
+        "exc",
+    ),
+    (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_v>\d{1,2})\b"), "grpc"),
+    (
+        ("_", "unavailable", "internal"),
+        _Re(rf"(?P<status_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
+        "status",
+    ),
+    (("quota metric", "quota\n", "quota  "), _Re(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
+    (("limit '", "limit\n", "limit  "), _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
+    (("service '", "service\n", "service  "), _Re(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
+    (
+        ("project",),
+        _Re(
+            r"(?:project_number:|consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/|\bin\s+project\s+|[?&]project=)"
+            r"(?P<proj_v>\d{3,30}|\*{3,40})"
+        ),
+        "proj",
+    ),
+    (("base model",), _Re(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
+    (
+        ("not found",),
+        _Re(r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<mm_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"),
+        "mm",
+    ),
+    (
+        ("no capacity",),
+        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"),
+        "cm",
+    ),
+    (("have a free",), _Re(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
+    (
+        ("requests with gemini",),
+        _Re(
+            r"requests\s+with\s+(?P<cadn_v>Gemini\s+\d[\w.\-]{0,12}(?:\s+[A-Z][\w\-]{1,20}){0,2}?)\s*[.,;]",
+            re.IGNORECASE,
+        ),
+        "cadn",
+    ),
+    (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
+]
+_URL_MODEL = _Re(
+    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
+    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+)
+
+
+def _lower_pattern(pattern: str) -> str:
+    return pattern.replace("\\S", "[^\\s]").lower().replace("(?p<", "(?P<")
+
+
+#: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
+_ON_LOW = frozenset({"pr", "ra", "gotst", "httpc", "nobody", "phrase"})
+_FACT_SPECS = [
+    (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
+    for keys, pattern, kind in _FACT_SPECS
+]
+
+
+_SPECS: list[_Spec] = []
+
+
+def _specs() -> list[_Spec]:
+    """The anchor wordings, then the fact patterns (built on first use, in this fixed order)."""
+    if _SPECS:
+        return _SPECS
+    specs: list[_Spec] = []
+    for sid, family, status, pattern in _ANCHORS:
+        kws = tuple(
+            {
+                w.lower()
+                for w in re.findall(r"[A-Za-z]{5,}", pattern.replace("\\s", " "))
+                if w.lower() not in ("please", "again", "model", "tokens", "maximum")
+            }
+        )
+        # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
+        rx = _Re(pattern.replace("\\S", "[^\\s]").lower())
+        specs.append(_Spec("anchor", kws, rx, on_low=True, sid=sid, family=family, status=status))
+    for keys, rx, kind in _FACT_SPECS:
+        specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
+    _SPECS.extend(specs)
+    return _SPECS
+
+
+def _hosts_into(acc: _Acc, text: str) -> None:
+    if "." not in text:
+        return
+    glued = _WRAP.sub("", text) if "\n" in text else text
+    for match in _HOSTS.finditer(glued):
+        acc.hosts.add(match.group(0).lower().rstrip("/"))
+
+
+class _Fact:
+    __slots__ = ("anchor", "apply", "family", "kind", "pos", "text")
+
+    def __init__(
+        self,
+        pos: int,
+        kind: str,
+        apply: Any,  # callable(acc) -> None
+        family: str | None = None,
+        anchor: str | None = None,
+        text: str = "",
+    ) -> None:
+        self.pos = pos
+        self.kind = kind
+        self.apply = apply
+        self.family = family
+        self.anchor = anchor
+        self.text = text
+
+
+def _facts(text: str) -> list[_Fact]:
+    """All facts of a (flattened) text, in order. Each fact knows how to apply itself to a record."""
+    facts: list[_Fact] = []
+    low = text.lower()
+    same = len(low) == len(text)
+    for spec in _specs():
+        # Two literal checks, both necessary: the family's keys first (they rule out most specs for
+        # a given text at the cost of one or two look-ups), then the pieces some alternative of the
+        # regex needs (rarest first, so an absent one fails on its first look-up).
+        subject = low if spec.on_low else text
+        if spec.probe and spec.rx.rx.search(subject) is None:
+            continue
+        keys = spec.keys
+        if keys:
+            for key in keys:
+                if key in low:
+                    break
+            else:
+                continue
+        need = spec.need
+        if need is not None:
+            for pieces in need:
+                for piece in pieces:
+                    if piece not in subject:
+                        break
+                else:
+                    break
+            else:
+                continue
+        sliced = spec.on_low and same
+        if spec.kind == "anchor":
+            sid, family, status = spec.sid, spec.family, spec.status
+            for match in spec.rx.rx.finditer(subject):
+                start = match.start()
+                frag = text[start : match.end()] if sliced else match.group(0)
+                facts.append(
+                    _Fact(start, "anchor", _anchor_applier(sid, family, status, frag), family, sid, frag)
+                )
+            continue
+        kind = spec.kind
+        for match in spec.rx.rx.finditer(subject):
+            frag = text[match.start() : match.end()] if sliced else match.group(0)
+            fact = _fact_from(kind, match, text, frag)
+            if fact is not None:
+                facts.append(fact)
+    if "." in text or "models/" in text:
+        glued = _WRAP.sub("", text) if "\n" in text else text
+        glued_low = low if glued is text else glued.lower()
+        hosts = (
+            {m.group(0).lower().rstrip("/") for m in _HOSTS.finditer(glued)}
+            if _host_keys(glued_low)
+            else set()
+        )
+        if hosts:
+            facts.append(_Fact(0, "hosts", _adder("hosts", hosts)))
+        # "models/X:generateContent" in a URL path or a bare resource name ("operation=models/X:…").
+        url_model = _URL_MODEL.search(glued) if "models/" in glued else None
+        if url_model:
+            model = _clean_model(url_model.group("m"))
+            facts.append(
+                _Fact(_approx(text, url_model.start()), "url_model", _setter("request_model", model))
+            )
+    facts.sort(key=lambda f: f.pos)
+    return facts
+
+
+_HOST_KEYS = (
+    "googleapis",
+    "google.dev",
+    "ai.dev",
+    "aistudio",
+    "ai.studio",
+    "generativeai",
+    "vertex-ai",
+)
+
+
+def _host_keys(low: str) -> bool:
+    return any(k in low for k in _HOST_KEYS)
+
+
+def _approx(text: str, pos: int) -> int:
+    return min(pos, len(text))
+
+
+def _adder(attr: str, values: set[str]) -> Any:
+    def apply(acc: _Acc) -> None:
+        getattr(acc, attr).update(values)
+
+    return apply
+
+
+def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
+    def apply(acc: _Acc) -> None:
+        if value is not None and getattr(acc, attr) is None:
+            setattr(acc, attr, value)
+        acc.add_evidence(evidence)
+
+    return apply
+
+
+def _anchor_applier(sid: str, family: str, status: str | None, frag: str) -> Any:
+    def apply(acc: _Acc) -> None:
+        acc.signals.add(sid)
+        acc.families.add(family)
+        if status is not None and acc.status is None and acc.http_code in (None, CODE_OF_STATUS.get(status)):
+            acc.status = status
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
+def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact | None:
+    g = match.group
+    pos = match.start()
+    if kind == "bullet":
+        model_raw = g("b_model")
+        end = match.end()
+        model = _clean_model(model_raw)
+        if model and model_raw and model_raw.endswith("n") and text[end : end + 1] in ("*", "\\"):
+            model = model[:-1]
+        violation = Violation(
+            metric=g("b_metric"),
+            model=model,
+            value=_to_int(g("b_limit")),
+            value_text=g("b_limit"),
+            source="bullet",
+        )
+
+        def apply_bullet(acc: _Acc) -> None:
+            acc.violations.append(violation)
+            acc.signals.add("bullet")
+            acc.families.add("quota")
+            acc.dimension_model = acc.dimension_model or model
+            _hosts_into(acc, violation.metric or "")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, "bullet", apply_bullet, "quota", "bullet", frag)
+    if kind == "qid":
+        qid = frag
+        if "Per" not in qid and "Tier" not in qid:
+            return None
+
+        def apply_qid(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if qid.startswith("GenerateContentRequestsPerMinutePerProjectPerRegion") or (
+                acc.quota_limit_name == qid
+            ):
+                acc.quota_limit_name = acc.quota_limit_name or qid
+            elif not any(v.quota_id == qid for v in acc.violations):
+                acc.violations.append(Violation(quota_id=qid, source="text"))
+            acc.add_evidence(qid)
+
+        return _Fact(pos, "qid", apply_qid, "quota", None, frag)
+    if kind == "metric":
+        if _in_url(text, pos):
+            return None  # a host or path segment (an activation or console link), not a quota metric
+        metric = frag
+
+        def apply_metric(acc: _Acc) -> None:
+            _hosts_into(acc, metric)
+            if not any(v.metric == metric for v in acc.violations) and "quota_metric" not in acc.metadata:
+                acc.metadata.setdefault("quota_metric", metric)
+
+        return _Fact(pos, "metric", apply_metric)
+    if kind == "qv":
+        value_text = g("qv_n")
+        future = frag.lower().startswith("future")
+
+        def apply_qv(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if future:
+                return
+            for i, v in enumerate(acc.violations):
+                if v.value_text is None and v.source in ("text", "details"):
+                    acc.violations[i] = replace(v, value=_to_int(value_text), value_text=value_text)
+                    break
+            else:
+                acc.violations.append(
+                    Violation(value=_to_int(value_text), value_text=value_text, source="text")
+                )
+            acc.add_evidence(frag)
+
+        return _Fact(pos, "qv", apply_qv, "quota")
+    if kind == "qlv":
+        value_text = g("qlv_n")
+
+        def apply_qlv(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v == value_text for v, _n in acc.limit_values):
+                acc.limit_values.append((value_text, acc.quota_limit_name))
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, "qlv", apply_qlv, "quota")
+    if kind == "ql":
+        name = g("ql_v")
+
+        def apply_ql(acc: _Acc) -> None:
+            acc.quota_limit_name = acc.quota_limit_name or name
+            acc.limit_values = [(v, n or name) for v, n in acc.limit_values]
+            acc.families.add("quota")
+            acc.add_evidence(name)
+
+        return _Fact(pos, "ql", apply_ql, "quota")
+    if kind in ("pmodel", "dmodel", "gmodel", "calm"):
+        model = _clean_model(g(f"{kind}_v"))
+        return _Fact(pos, kind, _setter("dimension_model", model))
+    if kind == "loc":
+        return _Fact(pos, kind, _setter("location", g("loc_v")))
+    if kind == "rd":
+        seconds = parse_duration(g("rd_v") + "s")
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
+    if kind == "rdp":
+        whole = _to_float(g("rdp_s")) or 0.0
+        nanos = _to_float(g("rdp_n") or "0") or 0.0
+        return _Fact(
+            pos, kind, _setter("retry_delay_s", clamp_delay(whole + nanos / 1e9), " ".join(frag.split()))
+        )
+    if kind == "pr":
+        unit = g("pr_u")
+        seconds = parse_duration(g("pr_v") + ("ms" if unit == "ms" else "s"))
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
+    if kind in ("qrd", "ra"):
+        seconds = parse_duration(g(f"{kind}_v"))
+
+        def apply_reset(acc: _Acc) -> None:
+            if seconds is not None and acc.reset_delay_s is None:
+                acc.reset_delay_s = seconds
+            acc.hints.add("code-assist")
+            acc.add_evidence(" ".join(frag.split()).rstrip("."))
+
+        return _Fact(pos, kind, apply_reset, "quota")
+    if kind == "reason":
+        reason = frag
+
+        def apply_reason(acc: _Acc) -> None:
+            if reason not in acc.reasons:
+                acc.reasons.append(reason)
+            acc.add_evidence(reason)
+
+        family = _REASON_FAMILY.get(reason, "auth" if reason.startswith("API_KEY_") else None)
+        return _Fact(pos, kind, apply_reason, family)
+    if kind == "codest":
+        code = _first_code(frag)
+        status = g("codest_s")
+        return _Fact(pos, "code", _code_applier(code, status, frag))
+    if kind == "gotst":
+        code = _to_int(g("gotst_c"))
+        status = canonical_status(g("gotst_s"))
+        if code is None and status is None:
+            return None
+        return _Fact(pos, "code", _code_applier(code, status, frag))
+    if kind == "sdk":
+        code = _to_int(g("sdk_c"))
+        phrase = (g("sdk_p") or "").strip().lower()
+        weak = not phrase or REASON_PHRASES.get(phrase) != code
+        return _Fact(pos, "code", _code_applier(code, None, frag, weak=weak and phrase == ""))
+    if kind == "httpc":
+        code = _first_code(frag)
+        return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
+    if kind in ("nobody", "clerr", "phrase"):
+        return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
+    if kind == "exc":
+        status = EXCEPTION_STATUS.get(g("exc_n"))
+        code = _to_int(g("exc_c"))
+        return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
+    if kind == "grpc":
+        status = GRPC_STATUS.get(_to_int(g("grpc_v")) or -1)
+        return _Fact(pos, "code", _code_applier(None, status, frag))
+    if kind == "status":
+        status = g("status_v")
+        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True))
+    if kind == "osm":
+        name = " ".join(g("osm_v").split())
+
+        def apply_osm(acc: _Acc) -> None:
+            acc.quota_metric_name = acc.quota_metric_name or name
+            if acc.display_model is None:
+                from gemquota.core.quota import model_from_display_name
+
+                acc.display_model = model_from_display_name(name)
+            acc.families.add("quota")
+            acc.add_evidence(f"quota metric '{name}'")
+
+        return _Fact(pos, kind, apply_osm, "quota")
+    if kind == "osl":
+        name = " ".join(g("osl_v").split())
+
+        def apply_osl(acc: _Acc) -> None:
+            if acc.quota_limit_name is None or not acc.quota_limit_name[:1].isupper() or " " in name:
+                acc.metadata.setdefault("limit_name", name)
+            acc.families.add("quota")
+            acc.add_evidence(f"limit '{name}'")
+
+        return _Fact(pos, kind, apply_osl, "quota")
+    if kind == "oss":
+        service = _WRAP.sub("", g("oss_v")).strip()
+
+        def apply_oss(acc: _Acc) -> None:
+            acc.service = acc.service or service
+            _hosts_into(acc, service)
+
+        return _Fact(pos, kind, apply_oss)
+    if kind == "proj":
+        value = g("proj_v")
+
+        def apply_proj(acc: _Acc) -> None:
+            _project_into(acc, value)
+
+        return _Fact(pos, kind, apply_proj)
+    if kind == "bm":
+        model = _clean_model(g("bm_v"))
+
+        def apply_bm(acc: _Acc) -> None:
+            acc.dimension_model = acc.dimension_model or model
+            acc.add_evidence(frag.rstrip("."))
+
+        return _Fact(pos, kind, apply_bm, "quota")
+    if kind == "mm":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("mm_v")), frag))
+    if kind == "cm":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("cm_v"))))
+    if kind in ("dn", "cadn"):
+        from gemquota.core.quota import model_from_display_name
+
+        return _Fact(pos, kind, _setter("display_model", model_from_display_name(g(f"{kind}_v"))))
+    if kind == "link":
+        url = frag.rstrip(".,;")
+
+        def apply_link(acc: _Acc) -> None:
+            if url not in acc.links and len(acc.links) < 20:
+                acc.links.append(url)
+
+        return _Fact(pos, kind, apply_link)
+    return None
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a URL: the run of URL characters before it (as the ``link`` fact
+    reads URLs: no whitespace, quotes, ``<>``, ``]`` or ``)``) holds ``://`` or ends with ``/`` (a path
+    segment), or starts ``www.``."""
+    window = text[max(0, pos - 400) : pos]
+    if not window or window[-1].isspace():
+        return False
+    run = window.rsplit(None, 1)[-1]
+    cut = max(run.rfind(c) for c in "\"'<>])")
+    run = run[cut + 1 :]
+    return "://" in run or run.endswith("/") or run.startswith("www.")
+
+
+_CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
+
+
+def _first_code(frag: str) -> int | None:
+    match = _CODE_IN.search(frag)
+    return int(match.group(0)) if match else None
+
+
+def _code_applier(code: int | None, status: str | None, frag: str, *, weak: bool = False) -> Any:
+    status = canonical_status(status) if status else None
+
+    def apply(acc: _Acc) -> None:
+        if code is not None:
+            acc.set_code(code, weak=weak)
+        if status is not None:
+            if acc.status is None or (
+                acc.status != status and not weak and acc.http_code == CODE_OF_STATUS.get(status)
+            ):
+                if acc.http_code is None or CODE_OF_STATUS.get(status) == acc.http_code or code is not None:
+                    acc.status = status
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
+def _scan_into(acc: _Acc, text: str, *, evidence: bool = True) -> None:
+    """Apply every fact of ``text`` (a message string) to ``acc``."""
+    text = flatten(text)
+    for fact in _facts(text):
+        if not evidence and fact.kind == "anchor":
+            before = len(acc.evidence)
+            fact.apply(acc)
+            del acc.evidence[before:]
+        else:
+            fact.apply(acc)
+
+
+# --------------------------------------------------------------------------------------------------
+# Grouping text facts into records
+
+_FAMILY_CODES: dict[str, frozenset[int]] = {
+    "quota": frozenset({429}),
+    "billing": frozenset({429, 402, 403}),
+    "unavail": frozenset({503}),
+    "internal": frozenset({500}),
+    "deadline": frozenset({504}),
+    "region": frozenset({400}),
+    "auth": frozenset({400, 401, 403}),
+    "notfound": frozenset({404}),
+    "badreq": frozenset({400}),
+}
+_FAMILY_OF_STATUS: dict[str, str] = {
+    "RESOURCE_EXHAUSTED": "quota",
+    "UNAVAILABLE": "unavail",
+    "INTERNAL": "internal",
+    "DEADLINE_EXCEEDED": "deadline",
+    "FAILED_PRECONDITION": "region",
+    "PERMISSION_DENIED": "auth",
+    "UNAUTHENTICATED": "auth",
+    "NOT_FOUND": "notfound",
+    "INVALID_ARGUMENT": "badreq",
+}
+
+
+def _text_records(text: str, base: int = 0) -> list[_Acc]:
+    """Records built from the facts of free text: one per error family seen (repeats counted)."""
+    facts = _facts(text)
+    if not facts:
+        return []
+    anchors = [f for f in facts if f.anchor is not None]
+    families: list[str] = []
+    for fact in anchors:
+        if fact.family and fact.family not in families:
+            families.append(fact.family)
+    if len(families) <= 1:
+        acc = _Acc(position=base + (facts[0].pos if facts else 0))
+        for fact in facts:
+            fact.apply(acc)
+        acc.count = _repeat_count(anchors, text)
+        if anchors:
+            acc.position = base + anchors[-1].pos
+        return [acc]
+    # Several families: each fact goes to the nearest anchor of a compatible family.
+    groups: dict[str, _Acc] = {fam: _Acc() for fam in families}
+    for fam in families:
+        fam_anchors = [a for a in anchors if a.family == fam]
+        groups[fam].position = base + fam_anchors[-1].pos
+        groups[fam].count = _repeat_count(fam_anchors, text)
+    for fact in facts:
+        if fact.anchor is not None and fact.family is not None:
+            fact.apply(groups[fact.family])
+            continue
+        if fact.family in groups:
+            fact.apply(groups[fact.family])
+            continue
+        if fact.kind == "hosts":
+            for acc in groups.values():
+                fact.apply(acc)
+            continue
+        nearest = min(anchors, key=lambda a: (abs(a.pos - fact.pos), a.pos > fact.pos))
+        fact.apply(groups[nearest.family or families[0]])
+    return [acc for acc in groups.values() if acc.has_content()]
+
+
+def _repeat_count(anchors: list[_Fact], text: str) -> int:
+    """How many times the leading wording repeats (a legacy ``errors[]`` copy does not count)."""
+    if not anchors:
+        return 1
+    counted = [a for a in anchors if a.anchor != "bullet"]
+    if not counted:
+        return 1
+    first = counted[0]
+    hits = [
+        a
+        for a in counted
+        if a.anchor == first.anchor and " ".join(a.text.split()) == " ".join(first.text.split())
+    ]
+    count = 0
+    for hit in hits:
+        window = text[max(0, hit.pos - 200) : hit.pos]
+        if "errors" in window or "LocalizedMessage" in window or "DebugInfo" in window:
+            continue
+        if "grpc_message" in window[-40:] or "debug_error_string" in window:
+            continue  # gRPC's debug string repeats ``details`` (same occurrence)
+        count += 1
+    return max(1, count)
+
+
+def _compatible(a: _Acc, b: _Acc) -> bool:
+    if a.http_code is not None and b.http_code is not None and a.http_code != b.http_code:
+        if not (a.code_weak or b.code_weak):
+            return False
+    if a.status and b.status and a.status != b.status:
+        return False
+    fa = a.families - {"billing"}
+    fb = b.families - {"billing"}
+    if fa and fb and not (fa & fb):
+        return False
+    # Family implied by one side's code must fit the other side's wording.
+    for x, y in ((a, b), (b, a)):
+        if x.http_code is not None and not x.code_weak and y.families:
+            if not any(x.http_code in _FAMILY_CODES.get(f, frozenset()) for f in y.families):
+                return False
+    return True
+
+
+#: Every hint key that holds no other one (a key holding another is present only with it): most
+#: pastes hold none, and these few look-ups say so.
+_HINT_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        key
+        for _name, keys, _rx in _HINT_SPECS
+        for key in keys
+        if not any(other != key and other in key for _n, others, _r in _HINT_SPECS for other in others)
+    )
+)
+
+
+def _global_hints(text: str) -> set[str]:
+    hints: set[str] = set()
+    low = text.lower()
+    for key in _HINT_KEYS:
+        if key in low:
+            break
+    else:
+        return hints
+    for name, keys, pattern in _HINT_SPECS:
+        if any(k in low for k in keys) and pattern.search(text):
+            hints.add(name)
+    return hints
