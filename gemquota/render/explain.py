@@ -17,6 +17,7 @@ from gemquota.context import Context
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Retry
 from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC
+from gemquota.core.textsafe import safe_line, safe_text
 
 KIND_TITLES: dict[Kind, str] = {
     Kind.RPM: "Requests per minute exhausted",
@@ -131,14 +132,15 @@ def _grid() -> Table:
 
 
 def _text(value: str, style: str = "") -> Text:
-    return Text(redact(value), style=style)
+    """Text from the paste or the diagnosis, redacted and terminal-safe (escapes shown escaped)."""
+    return Text(safe_text(redact(value)), style=style)
 
 
 def _fix_block(fix: Fix, *, numbered: bool, label: str = "") -> list[RenderableType]:
     title = Text()
     if label:
         title.append(label, style=_LABEL)
-    title.append(redact(fix.title), style="bold green")
+    title.append(safe_line(redact(fix.title)), style="bold green")
     parts: list[RenderableType] = [title]
     steps = Table.grid(padding=(0, 1))
     steps.add_column(style=_DIM, no_wrap=True, justify="right")

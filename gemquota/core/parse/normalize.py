@@ -93,7 +93,9 @@ def _host_unwrap(match: re.Match[str]) -> str:
     return "googleapis.com" if match.group(0).startswith("g") else ".googleapis.com"
 
 
-_BACKSLASH_RUN = _Re(r"\\{2,}(?=[nrt\"'/u])")
+#: A run of backslashes before an escape letter, matched once from its start and never backtracked
+#: (without the look-behind and the possessive quantifier a long run is quadratic).
+_BACKSLASH_RUN = _Re(r"(?<!\\)\\{2,}+(?=[nrt\"'/u])")
 _UNICODE_ESCAPE = _Re(r"\\u([0-9a-fA-F]{4})")
 
 

@@ -11,7 +11,7 @@ from gemquota.core.parse.normalize import flatten, normalize
 from gemquota.core.parse.records import GoogleError
 from gemquota.core.parse.structure import _structures, _walk
 from gemquota.core.parse.text import _compatible, _global_hints, _text_records
-from gemquota.core.parse.values import _EDGE, MAX_ANALYSED
+from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, without_surrogates
 
 
 def _dedupe(accs: Iterable[_Acc]) -> list[GoogleError]:
@@ -39,7 +39,7 @@ def _bound(text: str) -> str:
 def parse_text(text: str) -> list[GoogleError]:
     """Every Google error in a paste, in paste order (identical repeats counted). Never raises."""
     try:
-        return _parse_text(text if isinstance(text, str) else str(text))
+        return _parse_text(without_surrogates(text if isinstance(text, str) else str(text)))
     except (
         RecursionError,
         MemoryError,
@@ -128,7 +128,7 @@ def parse_body(obj: Mapping[str, Any] | list[Any] | Any) -> list[GoogleError]:
             return parse_text(bytes(obj).decode("utf-8", errors="replace"))
         if isinstance(obj, str):
             return parse_text(obj)
-        _walk(obj, 0, accs, list_wrapped=isinstance(obj, list))
+        _walk(without_surrogates(obj), 0, accs, list_wrapped=isinstance(obj, list))
         return _dedupe(a for a in accs if a.has_content())
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover
         return []

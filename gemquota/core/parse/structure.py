@@ -26,7 +26,9 @@ from gemquota.core.parse.values import (
     _to_float,
     _to_int,
     canonical_status,
+    may_hold_surrogate_escape,
     parse_duration,
+    without_surrogates,
 )
 from gemquota.core.parse.vocab import REASON_PHRASES, STRING_CODE_STATUS
 from gemquota.core.reset import clamp_delay
@@ -114,7 +116,22 @@ def _closers(stack: list[str]) -> str:
     return "".join(_CLOSE_OF[c] for c in reversed(stack))
 
 
-_TRAILING_JUNK = _Re(r"[\s,:]+$")
+#: Whitespace, commas and colons at the end of a span (matched on the reversed text: ``[\s,:]+$``
+#: would be tried at every position of a long run, quadratic in its length).
+_JUNK_RUN = _Re(r"[\s,:]*")
+
+
+def _strip_trailing_junk(text: str) -> str:
+    """``text`` without the whitespace, commas and colons it ends with (linear in its length)."""
+    if not text or not (text[-1].isspace() or text[-1] in ",:"):
+        return text
+    tail = text[-4096:]
+    run = _JUNK_RUN.match(tail[::-1])
+    cut = run.end() if run else 0
+    if cut == len(tail) and len(text) > len(tail):
+        run = _JUNK_RUN.match(text[::-1])
+        cut = run.end() if run else 0
+    return text[: len(text) - cut]
 
 
 def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
@@ -123,13 +140,13 @@ def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
     body = span
     if res.quote is not None:
         body += res.quote
-    stripped = _TRAILING_JUNK.sub("", body)
+    stripped = _strip_trailing_junk(body)
     if stripped.endswith(":"):
         stripped += " null"
     out.append(stripped + _closers(res.stack))
     cut = res.safe_idx - start
     if 0 < cut <= len(span):
-        head = _TRAILING_JUNK.sub("", span[:cut])
+        head = _strip_trailing_junk(span[:cut])
         out.append(head + _closers(res.stack[: res.safe_depth]))
     return out
 
@@ -179,13 +196,15 @@ def _load(candidate: str) -> Any:
         return None
     import json
 
+    obj: Any = None
     try:
-        return json.loads(candidate, strict=False)
+        obj = json.loads(candidate, strict=False)
     except (ValueError, RecursionError):
-        pass
-    if "'" in candidate or _PY_LITERALS.search(candidate):
-        return _literal(candidate)
-    return None
+        if "'" in candidate or _PY_LITERALS.search(candidate):
+            obj = _literal(candidate)
+    if obj is not None and may_hold_surrogate_escape(candidate):
+        obj = without_surrogates(obj)
+    return obj
 
 
 _WORTH = _Re(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)

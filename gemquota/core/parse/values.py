@@ -104,3 +104,33 @@ def _clean_model(model: str | None) -> str | None:
     if not text or len(text) > 80 or not text[0].isalnum():
         return None
     return text
+
+
+def _clean_str(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (``"\ud800"`` in a JSON body) can be neither printed nor encoded.
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def without_surrogates(obj: Any, depth: int = 0) -> Any:
+    """``obj`` (a str, or a decoded body of dicts and lists) with every lone surrogate replaced by ``?``:
+    whatever the parser keeps from it can then be printed and encoded anywhere."""
+    if isinstance(obj, str):
+        return _clean_str(obj)
+    if depth > 80:
+        return obj
+    if isinstance(obj, dict):
+        return {without_surrogates(k, depth + 1): without_surrogates(v, depth + 1) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [without_surrogates(v, depth + 1) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(without_surrogates(v, depth + 1) for v in obj)
+    return obj
+
+
+def may_hold_surrogate_escape(text: str) -> bool:
+    """Whether a JSON or Python literal text may decode to a lone surrogate (``\\ud800``…``\\udfff``)."""
+    return "\\ud" in text or "\\uD" in text
