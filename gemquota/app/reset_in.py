@@ -25,7 +25,9 @@ from gemquota.core.reset import Basis, ResetWindow, Window, reset_window
 from gemquota.exceptions import GemquotaError, NoInput, UsageError
 from gemquota.exitcodes import ExitCode
 
-WINDOWS = ", ".join(w.value for w in Window)
+#: The windows a user can name (a plan allowance resets only as its error says: it needs the error).
+NAMED_WINDOWS = tuple(w for w in Window if w is not Window.PLAN)
+WINDOWS = ", ".join(w.value for w in NAMED_WINDOWS)
 _WINDOW_HINT = (
     f"Give a window ({WINDOWS}), e.g. 'gemquota reset-in rpd', or the error: "
     "'gemquota reset-in --file error.txt' or 'pbpaste | gemquota reset-in'."
@@ -94,12 +96,17 @@ def parse_window(value: str | None) -> Window | None:
     if value is None:
         return None
     try:
-        return Window(value.strip().lower())
+        named = Window(value.strip().lower())
     except ValueError:
-        raise UsageError(f"Unknown window {value!r}.", f"Use one of: {WINDOWS}.") from None
+        named = None
+    if named not in NAMED_WINDOWS:
+        raise UsageError(f"Unknown window {value!r}.", f"Use one of: {WINDOWS}.")
+    return named
 
 
 def _window_of(kind: Kind) -> Window | None:
+    if kind is Kind.PLAN_QUOTA:
+        return Window.PLAN
     try:
         return Window(str(kind))
     except ValueError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.records import GoogleError, Violation
 from gemquota.core.parse.values import _to_int
-from gemquota.core.parse.vocab import CODE_OF_STATUS, STATUS_OF_CODE
+from gemquota.core.parse.vocab import CODE_OF_STATUS, STATUS_OF_CODE, WS_CLOSE_CODES
 
 
 class _Acc:
@@ -174,6 +174,11 @@ class _Acc:
             status = STATUS_OF_CODE.get(code)
             if code == 400 and "region" in self.signals:
                 status = "FAILED_PRECONDITION"
+        if code is None and status is None:
+            # A Live API close code and nothing else (1011 internal, 1008 not found, 1007 bad request).
+            close = next((h[9:] for h in self.hints if h.startswith("ws-close:")), None)
+            code = WS_CLOSE_CODES.get(close or "")
+            status = STATUS_OF_CODE.get(code) if code is not None else None
         if code is None and status is not None:
             code = CODE_OF_STATUS.get(status)
         violations = list(self.violations)

@@ -30,7 +30,7 @@ from gemquota.core.parse.values import (
     parse_duration,
     without_surrogates,
 )
-from gemquota.core.parse.vocab import REASON_PHRASES, STRING_CODE_STATUS
+from gemquota.core.parse.vocab import REASON_PHRASES, STRING_CODE_HTTP, STRING_CODE_STATUS
 from gemquota.core.reset import clamp_delay
 
 _OPENER = _Re(r"[{\[]")
@@ -360,12 +360,15 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
         code = int(code.strip())
     if isinstance(code, int):
         acc.set_code(code)
+        acc.signals.add("code")
     word_status = _string_code_status(code)
     status_raw = err.get("status")
     status = canonical_status(status_raw)
     if status:
         acc.set_status(status)
         acc.add_evidence(status)
+        if isinstance(status_raw, str) and status_raw.strip().isupper():
+            acc.signals.add("status_field")  # Google's error shape: {"code", "message", "status"}
     elif isinstance(status_raw, str):
         phrase_code = REASON_PHRASES.get(status_raw.strip().lower())
         if phrase_code is not None:
@@ -422,6 +425,9 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
     if word_status is not None and acc.status is None and acc.http_code is None:
         # A word code says less than the message's own wording (``Model X not found``): last.
         acc.set_status(word_status)
+        word = str(code).strip().lower()
+        acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
+        acc.hints.add(f"word-code:{word}")
         acc.add_evidence(f'"code": "{str(code).strip()}"')
     if acc.has_content() or acc.messages:
         out.append(acc)
@@ -549,6 +555,9 @@ def _metadata_into(acc: _Acc, key: str, value: str) -> None:
         _project_into(acc, value)
     elif low == "model":
         acc.dimension_model = acc.dimension_model or _clean_model(value)
+    elif low == "quotaresettimestamp":
+        acc.hints.add("code-assist")
+        acc.add_evidence(f"quotaResetTimeStamp: {value}")
     elif low == "quotaresetdelay":
         seconds = parse_duration(value)
         if seconds is not None:

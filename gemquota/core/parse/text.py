@@ -19,7 +19,6 @@ from gemquota.core.parse.vocab import (
     _EXCEPTION_WORDS,
     _HINT_SPECS,
     _HOSTS,
-    _REASON_FAMILY,
     _REASON_WORDS,
     _STATUS_ALT,
     CODE_OF_STATUS,
@@ -27,6 +26,7 @@ from gemquota.core.parse.vocab import (
     GRPC_STATUS,
     REASON_PHRASES,
     _lead_alt,
+    reason_entry,
 )
 from gemquota.core.reset import clamp_delay
 
@@ -127,6 +127,53 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             re.IGNORECASE,
         ),
         "pr",
+    ),
+    # The Interactions API's "Please retry in 12h47m5s" / "45m28s" (hours and minutes, no decimals).
+    (
+        ("retry in",),
+        _Re(r"retry\s+in\s+(?P<prh_v>\d{1,6}h(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?|\d{1,6}m\d{1,6}(?:\.\d{1,9})?s)\b"),
+        "prh",
+    ),
+    # Code Assist / Antigravity: "Resets in 143h57m55s".
+    (
+        ("resets in",),
+        _Re(r"resets\s+in\s+(?P<rsi_v>(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?)\b"),
+        "rsi",
+    ),
+    (
+        ("quotaresettimestamp",),
+        _Re(r"quotaResetTimeStamp[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrt_v>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"),
+        "qrt",
+    ),
+    # The Interactions API: "(limit: 20 requests per day on Free Tier)", "(limit: 10 requests per minute)".
+    (
+        ("limit:",),
+        _Re(
+            r"limit:\s*(?P<il_n>\d{1,12})\s+(?P<il_m>requests|tokens|input\s+tokens|images)\s+per\s+(?P<il_w>day|minute)"
+            r"(?:\s+on\s+(?P<il_t>free\s+tier|paid\s+tier\s*\d?|tier\s*\d))?"
+        ),
+        "il",
+    ),
+    # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
+    (("limit: 0", "limit:0"), _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"), "lim0"),
+    (("retry-after",), _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<ra2_v>\d{1,9})(?![\d.:])"), "rafter"),
+    # Go: "googleapi: Error 429: …" (the body may be empty).
+    (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<gapi_c>[1-5]\d\d)\b"), "gapi"),
+    # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
+    (
+        ("exception:", "error:"),
+        _Re(
+            r"(?:Client|Server|Api|GenAI|GoogleApi)(?:Exception|Error):\s*(?:HTTP\s+)?(?P<jexc_c>[1-5]\d\d)(?![\d.])"
+        ),
+        "jexc",
+    ),
+    # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro".
+    (("publishers/",), _Re(r"publishers/google/models/(?P<pub_v>[A-Za-z][\w.\-]{1,80})"), "pub"),
+    # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007".
+    (
+        ("1007", "1008", "1011"),
+        _Re(r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*)\s*[:=(]?\s*(?P<ws_c>10(?:07|08|11))\b"),
+        "ws",
     ),
     (
         ("quotaresetdelay",),
@@ -263,7 +310,7 @@ def _lower_pattern(pattern: str) -> str:
 
 
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
-_ON_LOW = frozenset({"pr", "ra", "gotst", "httpc", "nobody", "phrase"})
+_ON_LOW = frozenset({"pr", "prh", "rsi", "qrt", "il", "rafter", "ra", "gotst", "httpc", "nobody", "phrase"})
 _FACT_SPECS = [
     (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
     for keys, pattern, kind in _FACT_SPECS
@@ -545,7 +592,62 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         unit = g("pr_u")
         seconds = parse_duration(g("pr_v") + ("ms" if unit == "ms" else "s"))
         return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
-    if kind in ("qrd", "ra"):
+    if kind in ("prh", "rafter"):
+        value = g(f"{kind}_v")
+        seconds = parse_duration(value + "s" if kind == "rafter" else value)
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
+    if kind == "qrt":
+        stamp = g("qrt_v").upper()
+
+        def apply_qrt(acc: _Acc) -> None:
+            acc.metadata.setdefault("quotaResetTimeStamp", stamp)
+            acc.hints.add("code-assist")
+            acc.add_evidence(f"quotaResetTimeStamp {stamp}")
+
+        return _Fact(pos, kind, apply_qrt, "quota")
+    if kind == "il":
+        value_text = g("il_n")
+        measure = "tokens" if "token" in g("il_m") else g("il_m")
+        name = f"{measure} per {g('il_w')}"
+        tier_words = " ".join((g("il_t") or "").split())
+        tier = "free" if tier_words.startswith("free") else ("paid" if tier_words else None)
+        tier_digit = next((c for c in tier_words if c.isdigit()), None)
+        if tier == "paid" and tier_digit in ("1", "2", "3"):
+            tier = f"tier-{tier_digit}"
+
+        def apply_il(acc: _Acc) -> None:
+            acc.families.add("quota")
+            acc.metadata.setdefault("limit_name", name)
+            if not any(v.value_text == value_text for v in acc.violations):
+                acc.violations.append(Violation(value=_to_int(value_text), value_text=value_text, source="message"))
+            if tier is not None:
+                acc.hints.add(f"tier:{tier}")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_il, "quota")
+    if kind == "lim0":
+
+        def apply_lim0(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v.is_zero for v in acc.violations) and not any(v == "0" for v, _n in acc.limit_values):
+                acc.violations.append(Violation(value=0, value_text="0", source="text"))
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_lim0, "quota")
+    if kind in ("gapi", "jexc"):
+        return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
+    if kind == "pub":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("pub_v"))))
+    if kind == "ws":
+        close = g("ws_c")
+
+        def apply_ws(acc: _Acc) -> None:
+            acc.hints.add(f"ws-close:{close}")
+            acc.signals.add("code")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_ws)
+    if kind in ("qrd", "ra", "rsi"):
         seconds = parse_duration(g(f"{kind}_v"))
 
         def apply_reset(acc: _Acc) -> None:
@@ -563,7 +665,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 acc.reasons.append(reason)
             acc.add_evidence(reason)
 
-        family = _REASON_FAMILY.get(reason, "auth" if reason.startswith("API_KEY_") else None)
+        entry = reason_entry(reason)
+        family = entry[0] if entry else None
         return _Fact(pos, kind, apply_reason, family)
     if kind == "codest":
         code = _first_code(frag)
@@ -594,7 +697,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _code_applier(None, status, frag))
     if kind == "status":
         status = g("status_v")
-        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True))
+        own = _grpc_own(text, pos)
+        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True, google=not own))
     if kind == "osm":
         name = " ".join(g("osm_v").split())
 
@@ -681,12 +785,27 @@ def _first_code(frag: str) -> int | None:
     return int(match.group(0)) if match else None
 
 
-def _code_applier(code: int | None, status: str | None, frag: str, *, weak: bool = False) -> Any:
+def _grpc_own(text: str, pos: int) -> bool:
+    """Whether the status word at ``pos`` is gRPC's own rendering (``StatusCode.X``, ``code = X``,
+    Node's ``8 RESOURCE_EXHAUSTED:``), which is no Google signal by itself (SPEC §1.1)."""
+    before = text[max(0, pos - 14) : pos]
+    if before.endswith("StatusCode.") or before.rstrip().endswith(("code =", "code=", "Code:")):
+        return True
+    stripped = before.rstrip()
+    return stripped[-2:].strip().isdigit() and text[pos : pos + 40].split(None, 1)[0].endswith(":")
+
+
+def _code_applier(
+    code: int | None, status: str | None, frag: str, *, weak: bool = False, google: bool = False
+) -> Any:
     status = canonical_status(status) if status else None
 
     def apply(acc: _Acc) -> None:
         if code is not None:
             acc.set_code(code, weak=weak)
+            acc.signals.add("code")
+        if google and status is not None:
+            acc.signals.add("status_word")
         if status is not None:
             if acc.status is None or (
                 acc.status != status and not weak and acc.http_code == CODE_OF_STATUS.get(status)

@@ -42,6 +42,8 @@ STATUS_OF_CODE: dict[int, str] = {
     503: "UNAVAILABLE",
     504: "DEADLINE_EXCEEDED",
 }
+#: Live API WebSocket close codes and the HTTP code each stands for when nothing else is said.
+WS_CLOSE_CODES: dict[str, int] = {"1011": 500, "1008": 404, "1007": 400}
 CODE_OF_STATUS: dict[str, int] = {
     "INVALID_ARGUMENT": 400,
     "FAILED_PRECONDITION": 400,
@@ -128,6 +130,21 @@ STRING_CODE_STATUS: dict[str, str] = {
     "service_unavailable": "UNAVAILABLE",
     "overloaded": "UNAVAILABLE",
     "timeout": "DEADLINE_EXCEEDED",
+    # The Interactions API's codes (ai.google.dev api-errors, 2026) that are not canonical names.
+    "authentication": "UNAUTHENTICATED",
+    "payment_required": "RESOURCE_EXHAUSTED",
+    "parameter_unknown": "INVALID_ARGUMENT",
+    "api_error": "INTERNAL",
+}
+#: The HTTP code of the Interactions API's word codes (its error table), when it is not the status's.
+STRING_CODE_HTTP: dict[str, int] = {
+    "payment_required": 402,
+    "out_of_range": 400,
+    "parameter_unknown": 400,
+    "cancelled": 499,
+    "unimplemented": 501,
+    "already_exists": 409,
+    "aborted": 409,
 }
 
 
@@ -148,6 +165,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
     (
+        "plan_daily",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"exhausted\s+your\s+daily\s+quota\s+on\s+this\s+model",
+    ),
+    # The Interactions API's message (its only carrier of limit, window, tier and reset).
+    ("rate_model", "quota", "RESOURCE_EXHAUSTED", r"Rate\s+limit\s+exceeded\s+for\s+model"),
+    (
         "ca_limit",
         "quota",
         "RESOURCE_EXHAUSTED",
@@ -156,13 +181,20 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
     ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
-    ("prepay", "billing", None, r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted"),
+    (
+        "prepay",
+        "billing",
+        None,
+        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+    ),
     (
         "spend_cap",
         "billing",
         None,
         r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend",
     ),
+    # Google's own 503 sentence (a Google wording, unlike the bare "model is overloaded").
+    ("overloaded_google", "unavail", "UNAVAILABLE", r"model\s+is\s+overloaded\.\s+Please\s+try\s+again\s+later"),
     (
         "overloaded",
         "unavail",
@@ -180,7 +212,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "region",
         "region",
         "FAILED_PRECONDITION",
-        r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country",
+        r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
+        r"|not\s+currently\s+available\s+in\s+your\s+location",
     ),
     (
         "key_invalid",
@@ -213,13 +246,46 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "unauth",
         "auth",
         "UNAUTHENTICATED",
-        r"invalid\s+authentication\s+credentials|Expected\s+OAuth\s+2\s+access\s+token",
+        r"invalid\s+authentication\s+credentials",
+    ),
+    # The 2026 standard-key rejection (also an API key sent as a Bearer token), an API key where OAuth
+    # is wanted, and a key sent twice: the credential's kind or the way it is sent is wrong.
+    (
+        "auth_method",
+        "auth",
+        "UNAUTHENTICATED",
+        r"Expected\s+OAuth\s*2\s+access\s+token|API\s+keys\s+are\s+not\s+supported\s+by\s+this\s+API",
+    ),
+    ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials\s+received"),
+    ("no_key", "auth", "PERMISSION_DENIED", r"doesn'?t\s+allow\s+unregistered\s+callers"),
+    ("denied_access", "auth", "PERMISSION_DENIED", r"project\s+has\s+been\s+denied\s+access"),
+    # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
+    (
+        "unsupported_client",
+        "auth",
+        "PERMISSION_DENIED",
+        r"no\s+longer\s+supported\s+for\s+Gemini\s+Code\s+Assist|IneligibleTierError",
+    ),
+    (
+        "not_eligible",
+        "auth",
+        "PERMISSION_DENIED",
+        r"not\s+eligible\s+for\s+(?:Gemini\s+Code\s+Assist|Antigravity)|Eligibility\s+check\s+failed"
+        r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity",
     ),
     (
         "not_found",
         "notfound",
         "NOT_FOUND",
         r"is\s+not\s+found\s+for\s+API\s+version|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+    ),
+    # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …".
+    (
+        "retired",
+        "notfound",
+        "NOT_FOUND",
+        r"is\s+no\s+longer\s+available(?:\s+to\s+new\s+users)?\.\s+Please\s+update\s+your\s+code"
+        r"|model\s+\S{2,120}\s+is\s+no\s+longer\s+available|no\s+longer\s+available\s+to\s+new\s+users",
     ),
     (
         "too_many_tokens",
@@ -259,29 +325,50 @@ def _lead_alt(words: Iterable[str]) -> str:
     )
 
 
-_REASON_WORDS = (
-    "RATE_LIMIT_EXCEEDED",
-    "QUOTA_EXHAUSTED",
-    "MODEL_CAPACITY_EXHAUSTED",
-    "MODEL_CAPACITY_EXCEEDED",
-    "RESOURCE_QUOTA_EXCEEDED",
-    "INSUFFICIENT_G1_CREDITS_BALANCE",
-    "API_KEY_INVALID",
-    "API_KEY_[A-Z_]{2,40}BLOCKED",
-    "SERVICE_DISABLED",
-    "BILLING_DISABLED",
-    "CONSUMER_SUSPENDED",
-    "CONSUMER_INVALID",
-    "IAM_PERMISSION_DENIED",
-    "USER_PROJECT_DENIED",
-    "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-    "CREDENTIALS_MISSING",
-    "VALIDATION_REQUIRED",
-    "rateLimitExceeded",
-    "accessNotConfigured",
-    "dailyLimitExceeded",
-    "userRateLimitExceeded",
+#: The one vocabulary of Google error reasons (ErrorInfo ``reason``, legacy ``errors[].reason``):
+#: reason → (error family, the kind it points at, or None when the rest of the error decides).
+#: Add a reason here and both passes read it and the classifier knows it.
+REASONS: dict[str, tuple[str, str | None]] = {
+    "RATE_LIMIT_EXCEEDED": ("quota", None),
+    "QUOTA_EXHAUSTED": ("quota", None),
+    "MODEL_CAPACITY_EXHAUSTED": ("quota", "capacity"),
+    "MODEL_CAPACITY_EXCEEDED": ("quota", "capacity"),
+    "RESOURCE_QUOTA_EXCEEDED": ("quota", None),
+    "rateLimitExceeded": ("quota", None),
+    "userRateLimitExceeded": ("quota", None),
+    "dailyLimitExceeded": ("quota", None),
+    "INSUFFICIENT_G1_CREDITS_BALANCE": ("billing", "billing-limit"),
+    "API_KEY_INVALID": ("auth", "bad-key"),
+    "API_KEY_EXPIRED": ("auth", "bad-key"),
+    "ACCESS_TOKEN_TYPE_UNSUPPORTED": ("auth", "auth-method"),
+    "SERVICE_DISABLED": ("auth", "api-disabled"),
+    "accessNotConfigured": ("auth", "api-disabled"),
+    "BILLING_DISABLED": ("auth", "billing-disabled"),
+    "CONSUMER_SUSPENDED": ("auth", "permission"),
+    "CONSUMER_INVALID": ("auth", "permission"),
+    "IAM_PERMISSION_DENIED": ("auth", "permission"),
+    "USER_PROJECT_DENIED": ("auth", "permission"),
+    "ACCESS_TOKEN_SCOPE_INSUFFICIENT": ("auth", "permission"),
+    "CREDENTIALS_MISSING": ("auth", "permission"),
+    "VALIDATION_REQUIRED": ("auth", "permission"),
+    "UNSUPPORTED_CLIENT": ("auth", "permission"),
+    "MISSING_THOUGHT_SIGNATURE": ("badreq", "bad-request"),
+}
+#: Reason shapes beyond the literal words (``API_KEY_SERVICE_BLOCKED``, ``API_KEY_IP_ADDRESS_BLOCKED`` …).
+REASON_PATTERNS: tuple[tuple[str, str, str | None], ...] = (
+    ("API_KEY_[A-Z_]{2,40}BLOCKED", "auth", "permission"),
 )
+
+
+def reason_entry(reason: str) -> tuple[str, str | None] | None:
+    """(family, kind or None) of a Google reason, None when it is not one."""
+    entry = REASONS.get(reason)
+    if entry is None and reason.startswith("API_KEY_") and reason.endswith("BLOCKED"):
+        return REASON_PATTERNS[0][1], REASON_PATTERNS[0][2]
+    return entry
+
+
+_REASON_WORDS = (*REASONS, *(pattern for pattern, _family, _kind in REASON_PATTERNS))
 _EXCEPTION_WORDS = (
     "ResourceExhausted",
     "TooManyRequests",
@@ -301,27 +388,7 @@ _EXCEPTION_WORDS = (
 )
 
 
-_REASON_FAMILY: dict[str, str] = {
-    "RATE_LIMIT_EXCEEDED": "quota",
-    "QUOTA_EXHAUSTED": "quota",
-    "MODEL_CAPACITY_EXHAUSTED": "quota",
-    "MODEL_CAPACITY_EXCEEDED": "quota",
-    "RESOURCE_QUOTA_EXCEEDED": "quota",
-    "rateLimitExceeded": "quota",
-    "userRateLimitExceeded": "quota",
-    "dailyLimitExceeded": "quota",
-    "INSUFFICIENT_G1_CREDITS_BALANCE": "billing",
-    "API_KEY_INVALID": "auth",
-    "SERVICE_DISABLED": "auth",
-    "accessNotConfigured": "auth",
-    "BILLING_DISABLED": "auth",
-    "CONSUMER_SUSPENDED": "auth",
-    "CONSUMER_INVALID": "auth",
-    "IAM_PERMISSION_DENIED": "auth",
-    "USER_PROJECT_DENIED": "auth",
-    "ACCESS_TOKEN_SCOPE_INSUFFICIENT": "auth",
-    "CREDENTIALS_MISSING": "auth",
-}
+_REASON_FAMILY: dict[str, str] = {reason: family for reason, (family, _kind) in REASONS.items()}
 
 
 #: Alternatives grouped by their first character (in their original order within a group: no two
@@ -339,6 +406,96 @@ _URL_MODEL = _Re(
     r"streamRawPredict|rawPredict|serverStreamingPredict)"
 )
 
+
+#: Other providers and services, by name or host (hint ``foreign:<name>``). A text naming one is not a
+#: Google error unless a Google signal stands in it (SPEC §1.1): a 429 from any of these is theirs.
+FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "foreign:openai",
+        ("openai", "insufficient_quota", "gpt-", "chatgpt"),
+        r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)",
+    ),
+    ("foreign:azure", ("azure", "aoai"), r"\bazure\b|openai\.azure\.com|\bAOAI\b"),
+    (
+        "foreign:anthropic",
+        ("anthropic", "claude", "rate_limit_error", "overloaded_error"),
+        r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|rate_limit_error|overloaded_error",
+    ),
+    (
+        "foreign:aws",
+        ("bedrock", "throttling", "amazonaws", "aws", "botocore"),
+        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore",
+    ),
+    ("foreign:mistral", ("mistral",), r"mistral"),
+    ("foreign:groq", ("groq",), r"\bgroq\b"),
+    ("foreign:xai", ("x.ai", "grok"), r"\bx\.ai\b|(?<![\w\-])grok-\d"),
+    ("foreign:deepseek", ("deepseek",), r"deepseek"),
+    ("foreign:ollama", ("ollama",), r"ollama"),
+    ("foreign:cohere", ("cohere",), r"\bcohere\b"),
+    ("foreign:huggingface", ("huggingface", "hf.co"), r"huggingface|\bhf\.co\b"),
+    ("foreign:openrouter", ("openrouter",), r"openrouter"),
+    ("foreign:nginx", ("nginx",), r"\bnginx\b"),
+    ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
+    ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server)"),
+    ("foreign:npm", ("npm", "e429"), r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b"),
+    ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org"),
+    ("foreign:docker", ("docker", "toomanyrequests"), r"docker|toomanyrequests"),
+    (
+        "foreign:github",
+        ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
+        r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit",
+    ),
+    ("foreign:kubernetes", ("etcd", "kube"), r"etcdserver|kube-apiserver|kubectl|kubelet"),
+    ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
+    ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
+    # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
+    (
+        "foreign:grpc-size",
+        ("larger than", "max_receive", "max_send"),
+        r"larger\s+than\s+max|grpc\.max_(?:send|receive)_message",
+    ),
+)
+
+#: Wordings that other software uses too: they make a Google error only beside a Google signal.
+GENERIC_ANCHORS = frozenset(
+    {
+        "newquota",
+        "overloaded",
+        "internal",
+        "deadline",
+        "suspended",
+        "tos",
+        "billing_required",
+        "perm_denied",
+        "unauth",
+        "not_found",
+        "too_many_tokens",
+        "rate_model",
+        "out_of_capacity",
+    }
+)
+#: Paste-wide hints that are Google signals: Google's SDKs, tools, consoles and model ids.
+GOOGLE_HINTS = frozenset(
+    {
+        "lc_genai",
+        "lc_vertex",
+        "old_py",
+        "old_js",
+        "vertex_sdk",
+        "gax",
+        "aistudio",
+        "genlang",
+        "through_vertex",
+        "oauth_fallback",
+        "per_user_tier",
+        "ca_words",
+        "gemini_cli",
+        "google_sdk",
+        "google_model",
+        "google_support",
+        "code-assist",
+    }
+)
 
 #: Paste-wide hints about the wrapper or backend: (name, lower-case literal keys, regex).
 _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
@@ -379,5 +536,25 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ("ca_words", ("code assist", "cloudcode", "antigravity"), r"Code\s+Assist|cloudcode-pa|Antigravity"),
         ("litellm", ("vertexai", "vertex_httpx"), r"VertexAIException|VertexAIError|vertex_httpx"),
         ("gemini_cli", ("api error", "gemini-cli"), r"\[API\s+Error:|gemini-cli"),
+        # Google's own client libraries, by their module, package or class names.
+        (
+            "google_sdk",
+            ("google", "googleapi"),
+            r"google\.genai|google-genai|@google/genai|google\.api_core|googleapi:|com\.google\.(?:genai|api|cloud)"
+            r"|Google\.(?:GenAI|Apis|Cloud)|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
+        ),
+        # A Google model id (Gemini, Gemma, Imagen, Veo, …) named anywhere in the paste.
+        (
+            "google_model",
+            ("gemini", "gemma", "imagen", "veo-", "learnlm", "lyria", "nano-banana"),
+            r"(?<![\w\-])(?:models/)?(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-\d"
+            r"|(?<![\w\-])gemini-(?:pro|flash|exp|embedding|omni|nano)",
+        ),
+        # Google's support channels named in a message ("contact Google Cloud Support", "…@google.com").
+        ("google_support", ("google cloud support", "@google.com"), r"Google\s+Cloud\s+Support|@google\.com\b"),
+        *FOREIGN,
     )
 ]
+
+#: The signal ids of the message wordings.
+ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS)
