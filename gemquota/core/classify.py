@@ -115,7 +115,11 @@ def backend_of(err: GoogleError) -> Backend:
         or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
         or err.signals & {"unsupported_client", "not_eligible"}
         or err.reset_delay_s is not None
-        or ("QUOTA_EXHAUSTED" in err.reasons and "generativelanguage" not in names and "aiplatform" not in names)
+        or (
+            "QUOTA_EXHAUSTED" in err.reasons
+            and "generativelanguage" not in names
+            and "aiplatform" not in names
+        )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
     ):
         return Backend.CODE_ASSIST
@@ -408,9 +412,7 @@ def _rule_auth_method(err: GoogleError) -> _Decision | None:
         return None
     if backend_of(err) == Backend.CODE_ASSIST:
         # An OAuth sign-in (gemini-cli, Antigravity) whose token is no longer accepted.
-        return _Decision(
-            Kind.BAD_KEY, "The sign-in token was rejected (401): sign out and sign in again."
-        )
+        return _Decision(Kind.BAD_KEY, "The sign-in token was rejected (401): sign out and sign in again.")
     if "auth_twice" in err.signals and not method:
         return _Decision(
             Kind.AUTH_METHOD,
@@ -427,7 +429,8 @@ def _rule_auth_method(err: GoogleError) -> _Decision | None:
 def _rule_bad_key(err: GoogleError) -> _Decision | None:
     if "no_key" in err.signals:
         return _Decision(
-            Kind.BAD_KEY, "No API key reached Google ('unregistered callers'): the key is missing from the call."
+            Kind.BAD_KEY,
+            "No API key reached Google ('unregistered callers'): the key is missing from the call.",
         )
     if "API_KEY_INVALID" in err.reasons or "key_invalid" in err.signals:
         return _Decision(Kind.BAD_KEY, "The API key is not valid, not found or expired (API_KEY_INVALID).")
@@ -460,8 +463,6 @@ def _rule_region(err: GoogleError) -> _Decision | None:
     return None
 
 
-
-
 def _rule_permission(err: GoogleError) -> _Decision | None:
     reasons = set(err.reasons)
     permission = {r for r in reasons if (reason_entry(r) or ("", None))[1] == "permission"}
@@ -475,7 +476,9 @@ def _rule_permission(err: GoogleError) -> _Decision | None:
             "on 2026-06-18 (Antigravity is its successor), or the account failed the eligibility check.",
         )
     if err.signals & {"suspended", "tos", "denied_access"}:
-        return _Decision(Kind.PERMISSION, "The consumer (key or project) is suspended, blocked or denied access.")
+        return _Decision(
+            Kind.PERMISSION, "The consumer (key or project) is suspended, blocked or denied access."
+        )
     if err.http_code == 403 or err.status == "PERMISSION_DENIED":
         return _Decision(Kind.PERMISSION, "Permission denied (403) for this key, project or principal.")
     if "perm_denied" in err.signals and not _is_429(err):
@@ -518,13 +521,21 @@ def _rule_status(err: GoogleError) -> _Decision | None:
             Kind.MODEL_NOT_FOUND,
             "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",
         )
+    if "ws-close:1011" in err.hints and not err.signals & {"status_word", "status_field"} and not err.reasons:
+        # A Live API 1011 closes with prose ("service is currently unavailable"): only a reason or
+        # status name in it (OVERLOADED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED) says more than 500.
+        return _Decision(
+            Kind.INTERNAL, "The Live API session closed with 1011 (internal error) on Google's side."
+        )
     if code == 501 or status == "UNIMPLEMENTED":
         return _Decision(Kind.BAD_REQUEST, "The method is not implemented for this model or API (501).")
     if signals & {"overloaded", "overloaded_google"} or code in (502, 503) or status == "UNAVAILABLE":
         what = "a bad gateway (502)" if code == 502 else "overloaded or unavailable (503)"
         return _Decision(Kind.OVERLOADED, f"The service is {what}: not your quota.")
     if "deadline" in signals or code in (408, 499, 504) or status in ("DEADLINE_EXCEEDED", "CANCELLED"):
-        what = {408: "timed out (408)", 499: "was cancelled (499)"}.get(code or 0, "exceeded its deadline (504)")
+        what = {408: "timed out (408)", 499: "was cancelled (499)"}.get(
+            code or 0, "exceeded its deadline (504)"
+        )
         return _Decision(Kind.DEADLINE, f"The request {what}.")
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
@@ -846,16 +857,22 @@ def _assumptions(
     if decision.assumption:
         out.append(decision.assumption)
     if tier is not None:
-        out.append(f"The tier ({tier}) is inferred from the quota id / metric name; Google does not state it.")
+        out.append(
+            f"The tier ({tier}) is inferred from the quota id / metric name; Google does not state it."
+        )
     if model is not None and not (err.dimension_model or any(v.model for v in err.violations)):
         if err.display_model == model and not (err.request_model or err.message_model):
             out.append(f"The model id ({model}) is inferred from the quota's display name.")
         elif err.request_model == model and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA, Kind.PLAN_QUOTA}):
             out.append(f"The quota's model is taken from the request ({model}); the quota does not name it.")
     if backend != Backend.UNKNOWN and not err.hosts and not err.domain and not err.service:
-        out.append(f"The backend ({backend}) is inferred from the wording and the tools named; no Google host is named.")
-    reads = err.signals & {"status_field", "status_word"} or err.reasons or (
-        {s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS
+        out.append(
+            f"The backend ({backend}) is inferred from the wording and the tools named; no Google host is named."
+        )
+    reads = (
+        err.signals & {"status_field", "status_word"}
+        or err.reasons
+        or ({s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS)
     )
     if err.http_code is not None and not reads and not err.violations and kind != Kind.UNRECOGNIZED:
         out.append(
@@ -864,13 +881,21 @@ def _assumptions(
         )
     close = next((h[9:] for h in err.hints if h.startswith("ws-close:")), None)
     if close is not None:
-        out.append(f"The Live API close code {close} is read by its usual meaning; Google documents no close-code table.")
+        out.append(
+            f"The Live API close code {close} is read by its usual meaning; Google documents no close-code table."
+        )
     if basis == str(Basis.PACIFIC_MIDNIGHT) and kind == Kind.PLAN_QUOTA:
-        out.append("The error states no reset time: the allowance is assumed to reset at midnight Pacific time.")
+        out.append(
+            "The error states no reset time: the allowance is assumed to reset at midnight Pacific time."
+        )
     if kind == Kind.UNSPECIFIED_429 and tier in (Tier.TIER_1, Tier.TIER_2, Tier.TIER_3, Tier.PAID):
-        out.append("On a paid tier a 429 naming no quota may be the spend-based limit, which Google reports with no quota id.")
+        out.append(
+            "On a paid tier a 429 naming no quota may be the spend-based limit, which Google reports with no quota id."
+        )
     if key_kind is not None and kind in (Kind.BAD_KEY, Kind.AUTH_METHOD):
-        out.append(f"The key in use is taken to be the {key_kind} key given to gemquota (its kind, never its value).")
+        out.append(
+            f"The key in use is taken to be the {key_kind} key given to gemquota (its kind, never its value)."
+        )
     return out
 
 
@@ -952,9 +977,15 @@ def _identity(d: Diagnosis) -> tuple[Any, ...]:
 
 def _covers(full: Diagnosis, part: Diagnosis) -> bool:
     """Whether ``part`` is ``full`` with some of its names missing (a cut-off copy of the same error)."""
-    if (full.kind, full.backend) != (part.kind, part.backend) or full is part:
+    if full.kind != part.kind or full is part:
         return False
-    pairs = ((full.model, part.model), (full.quota_id, part.quota_id), (full.project_number, part.project_number))
+    backends = (full.backend, None if part.backend == Backend.UNKNOWN else part.backend)
+    pairs = (
+        (full.model, part.model),
+        (full.quota_id, part.quota_id),
+        (full.project_number, part.project_number),
+        backends,
+    )
     return all(b is None or a == b for a, b in pairs) and any(a is not None and b is None for a, b in pairs)
 
 

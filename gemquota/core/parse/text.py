@@ -131,7 +131,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # The Interactions API's "Please retry in 12h47m5s" / "45m28s" (hours and minutes, no decimals).
     (
         ("retry in",),
-        _Re(r"retry\s+in\s+(?P<prh_v>\d{1,6}h(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?|\d{1,6}m\d{1,6}(?:\.\d{1,9})?s)\b"),
+        _Re(
+            r"retry\s+in\s+(?P<prh_v>\d{1,6}h(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?|\d{1,6}m\d{1,6}(?:\.\d{1,9})?s)\b"
+        ),
         "prh",
     ),
     # Code Assist / Antigravity: "Resets in 143h57m55s".
@@ -142,7 +144,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("quotaresettimestamp",),
-        _Re(r"quotaResetTimeStamp[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrt_v>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"),
+        _Re(
+            r"quotaResetTimeStamp[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrt_v>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
+        ),
         "qrt",
     ),
     # The Interactions API: "(limit: 20 requests per day on Free Tier)", "(limit: 10 requests per minute)".
@@ -157,6 +161,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
     (("limit: 0", "limit:0"), _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"), "lim0"),
     (("retry-after",), _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<ra2_v>\d{1,9})(?![\d.:])"), "rafter"),
+    # An app's "[Error 429] …".
+    (("[error",), _Re(r"\[error\s*:?\s*(?P<brerr_c>[1-5]\d\d)(?![\d.])"), "brerr"),
     # Go: "googleapi: Error 429: …" (the body may be empty).
     (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<gapi_c>[1-5]\d\d)\b"), "gapi"),
     # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
@@ -167,12 +173,32 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "jexc",
     ),
+    # The model a message names: "Rate limit exceeded for model X", "models/X is no longer available".
+    (
+        ("for model", "no longer available"),
+        _Re(
+            r"Rate\s+limit\s+exceeded\s+for\s+model\s+(?P<msgm_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
+            re.IGNORECASE,
+        ),
+        "msgm",
+    ),
+    # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names.
+    (
+        ("model",),
+        _Re(
+            r"[Mm]odel[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/)?(?P<mk_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+        ),
+        "mk",
+    ),
     # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro".
     (("publishers/",), _Re(r"publishers/google/models/(?P<pub_v>[A-Za-z][\w.\-]{1,80})"), "pub"),
     # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007".
     (
         ("1007", "1008", "1011"),
-        _Re(r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*)\s*[:=(]?\s*(?P<ws_c>10(?:07|08|11))\b"),
+        _Re(
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received|sent)\s*[:=(]?\s*(?P<ws_c>10(?:07|08|11))\b"
+        ),
         "ws",
     ),
     (
@@ -310,7 +336,9 @@ def _lower_pattern(pattern: str) -> str:
 
 
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
-_ON_LOW = frozenset({"pr", "prh", "rsi", "qrt", "il", "rafter", "ra", "gotst", "httpc", "nobody", "phrase"})
+_ON_LOW = frozenset(
+    {"brerr", "pr", "prh", "rsi", "qrt", "il", "rafter", "ra", "gotst", "httpc", "nobody", "phrase"}
+)
 _FACT_SPECS = [
     (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
     for keys, pattern, kind in _FACT_SPECS
@@ -619,7 +647,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.families.add("quota")
             acc.metadata.setdefault("limit_name", name)
             if not any(v.value_text == value_text for v in acc.violations):
-                acc.violations.append(Violation(value=_to_int(value_text), value_text=value_text, source="message"))
+                acc.violations.append(
+                    Violation(value=_to_int(value_text), value_text=value_text, source="message")
+                )
             if tier is not None:
                 acc.hints.add(f"tier:{tier}")
             acc.add_evidence(" ".join(frag.split()))
@@ -634,8 +664,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_lim0, "quota")
-    if kind in ("gapi", "jexc"):
+    if kind in ("gapi", "jexc", "brerr"):
         return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
+    if kind == "msgm":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("msgm_v") or g("msgr_v"))))
+    if kind == "mk":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("mk_v"))))
     if kind == "pub":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("pub_v"))))
     if kind == "ws":

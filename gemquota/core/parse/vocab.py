@@ -194,7 +194,12 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend",
     ),
     # Google's own 503 sentence (a Google wording, unlike the bare "model is overloaded").
-    ("overloaded_google", "unavail", "UNAVAILABLE", r"model\s+is\s+overloaded\.\s+Please\s+try\s+again\s+later"),
+    (
+        "overloaded_google",
+        "unavail",
+        "UNAVAILABLE",
+        r"model\s+is\s+overloaded\.\s+Please\s+try\s+again\s+later",
+    ),
     (
         "overloaded",
         "unavail",
@@ -285,7 +290,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "notfound",
         "NOT_FOUND",
         r"is\s+no\s+longer\s+available(?:\s+to\s+new\s+users)?\.\s+Please\s+update\s+your\s+code"
-        r"|model\s+\S{2,120}\s+is\s+no\s+longer\s+available|no\s+longer\s+available\s+to\s+new\s+users",
+        r"|model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
+        r"|no\s+longer\s+available\s+to\s+new\s+users",
     ),
     (
         "too_many_tokens",
@@ -540,7 +546,7 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "google_sdk",
             ("google", "googleapi"),
-            r"google\.genai|google-genai|@google/genai|google\.api_core|googleapi:|com\.google\.(?:genai|api|cloud)"
+            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:|com\.google\.(?:genai|api|cloud)"
             r"|Google\.(?:GenAI|Apis|Cloud)|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
         ),
         # A Google model id (Gemini, Gemma, Imagen, Veo, …) named anywhere in the paste.
@@ -551,7 +557,11 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             r"|(?<![\w\-])gemini-(?:pro|flash|exp|embedding|omni|nano)",
         ),
         # Google's support channels named in a message ("contact Google Cloud Support", "…@google.com").
-        ("google_support", ("google cloud support", "@google.com"), r"Google\s+Cloud\s+Support|@google\.com\b"),
+        (
+            "google_support",
+            ("google cloud support", "@google.com"),
+            r"Google\s+Cloud\s+Support|@google\.com\b",
+        ),
         *FOREIGN,
     )
 ]
