@@ -682,7 +682,8 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             f"This is an error of {', '.join(foreign)}, not of a Google API: nothing in it is Google's "
             "(no Google host, status, reason, wording, model or SDK)."
         )
-    if not err.signals & {"code", "status_word", "status_field"}:
+    wordings = {s for s in err.signals if s in ANCHOR_IDS}
+    if wordings and not err.signals & {"code", "status_word", "status_field"}:
         return False, "Only generic wording was found (no HTTP code, Google status, host or Gemini model)."
     return True, ""
 
@@ -837,8 +838,8 @@ def _reset_stamp(err: GoogleError, now: datetime) -> float | None:
         moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        return None
+    if moment.tzinfo is None or moment <= now:
+        return None  # a stamp already past (an old paste): the stated delay says more
     return clamp_delay((moment - now).total_seconds())
 
 
@@ -914,6 +915,10 @@ def _unrecognized(requested_model: str | None, why: str = "") -> Diagnosis:
 _SPECIFICITY = {Kind.UNSPECIFIED_429: 1, Kind.UNRECOGNIZED: 2}
 
 
+#: The code and status given with a body come from a Google client library's exception object.
+_FROM_SDK = frozenset({"google_sdk"})
+
+
 def _apply_overrides(errs: list[GoogleError], http_code: int | None, status: str | None) -> list[GoogleError]:
     canon = canonical_status(status) if status else None
     if http_code is None and canon is None:
@@ -921,14 +926,25 @@ def _apply_overrides(errs: list[GoogleError], http_code: int | None, status: str
     if not errs:
         return [
             GoogleError(
-                http_code=http_code, status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None)
+                http_code=http_code,
+                status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None),
+                signals=frozenset({"code"}),
+                hints=_FROM_SDK,
             )
         ]
     out: list[GoogleError] = []
     for err in errs:
         new_code = err.http_code if err.http_code is not None else http_code
         new_status = err.status or canon or (STATUS_OF_CODE.get(new_code) if new_code else None)
-        out.append(replace(err, http_code=new_code, status=new_status))
+        out.append(
+            replace(
+                err,
+                http_code=new_code,
+                status=new_status,
+                signals=err.signals | {"code"},
+                hints=err.hints | _FROM_SDK,
+            )
+        )
     return out
 
 
@@ -1012,7 +1028,5 @@ def _merge(entries: list[list[Any]]) -> list[list[Any]]:
             target[1] += entry[1]
             target[2] = max(target[2], entry[2])
             entry[1] = 0
-    for entry in merged:
-        if entry[1] > 0:
-            out.append(entry)
+    out.extend(entry for entry in merged if entry[1] > 0)
     return out

@@ -40,7 +40,6 @@ CONSOLE_CREDENTIALS = "https://console.cloud.google.com/apis/credentials"
 CONSOLE_GENLANG = "https://console.cloud.google.com/apis/library/generativelanguage.googleapis.com"
 CODE_ASSIST_QUOTAS = "https://developers.google.com/gemini-code-assist/resources/quotas"
 CODE_ASSIST_SETUP = "https://developers.google.com/gemini-code-assist/docs/set-up-gemini"
-ANTIGRAVITY = "https://antigravity.google"
 API_ERRORS = "https://ai.google.dev/gemini-api/docs/generate-content/api-errors"
 GEMINI_CLI_QUOTA = "https://github.com/google-gemini/gemini-cli/blob/main/docs/resources/quota-and-pricing.md"
 
@@ -368,7 +367,7 @@ _PLAN_RAISE = _fix(
 _CA_MIGRATE = _fix(
     "code-assist-end-of-service",
     "gemini-cli / Code Assist for individuals has ended: move to Antigravity or an API key",
-    ANTIGRAVITY,
+    CODE_ASSIST_SETUP,
     "Since 2026-06-18 gemini-cli and the Code Assist IDE extensions no longer serve Google sign-ins of "
     "individuals (free, Google AI Pro and Ultra) (Google, announced 2026-05-19)",
     "Install the Antigravity CLI: curl -fsSL https://antigravity.google/cli/install.sh | bash",
@@ -388,7 +387,7 @@ _STANDARD_KEY = _fix(
 )
 _AUTH_KEY_SENT = _fix(
     "auth-key-how-sent",
-    "Send the key as x-goog-api-key (or ?key=), once, never as a Bearer token",
+    "Send the key as x-goog-api-key (or the key query parameter), once, never as a Bearer token",
     API_KEY,
     "An API key in 'Authorization: Bearer …' is read as an OAuth token: 401 'Expected OAuth 2 access token'",
     "google-genai: genai.Client(api_key=KEY) sends it right; OpenAI-compatible endpoint: pass the key once "
@@ -403,7 +402,8 @@ _KEY_KIND = _fix(
     API_KEY,
     "A standard key (starts AIza) is rejected by the Gemini API since September 2026: create an auth key "
     f"(AQ.…) in AI Studio ({AISTUDIO_KEYS})",
-    "An auth key (AQ.…) goes in x-goog-api-key or ?key=, once, never as 'Authorization: Bearer'",
+    "An auth key (AQ.…) goes in x-goog-api-key (or the key query parameter), once, never as "
+    "'Authorization: Bearer'",
     "'API keys are not supported by this API': that API wants OAuth (gcloud auth application-default login)",
     "gemquota doctor   (reads the key's kind; give it the key with --key or GEMINI_API_KEY)",
 )

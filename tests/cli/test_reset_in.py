@@ -208,8 +208,11 @@ def test_every_corpus_paste(invoke: Invoke, name: str, kind: str, retry: str) ->
         assert r.code == 1 and data["window"] is None and data["reset_at"] is None and data["fixes"]
         return
     assert r.code == 0
-    assert data["window"] == (kind if kind in ("rpm", "tpm", "ipm", "rpd", "tpd") else None)
-    if kind in ("rpd", "tpd"):
+    windows = {"rpm": "rpm", "tpm": "tpm", "ipm": "ipm", "rpd": "rpd", "tpd": "tpd", "plan-quota": "plan"}
+    assert data["window"] == windows.get(kind)
+    if kind == "plan-quota":  # SPEC §1.2: the stated reset, else (none stated) the day's Pacific midnight
+        assert data["basis"] in ("code-assist-reset", "retry-hint", "pacific-midnight")
+    elif kind in ("rpd", "tpd"):
         assert (data["basis"], data["reset_at"]) == ("pacific-midnight", "2026-03-09T07:00:00Z")
     else:
         assert data["basis"] in ("retry-hint", "rolling-minute", "code-assist-reset")
