@@ -134,6 +134,13 @@ def explain_error(
         str | None, typer.Option("--model", help="The model you called (flags quota counted elsewhere).")
     ] = None,
     now: NowOpt = None,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            help="The API key in use (default: GOOGLE_API_KEY, GEMINI_API_KEY); only its kind is read.",
+        ),
+    ] = None,
     fmt: FormatOpt = "human",
 ) -> int:
     """Name the bottleneck in a pasted Gemini / Vertex AI / Code Assist error, with the fix."""
@@ -142,7 +149,7 @@ def explain_error(
     def body(c: Context) -> int:
         from gemquota.commands import explain_error as cmd
 
-        return cmd.run(c, text=text, file=file, model=model, now=now)
+        return cmd.run(c, text=text, file=file, model=model, now=now, key=key)
 
     return _run(ctx, "explain-error", form, body)
 

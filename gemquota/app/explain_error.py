@@ -12,6 +12,7 @@ from datetime import datetime
 from gemquota.app.common import parse_now, read_paste
 from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
+from gemquota.core.keykind import key_in_use
 from gemquota.exitcodes import ExitCode
 from gemquota.library import explain
 
@@ -38,11 +39,19 @@ def exit_code_for(diagnoses: list[Diagnosis]) -> ExitCode:
 
 
 def diagnose(
-    ctx: Context, *, text: str | None, file: str | None, model: str | None, now: str | None
+    ctx: Context,
+    *,
+    text: str | None,
+    file: str | None,
+    model: str | None,
+    now: str | None,
+    key: str | None = None,
 ) -> ExplainReport:
-    """Diagnose the paste from the argument, ``--file`` or piped stdin."""
+    """Diagnose the paste from the argument, ``--file`` or piped stdin. The key in use (``key``, else
+    GOOGLE_API_KEY, else GEMINI_API_KEY) tailors key errors by its kind; its value is never kept."""
     moment = parse_now(now, ctx)
     paste = read_paste(ctx, text, file)
     assert paste is not None  # required=True: NoInput is raised instead
     requested = model.strip().removeprefix("models/") if model and model.strip() else None
-    return ExplainReport(tuple(explain(paste, model=requested, now=moment)), moment)
+    in_use = key_in_use(dict(ctx.env), key)
+    return ExplainReport(tuple(explain(paste, model=requested, now=moment, key=in_use)), moment)

@@ -30,8 +30,9 @@ from gemquota.core.google_error import (
     parse_body,
     parse_text,
 )
+from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
-from gemquota.core.matrix import KeyKind, fixes_for
+from gemquota.core.matrix import fixes_for
 from gemquota.core.parse.vocab import ANCHOR_IDS, GENERIC_ANCHORS, GOOGLE_HINTS, reason_entry
 from gemquota.core.quota import (
     WindowName,
@@ -111,7 +112,7 @@ def backend_of(err: GoogleError) -> Backend:
     if (
         "cloudcode-pa" in names
         or "cloudaicompanion" in names
-        or hints & {"code-assist", "per_user_tier", "oauth_fallback"}
+        or hints & {"code-assist", "per_user_tier", "oauth_fallback", "ca_words"}
         or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
         or err.signals & {"unsupported_client", "not_eligible"}
         or err.reset_delay_s is not None
@@ -144,6 +145,9 @@ def backend_of(err: GoogleError) -> Backend:
         or "region" in err.signals
         or ("not_found" in err.signals and "ListModels" in message)
         or "bullet" in err.signals
+        or err.signals & {"retired_sentence", "rate_model"}
+        or any(h.startswith("word-code:") for h in hints)
+        or (any(h.startswith("ws-close:") for h in hints) and ("google_sdk" in hints or _google_wording(err)))
     ):
         return Backend.GEMINI_API
     if (
@@ -516,7 +520,7 @@ def _capacity_reason(err: GoogleError) -> _Decision | None:
 
 def _rule_status(err: GoogleError) -> _Decision | None:
     code, status, signals = err.http_code, err.status, err.signals
-    if "retired" in signals:
+    if signals & {"retired", "retired_sentence"}:
         return _Decision(
             Kind.MODEL_NOT_FOUND,
             "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",
@@ -666,6 +670,10 @@ def google_signals(err: GoogleError) -> list[str]:
 def foreign_names(err: GoogleError) -> list[str]:
     """The other providers and services the paste names (``openai``, ``anthropic``, ``npm`` …)."""
     return sorted(h.split(":", 1)[1] for h in err.hints if h.startswith("foreign:"))
+
+
+def _google_wording(err: GoogleError) -> bool:
+    return bool({s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS)
 
 
 def _claimed(err: GoogleError) -> tuple[bool, str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal
 
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Tier
+from gemquota.core.keykind import KeyKind
 
 # Official documentation only.
 RATE_LIMITS = "https://ai.google.dev/gemini-api/docs/rate-limits"
@@ -47,10 +47,6 @@ GEMINI_CLI_QUOTA = "https://github.com/google-gemini/gemini-cli/blob/main/docs/r
 IMAGE_PRICES_AS_OF = "2026-03-15"
 #: Tier thresholds and spend-based limits as published on the rate-limits page (its "last updated").
 TIERS_AS_OF = "2026-08-18"
-
-
-#: The kind of the API key in use, when gemquota knows it (SPEC §5): a standard ``AIza`` key or an auth ``AQ.`` key.
-KeyKind = Literal["standard", "auth"]
 
 
 class Family(StrEnum):

@@ -160,7 +160,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
     (("limit: 0", "limit:0"), _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"), "lim0"),
-    (("retry-after",), _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<ra2_v>\d{1,9})(?![\d.:])"), "rafter"),
+    (("retry-after",), _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<rafter_v>\d{1,9})(?![\d.:])"), "rafter"),
     # An app's "[Error 429] …".
     (("[error",), _Re(r"\[error\s*:?\s*(?P<brerr_c>[1-5]\d\d)(?![\d.])"), "brerr"),
     # Go: "googleapi: Error 429: …" (the body may be empty).
@@ -251,10 +251,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "timeout",
             "time-out",
             "payment",
+            "gateway",
+            "implemented",
         ),
         _Re(
             rf"{_CODE_LEAD}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
-            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required)",
+            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
+            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out)",
             re.IGNORECASE,
         ),
         "phrase",

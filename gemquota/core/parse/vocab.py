@@ -90,6 +90,10 @@ REASON_PHRASES: dict[str, int] = {
     "unauthorized": 401,
     "gateway timeout": 504,
     "payment required": 402,
+    "bad gateway": 502,
+    "not implemented": 501,
+    "request timeout": 408,
+    "request time-out": 408,
 }
 EXCEPTION_STATUS: dict[str, str] = {
     "ResourceExhausted": "RESOURCE_EXHAUSTED",
@@ -284,13 +288,19 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "NOT_FOUND",
         r"is\s+not\s+found\s+for\s+API\s+version|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
     ),
-    # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …".
+    # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
+    # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
+    (
+        "retired_sentence",
+        "notfound",
+        "NOT_FOUND",
+        r"no\s+longer\s+available(?:\s+to\s+new\s+users)?\.\s+Please\s+update\s+your\s+code",
+    ),
     (
         "retired",
         "notfound",
         "NOT_FOUND",
-        r"is\s+no\s+longer\s+available(?:\s+to\s+new\s+users)?\.\s+Please\s+update\s+your\s+code"
-        r"|model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
+        r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
         r"|no\s+longer\s+available\s+to\s+new\s+users",
     ),
     (
@@ -531,7 +541,11 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
         ("aistudio", ("ai studio",), r"\bAI\s+Studio\b"),
         # The Gemini API's service title (also "(Staging)"), e.g. in a SERVICE_DISABLED message cut before its URL.
-        ("genlang", ("generative language api",), r"\bGenerative\s+Language\s+API\b"),
+        (
+            "genlang",
+            ("generative language api", "google.ai.generativelanguage"),
+            r"\bGenerative\s+Language\s+API\b|google\.ai\.generativelanguage",
+        ),
         ("through_vertex", ("through vertex",), r"quota\s+increase\s+through\s+Vertex"),
         (
             "oauth_fallback",
