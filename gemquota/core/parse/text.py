@@ -23,6 +23,7 @@ from gemquota.core.parse.vocab import (
     _STATUS_ALT,
     CODE_OF_STATUS,
     EXCEPTION_STATUS,
+    GOOGLE_HINTS,
     GRPC_STATUS,
     REASON_PHRASES,
     _lead_alt,
@@ -167,10 +168,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<gapi_c>[1-5]\d\d)\b"), "gapi"),
     # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
     (
-        ("exception:", "error:"),
-        _Re(
-            r"(?:Client|Server|Api|GenAI|GoogleApi)(?:Exception|Error):\s*(?:HTTP\s+)?(?P<jexc_c>[1-5]\d\d)(?![\d.])"
-        ),
+        ("exception:",),
+        _Re(r"(?:Client|Server|Api|GenAI|GoogleApi)Exception:\s*(?:HTTP\s+)?(?P<jexc_c>[1-5]\d\d)(?![\d.])"),
         "jexc",
     ),
     # The model a message names: "Rate limit exceeded for model X", "models/X is no longer available".
@@ -185,9 +184,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names.
     (
-        ("model",),
+        ("model:", "model=", "model =", "model :"),
         _Re(
-            r"[Mm]odel[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/)?(?P<mk_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+            r"[Mm]odel\s*[:=]\s*(?:models/|gemini/|google/)?(?P<mk_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
         "mk",
     ),
@@ -975,27 +974,39 @@ def _compatible(a: _Acc, b: _Acc) -> bool:
     return True
 
 
-#: Every hint key that holds no other one (a key holding another is present only with it): most
-#: pastes hold none, and these few look-ups say so.
-_HINT_KEYS: tuple[str, ...] = tuple(
-    dict.fromkeys(
-        key
-        for _name, keys, _rx in _HINT_SPECS
-        for key in keys
-        if not any(other != key and other in key for _n, others, _r in _HINT_SPECS for other in others)
-    )
-)
+def _leading_keys(specs: list[tuple[str, tuple[str, ...], _Re]]) -> tuple[str, ...]:
+    """Every key of ``specs`` that holds no other one (a key holding another is present only with it):
+    most pastes hold none, and these few look-ups say so."""
+    keys = [k for _n, ks, _r in specs for k in ks]
+    return tuple(dict.fromkeys(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
-def _global_hints(text: str) -> set[str]:
+_OWN_SPECS = [s for s in _HINT_SPECS if not s[0].startswith("foreign:")]
+_FOREIGN_SPECS = [s for s in _HINT_SPECS if s[0].startswith("foreign:")]
+_OWN_KEYS = _leading_keys(_OWN_SPECS)
+_FOREIGN_KEYS = _leading_keys(_FOREIGN_SPECS)
+
+
+def _hints_of(
+    text: str, low: str, specs: list[tuple[str, tuple[str, ...], _Re]], leading: tuple[str, ...]
+) -> set[str]:
     hints: set[str] = set()
-    low = text.lower()
-    for key in _HINT_KEYS:
+    for key in leading:
         if key in low:
             break
     else:
         return hints
-    for name, keys, pattern in _HINT_SPECS:
-        if any(k in low for k in keys) and pattern.search(text):
+    for name, keys, pattern in specs:
+        if any(k in low for k in keys) and pattern.search(low):
             hints.add(name)
+    return hints
+
+
+def _global_hints(text: str) -> set[str]:
+    """Paste-wide hints: wrappers, backends, Google's SDKs and models, and (only when nothing in the
+    paste is Google's) the other providers and services it names."""
+    low = text.lower()
+    hints = _hints_of(text, low, _OWN_SPECS, _OWN_KEYS)
+    if not hints & GOOGLE_HINTS:
+        hints |= _hints_of(text, low, _FOREIGN_SPECS, _FOREIGN_KEYS)
     return hints
