@@ -629,7 +629,7 @@ def _model(err: GoogleError, v: Violation | None) -> str | None:
 def _headline(kind: Kind, model: str | None, tier: Tier | None, limit: int | None, backend: Backend) -> str:
     parts = [p for p in (model, _TIER_LABEL.get(tier) if tier else None) if p]
     if limit is not None and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA}):
-        parts.append(f"limit {limit}")
+        parts.append(f"limit {limit:,}")
     if backend == Backend.CODE_ASSIST and kind in (_WINDOW_KINDS | {Kind.CAPACITY, Kind.ZERO_QUOTA}):
         parts.append("Code Assist")
     title = TITLES[kind]
