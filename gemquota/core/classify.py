@@ -988,10 +988,10 @@ def diagnose(
     merged.sort(key=lambda e: (RETRY_RANK[e[0].retry], _SPECIFICITY.get(e[0].kind, 0), -e[2]))
     out: list[Diagnosis] = []
     for diag, count, _pos in merged:
-        notes = diag.notes
         if count > 1:
-            notes = (*notes, f"The same error appears {count} times in the input.")
-        out.append(replace(diag, count=count, notes=notes))
+            notes = (*diag.notes, f"The same error appears {count} times in the input.")
+            diag = replace(diag, count=count, notes=notes)
+        out.append(diag)
     return out
 
 

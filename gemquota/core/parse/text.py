@@ -184,9 +184,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names.
     (
-        ("model:", "model=", "model =", "model :"),
+        ("model:", "model=", "model :"),
         _Re(
-            r"[Mm]odel\s*[:=]\s*(?:models/|gemini/|google/)?(?P<mk_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+            r"(?:Model\s*[:=]|model=)\s*(?:models/|gemini/|google/)?(?P<mk_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
         "mk",
     ),
@@ -997,8 +997,11 @@ def _hints_of(
     else:
         return hints
     for name, keys, pattern in specs:
-        if any(k in low for k in keys) and pattern.search(low):
-            hints.add(name)
+        for key in keys:
+            if key in low:
+                if pattern.search(low):
+                    hints.add(name)
+                break
     return hints
 
 

@@ -567,8 +567,7 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "google_model",
             ("gemini", "gemma", "imagen", "veo-", "learnlm", "lyria", "nano-banana"),
-            r"(?<![\w\-])(?:models/)?(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-\d"
-            r"|(?<![\w\-])gemini-(?:pro|flash|exp|embedding|omni|nano)",
+            r"(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-(?:\d|pro\b|flash|exp|embedding|omni|nano)",
         ),
         # Google's support channels named in a message ("contact Google Cloud Support", "…@google.com").
         (
