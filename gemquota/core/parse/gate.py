@@ -110,4 +110,4 @@ def _needed_keys(
     return tuple(k for k in dict.fromkeys(keys) if not any(o != k and o in k for o in keys))
 
 
-_PROBE_FIRST = frozenset({"exc", "phrase"})
+_PROBE_FIRST = frozenset({"exception", "code_phrase"})

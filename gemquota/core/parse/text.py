@@ -60,7 +60,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             )
             + r")[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
         ),
-        "qid",
+        "quota_id",
     ),
     (
         (".googleapis.com/",),
@@ -73,154 +73,186 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("uotavalue", "uota_value"),
-        _Re(r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<qv_n>(?<![\d.])\d+(?:\.\d+)?)"),
-        "qv",
+        _Re(
+            r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<quota_value_n>(?<![\d.])\d+(?:\.\d+)?)"
+        ),
+        "quota_value",
     ),
     (
         ("quota_limit_value",),
-        _Re(r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<qlv_n>(?<![\d.])\d+(?:\.\d+)?)"),
-        "qlv",
+        _Re(
+            r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<limit_value_n>(?<![\d.])\d+(?:\.\d+)?)"
+        ),
+        "limit_value",
     ),
     (
         ("quota_limit",),
         _Re(
-            r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<ql_v>[A-Za-z][A-Za-z0-9_]{2,120})"
+            r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<limit_name_v>[A-Za-z][A-Za-z0-9_]{2,120})"
         ),
-        "ql",
+        "limit_name",
     ),
-    (('"model"',), _Re(r"key:\s*\"model\"\s*value:\s*\"(?P<pmodel_v>[\w.\-/]{2,80})\""), "pmodel"),
+    (('"model"',), _Re(r"key:\s*\"model\"\s*value:\s*\"(?P<proto_model_v>[\w.\-/]{2,80})\""), "proto_model"),
     (
         ("model",),
-        _Re(r"[\"']model[\"']\s*:\s*[\"'](?P<dmodel_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
-        "dmodel",
+        _Re(r"[\"']model[\"']\s*:\s*[\"'](?P<dict_model_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
+        "dict_model",
     ),
     # Go's fmt of a decoded body: ``quotaDimensions:map[location:global model:gemini-2.0-pro-exp]``.
-    (("map[",), _Re(r"m(?<![\w\-].)odel:(?P<gmodel_v>[A-Za-z][\w.\-]{1,80})(?=[\s\]])"), "gmodel"),
+    (("map[",), _Re(r"m(?<![\w\-].)odel:(?P<go_model_v>[A-Za-z][\w.\-]{1,80})(?=[\s\]])"), "go_model"),
     (
         ("daily gemini-", "reached for gemini-"),
         _Re(
-            r"(?:reached\s+your\s+daily|limit\s+reached\s+for)\s+(?P<calm_v>gemini-[\w.\-]{1,80})",
+            r"(?:reached\s+your\s+daily|limit\s+reached\s+for)\s+(?P<daily_limit_model_v>gemini-[\w.\-]{1,80})",
             re.IGNORECASE,
         ),
-        "calm",
+        "daily_limit_model",
     ),
     (
         ("location",),
         _Re(
-            r"(?:quota_location|[\"']location)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<loc_v>[a-z][a-z0-9\-]{1,40})[\"']"
+            r"(?:quota_location|[\"']location)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<location_v>[a-z][a-z0-9\-]{1,40})[\"']"
         ),
-        "loc",
+        "location",
     ),
     (
         ("retrydelay", "retry_delay"),
-        _Re(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<rd_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
-        "rd",
+        _Re(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<retry_delay_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
+        "retry_delay",
     ),
     (
         ("retry_delay",),
-        _Re(r"retry_delay\s*\{\s*seconds:\s*(?P<rdp_s>\d+)(?:\s*nanos:\s*(?P<rdp_n>\d+))?"),
-        "rdp",
+        _Re(
+            r"retry_delay\s*\{\s*seconds:\s*(?P<proto_retry_delay_s>\d+)(?:\s*nanos:\s*(?P<proto_retry_delay_n>\d+))?"
+        ),
+        "proto_retry_delay",
     ),
     (
         ("retry in",),
         _Re(
-            r"Please\s+retry\s+in\s+(?P<pr_v>(?<![\d.])\d+(?:\.\d*)?)\s*(?P<pr_u>ms|s(?:ec(?:ond)?s?)?)\b",
+            r"Please\s+retry\s+in\s+(?P<retry_in_v>(?<![\d.])\d+(?:\.\d*)?)\s*(?P<retry_in_u>ms|s(?:ec(?:ond)?s?)?)\b",
             re.IGNORECASE,
         ),
-        "pr",
+        "retry_in",
     ),
     # The Interactions API's "Please retry in 12h47m5s" / "45m28s" (hours and minutes, no decimals).
     (
         ("retry in",),
         _Re(
-            r"retry\s+in\s+(?P<prh_v>\d{1,6}h(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?|\d{1,6}m\d{1,6}(?:\.\d{1,9})?s)\b"
+            r"retry\s+in\s+(?P<retry_in_hms_v>\d{1,6}h(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?|\d{1,6}m\d{1,6}(?:\.\d{1,9})?s)\b"
         ),
-        "prh",
+        "retry_in_hms",
     ),
     # Code Assist / Antigravity: "Resets in 143h57m55s".
     (
         ("resets in",),
-        _Re(r"resets\s+in\s+(?P<rsi_v>(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?)\b"),
-        "rsi",
+        _Re(r"resets\s+in\s+(?P<resets_in_v>(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?)\b"),
+        "resets_in",
     ),
     (
         ("quotaresettimestamp",),
         _Re(
-            r"quotaResetTimeStamp[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrt_v>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
+            r"quotaResetTimeStamp[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<reset_stamp_v>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
         ),
-        "qrt",
+        "reset_stamp",
     ),
     # The Interactions API: "(limit: 20 requests per day on Free Tier)", "(limit: 10 requests per minute)".
     (
         ("limit:",),
         _Re(
-            r"limit:\s*(?P<il_n>\d{1,12})\s+(?P<il_m>requests|tokens|input\s+tokens|images)\s+per\s+(?P<il_w>day|minute)"
-            r"(?:\s+on\s+(?P<il_t>free\s+tier|paid\s+tier\s*\d?|tier\s*\d))?"
+            r"limit:\s*(?P<interactions_limit_n>\d{1,12})\s+(?P<interactions_limit_m>requests|tokens|input\s+tokens|images)\s+per\s+(?P<interactions_limit_w>day|minute)"
+            r"(?:\s+on\s+(?P<interactions_limit_t>free\s+tier|paid\s+tier\s*\d?|tier\s*\d))?"
         ),
-        "il",
+        "interactions_limit",
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
-    (("limit: 0", "limit:0"), _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"), "lim0"),
-    (("retry-after",), _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<rafter_v>\d{1,9})(?![\d.:])"), "rafter"),
+    (
+        ("limit: 0", "limit:0"),
+        _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"),
+        "zero_limit",
+    ),
+    (
+        ("retry-after",),
+        _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<retry_after_v>\d{1,9})(?![\d.:])"),
+        "retry_after",
+    ),
     # An app's "[Error 429] …".
-    (("[error",), _Re(r"\[error\s*:?\s*(?P<brerr_c>[1-5]\d\d)(?![\d.])"), "brerr"),
+    (("[error",), _Re(r"\[error\s*:?\s*(?P<bracket_error_c>[1-5]\d\d)(?![\d.])"), "bracket_error"),
     # Go: "googleapi: Error 429: …" (the body may be empty).
-    (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<gapi_c>[1-5]\d\d)\b"), "gapi"),
+    (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<go_googleapi_c>[1-5]\d\d)\b"), "go_googleapi"),
     # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
     (
         ("exception:",),
-        _Re(r"(?:Client|Server|Api|GenAI|GoogleApi)Exception:\s*(?:HTTP\s+)?(?P<jexc_c>[1-5]\d\d)(?![\d.])"),
-        "jexc",
+        _Re(
+            r"(?:Client|Server|Api|GenAI|GoogleApi)Exception:\s*(?:HTTP\s+)?(?P<sdk_exception_code_c>[1-5]\d\d)(?![\d.])"
+        ),
+        "sdk_exception_code",
     ),
     # The model a message names: "Rate limit exceeded for model X", "models/X is no longer available".
     (
         ("for model", "no longer available"),
         _Re(
-            r"Rate\s+limit\s+exceeded\s+for\s+model\s+(?P<msgm_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"Rate\s+limit\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
             r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
             re.IGNORECASE,
         ),
-        "msgm",
+        "message_model",
     ),
     # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names.
     (
         ("model:", "model=", "model :"),
         _Re(
-            r"(?:Model\s*[:=]|model=)\s*(?:models/|gemini/|google/)?(?P<mk_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+            r"(?:Model\s*[:=]|model=)\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
-        "mk",
+        "wrapper_model",
     ),
     # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro".
-    (("publishers/",), _Re(r"publishers/google/models/(?P<pub_v>[A-Za-z][\w.\-]{1,80})"), "pub"),
+    (
+        ("publishers/",),
+        _Re(r"publishers/google/models/(?P<publisher_model_v>[A-Za-z][\w.\-]{1,80})"),
+        "publisher_model",
+    ),
     # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007".
     (
         ("1007", "1008", "1011"),
         _Re(
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received|sent)\s*[:=(]?\s*(?P<ws_c>10(?:07|08|11))\b"
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received|sent)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
         ),
-        "ws",
+        "ws_close",
     ),
     (
         ("quotaresetdelay",),
-        _Re(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<qrd_v>[0-9hms.]{1,80})"),
-        "qrd",
+        _Re(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<reset_delay_v>[0-9hms.]{1,80})"),
+        "reset_delay",
     ),
-    (("reset after",), _Re(r"reset\s+after\s+(?P<ra_v>[0-9hms.]{1,80})", re.IGNORECASE), "ra"),
+    (
+        ("reset after",),
+        _Re(r"reset\s+after\s+(?P<reset_after_v>[0-9hms.]{1,80})", re.IGNORECASE),
+        "reset_after",
+    ),
     (
         ("_", "ratelimit", "accessnot", "dailylimit"),
         _Re("(?:" + _lead_alt(_REASON_WORDS) + r")\b"),
         "reason",
     ),
-    (("_", "unavailable", "internal"), _Re(rf"{_CODE_LEAD}\s+(?P<codest_s>{_STATUS_ALT})\b"), "codest"),
+    (
+        ("_", "unavailable", "internal"),
+        _Re(rf"{_CODE_LEAD}\s+(?P<code_status_s>{_STATUS_ALT})\b"),
+        "code_status",
+    ),
     (
         ("got status",),
         _Re(
-            r"got\s+status:?\s*(?:(?P<gotst_c>(?<![\d.])[1-5]\d\d\b)|(?P<gotst_s>[A-Z_]{4,30}\b))",
+            r"got\s+status:?\s*(?:(?P<got_status_c>(?<![\d.])[1-5]\d\d\b)|(?P<got_status_s>[A-Z_]{4,30}\b))",
             re.IGNORECASE,
         ),
-        "gotst",
+        "got_status",
     ),
-    (("[",), _Re(r"\[(?P<sdk_c>[1-5]\d\d)(?:\s+(?P<sdk_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"), "sdk"),
+    (
+        ("[",),
+        _Re(r"\[(?P<bracket_code_c>[1-5]\d\d)(?:\s+(?P<bracket_code_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"),
+        "bracket_code",
+    ),
     (
         ("http", "code", "status"),
         _Re(
@@ -230,13 +262,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             rf"\s*[\"']?{_CODE}",
             re.IGNORECASE,
         ),
-        "httpc",
+        "http_code",
     ),
-    (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "nobody"),
+    (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
     (
         ("error '", "):"),
         _Re(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
-        "clerr",
+        "client_error_code",
     ),
     (
         (
@@ -254,12 +286,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "implemented",
         ),
         _Re(
-            rf"{_CODE_LEAD}:?\s+(?P<phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            rf"{_CODE_LEAD}:?\s+(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
             r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out)",
             re.IGNORECASE,
         ),
-        "phrase",
+        "code_phrase",
     ),
     (
         (
@@ -281,49 +313,67 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "forbidden",
         ),
         _Re(
-            "(?P<exc_n>"
+            "(?P<exception_n>"
             + "|".join(w[0] + "(?<![A-Za-z].)" + w[1:] for w in _EXCEPTION_WORDS)
             + r")(?:Exception|Error)?:"
-            r"(?:\s*(?P<exc_c>[1-5]\d\d)(?![\d.]))?"
+            r"(?:\s*(?P<exception_c>[1-5]\d\d)(?![\d.]))?"
         ),
-        "exc",
+        "exception",
     ),
-    (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_v>\d{1,2})\b"), "grpc"),
+    (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_status_v>\d{1,2})\b"), "grpc_status"),
     (
         ("_", "unavailable", "internal"),
-        _Re(rf"(?P<status_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
-        "status",
+        _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
+        "status_word",
     ),
-    (("quota metric", "quota\n", "quota  "), _Re(r"quota\s+metric\s+'(?P<osm_v>[^'\n]{1,200})'"), "osm"),
-    (("limit '", "limit\n", "limit  "), _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<osl_v>[^']{1,300})'"), "osl"),
-    (("service '", "service\n", "service  "), _Re(r"of\s+service\s+'(?P<oss_v>[\w.\-\s]{1,120})'"), "oss"),
+    (
+        ("quota metric", "quota\n", "quota  "),
+        _Re(r"quota\s+metric\s+'(?P<old_metric_v>[^'\n]{1,200})'"),
+        "old_metric",
+    ),
+    (
+        ("limit '", "limit\n", "limit  "),
+        _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<old_limit_v>[^']{1,300})'"),
+        "old_limit",
+    ),
+    (
+        ("service '", "service\n", "service  "),
+        _Re(r"of\s+service\s+'(?P<old_service_v>[\w.\-\s]{1,120})'"),
+        "old_service",
+    ),
     (
         ("project",),
         _Re(
             r"(?:project_number:|consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/|\bin\s+project\s+|[?&]project=)"
-            r"(?P<proj_v>\d{3,30}|\*{3,40})"
+            r"(?P<project_v>\d{3,30}|\*{3,40})"
         ),
-        "proj",
+        "project",
     ),
-    (("base model",), _Re(r"base\s+model:\s*(?P<bm_v>[\w.\-]{2,80})"), "bm"),
+    (("base model",), _Re(r"base\s+model:\s*(?P<base_model_v>[\w.\-]{2,80})"), "base_model"),
     (
         ("not found",),
-        _Re(r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<mm_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"),
-        "mm",
+        _Re(
+            r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<not_found_model_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"
+        ),
+        "not_found_model",
     ),
     (
         ("no capacity",),
-        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<cm_v>[\w.\-]{2,80})"),
-        "cm",
+        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<capacity_model_v>[\w.\-]{2,80})"),
+        "capacity_model",
     ),
-    (("have a free",), _Re(r"(?P<dn_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"), "dn"),
+    (
+        ("have a free",),
+        _Re(r"(?P<display_name_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"),
+        "display_name",
+    ),
     (
         ("requests with gemini",),
         _Re(
-            r"requests\s+with\s+(?P<cadn_v>Gemini\s+\d[\w.\-]{0,12}(?:\s+[A-Z][\w\-]{1,20}){0,2}?)\s*[.,;]",
+            r"requests\s+with\s+(?P<code_assist_display_name_v>Gemini\s+\d[\w.\-]{0,12}(?:\s+[A-Z][\w\-]{1,20}){0,2}?)\s*[.,;]",
             re.IGNORECASE,
         ),
-        "cadn",
+        "code_assist_display_name",
     ),
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
@@ -339,7 +389,20 @@ def _lower_pattern(pattern: str) -> str:
 
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
 _ON_LOW = frozenset(
-    {"brerr", "pr", "prh", "rsi", "qrt", "il", "rafter", "ra", "gotst", "httpc", "nobody", "phrase"}
+    {
+        "bracket_error",
+        "retry_in",
+        "retry_in_hms",
+        "resets_in",
+        "reset_stamp",
+        "interactions_limit",
+        "retry_after",
+        "reset_after",
+        "got_status",
+        "http_code",
+        "no_body_code",
+        "code_phrase",
+    }
 )
 _FACT_SPECS = [
     (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
@@ -538,7 +601,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, "bullet", apply_bullet, "quota", "bullet", frag)
-    if kind == "qid":
+    if kind == "quota_id":
         qid = frag
         if "Per" not in qid and "Tier" not in qid:
             return None
@@ -553,7 +616,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 acc.violations.append(Violation(quota_id=qid, source="text"))
             acc.add_evidence(qid)
 
-        return _Fact(pos, "qid", apply_qid, "quota", None, frag)
+        return _Fact(pos, "quota_id", apply_qid, "quota", None, frag)
     if kind == "metric":
         if _in_url(text, pos):
             return None  # a host or path segment (an activation or console link), not a quota metric
@@ -565,8 +628,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 acc.metadata.setdefault("quota_metric", metric)
 
         return _Fact(pos, "metric", apply_metric)
-    if kind == "qv":
-        value_text = g("qv_n")
+    if kind == "quota_value":
+        value_text = g("quota_value_n")
         future = frag.lower().startswith("future")
 
         def apply_qv(acc: _Acc) -> None:
@@ -583,9 +646,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 )
             acc.add_evidence(frag)
 
-        return _Fact(pos, "qv", apply_qv, "quota")
-    if kind == "qlv":
-        value_text = g("qlv_n")
+        return _Fact(pos, "quota_value", apply_qv, "quota")
+    if kind == "limit_value":
+        value_text = g("limit_value_n")
 
         def apply_qlv(acc: _Acc) -> None:
             acc.families.add("quota")
@@ -593,9 +656,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 acc.limit_values.append((value_text, acc.quota_limit_name))
             acc.add_evidence(" ".join(frag.split()))
 
-        return _Fact(pos, "qlv", apply_qlv, "quota")
-    if kind == "ql":
-        name = g("ql_v")
+        return _Fact(pos, "limit_value", apply_qlv, "quota")
+    if kind == "limit_name":
+        name = g("limit_name_v")
 
         def apply_ql(acc: _Acc) -> None:
             acc.quota_limit_name = acc.quota_limit_name or name
@@ -603,31 +666,31 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.families.add("quota")
             acc.add_evidence(name)
 
-        return _Fact(pos, "ql", apply_ql, "quota")
-    if kind in ("pmodel", "dmodel", "gmodel", "calm"):
+        return _Fact(pos, "limit_name", apply_ql, "quota")
+    if kind in ("proto_model", "dict_model", "go_model", "daily_limit_model"):
         model = _clean_model(g(f"{kind}_v"))
         return _Fact(pos, kind, _setter("dimension_model", model))
-    if kind == "loc":
-        return _Fact(pos, kind, _setter("location", g("loc_v")))
-    if kind == "rd":
-        seconds = parse_duration(g("rd_v") + "s")
+    if kind == "location":
+        return _Fact(pos, kind, _setter("location", g("location_v")))
+    if kind == "retry_delay":
+        seconds = parse_duration(g("retry_delay_v") + "s")
         return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
-    if kind == "rdp":
-        whole = _to_float(g("rdp_s")) or 0.0
-        nanos = _to_float(g("rdp_n") or "0") or 0.0
+    if kind == "proto_retry_delay":
+        whole = _to_float(g("proto_retry_delay_s")) or 0.0
+        nanos = _to_float(g("proto_retry_delay_n") or "0") or 0.0
         return _Fact(
             pos, kind, _setter("retry_delay_s", clamp_delay(whole + nanos / 1e9), " ".join(frag.split()))
         )
-    if kind == "pr":
-        unit = g("pr_u")
-        seconds = parse_duration(g("pr_v") + ("ms" if unit == "ms" else "s"))
+    if kind == "retry_in":
+        unit = g("retry_in_u")
+        seconds = parse_duration(g("retry_in_v") + ("ms" if unit == "ms" else "s"))
         return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
-    if kind in ("prh", "rafter"):
+    if kind in ("retry_in_hms", "retry_after"):
         value = g(f"{kind}_v")
-        seconds = parse_duration(value + "s" if kind == "rafter" else value)
+        seconds = parse_duration(value + "s" if kind == "retry_after" else value)
         return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
-    if kind == "qrt":
-        stamp = g("qrt_v").upper()
+    if kind == "reset_stamp":
+        stamp = g("reset_stamp_v").upper()
 
         def apply_qrt(acc: _Acc) -> None:
             acc.metadata.setdefault("quotaResetTimeStamp", stamp)
@@ -635,11 +698,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(f"quotaResetTimeStamp {stamp}")
 
         return _Fact(pos, kind, apply_qrt, "quota")
-    if kind == "il":
-        value_text = g("il_n")
-        measure = "tokens" if "token" in g("il_m") else g("il_m")
-        name = f"{measure} per {g('il_w')}"
-        tier_words = " ".join((g("il_t") or "").split())
+    if kind == "interactions_limit":
+        value_text = g("interactions_limit_n")
+        measure = "tokens" if "token" in g("interactions_limit_m") else g("interactions_limit_m")
+        name = f"{measure} per {g('interactions_limit_w')}"
+        tier_words = " ".join((g("interactions_limit_t") or "").split())
         tier = "free" if tier_words.startswith("free") else ("paid" if tier_words else None)
         tier_digit = next((c for c in tier_words if c.isdigit()), None)
         if tier == "paid" and tier_digit in ("1", "2", "3"):
@@ -657,7 +720,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_il, "quota")
-    if kind == "lim0":
+    if kind == "zero_limit":
 
         def apply_lim0(acc: _Acc) -> None:
             acc.families.add("quota")
@@ -666,16 +729,16 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_lim0, "quota")
-    if kind in ("gapi", "jexc", "brerr"):
+    if kind in ("go_googleapi", "sdk_exception_code", "bracket_error"):
         return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
-    if kind == "msgm":
-        return _Fact(pos, kind, _setter("message_model", _clean_model(g("msgm_v") or g("msgr_v"))))
-    if kind == "mk":
-        return _Fact(pos, kind, _setter("request_model", _clean_model(g("mk_v"))))
-    if kind == "pub":
-        return _Fact(pos, kind, _setter("request_model", _clean_model(g("pub_v"))))
-    if kind == "ws":
-        close = g("ws_c")
+    if kind == "message_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
+    if kind == "wrapper_model":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("wrapper_model_v"))))
+    if kind == "publisher_model":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
+    if kind == "ws_close":
+        close = g("ws_close_c")
 
         def apply_ws(acc: _Acc) -> None:
             acc.hints.add(f"ws-close:{close}")
@@ -683,7 +746,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_ws)
-    if kind in ("qrd", "ra", "rsi"):
+    if kind in ("reset_delay", "reset_after", "resets_in"):
         seconds = parse_duration(g(f"{kind}_v"))
 
         def apply_reset(acc: _Acc) -> None:
@@ -704,39 +767,39 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         entry = reason_entry(reason)
         family = entry[0] if entry else None
         return _Fact(pos, kind, apply_reason, family)
-    if kind == "codest":
+    if kind == "code_status":
         code = _first_code(frag)
-        status = g("codest_s")
+        status = g("code_status_s")
         return _Fact(pos, "code", _code_applier(code, status, frag))
-    if kind == "gotst":
-        code = _to_int(g("gotst_c"))
-        status = canonical_status(g("gotst_s"))
+    if kind == "got_status":
+        code = _to_int(g("got_status_c"))
+        status = canonical_status(g("got_status_s"))
         if code is None and status is None:
             return None
         return _Fact(pos, "code", _code_applier(code, status, frag))
-    if kind == "sdk":
-        code = _to_int(g("sdk_c"))
-        phrase = (g("sdk_p") or "").strip().lower()
+    if kind == "bracket_code":
+        code = _to_int(g("bracket_code_c"))
+        phrase = (g("bracket_code_p") or "").strip().lower()
         weak = not phrase or REASON_PHRASES.get(phrase) != code
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=weak and phrase == ""))
-    if kind == "httpc":
+    if kind == "http_code":
         code = _first_code(frag)
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
-    if kind in ("nobody", "clerr", "phrase"):
+    if kind in ("no_body_code", "client_error_code", "code_phrase"):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
-    if kind == "exc":
-        status = EXCEPTION_STATUS.get(g("exc_n"))
-        code = _to_int(g("exc_c"))
+    if kind == "exception":
+        status = EXCEPTION_STATUS.get(g("exception_n"))
+        code = _to_int(g("exception_c"))
         return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
-    if kind == "grpc":
-        status = GRPC_STATUS.get(_to_int(g("grpc_v")) or -1)
+    if kind == "grpc_status":
+        status = GRPC_STATUS.get(_to_int(g("grpc_status_v")) or -1)
         return _Fact(pos, "code", _code_applier(None, status, frag))
-    if kind == "status":
-        status = g("status_v")
+    if kind == "status_word":
+        status = g("status_word_v")
         own = _grpc_own(text, pos)
         return _Fact(pos, "code", _code_applier(None, status, frag, weak=True, google=not own))
-    if kind == "osm":
-        name = " ".join(g("osm_v").split())
+    if kind == "old_metric":
+        name = " ".join(g("old_metric_v").split())
 
         def apply_osm(acc: _Acc) -> None:
             acc.quota_metric_name = acc.quota_metric_name or name
@@ -748,8 +811,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(f"quota metric '{name}'")
 
         return _Fact(pos, kind, apply_osm, "quota")
-    if kind == "osl":
-        name = " ".join(g("osl_v").split())
+    if kind == "old_limit":
+        name = " ".join(g("old_limit_v").split())
 
         def apply_osl(acc: _Acc) -> None:
             if acc.quota_limit_name is None or not acc.quota_limit_name[:1].isupper() or " " in name:
@@ -758,34 +821,34 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(f"limit '{name}'")
 
         return _Fact(pos, kind, apply_osl, "quota")
-    if kind == "oss":
-        service = _WRAP.sub("", g("oss_v")).strip()
+    if kind == "old_service":
+        service = _WRAP.sub("", g("old_service_v")).strip()
 
         def apply_oss(acc: _Acc) -> None:
             acc.service = acc.service or service
             _hosts_into(acc, service)
 
         return _Fact(pos, kind, apply_oss)
-    if kind == "proj":
-        value = g("proj_v")
+    if kind == "project":
+        value = g("project_v")
 
         def apply_proj(acc: _Acc) -> None:
             _project_into(acc, value)
 
         return _Fact(pos, kind, apply_proj)
-    if kind == "bm":
-        model = _clean_model(g("bm_v"))
+    if kind == "base_model":
+        model = _clean_model(g("base_model_v"))
 
         def apply_bm(acc: _Acc) -> None:
             acc.dimension_model = acc.dimension_model or model
             acc.add_evidence(frag.rstrip("."))
 
         return _Fact(pos, kind, apply_bm, "quota")
-    if kind == "mm":
-        return _Fact(pos, kind, _setter("message_model", _clean_model(g("mm_v")), frag))
-    if kind == "cm":
-        return _Fact(pos, kind, _setter("message_model", _clean_model(g("cm_v"))))
-    if kind in ("dn", "cadn"):
+    if kind == "not_found_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("not_found_model_v")), frag))
+    if kind == "capacity_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("capacity_model_v"))))
+    if kind in ("display_name", "code_assist_display_name"):
         from gemquota.core.quota import model_from_display_name
 
         return _Fact(pos, kind, _setter("display_model", model_from_display_name(g(f"{kind}_v"))))
