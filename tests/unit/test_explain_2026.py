@@ -274,6 +274,18 @@ INTERACTIONS_DAY = (
         ),
         ("Your project has been denied access. Please contact support.", Kind.PERMISSION, None),
         (
+            "Google.GoogleApiException: The service generativelanguage has thrown an exception. HttpStatusCode is "
+            "TooManyRequests. Resource has been exhausted (e.g. check quota).",
+            Kind.UNSPECIFIED_429,
+            None,
+        ),
+        (
+            "Google.GoogleApiException: Google.Apis.Requests.RequestError\nThe model is overloaded. Please try "
+            "again later. [503]",
+            Kind.OVERLOADED,
+            None,
+        ),
+        (
             "You exceeded your current quota. To monitor your current usage, head to: https://ai.dev/rate-limit.",
             Kind.UNSPECIFIED_429,
             None,

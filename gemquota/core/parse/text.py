@@ -22,6 +22,7 @@ from gemquota.core.parse.vocab import (
     _REASON_WORDS,
     _STATUS_ALT,
     CODE_OF_STATUS,
+    DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
     GRPC_STATUS,
@@ -205,6 +206,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r"(?:Model\s*[:=]|model=)\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
         "wrapper_model",
+    ),
+    # .NET: "HttpStatusCode is TooManyRequests" (Google.GoogleApiException), "StatusCode: 429".
+    (
+        ("httpstatuscode",),
+        _Re(r"httpstatuscode\s*(?:is|:|=)\s*(?P<dotnet_status_v>[a-z]{5,30}|[1-5]\d\d)\b"),
+        "dotnet_status",
     ),
     # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro".
     (
@@ -390,6 +397,7 @@ def _lower_pattern(pattern: str) -> str:
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
 _ON_LOW = frozenset(
     {
+        "dotnet_status",
         "bracket_error",
         "retry_in",
         "retry_in_hms",
@@ -735,6 +743,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
     if kind == "wrapper_model":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("wrapper_model_v"))))
+    if kind == "dotnet_status":
+        word = g("dotnet_status_v")
+        code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
+        if code is None:
+            return None
+        return _Fact(pos, "code", _code_applier(code, None, frag))
     if kind == "publisher_model":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
     if kind == "ws_close":

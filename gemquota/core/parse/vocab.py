@@ -94,6 +94,21 @@ REASON_PHRASES: dict[str, int] = {
     "request timeout": 408,
     "request time-out": 408,
 }
+#: .NET ``System.Net.HttpStatusCode`` names (``HttpStatusCode is TooManyRequests``) and their codes.
+DOTNET_STATUS_CODES: dict[str, int] = {
+    "toomanyrequests": 429,
+    "serviceunavailable": 503,
+    "internalservererror": 500,
+    "badrequest": 400,
+    "forbidden": 403,
+    "notfound": 404,
+    "unauthorized": 401,
+    "gatewaytimeout": 504,
+    "paymentrequired": 402,
+    "badgateway": 502,
+    "requesttimeout": 408,
+    "notimplemented": 501,
+}
 EXCEPTION_STATUS: dict[str, str] = {
     "ResourceExhausted": "RESOURCE_EXHAUSTED",
     "TooManyRequests": "RESOURCE_EXHAUSTED",
