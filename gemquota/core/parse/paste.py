@@ -12,6 +12,7 @@ from gemquota.core.parse.records import GoogleError
 from gemquota.core.parse.structure import _structures, _walk
 from gemquota.core.parse.text import _compatible, _global_hints, _text_records
 from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, without_surrogates
+from gemquota.core.parse.vocab import reason_entry
 
 
 def _dedupe(accs: Iterable[_Acc]) -> list[GoogleError]:
@@ -70,7 +71,6 @@ def _parse_text(text: str) -> list[GoogleError]:
     pieces.append(text[last:])
     flat = flatten(text)
     residual = flatten("".join(pieces)) if structures else flat
-    hints = _global_hints(flat)
     # The text that introduces a body ("Error: 503 Service Unavailable: {...}") is the same
     # occurrence as the body: its facts complete the body's record, never a record of their own.
     for lead, wrapper, accs in wrappers:
@@ -92,10 +92,23 @@ def _parse_text(text: str) -> list[GoogleError]:
         else:
             merged.append(acc)
     merged = [a for a in merged if a.has_content()]
+    # Hints that only decide whether an error is Google's at all (Google's SDKs and model ids, other
+    # providers) are looked for only when some error carries no Google signal of its own.
+    hints = _global_hints(flat, precision=not all(_signed(a) for a in merged))
     for acc in merged:
         acc.hints |= hints
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
+
+
+#: Signals of an error's own body that make it Google's whatever else the paste says.
+_OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_request_detail"})
+
+
+def _signed(acc: _Acc) -> bool:
+    """Whether an error carries a Google signal of its own: a Google host, Google's error shape, a
+    QuotaFailure, a Google reason."""
+    return bool(acc.hosts or acc.signals & _OWN_SIGNALS or any(reason_entry(r) for r in acc.reasons))
 
 
 def _wrapper_start(text: str, floor: int, start: int) -> int:

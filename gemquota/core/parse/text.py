@@ -693,73 +693,6 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         unit = g("retry_in_u")
         seconds = parse_duration(g("retry_in_v") + ("ms" if unit == "ms" else "s"))
         return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
-    if kind in ("retry_in_hms", "retry_after"):
-        value = g(f"{kind}_v")
-        seconds = parse_duration(value + "s" if kind == "retry_after" else value)
-        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
-    if kind == "reset_stamp":
-        stamp = g("reset_stamp_v").upper()
-
-        def apply_qrt(acc: _Acc) -> None:
-            acc.metadata.setdefault("quotaResetTimeStamp", stamp)
-            acc.hints.add("code-assist")
-            acc.add_evidence(f"quotaResetTimeStamp {stamp}")
-
-        return _Fact(pos, kind, apply_qrt, "quota")
-    if kind == "interactions_limit":
-        value_text = g("interactions_limit_n")
-        measure = "tokens" if "token" in g("interactions_limit_m") else g("interactions_limit_m")
-        name = f"{measure} per {g('interactions_limit_w')}"
-        tier_words = " ".join((g("interactions_limit_t") or "").split())
-        tier = "free" if tier_words.startswith("free") else ("paid" if tier_words else None)
-        tier_digit = next((c for c in tier_words if c.isdigit()), None)
-        if tier == "paid" and tier_digit in ("1", "2", "3"):
-            tier = f"tier-{tier_digit}"
-
-        def apply_il(acc: _Acc) -> None:
-            acc.families.add("quota")
-            acc.metadata.setdefault("limit_name", name)
-            if not any(v.value_text == value_text for v in acc.violations):
-                acc.violations.append(
-                    Violation(value=_to_int(value_text), value_text=value_text, source="message")
-                )
-            if tier is not None:
-                acc.hints.add(f"tier:{tier}")
-            acc.add_evidence(" ".join(frag.split()))
-
-        return _Fact(pos, kind, apply_il, "quota")
-    if kind == "zero_limit":
-
-        def apply_lim0(acc: _Acc) -> None:
-            acc.families.add("quota")
-            if not any(v.is_zero for v in acc.violations) and not any(v == "0" for v, _n in acc.limit_values):
-                acc.violations.append(Violation(value=0, value_text="0", source="text"))
-            acc.add_evidence(" ".join(frag.split()))
-
-        return _Fact(pos, kind, apply_lim0, "quota")
-    if kind in ("go_googleapi", "sdk_exception_code", "bracket_error"):
-        return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
-    if kind == "message_model":
-        return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
-    if kind == "wrapper_model":
-        return _Fact(pos, kind, _setter("request_model", _clean_model(g("wrapper_model_v"))))
-    if kind == "dotnet_status":
-        word = g("dotnet_status_v")
-        code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
-        if code is None:
-            return None
-        return _Fact(pos, "code", _code_applier(code, None, frag))
-    if kind == "publisher_model":
-        return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
-    if kind == "ws_close":
-        close = g("ws_close_c")
-
-        def apply_ws(acc: _Acc) -> None:
-            acc.hints.add(f"ws-close:{close}")
-            acc.signals.add("code")
-            acc.add_evidence(" ".join(frag.split()))
-
-        return _Fact(pos, kind, apply_ws)
     if kind in ("reset_delay", "reset_after", "resets_in"):
         seconds = parse_duration(g(f"{kind}_v"))
 
@@ -874,6 +807,73 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 acc.links.append(url)
 
         return _Fact(pos, kind, apply_link)
+    if kind in ("retry_in_hms", "retry_after"):
+        value = g(f"{kind}_v")
+        seconds = parse_duration(value + "s" if kind == "retry_after" else value)
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
+    if kind == "reset_stamp":
+        stamp = g("reset_stamp_v").upper()
+
+        def apply_qrt(acc: _Acc) -> None:
+            acc.metadata.setdefault("quotaResetTimeStamp", stamp)
+            acc.hints.add("code-assist")
+            acc.add_evidence(f"quotaResetTimeStamp {stamp}")
+
+        return _Fact(pos, kind, apply_qrt, "quota")
+    if kind == "interactions_limit":
+        value_text = g("interactions_limit_n")
+        measure = "tokens" if "token" in g("interactions_limit_m") else g("interactions_limit_m")
+        name = f"{measure} per {g('interactions_limit_w')}"
+        tier_words = " ".join((g("interactions_limit_t") or "").split())
+        tier = "free" if tier_words.startswith("free") else ("paid" if tier_words else None)
+        tier_digit = next((c for c in tier_words if c.isdigit()), None)
+        if tier == "paid" and tier_digit in ("1", "2", "3"):
+            tier = f"tier-{tier_digit}"
+
+        def apply_il(acc: _Acc) -> None:
+            acc.families.add("quota")
+            acc.metadata.setdefault("limit_name", name)
+            if not any(v.value_text == value_text for v in acc.violations):
+                acc.violations.append(
+                    Violation(value=_to_int(value_text), value_text=value_text, source="message")
+                )
+            if tier is not None:
+                acc.hints.add(f"tier:{tier}")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_il, "quota")
+    if kind == "zero_limit":
+
+        def apply_lim0(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v.is_zero for v in acc.violations) and not any(v == "0" for v, _n in acc.limit_values):
+                acc.violations.append(Violation(value=0, value_text="0", source="text"))
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_lim0, "quota")
+    if kind in ("go_googleapi", "sdk_exception_code", "bracket_error"):
+        return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
+    if kind == "message_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
+    if kind == "wrapper_model":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("wrapper_model_v"))))
+    if kind == "dotnet_status":
+        word = g("dotnet_status_v")
+        code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
+        if code is None:
+            return None
+        return _Fact(pos, "code", _code_applier(code, None, frag))
+    if kind == "publisher_model":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
+    if kind == "ws_close":
+        close = g("ws_close_c")
+
+        def apply_ws(acc: _Acc) -> None:
+            acc.hints.add(f"ws-close:{close}")
+            acc.signals.add("code")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_ws)
     return None
 
 
@@ -1061,6 +1061,10 @@ def _leading_keys(specs: list[tuple[str, tuple[str, ...], _Re]]) -> tuple[str, .
 _OWN_SPECS = [s for s in _HINT_SPECS if not s[0].startswith("foreign:")]
 _FOREIGN_SPECS = [s for s in _HINT_SPECS if s[0].startswith("foreign:")]
 _OWN_KEYS = _leading_keys(_OWN_SPECS)
+#: The hints that only say whether a text is Google's (not which backend or wrapper).
+_PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_support"})
+_BACKEND_SPECS = [s for s in _OWN_SPECS if s[0] not in _PRECISION_ONLY]
+_BACKEND_KEYS = _leading_keys(_BACKEND_SPECS)
 _FOREIGN_KEYS = _leading_keys(_FOREIGN_SPECS)
 
 
@@ -1082,10 +1086,12 @@ def _hints_of(
     return hints
 
 
-def _global_hints(text: str) -> set[str]:
-    """Paste-wide hints: wrappers, backends, Google's SDKs and models, and (only when nothing in the
-    paste is Google's) the other providers and services it names."""
+def _global_hints(text: str, *, precision: bool = True) -> set[str]:
+    """Paste-wide hints: wrappers and backends; with ``precision``, also Google's SDKs and model ids
+    and (only when nothing in the paste is Google's) the other providers and services it names."""
     low = text.lower()
+    if not precision:
+        return _hints_of(text, low, _BACKEND_SPECS, _BACKEND_KEYS)
     hints = _hints_of(text, low, _OWN_SPECS, _OWN_KEYS)
     if not hints & GOOGLE_HINTS:
         hints |= _hints_of(text, low, _FOREIGN_SPECS, _FOREIGN_KEYS)
