@@ -33,7 +33,7 @@ from gemquota.core.google_error import (
 from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
-from gemquota.core.parse.vocab import ANCHOR_IDS, GENERIC_ANCHORS, GOOGLE_HINTS, reason_entry
+from gemquota.core.parse.vocab import ANCHOR_IDS, GENERIC_ANCHORS, GOOGLE_HINTS, REASONS, reason_entry
 from gemquota.core.quota import (
     WindowName,
     measure_from,
@@ -334,8 +334,7 @@ def _code_assist(err: GoogleError) -> _Decision | None:
 
 
 def _capacity(err: GoogleError) -> _Decision | None:
-    reasons = set(err.reasons)
-    if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
+    if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
         return _Decision(
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
@@ -377,10 +376,18 @@ def _quota_like(err: GoogleError) -> bool:
             "rate_model",
             "quota_failure",
         }
-        or set(err.reasons)
-        & {"RATE_LIMIT_EXCEEDED", "QUOTA_EXHAUSTED", "MODEL_CAPACITY_EXHAUSTED", "rateLimitExceeded"}
+        or set(err.reasons) & _QUOTA_REASONS
         or any(v.is_zero for v in err.violations)
     )
+
+
+def _reasons_of(err: GoogleError, kind: str) -> list[str]:
+    """The error's Google reasons that point at ``kind`` in the one reason vocabulary (parse.vocab)."""
+    return [r for r in err.reasons if (reason_entry(r) or ("", None))[1] == kind]
+
+
+#: Reasons of the quota family (the vocabulary's ``quota`` entries).
+_QUOTA_REASONS = frozenset(r for r, (family, _kind) in REASONS.items() if family == "quota")
 
 
 def _rule_billing(err: GoogleError) -> _Decision | None:
@@ -392,10 +399,9 @@ def _rule_billing(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.BILLING_LIMIT, "The project's spend cap is reached: this is billing, not a rate limit."
         )
-    if "INSUFFICIENT_G1_CREDITS_BALANCE" in err.reasons:
-        return _Decision(
-            Kind.BILLING_LIMIT, "INSUFFICIENT_G1_CREDITS_BALANCE: the credit balance is used up."
-        )
+    credits = _reasons_of(err, "billing-limit")
+    if credits:
+        return _Decision(Kind.BILLING_LIMIT, f"{credits[0]}: the credit balance is used up.")
     if err.http_code == 402 or "word-code:payment_required" in err.hints:
         return _Decision(
             Kind.BILLING_LIMIT,
@@ -411,7 +417,7 @@ def _rule_leaked(err: GoogleError) -> _Decision | None:
 
 
 def _rule_auth_method(err: GoogleError) -> _Decision | None:
-    method = "ACCESS_TOKEN_TYPE_UNSUPPORTED" in err.reasons or "auth_method" in err.signals
+    method = bool(_reasons_of(err, "auth-method")) or "auth_method" in err.signals
     if not method and "auth_twice" not in err.signals:
         return None
     if backend_of(err) == Backend.CODE_ASSIST:
@@ -436,8 +442,10 @@ def _rule_bad_key(err: GoogleError) -> _Decision | None:
             Kind.BAD_KEY,
             "No API key reached Google ('unregistered callers'): the key is missing from the call.",
         )
-    if "API_KEY_INVALID" in err.reasons or "key_invalid" in err.signals:
-        return _Decision(Kind.BAD_KEY, "The API key is not valid, not found or expired (API_KEY_INVALID).")
+    invalid = _reasons_of(err, "bad-key")
+    if invalid or "key_invalid" in err.signals:
+        named = f" ({invalid[0]})" if invalid else ""
+        return _Decision(Kind.BAD_KEY, f"The API key is not valid, not found or expired{named}.")
     if err.http_code == 401 or err.status == "UNAUTHENTICATED" or "unauth" in err.signals:
         return _Decision(
             Kind.BAD_KEY, "The request was not authenticated (401): the key or token is not valid."
@@ -446,7 +454,7 @@ def _rule_bad_key(err: GoogleError) -> _Decision | None:
 
 
 def _rule_api_disabled(err: GoogleError) -> _Decision | None:
-    if {"SERVICE_DISABLED", "accessNotConfigured"} & set(err.reasons) or "not_used" in err.signals:
+    if _reasons_of(err, "api-disabled") or "not_used" in err.signals:
         return _Decision(
             Kind.API_DISABLED, "The API is not enabled on the project the key or credentials belong to."
         )
@@ -454,7 +462,7 @@ def _rule_api_disabled(err: GoogleError) -> _Decision | None:
 
 
 def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
-    if "BILLING_DISABLED" in err.reasons or "billing_required" in err.signals:
+    if _reasons_of(err, "billing-disabled") or "billing_required" in err.signals:
         return _Decision(Kind.BILLING_DISABLED, "Billing is disabled on the project (BILLING_DISABLED).")
     return None
 
@@ -512,8 +520,7 @@ def _code_assist_if(err: GoogleError) -> _Decision | None:
 
 
 def _capacity_reason(err: GoogleError) -> _Decision | None:
-    reasons = set(err.reasons)
-    if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
+    if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
         return _capacity(err)
     return None
 
