@@ -121,7 +121,12 @@ class _Acc:
         for reason in other.reasons:
             if reason not in self.reasons:
                 self.reasons.append(reason)
-        self.domain = self.domain or other.domain
+        for name in _FIRST_TEXT:
+            if not getattr(self, name):
+                setattr(self, name, getattr(other, name))
+        for name in _FIRST_NUMBER:
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(other, name))
         for key, value in other.metadata.items():
             self.metadata.setdefault(key, value)
         known = {(v.metric, v.quota_id, v.value) for v in self.violations}
@@ -139,25 +144,13 @@ class _Acc:
         for lv in other.limit_values:
             if lv not in self.limit_values:
                 self.limit_values.append(lv)
-        if self.retry_delay_s is None:
-            self.retry_delay_s = other.retry_delay_s
-        if self.reset_delay_s is None:
-            self.reset_delay_s = other.reset_delay_s
         for link in other.links:
             if link not in self.links:
                 self.links.append(link)
         self.hosts |= other.hosts
-        self.request_model = self.request_model or other.request_model
-        self.message_model = self.message_model or other.message_model
-        self.display_model = self.display_model or other.display_model
-        self.dimension_model = self.dimension_model or other.dimension_model
         if self.project_number is None and not self.project_masked:
             self.project_number = other.project_number
             self.project_masked = other.project_masked
-        self.location = self.location or other.location
-        self.quota_limit_name = self.quota_limit_name or other.quota_limit_name
-        self.quota_metric_name = self.quota_metric_name or other.quota_metric_name
-        self.service = self.service or other.service
         self.signals |= other.signals
         self.hints |= other.hints
         self.families |= other.families
@@ -203,29 +196,15 @@ class _Acc:
             messages=tuple(self.messages),
             reason=upper or (reasons[0] if reasons else None),
             reasons=reasons,
-            domain=self.domain,
             metadata=tuple(sorted(self.metadata.items())),
             violations=tuple(violations),
-            retry_delay_s=self.retry_delay_s,
-            reset_delay_s=self.reset_delay_s,
             links=tuple(self.links),
             hosts=tuple(sorted(self.hosts)),
-            request_model=self.request_model,
-            message_model=self.message_model,
-            display_model=self.display_model,
-            dimension_model=self.dimension_model,
             project_number=None if self.project_masked else self.project_number,
-            location=self.location,
-            quota_limit_name=self.quota_limit_name,
-            quota_metric_name=self.quota_metric_name,
-            service=self.service,
             signals=frozenset(self.signals),
             hints=frozenset(self.hints),
-            list_wrapped=self.list_wrapped,
-            legacy_errors=self.legacy_errors,
-            count=self.count,
-            position=self.position,
             evidence=tuple(self.evidence),
+            **{name: getattr(self, name) for name in _AS_IS},
         )
 
 
@@ -240,3 +219,20 @@ def _project_into(acc: _Acc, value: str) -> None:
         acc.project_masked = True
     else:
         acc.project_number = match.group(1)
+
+
+#: Fields kept first-wins by ``merge`` (text: the first non-empty; numbers: the first not None).
+_FIRST_TEXT = (
+    "domain",
+    "request_model",
+    "message_model",
+    "display_model",
+    "dimension_model",
+    "location",
+    "quota_limit_name",
+    "quota_metric_name",
+    "service",
+)
+_FIRST_NUMBER = ("retry_delay_s", "reset_delay_s")
+#: Fields that ``freeze`` copies unchanged into the GoogleError of the same name.
+_AS_IS = (*_FIRST_TEXT, *_FIRST_NUMBER, "list_wrapped", "legacy_errors", "count", "position")
