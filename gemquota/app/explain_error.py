@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from gemquota.app.common import parse_now, read_paste
+from gemquota.app.common import parse_now, read_input
 from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
-from gemquota.core.keykind import key_in_use
+from gemquota.core.keykind import key_in_use, key_kind
 from gemquota.exitcodes import ExitCode
-from gemquota.library import explain
+from gemquota.library import explain, explain_large
 
 COMMAND = "explain-error"
 
@@ -50,8 +50,15 @@ def diagnose(
     """Diagnose the paste from the argument, ``--file`` or piped stdin. The key in use (``key``, else
     GOOGLE_API_KEY, else GEMINI_API_KEY) tailors key errors by its kind; its value is never kept."""
     moment = parse_now(now, ctx)
-    paste = read_paste(ctx, text, file)
+    paste = read_input(ctx, text, file)
     assert paste is not None  # required=True: NoInput is raised instead
     requested = model.strip().removeprefix("models/") if model and model.strip() else None
     in_use = key_in_use(dict(ctx.env), key)
-    return ExplainReport(tuple(explain(paste, model=requested, now=moment, key=in_use)), moment)
+    if isinstance(paste, str):
+        return ExplainReport(tuple(explain(paste, model=requested, now=moment, key=in_use)), moment)
+    # A large input: every byte streamed through the whole-input reader, memory bounded.
+    kind = key_kind(in_use)
+    options = {"key_kind": kind} if kind is not None else None
+    with paste:
+        found = explain_large(paste, model=requested, now=moment, options=options)
+        return ExplainReport(tuple(found), moment)

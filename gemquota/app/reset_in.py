@@ -24,7 +24,8 @@ NAMED_WINDOWS = tuple(w for w in Window if w is not Window.PLAN)
 WINDOWS = ", ".join(w.value for w in NAMED_WINDOWS)
 _WINDOW_HINT = (
     f"Give a window ({WINDOWS}), e.g. 'gemquota reset-in rpd', or the error: "
-    "'gemquota reset-in --file error.txt' or 'pbpaste | gemquota reset-in'."
+    "'gemquota reset-in --file error.txt' or 'pbpaste | gemquota reset-in' "
+    "(Linux: 'wl-paste | …' or 'xclip -o -selection clipboard | …')."
 )
 
 _EXIT: dict[Outcome, ExitCode] = {
