@@ -47,7 +47,8 @@ def _complete_format_plain(incomplete: str) -> list[str]:
 def _complete_window(incomplete: str) -> list[str]:
     from gemquota.core.reset import Window
 
-    return [w.value for w in Window if w.value.startswith(incomplete.lower())]
+    # A plan allowance is no window to name: it resets only as its error says (give the error).
+    return [w.value for w in Window if w is not Window.PLAN and w.value.startswith(incomplete.lower())]
 
 
 def _complete_scenario(incomplete: str) -> list[str]:
@@ -219,6 +220,7 @@ def explain_error(
         typer.Option(
             "--key",
             help="The API key in use (default: GOOGLE_API_KEY, GEMINI_API_KEY); only its kind is read.",
+            metavar="KEY",
         ),
     ] = None,
     fmt: FormatOpt = "human",
