@@ -476,3 +476,11 @@ def test_repeats_merge_whatever_their_retry_delays_and_a_cut_off_copy_never_lead
     assert primary.kind == Kind.TPM and primary.model == "gemini-3.8-flash"
     assert primary.count == sum(d.count for d in found if d.kind == Kind.TPM) >= 255
     assert any(f"appears {primary.count} times" in n for n in primary.notes)
+
+
+def test_the_key_kind_reaches_errors_in_a_large_log() -> None:
+    text = _body(401, EXPECTED_OAUTH, "UNAUTHENTICATED", _info("ACCESS_TOKEN_TYPE_UNSUPPORTED"))
+    log = "INFO all good\n" * 40_000 + "ERROR " + text + "\n" + "INFO more\n" * 40_000
+    assert len(log) > 300_000  # the whole-input reader's path
+    d = one(log, key=STANDARD_KEY)
+    assert d.kind == Kind.AUTH_METHOD and d.fixes[0].id == "standard-key-retired"
