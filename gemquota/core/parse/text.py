@@ -199,11 +199,19 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "message_model",
     ),
-    # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names.
+    # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names (two specs,
+    # each led by its literal, so the regex engine skips straight to candidates).
     (
-        ("model:", "model=", "model :"),
+        ("model:", "model :"),
         _Re(
-            r"(?:Model\s*[:=]|model=)\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+            r"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+        ),
+        "wrapper_model",
+    ),
+    (
+        ("model=",),
+        _Re(
+            r"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
         "wrapper_model",
     ),
@@ -856,7 +864,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "message_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
     if kind == "wrapper_model":
-        return _Fact(pos, kind, _setter("request_model", _clean_model(g("wrapper_model_v"))))
+        named = match.groupdict()  # one of the two specs' groups
+        model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
+        return _Fact(pos, kind, _setter("request_model", model))
     if kind == "dotnet_status":
         word = g("dotnet_status_v")
         code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
