@@ -74,9 +74,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("uotavalue", "uota_value"),
-        _Re(
-            r"(?:future_?)?[Qq]uota_?[Vv]alue[\"']?\s*[:=]\s*[\"']?(?P<quota_value_n>(?<![\d.])\d+(?:\.\d+)?)"
-        ),
+        # Led by the literal "uota" on the lower-cased text (the engine skips to it); the "q" and a
+        # "future" before it are read from the text around the match.
+        _Re(r"uota_?value[\"']?\s*[:=]\s*[\"']?(?P<quota_value_n>(?<![\d.])\d+(?:\.\d+)?)"),
         "quota_value",
     ),
     (
@@ -96,7 +96,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (('"model"',), _Re(r"key:\s*\"model\"\s*value:\s*\"(?P<proto_model_v>[\w.\-/]{2,80})\""), "proto_model"),
     (
         ("model",),
-        _Re(r"[\"']model[\"']\s*:\s*[\"'](?P<dict_model_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
+        # Led by the literal (the quote before it is checked around the match).
+        _Re(r"model[\"']\s*:\s*[\"'](?P<dict_model_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
         "dict_model",
     ),
     # Go's fmt of a decoded body: ``quotaDimensions:map[location:global model:gemini-2.0-pro-exp]``.
@@ -111,9 +112,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("location",),
-        _Re(
-            r"(?:quota_location|[\"']location)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<location_v>[a-z][a-z0-9\-]{1,40})[\"']"
-        ),
+        # Led by the literal; "quota_" or a quote before it is checked around the match.
+        _Re(r"location[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<location_v>[a-z][a-z0-9\-]{1,40})[\"']"),
         "location",
     ),
     (
@@ -280,11 +280,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "http_code",
     ),
     (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
-    (
-        ("error '", "):"),
-        _Re(rf"Client\s+error\s+'{_CODE}|Server\s+error\s+'{_CODE}|\({_CODE}\):"),
-        "client_error_code",
-    ),
+    # httpx "Client error '429 …'" / "Server error '503 …'" and "(429):" — one literal-led pattern each.
+    (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
+    (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
+    (("):",), _Re(rf"\({_CODE}\):"), "client_error_code"),
     (
         (
             "too many",
@@ -357,13 +356,18 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "old_service",
     ),
     (
-        ("project",),
-        _Re(
-            r"(?:project_number:|consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/|\bin\s+project\s+|[?&]project=)"
-            r"(?P<project_v>\d{3,30}|\*{3,40})"
-        ),
+        ("project_number:",),
+        _Re(r"project_number:(?P<project_v>\d{3,30}|\*{3,40})"),
         "project",
     ),
+    # Each form led by its own literal (one alternation with a leading group is scanned position by position).
+    (
+        ("consumer",),
+        _Re(r"consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/(?P<project_v>\d{3,30}|\*{3,40})"),
+        "project",
+    ),
+    (("project ",), _Re(r"i(?<!\w.)n\s+project\s+(?P<project_v>\d{3,30}|\*{3,40})"), "project"),
+    (("project=",), _Re(r"project=(?<=[?&]project=)(?P<project_v>\d{3,30}|\*{3,40})"), "project"),
     (("base model",), _Re(r"base\s+model:\s*(?P<base_model_v>[\w.\-]{2,80})"), "base_model"),
     (
         ("not found",),
@@ -405,6 +409,7 @@ def _lower_pattern(pattern: str) -> str:
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
 _ON_LOW = frozenset(
     {
+        "quota_value",
         "dotnet_status",
         "bracket_error",
         "retry_in",
@@ -646,7 +651,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "metric", apply_metric)
     if kind == "quota_value":
         value_text = g("quota_value_n")
-        future = frag.lower().startswith("future")
+        lead = text[max(0, pos - 8) : pos].lower()
+        if not lead.endswith("q"):
+            return None
+        future = lead.endswith(("futureq", "future_q"))
+        frag = text[pos - 1 : match.end()]
 
         def apply_qv(acc: _Acc) -> None:
             acc.families.add("quota")
@@ -683,10 +692,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(name)
 
         return _Fact(pos, "limit_name", apply_ql, "quota")
+    if kind == "dict_model" and text[pos - 1 : pos] not in ('"', "'"):
+        return None
     if kind in ("proto_model", "dict_model", "go_model", "daily_limit_model"):
         model = _clean_model(g(f"{kind}_v"))
         return _Fact(pos, kind, _setter("dimension_model", model))
     if kind == "location":
+        before = text[max(0, pos - 6) : pos]
+        if not (before.endswith("quota_") or before[-1:] in ('"', "'")):
+            return None
         return _Fact(pos, kind, _setter("location", g("location_v")))
     if kind == "retry_delay":
         seconds = parse_duration(g("retry_delay_v") + "s")
