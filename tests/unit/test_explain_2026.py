@@ -484,3 +484,28 @@ def test_the_key_kind_reaches_errors_in_a_large_log() -> None:
     assert len(log) > 300_000  # the whole-input reader's path
     d = one(log, key=STANDARD_KEY)
     assert d.kind == Kind.AUTH_METHOD and d.fixes[0].id == "standard-key-retired"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("429 Too Many Requests - POST https://api.perplexity.ai/chat/completions", Kind.UNRECOGNIZED),
+        (
+            "Error: Request failed with status code 429 url: https://api.together.xyz/v1/chat/completions",
+            Kind.UNRECOGNIZED,
+        ),
+        (
+            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.stripe.com/v1/charges",
+            Kind.UNRECOGNIZED,
+        ),
+        (
+            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
+            "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=XXX",
+            Kind.UNSPECIFIED_429,
+        ),
+        ("503 Server Error: Service Unavailable for url: http://localhost:8080/v1/generate", Kind.OVERLOADED),
+        ("HTTP 429 Too Many Requests", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_a_request_aimed_at_another_host_is_theirs(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind

@@ -461,6 +461,30 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("foreign:xai", ("x.ai", "grok"), r"\bx\.ai\b|(?<![\w\-])grok-\d"),
     ("foreign:deepseek", ("deepseek",), r"deepseek"),
     ("foreign:ollama", ("ollama",), r"ollama"),
+    (
+        "foreign:other-ai",
+        (
+            "perplexity",
+            "together",
+            "fireworks",
+            "replicate",
+            "cerebras",
+            "sambanova",
+            "dashscope",
+            "qwen",
+            "moonshot",
+            "zhipu",
+            "ai21",
+            "voyage",
+            "elevenlabs",
+            "nvidia",
+            "minimax",
+            "baichuan",
+            "siliconflow",
+        ),
+        r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
+        r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow",
+    ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     ("foreign:huggingface", ("huggingface", "hf.co"), r"huggingface|\bhf\.co\b"),
     ("foreign:openrouter", ("openrouter",), r"openrouter"),
@@ -478,6 +502,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("foreign:kubernetes", ("etcd", "kube"), r"etcdserver|kube-apiserver|kubectl|kubelet"),
     ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
     ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
+    # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
+    # Google's is named); the machine's own and private addresses are not another provider.
+    (
+        "foreign:host",
+        ("http://", "https://"),
+        # A request aimed at another service: a method or "url" before the URL, or an api.* host.
+        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"]+https?://|https?://(?=api\.))"
+        r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
+        r"|googleusercontent\.com|firebase(?:io)?\.com)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
+        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
+    ),
     # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
     (
         "foreign:grpc-size",
