@@ -683,6 +683,11 @@ def _google_wording(err: GoogleError) -> bool:
     return bool({s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS)
 
 
+#: The HTTP statuses Google's APIs answer with (SPEC §1.1's bare-status table): a bare 529 (Anthropic)
+#: or 520–527 (Cloudflare) with nothing Google's beside it is somebody else's.
+_GOOGLE_HTTP_CODES = frozenset({400, 401, 402, 403, 404, 408, 409, 416, 429, 499, 500, 501, 502, 503, 504})
+
+
 def _claimed(err: GoogleError) -> tuple[bool, str]:
     """Whether ``err`` is Google's: a Google signal wins inside any wrapper; without one, a text naming
     another provider is theirs, and a generic phrase with no HTTP code or status is nobody's."""
@@ -696,6 +701,11 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         return False, (
             f"This is an error of {', '.join(foreign)}, not of a Google API: nothing in it is Google's "
             "(no Google host, status, reason, wording, model or SDK)."
+        )
+    if err.http_code is not None and err.http_code not in _GOOGLE_HTTP_CODES:
+        return (
+            False,
+            f"HTTP {err.http_code} is not a status Google's APIs answer with, and nothing else is Google's.",
         )
     wordings = {s for s in err.signals if s in ANCHOR_IDS}
     if wordings and not err.signals & {"code", "status_word", "status_field"}:

@@ -505,6 +505,12 @@ def test_the_key_kind_reaches_errors_in_a_large_log() -> None:
         ),
         ("503 Server Error: Service Unavailable for url: http://localhost:8080/v1/generate", Kind.OVERLOADED),
         ("HTTP 429 Too Many Requests", Kind.UNSPECIFIED_429),
+        (
+            "Error: 429 You exceeded your current quota, please check your plan and billing details.",
+            Kind.UNSPECIFIED_429,
+        ),
+        ("API Error: 529 Overloaded. Try again in a moment.", Kind.UNRECOGNIZED),  # no status of Google's
+        ("HTTP 520 Web server is returning an unknown error", Kind.UNRECOGNIZED),
     ],
 )
 def test_a_request_aimed_at_another_host_is_theirs(text: str, kind: Kind) -> None:

@@ -284,6 +284,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
     (("):",), _Re(rf"\({_CODE}\):"), "client_error_code"),
+    # "Error: 429 …" (JS and Python error prints).
+    (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
     (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
     (
@@ -411,6 +413,7 @@ def _lower_pattern(pattern: str) -> str:
 #: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
 _ON_LOW = frozenset(
     {
+        "error_colon_code",
         "requests_code",
         "quota_value",
         "dotnet_status",
@@ -757,7 +760,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "http_code":
         code = _first_code(frag)
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
-    if kind in ("no_body_code", "client_error_code", "code_phrase", "requests_code"):
+    if kind in ("no_body_code", "client_error_code", "code_phrase", "requests_code", "error_colon_code"):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))

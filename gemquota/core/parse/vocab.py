@@ -449,7 +449,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:anthropic",
         ("anthropic", "claude", "rate_limit_error", "overloaded_error"),
-        r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|rate_limit_error|overloaded_error",
+        r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|rate_limit_error"
+        r"|overloaded_error",
     ),
     (
         "foreign:aws",
