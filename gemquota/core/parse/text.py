@@ -459,7 +459,39 @@ def _specs() -> list[_Spec]:
     for keys, rx, kind in _FACT_SPECS:
         specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
+    _GATES.extend(_gate(spec) for spec in specs)
     return _SPECS
+
+
+#: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, lead literals or None, keys left to
+#: check, needed pieces left to check, spec). One of the lead literals is in every text that passes the
+#: spec's gate, and most texts hold none of them: most specs are ruled out by one or two look-ups.
+_GATES: list[
+    tuple[bool, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec]
+] = []
+
+
+def _gate(
+    spec: _Spec,
+) -> tuple[bool, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec]:
+    """The lead literals of a spec's gate (its keys, any of which the text must hold; else a piece
+    every alternative of its regex needs; else the first piece of each alternative) and what is left
+    of the gate to check once one of them is found (the same outcome as checking the whole gate)."""
+    need = spec.need
+    if spec.probe:
+        return False, None, spec.keys, need, spec
+    if spec.keys:
+        return True, spec.keys, (), need, spec
+    if need is None:
+        return False, None, (), None, spec
+    if len(need) == 1:
+        return spec.on_low, need[0][:1], (), (need[0][1:],), spec
+    for piece in need[0]:
+        if all(any(piece in other for other in pieces) for pieces in need[1:]):
+            return spec.on_low, (piece,), (), need, spec
+    firsts = list(dict.fromkeys(pieces[0] for pieces in need))
+    lead = tuple(f for f in firsts if not any(o != f and o in f for o in firsts))
+    return spec.on_low, lead, (), need, spec
 
 
 def _hosts_into(acc: _Acc, text: str) -> None:
@@ -495,21 +527,28 @@ def _facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     low = text.lower()
     same = len(low) == len(text)
-    for spec in _specs():
-        # Two literal checks, both necessary: the family's keys first (they rule out most specs for
-        # a given text at the cost of one or two look-ups), then the pieces some alternative of the
+    if not _GATES:
+        _specs()
+    for lead_low, lead, keys, need, spec in _GATES:
+        # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
+        # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
+        if lead is not None:
+            in_lead = low if lead_low else text
+            for lit in lead:
+                if lit in in_lead:
+                    break
+            else:
+                continue
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.rx.search(subject) is None:
             continue
-        keys = spec.keys
         if keys:
             for key in keys:
                 if key in low:
                     break
             else:
                 continue
-        need = spec.need
         if need is not None:
             for pieces in need:
                 for piece in pieces:
