@@ -440,6 +440,23 @@ _FACT_SPECS = [
 _SPECS: list[_Spec] = []
 
 
+def _word_probe(words: list[str]) -> tuple[_Re, tuple[str, ...]]:
+    """A search that finds something in every text holding one of ``words`` (upper-case words with an
+    underscore between two letters, or plain upper-case words), and the camel-case words it does not
+    cover (looked up one by one)."""
+    pair = re.compile(r"[A-Z]_[A-Z0-9]")
+    plain = [w for w in words if not pair.search(w)]
+    if not all(re.fullmatch(r"[A-Za-z0-9]+", w) for w in plain):  # pragma: no cover - vocabulary guard
+        raise ValueError("a word without an underscore pair must be plain")
+    upper = [w for w in plain if w.isupper()]
+    return _Re("|".join([pair.pattern, *upper])), tuple(w for w in plain if not w.isupper())
+
+
+#: The kinds whose every match holds a status or reason word (``_WORD_KINDS``), and the probe for them.
+_WORD_KINDS = frozenset({"reason", "code_status", "status_word"})
+_UPPER_WORD, _CAMEL_REASONS = _word_probe([*_STATUS_ALT.split("|"), *_REASON_WORDS])
+
+
 def _specs() -> list[_Spec]:
     """The anchor wordings, then the fact patterns (built on first use, in this fixed order)."""
     if _SPECS:
@@ -529,6 +546,7 @@ def _facts(text: str) -> list[_Fact]:
     same = len(low) == len(text)
     if not _GATES:
         _specs()
+    upper: bool | None = None
     for lead_low, lead, keys, need, spec in _GATES:
         # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
         # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
@@ -569,6 +587,13 @@ def _facts(text: str) -> list[_Fact]:
                 )
             continue
         kind = spec.kind
+        if kind in _WORD_KINDS:
+            # Every match holds one of the upper-case words (or a camel-case reason): one search
+            # for them all rules the three patterns out on most texts.
+            if upper is None:
+                upper = _UPPER_WORD.search(text) is not None
+            if not upper and not (kind == "reason" and any(w in text for w in _CAMEL_REASONS)):
+                continue
         for match in spec.rx.rx.finditer(subject):
             frag = text[match.start() : match.end()] if sliced else match.group(0)
             fact = _fact_from(kind, match, text, frag)
