@@ -476,7 +476,9 @@ def _specs() -> list[_Spec]:
     for keys, rx, kind in _FACT_SPECS:
         specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
-    _GATES.extend(_gate(spec) for spec in specs)
+    for lead_low, lead, keys, need, spec in map(_gate, specs):
+        # A single lead literal is kept as a string: one look-up, no loop.
+        _GATES.append((lead_low, lead[0] if lead is not None and len(lead) == 1 else lead, keys, need, spec))
     return _SPECS
 
 
@@ -484,7 +486,7 @@ def _specs() -> list[_Spec]:
 #: check, needed pieces left to check, spec). One of the lead literals is in every text that passes the
 #: spec's gate, and most texts hold none of them: most specs are ruled out by one or two look-ups.
 _GATES: list[
-    tuple[bool, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec]
+    tuple[bool, str | tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec]
 ] = []
 
 
@@ -552,12 +554,16 @@ def _facts(text: str) -> list[_Fact]:
         # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
         if lead is not None:
-            in_lead = low if lead_low else text
-            for lit in lead:
-                if lit in in_lead:
-                    break
+            if isinstance(lead, str):
+                if lead not in (low if lead_low else text):
+                    continue
             else:
-                continue
+                in_lead = low if lead_low else text
+                for lit in lead:
+                    if lit in in_lead:
+                        break
+                else:
+                    continue
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.rx.search(subject) is None:
             continue
