@@ -565,9 +565,10 @@ def _facts(text: str) -> list[_Fact]:
                 else:
                     continue
         subject = low if spec.on_low else text
-        if spec.probe and spec.rx.rx.search(subject) is None:
+        if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
         if keys:
+            # (A probed spec's large regex is compiled only once a text holds one of its keys.)
             for key in keys:
                 if key in low:
                     break
