@@ -477,16 +477,22 @@ def _specs() -> list[_Spec]:
         specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
     for lead_low, lead, keys, need, spec in map(_gate, specs):
-        # A single lead literal is kept as a string: one look-up, no loop.
-        _GATES.append((lead_low, lead[0] if lead is not None and len(lead) == 1 else lead, keys, need, spec))
+        # The first lead literal apart (one look-up, no loop), then the others if there are any.
+        if lead is None:
+            _GATES.append((lead_low, None, None, keys, need, spec))
+        else:
+            _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
     return _SPECS
 
 
-#: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, lead literals or None, keys left to
-#: check, needed pieces left to check, spec). One of the lead literals is in every text that passes the
-#: spec's gate, and most texts hold none of them: most specs are ruled out by one or two look-ups.
+#: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, first lead literal or None, the other
+#: lead literals or None, keys left to check, needed pieces left to check, spec). One of the lead
+#: literals is in every text that passes the spec's gate, and most texts hold none of them: most specs
+#: are ruled out by one or two look-ups.
 _GATES: list[
-    tuple[bool, str | tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec]
+    tuple[
+        bool, str | None, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec
+    ]
 ] = []
 
 
@@ -549,21 +555,19 @@ def _facts(text: str) -> list[_Fact]:
     if not _GATES:
         _specs()
     upper: bool | None = None
-    for lead_low, lead, keys, need, spec in _GATES:
+    for lead_low, lead, more, keys, need, spec in _GATES:
         # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
         # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
-        if lead is not None:
-            if isinstance(lead, str):
-                if lead not in (low if lead_low else text):
-                    continue
+        if lead is not None and lead not in (low if lead_low else text):
+            if more is None:
+                continue
+            in_lead = low if lead_low else text
+            for lit in more:
+                if lit in in_lead:
+                    break
             else:
-                in_lead = low if lead_low else text
-                for lit in lead:
-                    if lit in in_lead:
-                        break
-                else:
-                    continue
+                continue
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
