@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gemquota.checks.base import CheckOutcome, Status
+from gemquota.checks.base import CheckOutcome, Facts, Status
 from gemquota.checks.common import (
     BELIEVED_BILLING,
     BILLING,
@@ -20,6 +20,7 @@ from gemquota.checks.common import (
     DoctorOptions,
     Target,
 )
+from gemquota.checks.keys import ACCEPTANCE_CACHE, AcceptanceCache
 from gemquota.checks.registry import build_checks, titles
 from gemquota.checks.runner import RunReport, run_checks, select
 from gemquota.context import Context
@@ -92,7 +93,7 @@ def verdict(outcomes: tuple[CheckOutcome, ...]) -> tuple[str, Status]:
     return f"✓ No issues found ({ran} checks passed).", Status.OK
 
 
-def project_json(facts: Mapping[str, Any]) -> dict[str, Any] | None:
+def project_json(facts: Facts) -> dict[str, Any] | None:
     """The ``project`` object of the JSON report: the key's project, billing, tier, believed project."""
     target: Target | None = facts.get(TARGET)
     if target is None:
@@ -130,7 +131,7 @@ def diagnose(
 ) -> DoctorReport:
     """Run the selected checks and build the report (no rendering)."""
     checks = select(build_checks(probe=options.probe), only)
-    facts = {OPTIONS: options, KEYS: key_env.keys, KEY_ENV: key_env}
+    facts = {OPTIONS: options, KEYS: key_env.keys, KEY_ENV: key_env, ACCEPTANCE_CACHE: AcceptanceCache()}
     report = run_checks(ctx, checks, facts=facts, progress=progress)
     visible = report.visible
     line, status = verdict(visible)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from gemquota.checks.base import CheckResult, Message, Status, error, hint, info
+from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
 from gemquota.checks.cloud import need_target, project_label
 from gemquota.checks.common import (
     BILLING,
@@ -61,8 +61,9 @@ class QuotaData:
     title: str = "Quota data"
     needs: tuple[str, ...] = ("key-lookup",)
     hidden: bool = True
+    provides: tuple[Fact[Any], ...] = (QUOTAS, PREFERENCES)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         from gemquota.sources import cloudquotas
 
         target = need_target(facts)
@@ -91,8 +92,9 @@ class UsageData:
     title: str = "Usage data"
     needs: tuple[str, ...] = ("key-lookup",)
     hidden: bool = True
+    provides: tuple[Fact[Any], ...] = (USAGE,)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         from gemquota.sources import monitoring
 
         target = need_target(facts)
@@ -110,7 +112,7 @@ def usage_tier(usage: QuotaUsage) -> Tier | None:
     return tier_from_metric(usage.metric) or tier_from_quota_id(usage.quota_id)
 
 
-def _probe_429(facts: Mapping[str, Any]) -> tuple[Tier | None, str | None]:
+def _probe_429(facts: Facts) -> tuple[Tier | None, str | None]:
     report = facts.get(PROBE)
     for row in getattr(report, "models", ()) or ():
         diag = row.diagnosis
@@ -130,8 +132,9 @@ class TierCheck:
     title: str = "Tier"
     needs: tuple[str, ...] = ("billed-project", "usage-data")
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = (TIER,)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         billing: BillingInfo | None = facts.get(BILLING)
         usage_f: Fetched[tuple[QuotaUsage, ...]] | None = facts.get(USAGE)
         by_tier: dict[Tier, int] = {}
@@ -219,8 +222,9 @@ class QuotaLimitsCheck:
     title: str = "Quota limits"
     needs: tuple[str, ...] = ("quota-data", "tier")
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = ()
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         target = need_target(facts)
         if isinstance(target, CheckResult):
             return target
@@ -372,8 +376,9 @@ class QuotaUsageCheck:
     title: str = "Quota usage"
     needs: tuple[str, ...] = ("quota-data", "usage-data", "tier")
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = ()
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         target = need_target(facts)
         if isinstance(target, CheckResult):
             return target

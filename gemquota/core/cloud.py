@@ -42,6 +42,10 @@ class KeyRestrictions:
     has_server_restriction: bool = False
     has_android_restriction: bool = False
     has_ios_restriction: bool = False
+    #: ``serviceAccountEmail``: set on an auth key (bound to a service account), None on a standard key.
+    service_account_email: str | None = None
+    #: ``keyString`` is never read; whether the key has any restriction at all (``restrictions`` present).
+    restricted: bool | None = None
 
 
 @dataclass(frozen=True)
