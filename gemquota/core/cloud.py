@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from gemquota.core.diagnosis import Tier
 
@@ -127,5 +128,11 @@ class QuotaUsage:
     metric: str
     quota_id: str  #: the ``limit_name`` label
     model: str | None
-    window: str  #: "minute" (current minute) or "day" (since Pacific midnight)
-    value: int
+    window: str  #: "minute" (peak minute of the last 15 minutes) or "day" (since Pacific midnight)
+    value: int  #: 0 with ``known`` False: no recent point (unknown, never read as 0)
+    #: End time of the newest point Monitoring showed (its data arrive minutes late); None = no point.
+    as_of: datetime | None = None
+    #: False when no point of the last 15 minutes was visible: the minute usage is unknown.
+    known: bool = True
+    #: The answer carried ``executionErrors``: the data may be incomplete.
+    partial: bool = False
