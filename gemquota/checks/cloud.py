@@ -149,8 +149,8 @@ class CloudCredentialsCheck:
             creds = credentials.load_cloud_credentials(ctx)
         except GemquotaError as err:
             named = ctx.env.get(GAC, "").strip()
-            broken_gac = bool(named) and named in err.message
-            fix = f"correct or unset {GAC} (it names {named})" if broken_gac else ADC_LOGIN
+            broken_gac = bool(named) and (err.hint or "").startswith(f"correct or unset {GAC}")
+            fix = f"correct or unset {GAC}" if broken_gac else ADC_LOGIN
             hints = (
                 (
                     hint(f"Point {GAC} at a valid key file, or unset it to use gcloud's ADC."),
