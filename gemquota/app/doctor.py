@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gemquota.checks.base import CheckOutcome, Facts, Status
+from gemquota.checks.cloud import OTHER_PROJECTS
 from gemquota.checks.common import (
     BELIEVED_BILLING,
     BILLING,
@@ -20,7 +22,7 @@ from gemquota.checks.common import (
     DoctorOptions,
     Target,
 )
-from gemquota.checks.keys import ACCEPTANCE_CACHE, AcceptanceCache
+from gemquota.checks.keys import ACCEPTANCE_CACHE, KEY_PROJECTS, AcceptanceCache
 from gemquota.checks.registry import build_checks, titles
 from gemquota.checks.runner import RunReport, run_checks, select
 from gemquota.context import Context
@@ -32,6 +34,7 @@ from gemquota.keys import ApiKey, KeyEnvironment, resolve_keys
 FIX_PRIORITY: tuple[str, ...] = (
     "billed-project",
     "api-key",
+    "key-accepted",
     "key-project",
     "api-enabled",
     "key-restrictions",
@@ -54,10 +57,36 @@ class DoctorReport:
     status: Status  #: worst status: fail (fail/crash), warn, or ok
     project: Mapping[str, Any] | None
     run: RunReport
+    #: SPEC §3 ``fix_first``: the one fix to make first (check, summary, fix, command, url), or None.
+    fix_first: Mapping[str, Any] | None = None
+    #: SPEC §3 ``projects``: every key's project with its billing and tier.
+    projects: tuple[Mapping[str, Any], ...] = ()
+    #: SPEC §3 ``keys``: source, masked key, kind.
+    keys: tuple[Mapping[str, Any], ...] = ()
+
+    @property
+    def offline(self) -> bool:
+        """Not one call got an answer: every row that ran ended in a fault."""
+        ran = [o for o in self.outcomes if o.status is not Status.SKIP]
+        return bool(ran) and all(o.result.fault for o in ran)
 
     @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.PROBLEM if any(o.result.is_problem for o in self.outcomes) else ExitCode.OK
+        """3 when not one call was answered; 1 for a fail/crash row or a fact missing through a fault;
+        0 otherwise (checks skipped for want of cloud credentials alone leave it at 0)."""
+        if self.offline:
+            return ExitCode.CANNOT_RUN
+        if any(o.result.is_problem or o.result.fault for o in self.outcomes):
+            return ExitCode.PROBLEM
+        return ExitCode.OK
+
+    def json_extra(self) -> dict[str, Any]:
+        """The SPEC §3 keys beyond checks/verdict/project."""
+        return {
+            "fix_first": None if self.fix_first is None else dict(self.fix_first),
+            "projects": [dict(p) for p in self.projects],
+            "keys": [dict(k) for k in self.keys],
+        }
 
 
 def _priority(outcome: CheckOutcome) -> int:
@@ -89,8 +118,84 @@ def verdict(outcomes: tuple[CheckOutcome, ...]) -> tuple[str, Status]:
             f"! No blocking problem; {len(warns)} warning{'s' if len(warns) > 1 else ''}. First: {what}{more}",
             Status.WARN,
         )
+    faults = [o for o in outcomes if o.result.fault]
+    if faults:  # never an all-clear when a fact could not be established
+        names = ", ".join(o.id for o in faults)
+        return f"! Not everything could be checked: no answer or an unreadable one for {names}.", Status.WARN
     ran = sum(1 for o in outcomes if o.status is Status.OK)
     return f"✓ No issues found ({ran} checks passed).", Status.OK
+
+
+_COMMANDS = ("gcloud ", "export ", "unset ", "gemquota ")
+_URL = re.compile(r"https://[^\s)]+")
+
+
+def fix_first(outcomes: tuple[CheckOutcome, ...]) -> dict[str, Any] | None:
+    """The first problem by FIX_PRIORITY (fail/crash, else warn) as SPEC §3 ``fix_first``."""
+    problems = sorted((o for o in outcomes if o.result.is_problem), key=_priority) or sorted(
+        (o for o in outcomes if o.status is Status.WARN and o.result.fix), key=_priority
+    )
+    if not problems:
+        return None
+    first = problems[0]
+    r = first.result
+    fix = r.fix
+    command = next((fix for prefix in _COMMANDS if fix and fix.startswith(prefix)), None)
+    if command is None and fix:
+        found = re.search(r"(?:gcloud|gemquota) [^;(]+", fix)
+        command = found.group(0).strip() if found else None
+    url = next((m.url for m in r.messages if m.url and m.level.value != "info"), None)
+    if url is None and fix:
+        found_url = _URL.search(fix)
+        url = found_url.group(0) if found_url else None
+    if url is None:
+        url = next((m.url for m in r.messages if m.url), None)
+    return {"check": first.id, "summary": r.summary, "fix": fix, "command": command, "url": url}
+
+
+def keys_json(keys: tuple[ApiKey, ...]) -> tuple[dict[str, Any], ...]:
+    return tuple({"source": k.source, "masked": k.masked, "kind": k.kind.value} for k in keys)
+
+
+def projects_json(facts: Facts) -> tuple[dict[str, Any], ...]:
+    """Every key's project: the checked one first (with its tier), then the other keys' projects."""
+    out: list[dict[str, Any]] = []
+    target = facts.get(TARGET)
+    if target is not None:
+        proj = facts.get(PROJECT_INFO)
+        billing = facts.get(BILLING)
+        tier = facts.get(TIER)
+        mapped = facts.get(KEY_PROJECTS, ())
+        number = proj.number if proj else target.number
+        keys = [kp.key.masked for kp in mapped if kp.number and kp.number == number]
+        if not keys and target.key is not None:
+            keys = [target.key.masked]
+        tier_value = None
+        if tier is not None and tier.tier is not None:
+            tier_value = tier.tier.value
+        elif billing is not None:
+            tier_value = "paid" if billing.billing_enabled else "free"
+        out.append(
+            {
+                "project_id": proj.project_id if proj else (billing.project_id if billing else None),
+                "project_number": number,
+                "keys": keys,
+                "billing_enabled": billing.billing_enabled if billing else None,
+                "tier": tier_value,
+            }
+        )
+    out.extend(
+        {
+            "project_id": other.project_id,
+            "project_number": other.project_number,
+            "keys": list(other.keys),
+            "billing_enabled": other.billing_enabled,
+            "tier": other.tier,
+            "api_enabled": other.api_enabled,
+        }
+        for other in facts.get(OTHER_PROJECTS, ())
+    )
+    return tuple(out)
 
 
 def project_json(facts: Facts) -> dict[str, Any] | None:
@@ -135,7 +240,16 @@ def diagnose(
     report = run_checks(ctx, checks, facts=facts, progress=progress)
     visible = report.visible
     line, status = verdict(visible)
-    return DoctorReport(visible, line, status, project_json(report.facts), report)
+    return DoctorReport(
+        visible,
+        line,
+        status,
+        project_json(report.facts),
+        report,
+        fix_first=fix_first(visible),
+        projects=projects_json(report.facts),
+        keys=keys_json(key_env.keys),
+    )
 
 
 def _could_not_run(report: DoctorReport) -> bool:
@@ -157,7 +271,15 @@ def _run(ctx: Context, *, options: DoctorOptions, key_env: KeyEnvironment, only:
             "Set GEMINI_API_KEY (or pass --key), and run `gcloud auth application-default login` "
             "for the project, billing and quota checks. Or try: gemquota doctor --demo healthy",
         )
-    render.render(ctx, report.outcomes, report.verdict, report.status, report.project)
+    render.render(
+        ctx,
+        report.outcomes,
+        report.verdict,
+        report.status,
+        report.project,
+        extra=report.json_extra(),
+        verbose=options.verbose,
+    )
     return int(report.exit_code)
 
 
@@ -172,6 +294,7 @@ def run(
     demo: str | None,
     list_checks: bool,
     checks: tuple[str, ...],
+    verbose: bool = False,
 ) -> int:
     """The doctor command (exit 0 nothing failed, 1 a fail/crash row, 3 no key and no credentials)."""
     from gemquota.render import doctor as render
@@ -181,7 +304,9 @@ def run(
         return int(ExitCode.OK)
     only = tuple(dict.fromkeys(c.strip() for c in checks if c.strip()))
     select(build_checks(probe=probe), only)  # unknown ids are a usage error before anything runs
-    options = DoctorOptions(project=(project or "").strip() or None, models=models, probe=probe)
+    options = DoctorOptions(
+        project=(project or "").strip() or None, models=models, probe=probe, verbose=verbose
+    )
     if demo is not None:
         from gemquota.app import demo as demo_mod
 
@@ -203,7 +328,7 @@ def run(
             # A scenario may name the models its story is about (e.g. an image model with limit 0).
             demo_models = tuple(getattr(emulator.scenario.demo, "models", ()) or ())
             if not options.models and demo_models:
-                options = DoctorOptions(project=options.project, models=demo_models, probe=options.probe)
+                options = replace(options, models=demo_models)
             return _run(demo_ctx, options=options, key_env=key_env, only=only)
     key_env = resolve_keys(ctx, keys, keys_file)
     return _run(ctx, options=options, key_env=key_env, only=only)

@@ -121,6 +121,9 @@ class CheckResult:
     blocked_reason: str | None = None
     #: Extra JSON keys for this check's object (e.g. the per-model limits table).
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: A fact this check needed is missing because of a fault (no answer in time, unreachable, an
+    #: answer we cannot read), not because Google said no: doctor exits 1 (SPEC §1.4).
+    fault: bool = False
 
     @property
     def lets_dependants_run(self) -> bool:

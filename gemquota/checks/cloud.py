@@ -335,6 +335,7 @@ class KeyProjectCheck:
                 summary,
                 (*(row.messages if row else ()), *sa_line),
                 fix=row.fix if row else None,
+                fault=bool(row and row.fault),
                 proceed=True,
             )
         name = f' "{proj.display_name}"' if proj.display_name else ""
@@ -379,11 +380,16 @@ class KeyProjectCheck:
                 row.messages,
                 fix=row.fix,
                 proceed=True,
+                fault=row.fault,
             )
         auth = key is not None and key.kind is KeyKind.AUTH
         if auth or not isinstance(err, NotFound):
             # Whether lookupKey resolves auth keys is not documented: never call the key invalid here.
-            summary = "unknown — pass --project" + (f" ({row.summary})" if not auth else "")
+            summary = "unknown — pass --project" + (
+                f" ({row.summary})"
+                if not isinstance(err, NotFound)
+                else " (lookupKey did not resolve this auth key)"
+            )
             extra: list[Message] = []
             if auth:
                 extra.append(
@@ -403,18 +409,22 @@ class KeyProjectCheck:
             )
             extra.append(info("Without the key's project, the billing, API and quota checks cannot run."))
             return CheckResult(
-                Status.WARN,
+                row.status if isinstance(err, PermissionDenied) or row.fault else Status.WARN,
                 summary,
                 tuple(extra),
-                fix="gemquota doctor --project PROJECT_ID (the project the key was created in)",
+                fix=row.fix
+                if isinstance(err, PermissionDenied) and row.fix
+                else ("gemquota doctor --project PROJECT_ID (the project the key was created in)"),
                 proceed=False,
                 blocked_reason="the key's project is unknown (pass --project)",
+                fault=row.fault,
             )
         return CheckResult(
             Status.FAIL,
             row.summary,
             (*row.messages, hint("Create a new key in AI Studio.", "https://aistudio.google.com/app/apikey")),
             fix=row.fix or "create a new key in AI Studio: https://aistudio.google.com/app/apikey",
+            fault=row.fault,
             proceed=False,
             blocked_reason="the key's project is unknown (see key-project)",
         )
@@ -699,7 +709,7 @@ class BilledProjectCheck:
             (*result.messages, *mixed),
             fix=fix,
             facts=result.facts,
-            proceed=result.proceed,
+            proceed=result.lets_dependants_run,  # the key's own project is still worth checking
             blocked_reason=result.blocked_reason,
         )
 
@@ -735,7 +745,13 @@ class BilledProjectCheck:
                 status=Status.FAIL,
             )
             return CheckResult(
-                row.status, row.summary, row.messages, fix=row.fix, facts={BILLING: None}, proceed=True
+                row.status,
+                row.summary,
+                row.messages,
+                fix=row.fix,
+                facts={BILLING: None},
+                proceed=True,
+                fault=row.fault,
             )
         info_ = mine.value
         key_name = info_.project_id or target.ref
@@ -835,7 +851,7 @@ class BillingAccountCheck:
                 target=target,
                 status=Status.WARN,
             )
-            return CheckResult(row.status, row.summary, row.messages, fix=row.fix)
+            return CheckResult(row.status, row.summary, row.messages, fix=row.fix, fault=row.fault)
         account = fetched.value
         label = f'"{account.display_name}" ({account.name})' if account.display_name else account.name
         if account.open:

@@ -73,6 +73,8 @@ class DoctorOptions:
     project: str | None = None
     models: tuple[str, ...] = ()
     probe: bool = False
+    #: -v/--verbose: every message and the full limits table in human output.
+    verbose: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,4 +227,5 @@ def failure_row(
         summary = f"cannot {doing}: {err.message}"
     if err.hint and err.hint != fix and all(err.hint != m.text for m in messages):
         messages.append(hint(err.hint))
-    return CheckResult(status, summary, tuple(messages), fix=fix, facts=dict(facts or {}))
+    fault = isinstance(err, Unreachable | UnexpectedResponse)
+    return CheckResult(status, summary, tuple(messages), fix=fix, facts=dict(facts or {}), fault=fault)

@@ -212,6 +212,7 @@ class KeyAcceptedCheck:
                 f"unknown: {acc.failed_call} — {what}",
                 (hint("Rerun, or prove it with one real request: gemquota probe"),),
                 facts=out,
+                fault=True,
             )
         if acc.accepted is None:  # models.list listed no Gemini model to count tokens on
             return CheckResult(
