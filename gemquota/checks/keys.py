@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
@@ -182,6 +182,10 @@ class KeyAcceptedCheck:
     provides: tuple[Fact[Any], ...] = (ACCEPTANCE,)
 
     def run(self, ctx: Context, facts: Facts) -> CheckResult:
+        # Whatever it finds, api-key and the project checks still run (SPEC §4).
+        return replace(self._run(ctx, facts), proceed=True)
+
+    def _run(self, ctx: Context, facts: Facts) -> CheckResult:
         keys = facts.get(KEYS, ())
         if not keys:
             return CheckResult(Status.SKIP, "no API key", facts={ACCEPTANCE: None})
@@ -325,8 +329,12 @@ class ApiKeyCheck:
                 else "create an auth key (AQ.…) in AI Studio and replace the AIza… key"
             )
             if len(keys) == 1:
-                summary = f"standard key {first.masked} from {first.source}: " + (
-                    "still accepted, but standard keys are being retired" if proven else STANDARD_REJECTED
+                summary = (
+                    f"standard key {first.masked} from {first.source} is still accepted, but standard keys "
+                    "are being retired"
+                    if proven
+                    else f"standard key {first.masked} from {first.source} is rejected by the Gemini API since "
+                    "September 2026: create an auth key in AI Studio"
                 )
         bad = [k for k in keys if k.kind is KeyKind.UNKNOWN]
         if bad:
@@ -345,9 +353,14 @@ class ApiKeyCheck:
                 )
             )
             if len(keys) == 1:
-                summary = f"{first.masked} from {first.source} is not a Gemini API key: {first.problem}"
+                summary = f"{first.masked} from {first.source} is not a Gemini API key ({first.problem})"
             fix = fix or "copy the key again from https://aistudio.google.com/app/apikey"
         return CheckResult(status, summary, tuple(messages), fix=fix, facts={KEYS: keys}, proceed=True)
+
+
+def _sentence(text: str | None) -> str:
+    text = text or ""
+    return text if text.endswith(("?", ".", "!")) else text + "."
 
 
 def _rank(status: Status) -> int:
