@@ -1,6 +1,7 @@
-"""Command-line interface: parse arguments, build the Context, call one app function, exit.
+"""Command-line interface: parse arguments, build the Context, run one command, exit.
 
-The only module that knows typer. Each command lazily imports its app module so that
+The only module that knows typer. Each command lazily imports its ``gemquota.commands`` module
+(which runs the ``gemquota.app`` use case and prints with ``gemquota.render``), so that
 ``explain-error`` and ``reset-in`` never load google-cloud, grpc or google-genai."""
 
 import sys
@@ -94,9 +95,9 @@ def _run(
     body: Callable[[Context], int],
 ) -> int:
     """The error boundary: known errors become one line + hint, anything else an internal error."""
-    from gemquota.app.common import report_error
     from gemquota.core.redact import redact
     from gemquota.exceptions import GemquotaError
+    from gemquota.render.errors import report_error
 
     debug = bool((ctx.obj or {}).get("debug", False))
     context = Context.from_process(command=command, fmt=fmt, debug=debug)
@@ -139,7 +140,7 @@ def explain_error(
     form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
 
     def body(c: Context) -> int:
-        from gemquota.app import explain_error as cmd
+        from gemquota.commands import explain_error as cmd
 
         return cmd.run(c, text=text, file=file, model=model, now=now)
 
@@ -164,7 +165,7 @@ def reset_in(
     form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
 
     def body(c: Context) -> int:
-        from gemquota.app import reset_in as cmd
+        from gemquota.commands import reset_in as cmd
 
         return cmd.run(c, window=window, file=file, now=now, tz=tz, wait=wait)
 
@@ -191,7 +192,7 @@ def probe(
     form = _format(ctx, fmt, tuple(OutputFormat))
 
     def body(c: Context) -> int:
-        from gemquota.app import probe as cmd
+        from gemquota.commands import probe as cmd
 
         return cmd.run(
             c.with_(timeout=timeout),
@@ -237,7 +238,7 @@ def doctor(
     form = _format(ctx, fmt, tuple(OutputFormat))
 
     def body(c: Context) -> int:
-        from gemquota.app import doctor as cmd
+        from gemquota.commands import doctor as cmd
 
         return cmd.run(
             c.with_(timeout=timeout),

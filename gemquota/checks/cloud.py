@@ -69,42 +69,26 @@ def project_label(target: Target, facts: Facts) -> str:
     return f"project {target.ref}"
 
 
-#: Checks that need Google Cloud credentials, and what each reads (for the one key-only message).
-CLOUD_CHECKS: tuple[tuple[str, str], ...] = (
-    ("key-project", "API Keys lookupKey + keys.get, Resource Manager projects.get"),
-    ("key-restrictions", "API Keys keys.get"),
-    ("billed-project", "Cloud Billing getBillingInfo"),
-    ("billing-account", "Cloud Billing billingAccounts.get"),
-    ("api-enabled", "Service Usage services.get"),
-    ("quota-limits", "Cloud Quotas quotaInfos"),
-    ("quota-usage", "Cloud Monitoring timeSeries.list"),
-    ("tier", "the billing and usage facts above"),
-    ("shared-keys", "API Keys lookupKey per key"),
-)
-#: Roles that cover every read of the cloud checks (the smallest predefined ones we know).
-CLOUD_ROLES: tuple[str, ...] = (
-    "roles/serviceusage.apiKeysViewer",
-    "roles/browser",
-    "roles/serviceusage.serviceUsageViewer",
-    "roles/cloudquotas.viewer",
-    "roles/monitoring.viewer",
-    "roles/billing.viewer (on the billing account)",
-)
-CLOUD_APIS = (
-    "apikeys, cloudresourcemanager, cloudbilling, serviceusage, cloudquotas and monitoring "
-    ".googleapis.com enabled on your quota project"
-)
 GAC = "GOOGLE_APPLICATION_CREDENTIALS"
 
 
 def _no_credentials(facts: Facts) -> CheckResult:
     """No cloud credentials: one row that says once what needs them (and a fail only without a key)."""
+    from gemquota.core.iam import CALLS, QUOTA_PROJECT_ROLE, cloud_apis
+
     has_key = bool(facts.get(KEYS, ()))
-    needs = ", ".join(check for check, _ in CLOUD_CHECKS)
+    cloud = [c for c in CALLS if c.permission is not None]
+    needs = list(dict.fromkeys(check for c in cloud for check in c.checks))
+    needs += [c for c in ("tier",) if c not in needs]  # tier reads the billing and usage facts above
+    roles = list(dict.fromkeys(c.role_text for c in cloud if c.role_text))
     messages = (
-        info(f"Checks that need them: {needs}."),
-        info("IAM roles (read-only) on the key's project: " + ", ".join(CLOUD_ROLES) + "."),
-        info(f"APIs: {CLOUD_APIS}."),
+        info(f"Checks that need them: {', '.join(needs)}."),
+        info(
+            "IAM roles (read-only) on the key's project: "
+            + ", ".join(roles)
+            + f"; {QUOTA_PROJECT_ROLE} on your quota project."
+        ),
+        info(f"APIs enabled on your quota project: {', '.join(cloud_apis())}."),
         hint(f"Run: {ADC_LOGIN}  (or set {GAC} to a service-account key file)", ADC_URL),
     )
     if has_key:

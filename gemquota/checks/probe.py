@@ -7,10 +7,9 @@ from typing import Any
 
 from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
 from gemquota.checks.common import KEYS, OPTIONS, PROBE, DoctorOptions
+from gemquota.checks.probing import probe_models, wanted_models
 from gemquota.context import Context
 from gemquota.keys import ApiKey
-
-DEFAULT_MODEL = "gemini-2.5-flash"
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,7 @@ class ProbeCheck:
         keys: tuple[ApiKey, ...] = facts.get(KEYS, ())
         if not keys:
             return CheckResult(Status.SKIP, "skipped: no API key")
-        from gemquota.app.probe import probe_models
-
-        models = tuple(dict.fromkeys(m.removeprefix("models/") for m in options.models)) or (DEFAULT_MODEL,)
-        report = probe_models(ctx, keys[0], models, False)
+        report = probe_models(ctx, keys[0], wanted_models(options.models), False)
         messages: list[Message] = []
         failed = []
         if report.list_error is not None:

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from gemquota.app.probe import ModelRow, ProbeReport
+from gemquota.checks.probing import ModelRow, ProbeReport
 from gemquota.context import Context, OutputFormat
 from gemquota.core.diagnosis import Diagnosis, Retry, iso_z
 from gemquota.core.redact import redact
