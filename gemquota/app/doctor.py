@@ -37,10 +37,10 @@ from gemquota.keys import ApiKey, KeyEnvironment, resolve_keys
 FIX_PRIORITY: tuple[str, ...] = (
     "billed-project",
     "api-key",
-    "key-accepted",
     "key-project",
     "api-enabled",
     "key-restrictions",
+    "key-accepted",  # after the cloud rows that state the same refusal with the precise fix
     "cloud-credentials",
     "quota-limits",
     "quota-usage",

@@ -367,41 +367,41 @@ class KeyProjectCheck:
                 fault=row.fault,
             )
         auth = key is not None and key.kind is KeyKind.AUTH
-        if auth or not isinstance(err, NotFound):
-            # Whether lookupKey resolves auth keys is not documented: never call the key invalid here.
-            summary = "unknown — pass --project" + (
-                f" ({row.summary})"
-                if not isinstance(err, NotFound)
-                else " (lookupKey did not resolve this auth key)"
-            )
-            extra: list[Message] = []
-            if auth:
-                extra.append(
-                    info(
-                        f"lookupKey did not resolve this auth key ({row.summary}); that does not make the key "
-                        "invalid (key-accepted says whether Google accepts it)."
-                    )
-                )
-            else:
-                extra.extend(row.messages)
+        pass_project = hint(
+            "Or name the project the key was created in: gemquota doctor --project PROJECT_ID"
+        )
+        no_project = info("Without the key's project, the billing, API and quota checks cannot run.")
+        if not isinstance(err, NotFound):  # our credentials could not ask: say which permission/setting
+            extra: list[Message] = list(row.messages)
             if isinstance(err, PermissionDenied):
                 extra.append(
                     info("keys:lookupKey needs apikeys.keys.lookup on the project that owns the key.")
                 )
-            extra.append(
-                hint("Name the project the key was created in: gemquota doctor --project PROJECT_ID")
-            )
-            extra.append(info("Without the key's project, the billing, API and quota checks cannot run."))
             return CheckResult(
-                row.status if isinstance(err, PermissionDenied) or row.fault else Status.WARN,
-                summary,
-                tuple(extra),
-                fix=row.fix
-                if isinstance(err, PermissionDenied) and row.fix
-                else ("gemquota doctor --project PROJECT_ID (the project the key was created in)"),
+                row.status,
+                row.summary,
+                (*extra, pass_project, no_project),
+                fix=row.fix,
+                proceed=False,
+                blocked_reason="the key's project is unknown (see key-project)",
+                fault=row.fault,
+            )
+        if auth:
+            # Whether lookupKey resolves auth keys is not documented: never call the key invalid here.
+            return CheckResult(
+                Status.WARN,
+                "unknown — pass --project (lookupKey did not resolve this auth key)",
+                (
+                    info(
+                        "lookupKey answered NOT_FOUND for this auth key; that does not make the key invalid "
+                        "(key-accepted says whether Google accepts it)."
+                    ),
+                    hint("Name the project the key was created in: gemquota doctor --project PROJECT_ID"),
+                    no_project,
+                ),
+                fix="gemquota doctor --project PROJECT_ID (the project the key was created in)",
                 proceed=False,
                 blocked_reason="the key's project is unknown (pass --project)",
-                fault=row.fault,
             )
         return CheckResult(
             Status.FAIL,

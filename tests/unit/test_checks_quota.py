@@ -69,7 +69,7 @@ def test_limit_zero_with_usage_never_divides(make_context: Any) -> None:
 def test_limit_zero_with_no_usage_series_is_ok(make_context: Any) -> None:
     result = QuotaUsageCheck().run(make_context(), facts(()))
     assert result.status is Status.OK
-    assert result.summary == "no usage recorded (today or this minute)"
+    assert result.summary == "no usage recorded"
 
 
 def test_usage_thresholds(make_context: Any) -> None:
@@ -81,7 +81,7 @@ def test_usage_thresholds(make_context: Any) -> None:
     plain = QuotaUsageCheck().run(ctx, facts((use(FREE_RPD, "day", "gemini-2.5-flash", 18),)))
     assert "90 % — nearly exhausted" in plain.summary
     minute = QuotaUsageCheck().run(ctx, facts((use(FREE_RPM, "minute", "gemini-2.5-flash", 5),)))
-    assert minute.status is Status.FAIL and "this minute" in minute.summary
+    assert minute.status is Status.FAIL and "in a minute of the last 15" in minute.summary
     assert minute.fix and "60 s" in minute.fix
 
 
