@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gemquota.checks.base import CheckOutcome, Facts, Status
-from gemquota.checks.cloud import OTHER_PROJECTS
+from gemquota.checks.cloud import CREDS_ERROR, OTHER_PROJECTS
 from gemquota.checks.common import (
     BELIEVED_BILLING,
     BILLING,
@@ -51,6 +51,10 @@ FIX_PRIORITY: tuple[str, ...] = (
 )
 
 
+#: Rows decided without a call to Google (the environment only).
+NO_CALL_CHECKS = frozenset({"api-key", "cloud-credentials"})
+
+
 @dataclass(frozen=True)
 class DoctorReport:
     """The finished run: visible outcomes in display order, the verdict, the project summary."""
@@ -69,8 +73,8 @@ class DoctorReport:
 
     @property
     def offline(self) -> bool:
-        """Not one call got an answer: every row that ran ended in a fault."""
-        ran = [o for o in self.outcomes if o.status is not Status.SKIP]
+        """Not one call got an answer: every row that calls Google and ran ended in a fault."""
+        ran = [o for o in self.outcomes if o.status is not Status.SKIP and o.id not in NO_CALL_CHECKS]
         return bool(ran) and all(o.result.fault for o in ran)
 
     @property
@@ -259,7 +263,8 @@ def _could_not_run(report: DoctorReport) -> bool:
     ran = {o.id for o in report.run.outcomes}
     if not {"api-key", "cloud-credentials"} <= ran:
         return False
-    return not report.run.facts.get(KEYS) and report.run.facts.get(CREDS) is None
+    facts = report.run.facts
+    return not facts.get(KEYS) and facts.get(CREDS) is None and facts.get(CREDS_ERROR) is None
 
 
 def require_something_checked(report: DoctorReport) -> None:

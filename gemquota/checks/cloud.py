@@ -34,6 +34,8 @@ LOOKUP_ERROR: Fact[GemquotaError | None] = Fact("key_lookup_error")
 BELIEVED: Fact[str | None] = Fact("believed_project")
 PROJECT_ERROR: Fact[GemquotaError | None] = Fact("project_error")
 KEY_DETAILS: Fact[Fetched[KeyRestrictions] | None] = Fact("key_details")
+#: Credentials were found (named) but cannot be used: a row to fix, not "no credentials at all".
+CREDS_ERROR: Fact[GemquotaError] = Fact("creds_error")
 #: What every check skipped for want of cloud credentials says (one line in the compact output).
 NEEDS_CLOUD_CREDENTIALS = "needs Google Cloud credentials (see cloud-credentials)"
 BILLING_URL = "https://console.cloud.google.com/billing"
@@ -124,7 +126,7 @@ class CloudCredentialsCheck:
     title: str = "Google Cloud credentials"
     needs: tuple[str, ...] = ()
     hidden: bool = False
-    provides: tuple[Fact[Any], ...] = (CREDS,)
+    provides: tuple[Fact[Any], ...] = (CREDS, CREDS_ERROR)
 
     def run(self, ctx: Context, facts: Facts) -> CheckResult:
         from gemquota.sources import credentials
@@ -148,7 +150,7 @@ class CloudCredentialsCheck:
                 f"credentials found but unusable: {err.message}",
                 (error(err.hint or "Recreate them.") if not broken_gac else error(err.message), *hints),
                 fix=fix,
-                facts={CREDS: None},
+                facts={CREDS: None, CREDS_ERROR: err},
                 proceed=False,
                 blocked_reason=f"cloud credentials are unusable (fix: {fix})",
             )
