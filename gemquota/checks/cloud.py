@@ -26,7 +26,14 @@ from gemquota.checks.common import (
 )
 from gemquota.checks.keys import ACCEPTANCE_CACHE, KEY_PROJECTS, AcceptanceCache, KeyProject
 from gemquota.context import Context
-from gemquota.core.cloud import GEMINI_SERVICE, BillingInfo, KeyInfo, KeyRestrictions, ProjectInfo
+from gemquota.core.cloud import (
+    GEMINI_SERVICE,
+    BillingInfo,
+    KeyInfo,
+    KeyRestrictions,
+    ProjectInfo,
+    QuotaLimit,
+)
 from gemquota.exceptions import GemquotaError, NotFound, PermissionDenied
 from gemquota.keys import KeyKind
 
@@ -537,6 +544,8 @@ class ProjectSummary:
     billing_enabled: bool | None
     api_enabled: bool | None = None
     errors: tuple[str, ...] = ()
+    #: Cloud Quotas limits of the project (None: not read)
+    limits: tuple[QuotaLimit, ...] | None = None
 
     @property
     def label(self) -> str:
@@ -607,18 +616,21 @@ class KeyProjectsFetch:
 
 def _summarize(ctx: Context, creds: Any, number: str, keys: tuple[str, ...]) -> ProjectSummary:
     """Id, billing and Gemini API state of one more key's project (billing read by id when known)."""
-    from gemquota.sources import billing, resourcemanager, serviceusage
+    from gemquota.sources import billing, cloudquotas, resourcemanager, serviceusage
 
     errors: list[str] = []
     proj = Fetched[ProjectInfo].of(lambda: resourcemanager.get_project(ctx, creds, number))
     ref = proj.value.project_id if proj.value else number
     if proj.error is not None:
         errors.append(proj.error.message)
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         bill_f = pool.submit(Fetched[BillingInfo].of, lambda: billing.get_billing_info(ctx, creds, ref))
         svc_f = pool.submit(Fetched[Any].of, lambda: serviceusage.get_service(ctx, creds, ref))
-        bill, svc = bill_f.result(), svc_f.result()
-    errors += [f.error.message for f in (bill, svc) if f.error is not None]
+        lim_f = pool.submit(
+            Fetched[tuple[QuotaLimit, ...]].of, lambda: cloudquotas.list_quota_limits(ctx, creds, ref)
+        )
+        bill, svc, lim = bill_f.result(), svc_f.result(), lim_f.result()
+    errors += [f.error.message for f in (bill, svc, lim) if f.error is not None]
     return ProjectSummary(
         project_number=number,
         project_id=(proj.value.project_id if proj.value else None)
@@ -627,6 +639,7 @@ def _summarize(ctx: Context, creds: Any, number: str, keys: tuple[str, ...]) -> 
         billing_enabled=bill.value.billing_enabled if bill.value else None,
         api_enabled=svc.value.enabled if svc.value else None,
         errors=tuple(errors),
+        limits=lim.value,
     )
 
 

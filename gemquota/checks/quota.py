@@ -235,7 +235,7 @@ class QuotaLimitsCheck:
 
     id: str = "quota-limits"
     title: str = "Quota limits"
-    needs: tuple[str, ...] = ("quota-data", "tier")
+    needs: tuple[str, ...] = ("quota-data", "tier", "key-projects")
     hidden: bool = False
     provides: tuple[Fact[Any], ...] = ()
 
@@ -340,6 +340,11 @@ class QuotaLimitsCheck:
                     )
                 elif pref.state_detail:
                     messages.append(info(f"Quota request {pref.quota_id}{model}: {pref.state_detail}."))
+        others_zero = _other_projects_zero(facts, options.models)
+        if others_zero:
+            messages.extend(error(line) for line in others_zero)
+            status = max(status, Status.WARN, key=_rank)
+            fix = fix or "use a key of a project with the entitlement (or link billing to the other projects)"
         if not table:
             return CheckResult(
                 Status.WARN,
@@ -362,6 +367,32 @@ class QuotaLimitsCheck:
             )
         extra = {"limits": {"tier": tier.value, "columns": columns, "rows": rows}}
         return CheckResult(status, summary, tuple(messages), fix=fix, extra=extra)
+
+
+def _other_projects_zero(facts: Facts, models: Sequence[str]) -> list[str]:
+    """For every other key's project: the ``--model`` names with limit 0 there (on its tier: Free
+    without billing; the assumed Tier 1 with billing, said as assumed)."""
+    from gemquota.checks.cloud import OTHER_PROJECTS
+
+    lines: list[str] = []
+    for other in facts.get(OTHER_PROJECTS, ()):
+        if other.limits is None or not models or other.billing_enabled is None:
+            continue
+        tier = Tier.TIER_1 if other.billing_enabled else Tier.FREE
+        table = limits_table(other.limits, tier)
+        zero = []
+        for model in models:
+            group = quota_group_for_model(model)
+            row = table.get(group) or table.get(DEFAULT_BUCKET) or {}
+            if not row or any(v == 0 for v in row.values()):
+                zero.append(model)
+        if zero:
+            assumed = "" if tier is Tier.FREE else " (Tier 1 assumed)"
+            lines.append(
+                f"{other.label} ({', '.join(other.keys)}): limit 0 for {', '.join(zero)} on "
+                f"{TIER_NAMES[tier]}{assumed}: calls with that key get 429 with limit 0."
+            )
+    return lines
 
 
 def _rank(status: Status) -> int:

@@ -367,3 +367,15 @@ def test_json_format_has_the_new_keys(capsys: pytest.CaptureFixture[str]) -> Non
     assert set(first) == {"check", "summary", "fix", "command", "url"}
     assert first["check"] == "billed-project"
     assert first["command"] is None or first["command"].startswith("gcloud ")
+
+
+def test_limits_are_checked_for_every_keys_project(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = _json(capsys, ["doctor", "--demo", "shared-keys", "--model", "gemini-2.5-pro"])
+    limits = _checks(data)["quota-limits"]
+    assert limits["status"] == "warn"
+    third = SCENARIOS["shared-keys"].demo.api_keys[2]
+    assert any(
+        m["text"].startswith(f"team-b-sandbox (AQ.A…{third[-4:]}): limit 0 for gemini-2.5-pro on Free tier")
+        for m in limits["messages"]
+    ), limits["messages"]
+    assert code == 1
