@@ -386,10 +386,12 @@ class KeyProjectCheck:
                 extra.append(
                     info("keys:lookupKey needs apikeys.keys.lookup on the project that owns the key.")
                 )
+            if isinstance(err, PermissionDenied):  # also how a key of a project you cannot see looks
+                extra.append(pass_project)
             return CheckResult(
                 row.status,
                 row.summary,
-                (*extra, pass_project, no_project),
+                (*extra, no_project),
                 fix=row.fix,
                 proceed=False,
                 blocked_reason="the key's project is unknown (see key-project)",
