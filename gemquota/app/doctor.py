@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gemquota.checks.base import CheckOutcome, Facts, Status
-from gemquota.checks.cloud import CREDS_ERROR, OTHER_PROJECTS
+from gemquota.checks.cloud import CREDS_ERROR, NEEDS_CLOUD_CREDENTIALS, OTHER_PROJECTS
 from gemquota.checks.common import (
     BELIEVED_BILLING,
     BILLING,
@@ -130,7 +130,13 @@ def verdict(outcomes: tuple[CheckOutcome, ...]) -> tuple[str, Status]:
         names = ", ".join(o.id for o in faults)
         return f"! Not everything could be checked: no answer or an unreadable one for {names}.", Status.WARN
     ran = sum(1 for o in outcomes if o.status is Status.OK)
-    return f"✓ No issues found ({ran} checks passed).", Status.OK
+    waiting = sum(
+        1
+        for o in outcomes
+        if o.result.blocked_reason == NEEDS_CLOUD_CREDENTIALS and o.id != "cloud-credentials"
+    )
+    more = f"; {waiting} need Google Cloud credentials" if waiting else ""
+    return f"✓ No issues found ({ran} checks passed{more}).", Status.OK
 
 
 _COMMANDS = ("gcloud ", "export ", "unset ", "gemquota ")

@@ -123,3 +123,19 @@ def test_other_zero_models_are_mentioned_not_failed(make_context: Any) -> None:
     result = QuotaLimitsCheck().run(make_context(), facts())
     assert result.status is Status.OK
     assert any(m.text.startswith("Limit 0 on Free tier") for m in result.messages)
+
+
+def test_minute_usage_not_yet_in_monitoring_is_unknown_never_zero(make_context: Any) -> None:
+    stale = QuotaUsage(M, FREE_RPM, "gemini-2.5-flash", "minute", 0, known=False)
+    result = QuotaUsageCheck().run(make_context(), facts((stale,)))
+    assert result.status is Status.OK
+    assert "per-minute usage unknown" in result.summary
+    assert any("unknown" in m.text and "not read as 0" in m.text for m in result.messages)
+    assert not any("0 of" in m.text for m in result.messages)
+
+
+def test_partial_monitoring_answer_is_said(make_context: Any) -> None:
+    partial = QuotaUsage(M, FREE_RPD, "gemini-2.5-flash", "day", 3, partial=True)
+    result = QuotaUsageCheck().run(make_context(), facts((partial,)))
+    assert result.status is Status.WARN and "partial data" in result.summary
+    assert any("executionErrors" in m.text for m in result.messages)
