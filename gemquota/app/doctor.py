@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gemquota.checks.base import CheckOutcome, Facts, Status
+from gemquota.checks.base import CheckOutcome, Facts, Status, info
 from gemquota.checks.cloud import CREDS_ERROR, NEEDS_CLOUD_CREDENTIALS, OTHER_PROJECTS
 from gemquota.checks.common import (
     BELIEVED_BILLING,
@@ -25,7 +25,7 @@ from gemquota.checks.common import (
     DoctorOptions,
     Target,
 )
-from gemquota.checks.keys import ACCEPTANCE_CACHE, KEY_PROJECTS, AcceptanceCache
+from gemquota.checks.keys import ACCEPTANCE, ACCEPTANCE_CACHE, KEY_PROJECTS, AcceptanceCache
 from gemquota.checks.registry import build_checks
 from gemquota.checks.runner import RunReport, run_checks, select
 from gemquota.context import Context
@@ -251,7 +251,7 @@ def diagnose(
     checks = select(build_checks(probe=options.probe), only)
     facts = {OPTIONS: options, KEYS: key_env.keys, KEY_ENV: key_env, ACCEPTANCE_CACHE: AcceptanceCache()}
     report = run_checks(ctx, checks, facts=facts, progress=progress)
-    visible = report.visible
+    visible = state_once(report.visible, report.facts)
     line, status = verdict(visible)
     return DoctorReport(
         visible,
@@ -263,6 +263,34 @@ def diagnose(
         projects=projects_json(report.facts),
         keys=keys_json(key_env.keys),
     )
+
+
+#: key-accepted's refusal kinds whose cause a cloud row states with the precise fix.
+CAUSE_ROW: dict[str, str] = {
+    "api-disabled": "api-enabled",
+    "billing-disabled": "billed-project",
+    "permission": "key-restrictions",
+}
+
+
+def state_once(outcomes: tuple[CheckOutcome, ...], facts: Facts) -> tuple[CheckOutcome, ...]:
+    """The same finding stated once: when key-accepted's refusal is the cause a cloud row already
+    states (API disabled, billing disabled, a blocked key) and that row failed, key-accepted keeps
+    its evidence line and points there instead of repeating the fix."""
+    acc = facts.get(ACCEPTANCE)
+    if acc is None or acc.diagnosis is None:
+        return outcomes
+    target_id = CAUSE_ROW.get(str(acc.diagnosis.kind))
+    by_id = {o.id: o for o in outcomes}
+    cause = by_id.get(target_id or "")
+    accepted = by_id.get("key-accepted")
+    if cause is None or accepted is None or cause.status is not Status.FAIL:
+        return outcomes
+    r = accepted.result
+    evidence = tuple(m for m in r.messages if m.level.value == "error")[:1]
+    pointer = info(f"The cause and its fix: see {cause.title} ({cause.id}).")
+    slim = replace(r, messages=(*evidence, pointer), fix=None)
+    return tuple(replace(o, result=slim) if o.id == "key-accepted" else o for o in outcomes)
 
 
 def _could_not_run(report: DoctorReport) -> bool:

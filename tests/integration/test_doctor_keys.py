@@ -379,3 +379,17 @@ def test_limits_are_checked_for_every_keys_project(capsys: pytest.CaptureFixture
         for m in limits["messages"]
     ), limits["messages"]
     assert code == 1
+
+
+def test_the_same_finding_is_stated_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = _json(capsys, ["doctor", "--demo", "api-disabled"])
+    checks = _checks(data)
+    accepted, enabled = checks["key-accepted"], checks["api-enabled"]
+    assert accepted["status"] == "fail" and enabled["status"] == "fail"
+    assert accepted["fix"] is None  # the fix is api-enabled's, said once
+    assert enabled["fix"] == "gcloud services enable generativelanguage.googleapis.com --project 309452771806"
+    assert accepted["messages"][-1]["text"] == "The cause and its fix: see Gemini API enabled (api-enabled)."
+    assert not any("gcloud services enable" in m["text"] for m in accepted["messages"])
+    assert data["fix_first"]["check"] == "api-enabled"
+    assert data["fix_first"]["command"] == enabled["fix"]
+    assert code == 1
