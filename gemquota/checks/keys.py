@@ -158,11 +158,6 @@ ACCEPTANCE_CACHE: Fact[AcceptanceCache] = Fact("acceptance_cache")
 ACCEPTANCE: Fact[KeyAcceptance | None] = Fact("key_acceptance")
 
 
-def _reason(acc: KeyAcceptance) -> str | None:
-    """The ErrorInfo reason of the refusal (``ACCESS_TOKEN_TYPE_UNSUPPORTED``), when the body has one."""
-    return acc.reason
-
-
 def _refusal_text(acc: KeyAcceptance) -> str:
     d = acc.diagnosis
     assert d is not None
@@ -244,7 +239,7 @@ class KeyAcceptedCheck:
                 messages.append(hint("More:", first.url))
         return CheckResult(
             Status.FAIL,
-            f"refused for generation: {d.http_code} {_reason(acc) or d.status or ''} ({d.kind})".replace(
+            f"refused for generation: {d.http_code} {acc.reason or d.status or ''} ({d.kind})".replace(
                 "  ", " "
             ),
             tuple(messages),
