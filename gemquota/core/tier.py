@@ -148,9 +148,13 @@ class PublishedTier:
             if self.spend_limit_10min
             else "no spend-based limit"
         )
+        cap = (
+            "no billing tier cap"
+            if self.monthly_cap == "N/A"
+            else f"billing tier cap {self.monthly_cap} a month"
+        )
         return (
-            f"{TIER_NAMES[self.tier]}: {self.qualification}; billing tier cap {self.monthly_cap} a month; "
-            f"{spend} (Google, as of {PUBLISHED_AS_OF})"
+            f"{TIER_NAMES[self.tier]}: {self.qualification}; {cap}; {spend} (Google, as of {PUBLISHED_AS_OF})"
         )
 
     def to_json(self) -> dict[str, object]:
