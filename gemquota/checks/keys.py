@@ -231,12 +231,22 @@ class KeyAcceptedCheck:
         if standard and (str(d.kind) in KEY_REFUSALS or d.http_code in (400, 401)):
             # api-key states the finding and its fix once; this row is the evidence.
             messages.append(info("This is the standard-key cutoff (see api-key)."))
-        elif d.fixes:
-            first = d.fixes[0]
-            fix = first.title
-            messages.extend(hint(step) for step in first.steps[:3])
-            if first.url:
-                messages.append(hint("More:", first.url))
+        else:
+            if key.kind is KeyKind.AUTH and d.http_code == 401:
+                # Accounts that can only mint auth keys got this 401 too (forum reports, 2026).
+                messages.append(
+                    info(
+                        "gemquota sent the key as x-goog-api-key, the way Google documents, so this is not "
+                        "how your client sends it: the key, its project or the account is refused. Check the "
+                        "key in AI Studio (Blocked tag) or create a new one."
+                    )
+                )
+            if d.fixes:
+                first = d.fixes[0]
+                fix = first.title
+                messages.extend(hint(step) for step in first.steps[:3])
+                if first.url:
+                    messages.append(hint("More:", first.url))
         return CheckResult(
             Status.FAIL,
             f"refused for generation: {d.http_code} {acc.reason or d.status or ''} ({d.kind})".replace(

@@ -8,7 +8,15 @@ import pytest
 
 from gemquota.checks.base import Facts, Status
 from gemquota.checks.common import KEYS
-from gemquota.checks.keys import ACCEPTANCE, ApiKeyCheck, KeyAcceptance, accept_model
+from gemquota.checks.keys import (
+    ACCEPTANCE,
+    ACCEPTANCE_CACHE,
+    AcceptanceCache,
+    ApiKeyCheck,
+    KeyAcceptance,
+    KeyAcceptedCheck,
+    accept_model,
+)
 from gemquota.core.redact import redact
 from gemquota.keys import ApiKey, KeyKind, key_kind, shape_problem
 
@@ -80,3 +88,58 @@ def test_accept_model_is_the_newest_stable_flash_of_the_list() -> None:
     assert accept_model(("gemini-3.8-flash-001", "gemini-3.6-flash")) == "gemini-3.8-flash-001"
     assert accept_model(("gemini-3-pro-preview",)) == "gemini-3-pro-preview"
     assert accept_model(("imagen-4.0-generate-001",)) is None
+
+
+class _Canned(AcceptanceCache):
+    def __init__(self, acc: KeyAcceptance) -> None:
+        super().__init__()
+        self.acc = acc
+
+    def get(self, ctx: Any, key: ApiKey) -> KeyAcceptance:
+        return self.acc
+
+
+_BODY_401 = {
+    "error": {
+        "code": 401,
+        "message": "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie "
+        "or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",
+        "status": "UNAUTHENTICATED",
+        "details": [
+            {
+                "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                "reason": "ACCESS_TOKEN_TYPE_UNSUPPORTED",
+                "metadata": {"service": "generativelanguage.googleapis.com"},
+            }
+        ],
+    }
+}
+
+
+@pytest.mark.parametrize("value", [AUTH, STANDARD])
+def test_key_accepted_on_a_401_names_the_evidence_and_never_blocks(value: str) -> None:
+    from datetime import UTC, datetime
+
+    from gemquota.core.classify import diagnose
+
+    key = ApiKey(value, "GEMINI_API_KEY")
+    d = diagnose(_BODY_401, now=datetime(2026, 12, 5, tzinfo=UTC), http_code=401, status="UNAUTHENTICATED")[0]
+    acc = KeyAcceptance(
+        key,
+        ("gemini-3.6-flash",),
+        "gemini-3.6-flash",
+        False,
+        d,
+        "countTokens",
+        reason="ACCESS_TOKEN_TYPE_UNSUPPORTED",
+    )
+    facts = Facts({KEYS: (key,), ACCEPTANCE_CACHE: _Canned(acc)})
+    result = KeyAcceptedCheck().run(None, facts)  # type: ignore[arg-type]
+    assert result.status is Status.FAIL and result.lets_dependants_run
+    assert "401 ACCESS_TOKEN_TYPE_UNSUPPORTED" in result.summary
+    texts = " ".join(m.text for m in result.messages)
+    assert "does not prove a key can generate" in texts
+    if value is AUTH:  # sent the documented way: the key/project/account is refused, not the client
+        assert "x-goog-api-key" in texts
+    else:  # the standard-key cutoff is api-key's finding, said once there
+        assert "see api-key" in texts and result.fix is None
