@@ -11,11 +11,8 @@ from gemquota.context import Context
 from gemquota.core.redact import mask_key
 from gemquota.exceptions import UsageError
 
-#: SPEC §5: a standard key (``AIza`` + 35) and an auth key (``AQ.`` + 40 to 60; 53 in all today).
-STANDARD_KEY_SHAPE = re.compile(r"^AIza[0-9A-Za-z_\-]{35}$")
-AUTH_KEY_SHAPE = re.compile(r"^AQ\.[0-9A-Za-z_\-]{40,60}$")
-#: Kept for callers that only knew one shape.
-KEY_SHAPE = STANDARD_KEY_SHAPE
+#: Kept for callers that only knew one shape (the shapes themselves live in core.keykind).
+KEY_SHAPE = re.compile(r"^AIza[0-9A-Za-z_\-]{35}$")
 
 #: Prefixes of other providers' secrets (what a pasted key looks like when it is not a Gemini key).
 #: Longest prefix first: ``sk-ant-`` before ``sk-``.
@@ -45,12 +42,14 @@ class KeyKind(StrEnum):
 
 
 def key_kind(value: str) -> KeyKind:
-    """The kind of ``value`` by its shape alone."""
-    if STANDARD_KEY_SHAPE.match(value):
-        return KeyKind.STANDARD
-    if AUTH_KEY_SHAPE.match(value):
-        return KeyKind.AUTH
-    return KeyKind.UNKNOWN
+    """The kind of ``value`` by its shape alone (SPEC §5, ``core.keykind``); a value with quotes or
+    blanks around it is not a key as it stands (it would be sent that way): ``unknown``."""
+    from gemquota.core.keykind import key_kind as shape
+
+    if value != value.strip() or value[:1] in "\"'`" or value[-1:] in "\"'`":
+        return KeyKind.UNKNOWN
+    kind = shape(value)
+    return KeyKind(kind) if kind is not None else KeyKind.UNKNOWN
 
 
 def shape_problem(value: str) -> str | None:

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
 from gemquota.checks.common import KEY_ENV, KEYS
@@ -75,17 +75,19 @@ class KeyAcceptance:
         return self.diagnosis.project_number if self.diagnosis is not None else None
 
 
-def _diagnose(ctx: Context, err: Any, model: str | None) -> Diagnosis:
+def _diagnose(ctx: Context, err: Any, model: str | None, key: ApiKey) -> Diagnosis:
+    """The explain-error classifier on the error's structure, told the key's kind (its fixes name it)."""
     from gemquota.core.classify import diagnose
 
+    kind: Literal["standard", "auth"] | None = (
+        "standard" if key.kind is KeyKind.STANDARD else "auth" if key.kind is KeyKind.AUTH else None
+    )
     body = err.body or {"error": {"code": err.http_code, "status": err.status}}
-    found = diagnose(body, now=ctx.now(), requested_model=model, http_code=err.http_code, status=err.status)
-    diagnosis = found[0]
+    common = {"now": ctx.now(), "requested_model": model, "http_code": err.http_code, "status": err.status}
+    diagnosis = diagnose(body, key_kind=kind, **common)[0]
     if diagnosis.kind is Kind.UNRECOGNIZED:
         fallback = {"error": {"code": err.http_code, "status": err.status, "message": err.message}}
-        diagnosis = diagnose(
-            fallback, now=ctx.now(), requested_model=model, http_code=err.http_code, status=err.status
-        )[0]
+        diagnosis = diagnose(fallback, key_kind=kind, **common)[0]
     return diagnosis
 
 
@@ -107,7 +109,13 @@ def check_key(ctx: Context, key: ApiKey) -> KeyAcceptance:
         listed = gemini.list_models(ctx, key)
     except gemini.GeminiCallError as err:
         return KeyAcceptance(
-            key, None, None, False, _diagnose(ctx, err, None), "models.list", reason=_body_reason(err.body)
+            key,
+            None,
+            None,
+            False,
+            _diagnose(ctx, err, None, key),
+            "models.list",
+            reason=_body_reason(err.body),
         )
     except SourceError as err:
         return KeyAcceptance(key, None, None, None, failed_call="models.list", fault=err)
@@ -122,7 +130,7 @@ def check_key(ctx: Context, key: ApiKey) -> KeyAcceptance:
             listed,
             model,
             False,
-            _diagnose(ctx, err, model),
+            _diagnose(ctx, err, model, key),
             "countTokens",
             reason=_body_reason(err.body),
         )
