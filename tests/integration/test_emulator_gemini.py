@@ -182,7 +182,8 @@ def test_successful_calls_count_against_the_shared_project_quota(
 ) -> None:
     """Two keys in one project share its RPM bucket; usage shows up in Monitoring."""
     low = (("GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash", 2),)
-    emu = emulator(scenario_with("shared-keys", limit_overrides=low), clock=emu_clock)
+    # Monitoring shows points at once here (the delay Google has is tested on its own)
+    emu = emulator(scenario_with("shared-keys", limit_overrides=low), clock=emu_clock, monitoring_delay_s=0)
     k1, k2, k3 = emu.scenario.demo.api_keys
     assert genai_client(emu, k1).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
     assert genai_client(emu, k2).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
@@ -211,7 +212,8 @@ def test_successful_calls_count_against_the_shared_project_quota(
     [
         ("overloaded", 503, "UNAVAILABLE"),
         ("region", 400, "FAILED_PRECONDITION"),
-        ("prepay-depleted", 429, "RESOURCE_EXHAUSTED"),
+        ("prepay-depleted", 402, "RESOURCE_EXHAUSTED"),  # since late 2026
+        ("prepay-depleted-429", 429, "RESOURCE_EXHAUSTED"),  # the shape before the switch
     ],
 )
 def test_forced_outcomes(emulator: EmulatorFactory, outcome: str, code: int, status: str) -> None:
@@ -250,7 +252,11 @@ def _usage(emu: Emulator, project: str, limit_name: str, model: str, window: str
 
 
 GROUP = {"gemini-2.5-flash-image": "gemini-2.5-flash-preview-image", "gemini-3-pro-preview": "gemini-3-pro"}
-CHECKED = [n for n in SCENARIOS if n not in ("no-iam", "api-disabled")]
+#: Scenarios whose generation outcome is not a quota decision are left out: no IAM, API disabled,
+#: a standard key (401 on generation), prepay out of credit (402 on generation).
+CHECKED = [
+    n for n in SCENARIOS if n not in ("no-iam", "api-disabled", "standard-key-rejected", "prepay-depleted")
+]
 
 
 @pytest.mark.parametrize("name", CHECKED)
@@ -258,7 +264,7 @@ def test_429s_are_consistent_with_quota_infos_and_usage(
     emulator: EmulatorFactory, emu_clock: Callable[[], datetime], name: str
 ) -> None:
     """Predict each model's outcome from Cloud Quotas + Monitoring (read with the real clients)."""
-    emu = emulator(name, clock=emu_clock)
+    emu = emulator(name, clock=emu_clock, monitoring_delay_s=0)
     creds = user_creds(emu)
     for key in emu.scenario.demo.api_keys:
         found = cloud_client("apikeys", emu, creds).lookup_key(request={"key_string": key}, timeout=T)
@@ -332,3 +338,47 @@ def test_stream_generate_content_sse_and_json_array(emulator: EmulatorFactory) -
         )
     )
     assert err.code == 429
+
+
+def test_standard_key_lists_models_but_every_generation_call_gets_the_real_401(
+    emulator: EmulatorFactory,
+) -> None:
+    emu = emulator("standard-key-rejected")
+    key = emu.scenario.demo.api_keys[0]
+    assert key.startswith("AIza")
+    client = genai_client(emu, key)
+    assert any(m.name == "models/gemini-2.5-flash" for m in client.models.list())
+    for call, method in (
+        (lambda: client.models.count_tokens(model="gemini-2.5-flash", contents="hi"), "CountTokens"),
+        (lambda: client.models.generate_content(model="gemini-2.5-flash", contents="hi"), "GenerateContent"),
+    ):
+        err = _client_error(call)
+        assert (err.code, err.status) == (401, "UNAUTHENTICATED")
+        body = err.details["error"]
+        assert body["message"].startswith(
+            "Request had invalid authentication credentials. Expected OAuth 2 access token"
+        )
+        (info,) = body["details"]
+        assert info["reason"] == "ACCESS_TOKEN_TYPE_UNSUPPORTED" and "domain" not in info
+        assert info["metadata"] == {
+            "method": f"google.ai.generativelanguage.v1beta.GenerativeService.{method}",
+            "service": "generativelanguage.googleapis.com",
+        }
+
+
+def test_prepay_depleted_is_402_on_generation_with_googles_body(emulator: EmulatorFactory) -> None:
+    emu = emulator("prepay-depleted")
+    client = genai_client(emu)
+    assert client.models.count_tokens(
+        model="gemini-3.6-flash", contents="hi"
+    ).total_tokens  # free call answers
+    err = _client_error(lambda: client.models.generate_content(model="gemini-3.6-flash", contents="hi"))
+    assert err.details == {
+        "error": {
+            "code": 402,
+            "message": "Your prepayment credits are depleted. Please go to AI Studio at    "
+            "https://ai.studio/projects to manage your project and billing. Learn more at "
+            "https://ai.google.dev/gemini-api/docs/billing#prepay.",
+            "status": "RESOURCE_EXHAUSTED",
+        }
+    }

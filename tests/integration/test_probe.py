@@ -161,7 +161,8 @@ def test_ok_healthy(cli: Any, emulator: Any) -> None:
     assert doc["schema_version"] == 1 and doc["command"] == "probe"
     data = doc["data"]
     assert data["key_source"] == "GEMINI_API_KEY"
-    assert data["key_masked"] == "AIza…" + emu.scenario.demo.api_keys[0][-4:]
+    key = emu.scenario.demo.api_keys[0]
+    assert data["key_masked"] == key[:4] + "…" + key[-4:]
     row = as_json.row("gemini-2.5-flash")
     assert row["ok"] is True and row["listed"] is True
     assert isinstance(row["latency_ms"], float) and row["latency_ms"] >= 0
