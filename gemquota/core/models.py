@@ -27,9 +27,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gemquota.core.lazyre import LazyRe
+
+if TYPE_CHECKING:
+    from gemquota.core.diagnosis import Diagnosis
 
 #: The generation method the probe uses.
 GENERATE = "generateContent"
@@ -93,22 +96,23 @@ def stable_flash_version(model: str) -> tuple[int, int] | None:
     return int(match.group(1)), int(match.group(2) or 0)
 
 
-def default_model(listed: Iterable[ListedModel]) -> str | None:
+def default_model(listed: Iterable[ListedModel | str]) -> str | None:
     """The newest stable Flash model of ``listed`` that supports generateContent; None when there is none.
 
+    ``listed`` is what models.list returned (entries, or bare ids when only the names are at hand).
     Between ids of the same version the one without a version suffix wins (the model Google names
     in its docs), then the highest suffix."""
     best: tuple[tuple[int, int], int, str] | None = None
-    for entry in listed:
+    for item in listed:
+        entry = ListedModel(bare(item)) if isinstance(item, str) else item
         version = stable_flash_version(entry.model)
         if version is None or not entry.generates:
             continue
         suffix = _VERSION_SUFFIX.search(entry.model)
         # no suffix ranks above any suffix; among suffixes the highest number
         rank = 10_000 if suffix is None else int(suffix.group(0)[1:])
-        candidate = (version, rank, entry.model)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
+        if best is None or (version, rank) > best[:2]:
+            best = (version, rank, entry.model)
     return None if best is None else best[2]
 
 
@@ -178,3 +182,141 @@ def retirement(model: str) -> Retirement | None:
     table = _retirements()
     name = bare(model).lower()
     return table.get(name) or table.get(_VERSION_SUFFIX.sub("", name))
+
+
+# --- --model names checked against models.list ----------------------------------------------------
+
+DEPRECATIONS_URL = "https://ai.google.dev/gemini-api/docs/deprecations"
+
+
+@dataclass(frozen=True)
+class NameCheck:
+    """A model name the user gave, checked against what models.list returned for the key."""
+
+    model: str
+    listed: bool
+    #: a ``*-latest`` alias (its quota is the model it resolves to)
+    alias: bool
+    #: what Google announced about its retirement, if anything
+    retirement: Retirement | None
+    #: the closest listed names (generation-capable ones first), when it is not listed
+    suggestions: tuple[str, ...]
+    #: the methods the listed entry supports (empty when not listed or not said)
+    methods: tuple[str, ...] = ()
+
+    @property
+    def generates(self) -> bool:
+        return not self.methods or GENERATE in self.methods
+
+    @property
+    def rerouted_to(self) -> str | None:
+        return None if self.retirement is None else self.retirement.routed_to
+
+    @property
+    def finding(self) -> str | None:
+        """One sentence on what is wrong or special about this name; None when it is a plain listed model."""
+        r = self.retirement
+        if not self.listed:
+            if r is not None and r.routed_to:
+                what = (
+                    f"{self.model} was retired on {r.retired_on.isoformat()} ({r.source}): Google routes its "
+                    f"requests to {r.routed_to} (billed and limited as {r.routed_to}), and models.list "
+                    "does not list it for this key"
+                )
+            elif r is not None:
+                what = (
+                    f"{self.model} is retired: Google shut it down on {r.retired_on.isoformat()} "
+                    f"({r.source}); requests get 404 'no longer available'"
+                )
+            else:
+                what = (
+                    f"{self.model} is not a model this key can use: models.list does not list it "
+                    "(an unknown id, a typo, or a retired model)"
+                )
+            if self.suggestions:
+                what += f". Closest listed: {', '.join(self.suggestions)}"
+            return what
+        if r is not None and r.routed_to:
+            return (
+                f"{self.model} is still listed, but Google retired it on {r.retired_on.isoformat()} and routes "
+                f"its requests to {r.routed_to}: they are billed and limited as {r.routed_to}"
+            )
+        if r is not None:
+            return (
+                f"{self.model} is still listed, but Google announced its shutdown on {r.retired_on.isoformat()}"
+            )
+        if self.alias:
+            return (
+                f"{self.model} is an alias: it resolves at request time to the current model of its line, "
+                "whose quota applies"
+            )
+        if not self.generates:
+            return (
+                f"{self.model} does not support generateContent (it supports {', '.join(self.methods)}): "
+                "the probe does not call it"
+            )
+        return None
+
+
+def check_name(model: str, listed: Iterable[ListedModel | str]) -> NameCheck:
+    """Check one ``--model`` name against models.list (no request is spent)."""
+    entries = [ListedModel(bare(x)) if isinstance(x, str) else x for x in listed]
+    name = bare(model)
+    by_id = {e.model: e for e in entries}
+    entry = by_id.get(name)
+    if entry is None:
+        lowered = {e.model.lower(): e for e in entries}
+        entry = lowered.get(name.lower())
+    retired = retirement(name)
+    suggestions: tuple[str, ...] = ()
+    if entry is None:
+        generating = [e.model for e in entries if e.generates and not is_alias(e.model)]
+        suggestions = closest(name, generating) or closest(name, [e.model for e in entries])
+    return NameCheck(
+        model=name,
+        listed=entry is not None,
+        alias=is_alias(name),
+        retirement=retired,
+        suggestions=suggestions,
+        methods=() if entry is None else entry.methods,
+    )
+
+
+def not_listed_diagnosis(check: NameCheck, listed_count: int) -> Diagnosis:
+    """The ``model-not-found`` diagnosis of a name models.list does not list, built from the list
+    (SPEC §1.3): no request was sent, so there is no HTTP code."""
+    from gemquota.core.diagnosis import RETRY_OF, Backend, Fix, Kind
+    from gemquota.core.matrix import MODELS, fixes_for
+
+    finding = check.finding or f"{check.model} is not in models.list for this key"
+    evidence = [f"models.list returned {listed_count} models for this key; {check.model} is not among them."]
+    r = check.retirement
+    if r is not None:
+        evidence.append(f"{r.source}: {check.model} retired on {r.retired_on.isoformat()}.")
+    fixes: list[Fix] = []
+    replacements = tuple(dict.fromkeys((*(r.replacements if r else ()), *check.suggestions)))
+    if replacements:
+        fixes.append(
+            Fix(
+                "use-listed-model",
+                f"Use a listed model instead of {check.model}: {', '.join(replacements[:3])}",
+                (
+                    f"Change the model id in your code or configuration to one of: {', '.join(replacements[:3])}",
+                    "See every model your key can use: gemquota probe --no-generate --model <id>, or models.list",
+                    "Each model has its own quota: check its limits with gemquota doctor --model <id>",
+                ),
+                DEPRECATIONS_URL if r is not None else MODELS,
+            )
+        )
+    fixes.extend(fixes_for(Kind.MODEL_NOT_FOUND, backend=Backend.GEMINI_API, model=check.model))
+    return Diagnosis(
+        kind=Kind.MODEL_NOT_FOUND,
+        retry=RETRY_OF[Kind.MODEL_NOT_FOUND],
+        backend=Backend.GEMINI_API,
+        headline=finding,
+        model=check.model,
+        requested_model=check.model,
+        evidence=tuple(evidence),
+        fixes=tuple(fixes),
+        why="not in models.list for this key (no request sent)",
+    )

@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gemquota.context import Context
+from gemquota.core.models import ListedModel
 from gemquota.core.redact import redact
 from gemquota.exceptions import CallTimeout, SourceError, UnexpectedResponse, Unreachable
 from gemquota.keys import ApiKey
@@ -114,17 +116,41 @@ def _bare(name: str) -> str:
 
 def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
     """The bare model ids models.list returns for this key (all pages). Free: no generate quota."""
+    return tuple(entry.model for entry in list_model_entries(ctx, key))
+
+
+def list_model_entries(ctx: Context, key: ApiKey) -> tuple[ListedModel, ...]:
+    """The models.list entries for this key (all pages): id, display name, version, methods, limits."""
     client = _client(ctx, key)
 
-    def fetch() -> tuple[str, ...]:
+    def fetch() -> tuple[ListedModel, ...]:
         pager = client.models.list(config={"page_size": LIST_PAGE_SIZE})
-        return tuple(_bare(m.name) for m in pager if m.name)
+        return tuple(
+            ListedModel(
+                model=_bare(m.name),
+                display_name=m.display_name,
+                version=m.version,
+                methods=tuple(m.supported_actions or ()),
+                input_token_limit=m.input_token_limit,
+                output_token_limit=m.output_token_limit,
+            )
+            for m in pager
+            if m.name
+        )
 
     return _call(ctx, "models.list", fetch)
 
 
-def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
-    """Send exactly one generateContent (one-word prompt, maxOutputTokens 1); return latency in ms.
+@dataclass(frozen=True)
+class Generated:
+    """A generateContent that answered: how long it took and which model answered (``modelVersion``)."""
+
+    latency_ms: float
+    model_version: str | None
+
+
+def generate_one(ctx: Context, key: ApiKey, model: str) -> Generated:
+    """Send exactly one generateContent (one-word prompt, maxOutputTokens 1): latency and ``modelVersion``.
 
     No thinking budget is forced (models that cannot turn thinking off reject it); with thinking
     on, the answer may be empty with finishReason MAX_TOKENS, which is still a success."""
@@ -133,9 +159,11 @@ def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
     client = _client(ctx, key)
     config = types.GenerateContentConfig(max_output_tokens=1)
 
-    def send() -> float:
+    def send() -> Generated:
         start = time.perf_counter()
-        client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
-        return (time.perf_counter() - start) * 1000.0
+        resp = client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
+        latency = (time.perf_counter() - start) * 1000.0
+        version = resp.model_version
+        return Generated(latency, version if isinstance(version, str) and version else None)
 
     return _call(ctx, f"generateContent {_bare(model)}", send)
