@@ -1,6 +1,7 @@
-"""Command-line interface: parse arguments, build the Context, call one app function, exit.
+"""Command-line interface: parse arguments, build the Context, run one command, exit.
 
-The only module that knows typer. Each command lazily imports its app module so that
+The only module that knows typer. Each command lazily imports its ``gemquota.commands`` module
+(which runs the ``gemquota.app`` use case and prints with ``gemquota.render``), so that
 ``explain-error`` and ``reset-in`` never load google-cloud, grpc or google-genai."""
 
 import sys
@@ -94,9 +95,9 @@ def _run(
     body: Callable[[Context], int],
 ) -> int:
     """The error boundary: known errors become one line + hint, anything else an internal error."""
-    from gemquota.app.common import report_error
     from gemquota.core.redact import redact
     from gemquota.exceptions import GemquotaError
+    from gemquota.render.errors import report_error
 
     debug = bool((ctx.obj or {}).get("debug", False))
     context = Context.from_process(command=command, fmt=fmt, debug=debug)
@@ -139,7 +140,7 @@ def explain_error(
     form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
 
     def body(c: Context) -> int:
-        from gemquota.app import explain_error as cmd
+        from gemquota.commands import explain_error as cmd
 
         return cmd.run(c, text=text, file=file, model=model, now=now)
 
@@ -164,7 +165,7 @@ def reset_in(
     form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
 
     def body(c: Context) -> int:
-        from gemquota.app import reset_in as cmd
+        from gemquota.commands import reset_in as cmd
 
         return cmd.run(c, window=window, file=file, now=now, tz=tz, wait=wait)
 
@@ -175,29 +176,35 @@ def probe(
     ctx: typer.Context,
     model: Annotated[
         list[str] | None,
-        typer.Option("--model", help="Model to probe (repeatable; default gemini-2.5-flash)."),
+        typer.Option(
+            "--model",
+            help="Model to probe (repeatable; default: the newest stable Flash model models.list returns).",
+        ),
     ] = None,
     no_generate: Annotated[
         bool, typer.Option("--no-generate", help="Only models.list (free); no generateContent.")
     ] = False,
     key: Annotated[
-        str | None, typer.Option("--key", help="API key (default: GOOGLE_API_KEY, GEMINI_API_KEY).")
+        list[str] | None,
+        typer.Option(
+            "--key", help="API key (repeatable: every key is probed; default GOOGLE_API_KEY, GEMINI_API_KEY)."
+        ),
     ] = None,
     timeout: TimeoutOpt = 10.0,
     demo: DemoOpt = None,
     fmt: FormatGhOpt = "human",
 ) -> int:
-    """One minimal live request per model, diagnosed (costs one request of RPM and RPD per model)."""
+    """One minimal live request per key and model, diagnosed (one request of RPM and RPD each)."""
     form = _format(ctx, fmt, tuple(OutputFormat))
 
     def body(c: Context) -> int:
-        from gemquota.app import probe as cmd
+        from gemquota.commands import probe as cmd
 
         return cmd.run(
             c.with_(timeout=timeout),
             models=tuple(model or ()),
             no_generate=no_generate,
-            key=key,
+            keys=tuple(key or ()),
             demo=demo,
         )
 
@@ -234,7 +241,7 @@ def doctor(
     form = _format(ctx, fmt, tuple(OutputFormat))
 
     def body(c: Context) -> int:
-        from gemquota.app import doctor as cmd
+        from gemquota.commands import doctor as cmd
 
         return cmd.run(
             c.with_(timeout=timeout),

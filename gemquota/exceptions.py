@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from gemquota.core.redact import redact
 from gemquota.exitcodes import ExitCode
 
 
@@ -79,6 +83,11 @@ class ApiDisabled(SourceError):
         self.activation_url = activation_url
 
 
+class QuotaProjectMissing(ApiDisabled):
+    """403 SERVICE_DISABLED whose consumer is not a project of the user (e.g. gcloud's own client
+    project 764086051850): the fix is to set a quota project, not to enable the API."""
+
+
 class NotFound(SourceError):
     """404 from a Google API."""
 
@@ -101,3 +110,35 @@ class UnexpectedResponse(SourceError):
     """The API answered something we cannot read (5xx, malformed JSON, an unknown shape)."""
 
     code = "unexpected-response"
+
+
+class GeminiCallError(SourceError):
+    """The Gemini API answered with an HTTP error. ``api_error`` is the google-genai ``APIError``.
+
+    ``http_code``, ``status`` and ``body`` (the whole JSON error body, ``{"error": {...}}``)
+    are copied from it (raised by ``sources.gemini``) so callers can classify the structure without importing google-genai."""
+
+    code = "gemini-error"
+
+    def __init__(self, api_error: Any, *, call: str = "") -> None:
+        http_code = getattr(api_error, "code", None)
+        status = getattr(api_error, "status", None)
+        message = getattr(api_error, "message", None) or ""
+        super().__init__(
+            redact(f"{call}: {http_code} {status or ''} {message}".strip()), api="generativelanguage"
+        )
+        self.api_error = api_error
+        self.call = call
+        self.http_code: int | None = http_code if isinstance(http_code, int) else None
+        self.status: str | None = status if isinstance(status, str) else None
+        details = getattr(api_error, "details", None)
+        self.body: Mapping[str, Any] | list[Any] | str = (
+            details if isinstance(details, Mapping | list | str) else {}
+        )
+
+
+class Unrecognized(GemquotaError):
+    """The input holds no Google/Gemini error (exit 4)."""
+
+    code = "unrecognized"
+    exit_code = ExitCode.UNRECOGNIZED

@@ -16,8 +16,9 @@ from gemquota.context import Context, OutputFormat
 FIXED_NOW = datetime(2026, 3, 8, 17, 30, tzinfo=UTC)
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "dev"
-RECORDED = REPO.parent / "shared" / "reference" / "recorded-google-bodies"
+FIXTURES = REPO / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus-dev"
+RECORDED = FIXTURES / "recorded-google-bodies"
 
 _PREFIXES = ("CLOUDSDK_", "GEMQUOTA_")
 _NAMES = ("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT")

@@ -1,4 +1,4 @@
-"""Helpers shared by the commands: reading a paste, parsing --now/--tz, reporting errors."""
+"""Helpers shared by the commands: reading a paste, parsing --now/--tz."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from gemquota.context import Context, OutputFormat
-from gemquota.core.redact import redact
-from gemquota.exceptions import GemquotaError, NoInput, UsageError
-from gemquota.render import jsonout
+from gemquota.context import Context
+from gemquota.exceptions import NoInput, UsageError
 
 #: Largest paste we read (bytes); more is cut off, which the parser tolerates like any truncation.
 MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -85,15 +83,3 @@ def parse_tz(value: str | None) -> tzinfo | None:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise UsageError(f"Unknown time zone {value!r}.", "Use an IANA name such as Europe/Berlin.") from None
-
-
-def report_error(ctx: Context, err: GemquotaError) -> int:
-    """Print a one-line error with its hint (or the JSON error document) and return its exit code."""
-    if ctx.fmt is OutputFormat.JSON:
-        jsonout.write(ctx.stdout, jsonout.failure(ctx.command, err.code, err.message, err.hint))
-    else:
-        ctx.stderr.write(redact(f"gemquota: error: {err.message}\n"))
-        if err.hint:
-            ctx.stderr.write(redact(f"hint: {err.hint}\n"))
-        ctx.stderr.flush()
-    return int(err.exit_code)

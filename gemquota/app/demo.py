@@ -6,10 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from gemquota.context import Context, Endpoints, OutputFormat
+from gemquota.context import Context, Endpoints
 from gemquota.exceptions import UsageError
-from gemquota.exitcodes import ExitCode
-from gemquota.render import jsonout
 
 if TYPE_CHECKING:
     from gemquota.emulator import Emulator
@@ -23,6 +21,10 @@ def _unknown(name: str) -> UsageError:
 
 
 LATENCY_ENV = "GEMQUOTA_DEMO_LATENCY_MS"
+
+#: How the user's terminal wants output (SPEC §5): kept in the demo's env, which is otherwise
+#: only the emulator's (no real Google credentials or keys leak into a demo run).
+TERMINAL_ENV = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM")
 
 
 def _demo_latency(ctx: Context) -> float:
@@ -41,29 +43,22 @@ def _demo_latency(ctx: Context) -> float:
 def demo_context(ctx: Context, scenario: str) -> Iterator[tuple[Context, Emulator]]:
     """Start the emulator with ``scenario`` and yield a Context that talks only to it.
 
-    The Context's env is ONLY the demo env (no real Google credentials or keys leak in), its
-    endpoints all point at the emulator, and the emulator shares the Context's clock."""
+    The Context's env is the demo env plus the terminal settings of TERMINAL_ENV (no real Google
+    credentials or keys leak in), its endpoints all point at the emulator, and the emulator shares
+    the Context's clock."""
     from gemquota.emulator import SCENARIOS, Emulator
 
     if scenario not in SCENARIOS:
         raise _unknown(scenario)
     with Emulator(scenario, clock=ctx.clock, latency_s=_demo_latency(ctx)) as emu:
-        env = emu.demo_env()
+        env = {name: ctx.env[name] for name in TERMINAL_ENV if name in ctx.env}
+        env.update(emu.demo_env())
         demo_ctx = ctx.with_(env=env, endpoints=Endpoints.from_base(emu.base_url))
         yield demo_ctx, emu
 
 
-def list_scenarios(ctx: Context, command: str) -> int:
-    """Print the bundled scenarios (``--demo`` without a value)."""
+def scenarios() -> tuple[tuple[str, str], ...]:
+    """The bundled scenarios as (name, description), in their listing order."""
     from gemquota.emulator import SCENARIOS
 
-    if ctx.fmt is OutputFormat.JSON:
-        data = {"scenarios": [{"name": s.name, "description": s.description} for s in SCENARIOS.values()]}
-        jsonout.write(ctx.stdout, jsonout.success(command, data))
-        return int(ExitCode.OK)
-    width = max(len(name) for name in SCENARIOS)
-    ctx.stdout.write("Demo scenarios (run with --demo SCENARIO):\n")
-    for s in SCENARIOS.values():
-        ctx.stdout.write(f"  {s.name:<{width}}  {s.description}\n")
-    ctx.stdout.flush()
-    return int(ExitCode.OK)
+    return tuple((s.name, s.description) for s in SCENARIOS.values())

@@ -1,8 +1,11 @@
-"""The doctor command: run the checks of SPEC §4 concurrently, render the report, pick the exit code."""
+"""The doctor command: run the checks of SPEC §4 concurrently and build the report (verdict, exit code).
+
+Printing is ``gemquota.render.doctor``, called by ``gemquota.commands.doctor``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +23,7 @@ from gemquota.checks.common import (
     DoctorOptions,
     Target,
 )
-from gemquota.checks.registry import build_checks, titles
+from gemquota.checks.registry import build_checks
 from gemquota.checks.runner import RunReport, run_checks, select
 from gemquota.context import Context
 from gemquota.exceptions import NoCredentials, UsageError
@@ -144,23 +147,30 @@ def _could_not_run(report: DoctorReport) -> bool:
     return not report.run.facts.get(KEYS) and report.run.facts.get(CREDS) is None
 
 
-def _run(ctx: Context, *, options: DoctorOptions, key_env: KeyEnvironment, only: tuple[str, ...]) -> int:
-    from gemquota.render import doctor as render
-
-    checks = select(build_checks(probe=options.probe), only)
-    with render.progress(ctx, sum(1 for c in checks if not c.hidden)) as update:
-        report = diagnose(ctx, options=options, key_env=key_env, only=only, progress=update)
+def require_something_checked(report: DoctorReport) -> None:
+    """Raise NoCredentials (exit 3) when there was neither a key nor cloud credentials to check."""
     if _could_not_run(report):
         raise NoCredentials(
             "Neither an API key nor Google Cloud credentials were found: nothing to check.",
             "Set GEMINI_API_KEY (or pass --key), and run `gcloud auth application-default login` "
             "for the project, billing and quota checks. Or try: gemquota doctor --demo healthy",
         )
-    render.render(ctx, report.outcomes, report.verdict, report.status, report.project)
-    return int(report.exit_code)
 
 
-def run(
+def selected_checks(probe: bool, checks: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``--check`` ids, cleaned; unknown ids are a usage error before anything runs."""
+    only = tuple(dict.fromkeys(c.strip() for c in checks if c.strip()))
+    select(build_checks(probe=probe), only)
+    return only
+
+
+def visible_count(options: DoctorOptions, only: tuple[str, ...]) -> int:
+    """How many rows the run will show (for the progress display)."""
+    return sum(1 for c in select(build_checks(probe=options.probe), only) if not c.hidden)
+
+
+@contextmanager
+def session(
     ctx: Context,
     *,
     project: str | None,
@@ -169,40 +179,27 @@ def run(
     models: tuple[str, ...],
     probe: bool,
     demo: str | None,
-    list_checks: bool,
-    checks: tuple[str, ...],
-) -> int:
-    """The doctor command (exit 0 nothing failed, 1 a fail/crash row, 3 no key and no credentials)."""
-    from gemquota.render import doctor as render
-
-    if list_checks:
-        render.render_check_list(ctx, titles())
-        return int(ExitCode.OK)
-    only = tuple(dict.fromkeys(c.strip() for c in checks if c.strip()))
-    select(build_checks(probe=probe), only)  # unknown ids are a usage error before anything runs
+) -> Iterator[tuple[Context, DoctorOptions, KeyEnvironment]]:
+    """The Context, options and keys of a doctor run; with ``demo``, against the bundled emulator."""
     options = DoctorOptions(project=(project or "").strip() or None, models=models, probe=probe)
-    if demo is not None:
-        from gemquota.app import demo as demo_mod
+    if demo is None:
+        yield ctx, options, resolve_keys(ctx, keys, keys_file)
+        return
+    from gemquota.app import demo as demo_mod
 
-        if demo == "":
-            return int(demo_mod.list_scenarios(ctx, "doctor"))
-        if keys or keys_file:
-            raise UsageError(
-                "--key and --keys-file cannot be combined with --demo (the demo supplies its keys)."
+    if keys or keys_file:
+        raise UsageError("--key and --keys-file cannot be combined with --demo (the demo supplies its keys).")
+    with demo_mod.demo_context(ctx, demo) as (demo_ctx, emulator):
+        key_env = resolve_keys(demo_ctx)
+        demo_keys = tuple(emulator.scenario.demo.api_keys)
+        if len(demo_keys) > 1:
+            key_env = KeyEnvironment(
+                tuple(ApiKey(k, "demo") for k in demo_keys),
+                key_env.google_api_key,
+                key_env.gemini_api_key,
             )
-        with demo_mod.demo_context(ctx, demo) as (demo_ctx, emulator):
-            key_env = resolve_keys(demo_ctx)
-            demo_keys = tuple(emulator.scenario.demo.api_keys)
-            if len(demo_keys) > 1:
-                key_env = KeyEnvironment(
-                    tuple(ApiKey(k, "demo") for k in demo_keys),
-                    key_env.google_api_key,
-                    key_env.gemini_api_key,
-                )
-            # A scenario may name the models its story is about (e.g. an image model with limit 0).
-            demo_models = tuple(getattr(emulator.scenario.demo, "models", ()) or ())
-            if not options.models and demo_models:
-                options = DoctorOptions(project=options.project, models=demo_models, probe=options.probe)
-            return _run(demo_ctx, options=options, key_env=key_env, only=only)
-    key_env = resolve_keys(ctx, keys, keys_file)
-    return _run(ctx, options=options, key_env=key_env, only=only)
+        # A scenario may name the models its story is about (e.g. an image model with limit 0).
+        demo_models = tuple(getattr(emulator.scenario.demo, "models", ()) or ())
+        if not options.models and demo_models:
+            options = DoctorOptions(project=options.project, models=demo_models, probe=options.probe)
+        yield demo_ctx, options, key_env

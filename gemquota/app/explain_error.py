@@ -1,18 +1,33 @@
-"""``gemquota explain-error``: read one paste, diagnose it, print the diagnoses (human or JSON).
+"""``gemquota explain-error``: read one paste and diagnose it.
 
 Exit 0 when a Google/Gemini error was recognised, 4 when not (the JSON document is still printed),
-2 when there is no input at all (raised as NoInput and reported by the CLI boundary)."""
+2 when there is no input at all (raised as NoInput and reported by the CLI boundary).
+Printing is ``gemquota.render.explain`` / ``render.jsonout``, called by ``gemquota.commands``."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from gemquota.app.common import parse_now, read_paste
-from gemquota.context import Context, OutputFormat
+from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.exitcodes import ExitCode
 from gemquota.library import explain
-from gemquota.render import jsonout
 
 COMMAND = "explain-error"
+
+
+@dataclass(frozen=True)
+class ExplainReport:
+    """The diagnoses of one paste (primary first) and the moment they were made for."""
+
+    diagnoses: tuple[Diagnosis, ...]
+    now: datetime
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return exit_code_for(list(self.diagnoses))
 
 
 def exit_code_for(diagnoses: list[Diagnosis]) -> ExitCode:
@@ -22,17 +37,12 @@ def exit_code_for(diagnoses: list[Diagnosis]) -> ExitCode:
     return ExitCode.OK
 
 
-def run(ctx: Context, *, text: str | None, file: str | None, model: str | None, now: str | None) -> int:
-    """Diagnose the paste from the argument, ``--file`` or piped stdin and print the result."""
+def diagnose(
+    ctx: Context, *, text: str | None, file: str | None, model: str | None, now: str | None
+) -> ExplainReport:
+    """Diagnose the paste from the argument, ``--file`` or piped stdin."""
     moment = parse_now(now, ctx)
     paste = read_paste(ctx, text, file)
     assert paste is not None  # required=True: NoInput is raised instead
     requested = model.strip().removeprefix("models/") if model and model.strip() else None
-    diagnoses = explain(paste, model=requested, now=moment)
-    if ctx.fmt is OutputFormat.JSON:
-        jsonout.write(ctx.stdout, jsonout.success(COMMAND, {"diagnoses": [d.to_json() for d in diagnoses]}))
-    else:
-        from gemquota.render.explain import render_diagnoses
-
-        render_diagnoses(ctx, diagnoses, now=moment)
-    return int(exit_code_for(diagnoses))
+    return ExplainReport(tuple(explain(paste, model=requested, now=moment)), moment)

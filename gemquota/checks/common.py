@@ -8,12 +8,14 @@ from typing import Any, Generic, TypeVar
 
 from gemquota.checks.base import CheckResult, Message, Status, error, hint
 from gemquota.context import Context
+from gemquota.core.iam import PERMISSION_FOR_CALL, ROLE_FOR_PERMISSION
 from gemquota.exceptions import (
     ApiDisabled,
     CallTimeout,
     GemquotaError,
     NotFound,
     PermissionDenied,
+    QuotaProjectMissing,
     UnexpectedResponse,
     Unreachable,
 )
@@ -40,32 +42,6 @@ PROBE = "probe_report"
 
 ADC_LOGIN = "gcloud auth application-default login"
 IAM_URL = "https://console.cloud.google.com/iam-admin/iam"
-
-#: Role that grants each read permission doctor needs (the smallest predefined one we know).
-ROLE_FOR_PERMISSION: dict[str, str] = {
-    "apikeys.keys.lookup": "roles/serviceusage.apiKeysViewer",
-    "apikeys.keys.get": "roles/serviceusage.apiKeysViewer",
-    "resourcemanager.projects.get": "roles/browser",
-    "billing.resourceAssociations.list": "roles/billing.viewer",
-    "resourcemanager.projects.getBillingInfo": "roles/billing.projectManager",
-    "billing.accounts.get": "roles/billing.viewer",
-    "serviceusage.services.get": "roles/serviceusage.serviceUsageViewer",
-    "cloudquotas.quotas.get": "roles/cloudquotas.viewer",
-    "cloudquotas.quotaPreferences.get": "roles/cloudquotas.viewer",
-    "monitoring.timeSeries.list": "roles/monitoring.viewer",
-}
-
-#: Permission each API call needs, for 403s that do not name it.
-PERMISSION_FOR_API: dict[str, str] = {
-    "apikeys.lookup": "apikeys.keys.lookup",
-    "apikeys.get": "apikeys.keys.get",
-    "resourcemanager": "resourcemanager.projects.get",
-    "billing.info": "billing.resourceAssociations.list",
-    "billing.account": "billing.accounts.get",
-    "serviceusage": "serviceusage.services.get",
-    "cloudquotas": "cloudquotas.quotas.get",
-    "monitoring": "monitoring.timeSeries.list",
-}
 
 
 @dataclass(frozen=True)
@@ -143,7 +119,7 @@ def failure_row(
 ) -> CheckResult:
     """A readable row for an adapter error: which permission or setting is missing, and the fix.
 
-    ``doing`` completes "cannot …" (e.g. "read billing of 123"); ``call`` keys PERMISSION_FOR_API."""
+    ``doing`` completes "cannot …" (e.g. "read billing of 123"); ``call`` is a call id of ``core.iam.CALLS``."""
     project = target.ref if target else project_hint
     messages: list[Message] = []
     fix: str | None = None
@@ -153,8 +129,6 @@ def failure_row(
         consumer = bare_project(err.consumer)
         known = target.names() if target else set()
         quota_project = target.quota_project if target else None
-        from gemquota.sources._errors import QuotaProjectMissing
-
         if isinstance(err, QuotaProjectMissing) or (
             consumer and consumer not in known and consumer != quota_project
         ):
@@ -175,7 +149,7 @@ def failure_row(
             fix = f"gcloud services enable {service} --project {where}"
             messages.append(error(f"Enable {service} on {where}.", err.activation_url))
     elif isinstance(err, PermissionDenied):
-        permission = err.permission or PERMISSION_FOR_API.get(call)
+        permission = err.permission or PERMISSION_FOR_CALL.get(call)
         summary = f"cannot {doing}: permission denied"
         if permission:
             summary += f" ({permission} missing)"

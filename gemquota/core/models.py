@@ -203,6 +203,8 @@ class NameCheck:
     suggestions: tuple[str, ...]
     #: the methods the listed entry supports (empty when not listed or not said)
     methods: tuple[str, ...] = ()
+    #: Google's replacements for a retired model that this key's list has (following re-routes)
+    successors: tuple[str, ...] = ()
 
     @property
     def generates(self) -> bool:
@@ -242,9 +244,7 @@ class NameCheck:
                 f"its requests to {r.routed_to}: they are billed and limited as {r.routed_to}"
             )
         if r is not None:
-            return (
-                f"{self.model} is still listed, but Google announced its shutdown on {r.retired_on.isoformat()}"
-            )
+            return f"{self.model} is still listed, but Google announced its shutdown on {r.retired_on.isoformat()}"
         if self.alias:
             return (
                 f"{self.model} is an alias: it resolves at request time to the current model of its line, "
@@ -272,6 +272,16 @@ def check_name(model: str, listed: Iterable[ListedModel | str]) -> NameCheck:
     if entry is None:
         generating = [e.model for e in entries if e.generates and not is_alias(e.model)]
         suggestions = closest(name, generating) or closest(name, [e.model for e in entries])
+    ids = {e.model for e in entries}
+    successors: list[str] = []
+    for replacement in () if retired is None else (*retired.replacements, retired.routed_to or ""):
+        seen: set[str] = set()
+        while replacement and replacement not in ids and replacement not in seen:
+            seen.add(replacement)  # a replacement retired since: follow where it routes
+            moved = retirement(replacement)
+            replacement = moved.routed_to if moved is not None and moved.routed_to else ""
+        if replacement in ids and replacement not in successors:
+            successors.append(replacement)
     return NameCheck(
         model=name,
         listed=entry is not None,
@@ -279,13 +289,14 @@ def check_name(model: str, listed: Iterable[ListedModel | str]) -> NameCheck:
         retirement=retired,
         suggestions=suggestions,
         methods=() if entry is None else entry.methods,
+        successors=tuple(successors),
     )
 
 
 def not_listed_diagnosis(check: NameCheck, listed_count: int) -> Diagnosis:
     """The ``model-not-found`` diagnosis of a name models.list does not list, built from the list
     (SPEC §1.3): no request was sent, so there is no HTTP code."""
-    from gemquota.core.diagnosis import RETRY_OF, Backend, Fix, Kind
+    from gemquota.core.diagnosis import RETRY_OF, Backend, Diagnosis, Fix, Kind
     from gemquota.core.matrix import MODELS, fixes_for
 
     finding = check.finding or f"{check.model} is not in models.list for this key"
@@ -294,7 +305,7 @@ def not_listed_diagnosis(check: NameCheck, listed_count: int) -> Diagnosis:
     if r is not None:
         evidence.append(f"{r.source}: {check.model} retired on {r.retired_on.isoformat()}.")
     fixes: list[Fix] = []
-    replacements = tuple(dict.fromkeys((*(r.replacements if r else ()), *check.suggestions)))
+    replacements = tuple(dict.fromkeys((*check.successors, *check.suggestions)))
     if replacements:
         fixes.append(
             Fix(

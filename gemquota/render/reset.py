@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.text import Text
 
-from gemquota.app.reset_in import Outcome, ResetReport
 from gemquota.context import Context
 from gemquota.core.diagnosis import Kind, Retry, iso_z
 from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC, Basis, Window
+from gemquota.core.resetplan import Outcome, ResetReport
 from gemquota.render import jsonout
 from gemquota.render.console import make_console
 

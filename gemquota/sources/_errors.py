@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from gemquota.core.iam import API_TITLES
 from gemquota.core.redact import redact
 from gemquota.exceptions import (
     ApiDisabled,
@@ -20,6 +21,7 @@ from gemquota.exceptions import (
     GemquotaError,
     NotFound,
     PermissionDenied,
+    QuotaProjectMissing,
     UnexpectedResponse,
     Unreachable,
 )
@@ -28,23 +30,7 @@ from gemquota.exceptions import (
 #: the Cloud SDK (gcloud) OAuth client, the old Cloud SDK client and Colab Enterprise.
 SDK_CLIENT_PROJECTS = frozenset({"764086051850", "32555940559", "1057398310658"})
 
-#: Short API id (``SourceError.api``) → human title.
-API_TITLES: Mapping[str, str] = {
-    "apikeys": "API Keys API",
-    "cloudresourcemanager": "Cloud Resource Manager API",
-    "cloudbilling": "Cloud Billing API",
-    "serviceusage": "Service Usage API",
-    "cloudquotas": "Cloud Quotas API",
-    "monitoring": "Cloud Monitoring API",
-    "oauth2": "OAuth token endpoint",
-}
-
 _MAX_DETAIL = 300
-
-
-class QuotaProjectMissing(ApiDisabled):
-    """403 SERVICE_DISABLED whose consumer is not a project of the user (e.g. gcloud's own client
-    project 764086051850): the fix is to set a quota project, not to enable the API."""
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ from typing import Any
 
 from gemquota.context import Context
 from gemquota.core.cloud import KeyInfo, KeyRestrictions
+from gemquota.core.iam import CALL
 from gemquota.core.redact import mask_key
 from gemquota.exceptions import NotFound, UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
 
-_ROLE = "roles/serviceusage.apiKeysViewer"
+_ROLE = CALL["apikeys.lookup"].role_text
 
 
 def _client_cls() -> Any:
@@ -29,7 +30,7 @@ def lookup_key(ctx: Context, creds: CloudCredentials, key: str) -> KeyInfo:
     spec = CallSpec(
         api="apikeys",
         method=f"keys:lookupKey ({mask_key(key)})",
-        permission="apikeys.keys.lookup",
+        permission=CALL["apikeys.lookup"].permission,
         role=_ROLE,
         quota_project=creds.info.quota_project,
         denied_note="a key from a project you cannot see is denied the same way",
@@ -56,7 +57,7 @@ def get_key_restrictions(ctx: Context, creds: CloudCredentials, key_name: str) -
     spec = CallSpec(
         api="apikeys",
         method="keys.get",
-        permission="apikeys.keys.get",
+        permission=CALL["apikeys.get"].permission,
         role=_ROLE,
         project=project,
         quota_project=creds.info.quota_project,

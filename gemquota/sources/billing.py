@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gemquota.context import Context
 from gemquota.core.cloud import BillingAccount, BillingInfo
+from gemquota.core.iam import CALL
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
@@ -15,8 +16,8 @@ def get_billing_info(ctx: Context, creds: CloudCredentials, project: str) -> Bil
     spec = CallSpec(
         api="cloudbilling",
         method="projects.getBillingInfo",
-        permission="resourcemanager.projects.get",
-        role="roles/browser or roles/viewer",
+        permission=CALL["billing.info"].permission,
+        role=CALL["billing.info"].role_text,
         project=project,
         quota_project=creds.info.quota_project,
     )
@@ -42,8 +43,8 @@ def get_billing_account(ctx: Context, creds: CloudCredentials, name: str) -> Bil
     spec = CallSpec(
         api="cloudbilling",
         method=f"billingAccounts.get ({name})",
-        permission="billing.accounts.get",
-        role="roles/billing.viewer on the billing account",
+        permission=CALL["billing.account"].permission,
+        role=CALL["billing.account"].role_text,
         quota_project=creds.info.quota_project,
     )
     with calling(spec):

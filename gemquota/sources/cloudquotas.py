@@ -7,6 +7,7 @@ from typing import Any
 
 from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, QuotaLimit, QuotaPreference
+from gemquota.core.iam import CALL
 from gemquota.core.quota import measure_from, tier_from_metric, tier_from_quota_id, window_from_quota_id
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
@@ -19,8 +20,8 @@ def _spec(creds: CloudCredentials, project: str, method: str) -> CallSpec:
     return CallSpec(
         api="cloudquotas",
         method=method,
-        permission="cloudquotas.quotas.get",
-        role="roles/cloudquotas.viewer",
+        permission=CALL["cloudquotas"].permission,
+        role=CALL["cloudquotas"].role_text,
         project=project,
         quota_project=creds.info.quota_project,
     )

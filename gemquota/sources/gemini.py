@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from gemquota.context import Context
 from gemquota.core.models import ListedModel
 from gemquota.core.redact import redact
-from gemquota.exceptions import CallTimeout, SourceError, UnexpectedResponse, Unreachable
+from gemquota.exceptions import CallTimeout, UnexpectedResponse, Unreachable
+from gemquota.exceptions import GeminiCallError as GeminiCallError  # raised here; defined with the others
 from gemquota.keys import ApiKey
 
 if TYPE_CHECKING:
@@ -30,29 +31,6 @@ PROBE_PROMPT = "hi"
 LIST_PAGE_SIZE = 1000
 
 T = TypeVar("T")
-
-
-class GeminiCallError(SourceError):
-    """The Gemini API answered with an HTTP error. ``api_error`` is the google-genai ``APIError``.
-
-    ``http_code``, ``status`` and ``body`` (the whole JSON error body, ``{"error": {...}}``)
-    are copied from it so callers can classify the structure without importing google-genai."""
-
-    code = "gemini-error"
-
-    def __init__(self, api_error: Any, *, call: str = "") -> None:
-        http_code = getattr(api_error, "code", None)
-        status = getattr(api_error, "status", None)
-        message = getattr(api_error, "message", None) or ""
-        super().__init__(redact(f"{call}: {http_code} {status or ''} {message}".strip()), api=API)
-        self.api_error = api_error
-        self.call = call
-        self.http_code: int | None = http_code if isinstance(http_code, int) else None
-        self.status: str | None = status if isinstance(status, str) else None
-        details = getattr(api_error, "details", None)
-        self.body: Mapping[str, Any] | list[Any] | str = (
-            details if isinstance(details, Mapping | list | str) else {}
-        )
 
 
 def _transport_errors() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, QuotaUsage
+from gemquota.core.iam import CALL
 from gemquota.core.quota import window_from_metric, window_from_quota_id
 from gemquota.core.reset import PACIFIC
 from gemquota.exceptions import GemquotaError, NotFound, UnexpectedResponse
@@ -184,8 +185,8 @@ def read_usage(
     spec = CallSpec(
         api="monitoring",
         method="timeSeries.list",
-        permission="monitoring.timeSeries.list",
-        role="roles/monitoring.viewer",
+        permission=CALL["monitoring"].permission,
+        role=CALL["monitoring"].role_text,
         project=project,
         quota_project=creds.info.quota_project,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gemquota.context import Context
 from gemquota.core.cloud import ProjectInfo
+from gemquota.core.iam import CALL
 from gemquota.exceptions import UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
@@ -19,8 +20,8 @@ def get_project(ctx: Context, creds: CloudCredentials, project: str) -> ProjectI
     spec = CallSpec(
         api="cloudresourcemanager",
         method="projects.get",
-        permission="resourcemanager.projects.get",
-        role="roles/browser or roles/viewer",
+        permission=CALL["resourcemanager"].permission,
+        role=CALL["resourcemanager"].role_text,
         project=project,
         quota_project=creds.info.quota_project,
         denied_note="Resource Manager answers the same 403 for a project that does not exist and for one "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gemquota.context import Context
 from gemquota.core.cloud import GEMINI_SERVICE, ServiceState
+from gemquota.core.iam import CALL
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
 from gemquota.sources.credentials import CloudCredentials
@@ -17,8 +18,8 @@ def get_service(
     spec = CallSpec(
         api="serviceusage",
         method=f"services.get ({service})",
-        permission="serviceusage.services.get",
-        role="roles/serviceusage.serviceUsageViewer",
+        permission=CALL["serviceusage"].permission,
+        role=CALL["serviceusage"].role_text,
         project=project,
         quota_project=creds.info.quota_project,
     )

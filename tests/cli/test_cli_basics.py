@@ -17,7 +17,7 @@ from gemquota.cli import main
 from gemquota.exitcodes import ExitCode
 
 COMMANDS = ["explain-error", "reset-in", "probe", "doctor", "emulator"]
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus-dev"
 RPD_PASTE = CORPUS / "105-void-js-genai-rpd-freetier-quotavalue25-exp.txt"
 ZERO_PASTE = CORPUS / "109-curl-429-preview-has-no-free-quota-tier.txt"
 
@@ -161,7 +161,7 @@ def _boom(*args: object, **kwargs: object) -> int:
 def test_internal_error_is_one_line_with_hint(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import gemquota.app.explain_error as cmd
+    import gemquota.commands.explain_error as cmd
 
     monkeypatch.setattr(cmd, "run", _boom)
     assert main(["explain-error", "x"]) == ExitCode.CANNOT_RUN
@@ -175,7 +175,7 @@ def test_internal_error_is_one_line_with_hint(
 def test_debug_shows_a_redacted_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import gemquota.app.explain_error as cmd
+    import gemquota.commands.explain_error as cmd
 
     monkeypatch.setattr(cmd, "run", _boom)
     assert main(["--debug", "explain-error", "x"]) == ExitCode.CANNOT_RUN
@@ -189,7 +189,7 @@ def test_debug_shows_a_redacted_traceback(
 def test_internal_error_in_json_mode_is_a_json_error(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import gemquota.app.explain_error as cmd
+    import gemquota.commands.explain_error as cmd
 
     monkeypatch.setattr(cmd, "run", _boom)
     assert main(["explain-error", "x", "--format", "json"]) == ExitCode.CANNOT_RUN

@@ -16,13 +16,14 @@ from spec_contract import DIAGNOSIS_EXTRA_KEYS, DIAGNOSIS_KEYS
 
 from gemquota.app import explain_error
 from gemquota.cli import main
+from gemquota.commands import explain_error as explain_command
 from gemquota.context import OutputFormat
 from gemquota.core.diagnosis import Diagnosis, Kind, Retry
 from gemquota.core.matrix import fixes_for
 from gemquota.render.explain import duration, headline_of, render_diagnoses
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+CORPUS = REPO / "tests" / "fixtures" / "corpus-dev"
 RPD = CORPUS / "032-gemini-cli-rpd-freetier-quotavalue250-wrapped.txt"
 ZERO_IMAGE = CORPUS / "089-js-genai-got-status-429-limit0-flash-preview-image.txt"
 OVERLOADED = CORPUS / "033-raw-json-503-overloaded.txt"
@@ -292,7 +293,7 @@ def test_deep_brackets_do_not_crash(cli: CliRunner) -> None:
 
 def test_run_with_a_context_writes_json(make_context: Callable[..., Any]) -> None:
     ctx = make_context(fmt=OutputFormat.JSON, stdin=OVERLOADED.read_bytes())
-    code = explain_error.run(ctx, text=None, file=None, model=None, now=None)
+    code = explain_command.run(ctx, text=None, file=None, model=None, now=None)
     assert code == 0
     assert json.loads(ctx.out)["data"]["diagnoses"][0]["kind"] == "overloaded"
 

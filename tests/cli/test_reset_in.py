@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gemquota import cli
-from gemquota.app import reset_in
+from gemquota.commands import reset_in
 from gemquota.context import Context, OutputFormat
 from gemquota.exitcodes import ExitCode
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus-dev"
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-03-08T09:30:00Z"
 SPEC_KEYS = {"window", "reset_at", "seconds", "basis", "pacific", "local"}
@@ -440,7 +440,9 @@ def test_wait_does_not_wait_when_no_reset_helps(monkeypatch: pytest.MonkeyPatch)
     fake = FakeTime(datetime(2026, 3, 8, 9, 30, tzinfo=UTC))
     ctx = _ctx(fake, stdin=b"irrelevant")
     zero = Diagnosis(kind=Kind.ZERO_QUOTA, retry=Retry.FIX, headline="limit: 0")
-    monkeypatch.setattr(reset_in, "_diagnose", lambda text, now: zero)
+    from gemquota.app import reset_in as reset_app
+
+    monkeypatch.setattr(reset_app, "_diagnose", lambda text, now: zero)
     code = reset_in.run(ctx, window=None, file=None, now=None, tz=None, wait=True)
     assert code == 1 and fake.sleeps == []
     assert "No reset helps: zero-quota" in _out(ctx)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+CORPUS = REPO / "tests" / "fixtures" / "corpus-dev"
 PASTE = CORPUS / "032-gemini-cli-rpd-freetier-quotavalue250-wrapped.txt"
 FORBIDDEN = ("google.cloud", "google.api_core", "google.genai", "google.protobuf", "proto", "grpc")
 

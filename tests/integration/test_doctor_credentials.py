@@ -16,8 +16,8 @@ import pytest
 from _doctor_support import ARGS, make_ctx
 from _sources_support import write_service_account_file, write_user_adc_file
 
-from gemquota.app import doctor
 from gemquota.cli import main
+from gemquota.commands import doctor
 from gemquota.context import Context, OutputFormat
 from gemquota.emulator import SCENARIOS, Emulator
 from gemquota.exceptions import NoCredentials

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from _doctor_support import ARGS, make_ctx
 
-from gemquota.app import doctor
+from gemquota.commands import doctor
 from gemquota.context import OutputFormat
 from gemquota.emulator import Emulator, Fault
 

@@ -24,6 +24,7 @@ from gemquota.emulator import SCENARIOS, Emulator, get_scenario
 from gemquota.emulator.server import pacific_midnight
 from gemquota.exceptions import UsageError
 from gemquota.keys import KEY_SHAPE
+from gemquota.render.demo import scenario_list
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
 
@@ -94,11 +95,11 @@ def test_list_scenarios_human_and_json() -> None:
     import io
 
     human = Context(stdout=io.StringIO())
-    assert demo_app.list_scenarios(human, "doctor") == 0
+    scenario_list(human, "doctor", demo_app.scenarios())
     text = human.stdout.getvalue()  # type: ignore[attr-defined]
     assert all(name in text for name in REQUIRED)
     as_json = Context(stdout=io.StringIO(), fmt=OutputFormat.JSON)
-    assert demo_app.list_scenarios(as_json, "probe") == 0
+    scenario_list(as_json, "probe", demo_app.scenarios())
     doc = json.loads(as_json.stdout.getvalue())  # type: ignore[attr-defined]
     assert doc["command"] == "probe" and doc["schema_version"] == 1
     assert {s["name"] for s in doc["data"]["scenarios"]} == set(SCENARIOS)

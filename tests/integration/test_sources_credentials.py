@@ -16,9 +16,8 @@ from _sources_support import (
 )
 
 from gemquota.emulator import Emulator, Fault
-from gemquota.exceptions import ApiDisabled, CallTimeout, NoCredentials, PermissionDenied
+from gemquota.exceptions import ApiDisabled, CallTimeout, NoCredentials, PermissionDenied, QuotaProjectMissing
 from gemquota.sources import apikeys, resourcemanager
-from gemquota.sources._errors import QuotaProjectMissing
 from gemquota.sources.credentials import load_cloud_credentials
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]

@@ -17,11 +17,11 @@ from gemquota.exceptions import (
     CallTimeout,
     GemquotaError,
     PermissionDenied,
+    QuotaProjectMissing,
     UnexpectedResponse,
     Unreachable,
 )
 from gemquota.sources import apikeys, billing, cloudquotas, monitoring, resourcemanager, serviceusage
-from gemquota.sources._errors import QuotaProjectMissing
 from gemquota.sources.credentials import CloudCredentials, load_cloud_credentials
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
@@ -129,7 +129,7 @@ def test_role_hints() -> None:
         for call_id, role in [
             ("lookupKey", "roles/serviceusage.apiKeysViewer"),
             ("billingAccounts.get", "roles/billing.viewer"),
-            ("quotaInfos", "roles/cloudquotas.viewer"),
+            ("quotaInfos", "roles/servicemanagement.quotaViewer"),
             ("timeSeries", "roles/monitoring.viewer"),
         ]:
             emu.clear_faults()

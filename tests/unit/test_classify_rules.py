@@ -570,14 +570,11 @@ def test_fix_kinds_have_no_reset() -> None:
 
 
 def test_quota_metric_is_not_read_out_of_an_activation_url() -> None:
-    corpus = Path("/work/shared/corpus/dev/044-api-core-permissiondenied-service-disabled-protobuf.txt")
-    text = (
-        corpus.read_text(encoding="utf-8")
-        if corpus.exists()
-        else "403 Generative Language API has not been used in project 411082643095 before or it is disabled. "
-        "Enable it by visiting https://console.developers.google.com/apis/api/generativelanguage.googleapis.com"
-        "/overview?project=411082643095 then retry."
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus-dev"
+    text = (corpus / "044-api-core-permissiondenied-service-disabled-protobuf.txt").read_text(
+        encoding="utf-8"
     )
+    assert "console.developers.google.com/apis/api/generativelanguage.googleapis.com" in text
     d = primary(text)
     assert d.kind == Kind.API_DISABLED and d.quota_metric is None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from golden import check_paste, load_labels, score
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus-dev"
 LABELS = load_labels(CORPUS)
 pytestmark = pytest.mark.skipif(not LABELS, reason="corpus/dev not available")
 

@@ -22,9 +22,9 @@ import gemquota
 from gemquota import explain
 from gemquota.core.diagnosis import Backend, Diagnosis, Kind, Retry, Tier
 
-ROOT = Path(__file__).resolve().parents[3] / "shared"
-RECORDED = ROOT / "reference" / "recorded-google-bodies" / "gemini"
-CORPUS = ROOT / "corpus" / "dev"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+RECORDED = FIXTURES / "recorded-google-bodies" / "gemini"
+CORPUS = FIXTURES / "corpus-dev"
 NOW = datetime(2026, 3, 8, 17, 30, tzinfo=UTC)  # 09:30 PDT; next Pacific midnight is 07:00Z on 03-09
 NEXT_PT_MIDNIGHT = datetime(2026, 3, 9, 7, 0, tzinfo=UTC)
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gemquota.app.reset_in import Outcome, ResetReport, plan, wait_for
+from gemquota.app.reset_in import Outcome, ResetReport, exit_code_for, plan
+from gemquota.commands.reset_in import wait_for
 from gemquota.context import Context, OutputFormat
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Retry
 from gemquota.core.reset import PACIFIC, Basis, Window, next_pacific_midnight, reset_window
@@ -151,7 +152,7 @@ def test_explicit_window_wins_but_minute_window_takes_the_errors_hint() -> None:
 
 def test_explicit_window_with_a_fix_class_error_still_answers_but_says_so() -> None:
     report = plan(Window.RPD, diag(Kind.ZERO_QUOTA), NOW)
-    assert report.outcome is Outcome.RESET and report.exit_code is ExitCode.OK
+    assert report.outcome is Outcome.RESET and exit_code_for(report) is ExitCode.OK
     assert any("zero-quota" in n and "no reset cures it" in n for n in render.notes(report))
 
 
@@ -181,7 +182,7 @@ def test_fix_class_error_has_no_reset() -> None:
         "enable-billing", "Enable billing on the key's project", ("Open AI Studio",), "https://x.test/b"
     )
     report = plan(None, diag(Kind.ZERO_QUOTA, fixes=(fix,), headline="limit: 0"), NOW)
-    assert report.outcome is Outcome.NO_RESET and report.exit_code is ExitCode.PROBLEM
+    assert report.outcome is Outcome.NO_RESET and exit_code_for(report) is ExitCode.PROBLEM
     assert (report.window, report.reset_at, report.seconds, report.basis) == (None, None, None, None)
     assert report.fixes == (fix,)
 
@@ -194,7 +195,7 @@ def test_fix_class_error_without_fixes_gets_them_from_the_matrix() -> None:
 
 def test_unrecognized_input() -> None:
     assert plan(None, diag(Kind.UNRECOGNIZED), NOW).outcome is Outcome.UNRECOGNIZED
-    assert plan(None, None, NOW).exit_code is ExitCode.UNRECOGNIZED
+    assert exit_code_for(plan(None, None, NOW)) is ExitCode.UNRECOGNIZED
 
 
 @pytest.mark.parametrize(
