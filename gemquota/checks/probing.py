@@ -98,7 +98,15 @@ class ModelRow:
         elif self.alias:
             out.append(f"{self.model} is an alias: its quota is the model it resolves to at request time.")
         name = self.name
-        if name is not None and name.listed and (name.retirement is not None or not name.generates):
+        refused = self.diagnosis is not None and self.diagnosis.kind is Kind.MODEL_NOT_FOUND
+        if name is not None and name.listed and refused and name.retirement is not None:
+            r = name.retirement
+            routed = f" and routes existing users' requests to {r.routed_to}" if r.routed_to else ""
+            out.append(
+                f"Google retired {self.model} on {r.retired_on.isoformat()} ({r.source}){routed}; "
+                "this key is refused."
+            )
+        elif name is not None and name.listed and (name.retirement is not None or not name.generates):
             finding = name.finding
             if finding and not (self.rerouted and name.rerouted_to):
                 out.append(finding + ".")

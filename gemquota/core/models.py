@@ -313,7 +313,7 @@ def not_listed_diagnosis(check: NameCheck, listed_count: int) -> Diagnosis:
                 f"Use a listed model instead of {check.model}: {', '.join(replacements[:3])}",
                 (
                     f"Change the model id in your code or configuration to one of: {', '.join(replacements[:3])}",
-                    "See every model your key can use: gemquota probe --no-generate --model <id>, or models.list",
+                    "Check a name without spending a request: gemquota probe --no-generate --model <id>",
                     "Each model has its own quota: check its limits with gemquota doctor --model <id>",
                 ),
                 DEPRECATIONS_URL if r is not None else MODELS,
