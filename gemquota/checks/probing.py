@@ -264,15 +264,18 @@ def _quota_model(diagnosis: Diagnosis) -> str | None:
     return None
 
 
-def _cost(no_generate: bool, generate_calls: int, models: int) -> str:
+def _cost(no_generate: bool, generate_calls: int, models: int, keys: int = 1) -> str:
     if no_generate:
         return "models.list only: free (no generateContent sent, no RPM/RPD/TPM used)."
     if generate_calls == 0:
         return "Nothing: models.list is free and no generateContent was sent."
+    what = f"{models} model{'s' if models != 1 else ''}"
+    if keys > 1:
+        what += f" × {keys} keys"
     per = (
         "1 request of RPM and RPD + ~1 input token (TPM/TPD) per model probed"
         f" ({generate_calls} generateContent request{'s' if generate_calls != 1 else ''}"
-        f" for {models} model{'s' if models != 1 else ''}); models.list is free."
+        f" for {what}); models.list is free."
     )
     return per + " Failed requests count against the quota too."
 
@@ -409,7 +412,7 @@ def probe_keys(ctx: Context, keys: Sequence[ApiKey], models: Iterable[str], no_g
     return ProbeReport(
         keys=tuple(results),
         models=tuple(rows),
-        cost=_cost(no_generate, calls, len(rows)),
+        cost=_cost(no_generate, calls, len({r.model for r in rows}), len(results)),
         generate_calls=calls,
         no_generate=no_generate,
     )

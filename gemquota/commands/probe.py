@@ -7,6 +7,7 @@ from gemquota.checks.probing import wanted_models
 from gemquota.context import Context
 from gemquota.exceptions import UsageError
 from gemquota.exitcodes import ExitCode
+from gemquota.keys import ApiKey
 
 
 def run(
@@ -31,14 +32,23 @@ def run(
         with demo_app.demo_context(ctx, demo) as (demo_ctx, emulator):
             # the scenario names the models its story is about: they stand in for --model
             story = models or tuple(emulator.scenario.models)
-            return _run(demo_ctx, models=story, no_generate=no_generate, keys=())
+            demo_keys = tuple(emulator.scenario.demo.api_keys)
+            preset = tuple(ApiKey(k, "demo") for k in demo_keys) if len(demo_keys) > 1 else ()
+            return _run(demo_ctx, models=story, no_generate=no_generate, keys=(), preset=preset)
     return _run(ctx, models=models, no_generate=no_generate, keys=keys)
 
 
-def _run(ctx: Context, *, models: tuple[str, ...], no_generate: bool, keys: tuple[str, ...]) -> int:
+def _run(
+    ctx: Context,
+    *,
+    models: tuple[str, ...],
+    no_generate: bool,
+    keys: tuple[str, ...],
+    preset: tuple[ApiKey, ...] = (),
+) -> int:
     from gemquota.render import probe as render
 
-    api_keys = app.api_keys(ctx, keys)
+    api_keys = preset or app.api_keys(ctx, keys)
     wanted = wanted_models(models)
     what = ", ".join(wanted) if wanted else "the default model"
     with_keys = ", ".join(k.masked for k in api_keys)

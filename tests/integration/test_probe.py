@@ -667,3 +667,13 @@ def test_doctor_probe_warns_on_a_reroute(
     probe = next(c for c in doc["data"]["checks"] if c["id"] == "probe")
     assert probe["status"] == "warn", probe
     assert "re-routed" in probe["summary"] and code == 0
+
+
+def test_demo_with_several_keys_probes_every_key(cli: Any) -> None:
+    run = cli({}, "--demo", "shared-keys", "--format", "json")
+    assert run.code == 0
+    keys = [k["key"] for k in run.data["keys"]]
+    assert len(keys) == 3 and len(set(keys)) == 3
+    assert [r["key"] for r in run.data["models"]] == keys
+    assert all(r["key_source"] == "demo" for r in run.data["models"])
+    assert "1 model × 3 keys" in run.data["cost"]
