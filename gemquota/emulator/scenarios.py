@@ -812,11 +812,11 @@ def _shared_keys() -> Scenario:
 
 
 def _model_retired() -> Scenario:
-    acct = BillingAccountSpec("01E9A1-4C6B2D-8F0E37", "Legacy Chat billing")
+    acct = BillingAccountSpec("01B3D5-7E9F1A-2C4E68", "Support Bot billing")
     proj = Project(
-        "573920184466",
-        "legacy-chatbot-prod",
-        "Legacy Chatbot Prod",
+        "583104729315",
+        "support-bot-prod",
+        "Support Bot Prod",
         billing_account=acct.name,
         usage=(Usage("gemini-3.6-flash", 48),),
         # a key created after July 2026 is a "new user" of gemini-2.5-flash: the 2026 404
@@ -827,7 +827,7 @@ def _model_retired() -> Scenario:
         demo_key("model-retired", 1),
         proj.number,
         "5d8e2a71-c3f4-4b09-a6d1-7e2f9c0b3a45",
-        "Chatbot key",
+        "Support bot key",
         api_targets=_GEMINI_ONLY,
         create_time="2026-08-11T10:44:19.530871Z",
     )
