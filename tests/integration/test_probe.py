@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gemquota.cli import main
+from gemquota.core.redact import mask_key
 from gemquota.emulator import Emulator, Fault, RecordedRequest, Scenario, get_scenario
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
@@ -123,6 +124,11 @@ def _list_gets(log: list[RecordedRequest]) -> int:
     return sum(1 for r in log if r.method == "GET" and r.path.endswith("/models"))
 
 
+def _kind(key: str) -> str:
+    """The kind SPEC §5 gives a key of this shape."""
+    return "auth" if key.startswith("AQ.") else "standard" if key.startswith("AIza") else "unknown"
+
+
 def _listed(emu: Emulator) -> list[dict[str, Any]]:
     """What the emulator's models.list serves (the test's source of truth for 'listed')."""
     import urllib.request
@@ -177,8 +183,9 @@ def test_ok_healthy(cli: Any, emulator: Any) -> None:
     assert doc["schema_version"] == 1 and doc["command"] == "probe"
     data = doc["data"]
     assert data["key_source"] == "GEMINI_API_KEY"
-    assert data["key_masked"] == "AIza…" + emu.scenario.demo.api_keys[0][-4:]
-    assert data["key_kind"] == "standard"
+    key = emu.scenario.demo.api_keys[0]
+    assert data["key_masked"] == mask_key(key)
+    assert data["key_kind"] == _kind(key)
     # no model given: the newest stable Flash model that models.list returns, named
     assert data["default_model"] == "gemini-3.8-flash"
     row = as_json.row("gemini-3.8-flash")
@@ -186,7 +193,7 @@ def test_ok_healthy(cli: Any, emulator: Any) -> None:
     assert isinstance(row["latency_ms"], float) and row["latency_ms"] >= 0
     assert row["diagnosis"] is None and row["quota_model"] is None
     assert row["served_model"] == "gemini-3.8-flash" and row["rerouted"] is False
-    assert row["key_source"] == "GEMINI_API_KEY" and row["key_kind"] == "standard"
+    assert row["key_source"] == "GEMINI_API_KEY" and row["key_kind"] == _kind(key)
     assert "1 request of RPM and RPD" in data["cost"]
     assert set(row) >= {"model", "ok", "latency_ms", "listed", "quota_model", "served_model", "diagnosis"}
     assert set(data) >= {"key_source", "key_kind", "models", "cost"}
@@ -335,11 +342,11 @@ def test_several_keys_one_row_per_key_and_model(cli: Any, emulator: Any) -> None
     assert as_json.code == 0
     rows = as_json.data["models"]
     assert [(r["model"], r["key"]) for r in rows] == [
-        ("gemini-3.8-flash", "AIza…" + k1[-4:]),
-        ("gemini-3.8-flash", "AIza…" + k3[-4:]),
+        ("gemini-3.8-flash", mask_key(k1)),
+        ("gemini-3.8-flash", mask_key(k3)),
     ]
-    assert all(r["key_source"] == "--key" and r["key_kind"] == "standard" for r in rows)
-    assert [k["key"] for k in as_json.data["keys"]] == ["AIza…" + k1[-4:], "AIza…" + k3[-4:]]
+    assert all(r["key_source"] == "--key" and r["key_kind"] == _kind(k1) for r in rows)
+    assert [k["key"] for k in as_json.data["keys"]] == [mask_key(k1), mask_key(k3)]
     posts = [r for r in log if r.path.endswith(":generateContent")]
     assert [p.headers["x-goog-api-key"] for p in posts] == [k1, k3], "every key probed, in order"
     assert as_json.data["generate_calls"] == 2
@@ -638,7 +645,7 @@ def test_doctor_probe_without_model_probes_the_default_model(
     assert any(
         "gemini-3.8-flash (default: newest stable Flash): OK" in msg["text"] for msg in probe["messages"]
     )
-    posts = [r for r in emu.requests if r.method == "POST"]
+    posts = [r for r in emu.requests if r.method == "POST" and r.path.endswith(":generateContent")]
     assert len(posts) == 1 and posts[0].path.endswith("/models/gemini-3.8-flash:generateContent")
 
 
@@ -654,7 +661,7 @@ def test_doctor_model_not_listed_costs_no_request(
     text = " ".join(msg["text"] for msg in probe["messages"])
     assert "model-not-found" in text and "retired on 2026-12-01" in text and "gemini-3.8-flash" in text
     assert "limit 0" not in text.lower()
-    assert not any(r.method == "POST" for r in emu.requests)
+    assert _all_generate_posts(emu.requests) == 0
 
 
 def test_doctor_probe_warns_on_a_reroute(
