@@ -684,3 +684,17 @@ def test_demo_with_several_keys_probes_every_key(cli: Any) -> None:
     assert [r["key"] for r in run.data["models"]] == keys
     assert all(r["key_source"] == "demo" for r in run.data["models"])
     assert "1 model × 3 keys" in run.data["cost"]
+
+
+def test_github_annotations_for_a_reroute_and_a_retired_model(cli: Any) -> None:
+    run = cli({}, "--demo", "model-retired", "--format", "github")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert any(
+        line.startswith("::error title=gemquota probe%3A gemini-2.5-flash::model-not-found") for line in lines
+    )
+    notice = [ln for ln in lines if ln.startswith("::notice title=gemquota probe%3A gemini-3.5-flash::OK in")]
+    assert len(notice) == 1 and "answered by gemini-3.6-flash" in notice[0]
+    assert any(
+        line.startswith("::warning title=gemquota probe%3A gemini-3.5-flash::Re-routed") for line in lines
+    )
