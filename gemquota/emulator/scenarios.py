@@ -407,6 +407,8 @@ class Scenario:
     expect: str = ""
     #: retired models that this scenario's keys still see in models.list (with their old entry)
     listed_retired: tuple[str, ...] = ()
+    #: current models this scenario's keys do not see (not listed, 404 like an unknown model)
+    hidden_models: tuple[str, ...] = ()
     #: model asked for -> the ``modelVersion`` that answers (beyond the catalogue's aliases and
     #: re-routes), e.g. a numeric version suffix ``gemini-3.8-flash`` -> ``gemini-3.8-flash-001``
     served_as: tuple[tuple[str, str], ...] = ()

@@ -204,7 +204,8 @@ def _load_models(scenario: Scenario) -> list[Body]:
     """models.list of the scenario: the current lineup, after the retired models its keys still see."""
     cat = catalogue()
     kept = [cat.retired_listings[m] for m in scenario.listed_retired if m in cat.retired_listings]
-    return [*kept, *cat.models]
+    hidden = {f"models/{m}" for m in scenario.hidden_models}
+    return [*kept, *(m for m in cat.models if m["name"] not in hidden)]
 
 
 def _ts(dt: datetime) -> str:

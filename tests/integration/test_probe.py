@@ -214,6 +214,26 @@ def test_ok_healthy(cli: Any, emulator: Any) -> None:
     assert "Cost:" in human.out
 
 
+def test_default_model_follows_the_list(cli: Any, emulator: Any) -> None:
+    """No model id is hard-coded: the default is whatever the key's models.list offers."""
+    base = get_scenario("healthy")
+    emu = emulator(replace(base, hidden_models=("gemini-3.8-flash",)))
+    run = cli(_env(emu), "--format", "json")
+    assert run.code == 0 and run.data["default_model"] == "gemini-3.6-flash"
+    assert _generate_posts(emu.requests, "gemini-3.6-flash") == 1
+
+    everything = _listed(emulator(base))
+    no_flash = tuple(m["name"].removeprefix("models/") for m in everything if "flash" in m["name"])
+    emu = emulator(replace(base, hidden_models=no_flash))
+    as_json, human, log = _both(cli, emu, _env(emu))
+    assert as_json.code == 1 and as_json.data["models"] == []
+    assert as_json.data["keys"][0]["no_default"].startswith(
+        "No model given and models.list lists no stable Flash"
+    )
+    assert _all_generate_posts(log) == 0
+    assert "pass --model" in human.out
+
+
 def test_key_flag_beats_env_and_google_api_key_beats_gemini(cli: Any, emulator: Any) -> None:
     emu = emulator("healthy")
     key = emu.scenario.demo.api_keys[0]
