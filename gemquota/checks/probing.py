@@ -73,6 +73,8 @@ class ModelRow:
     rerouted: bool = False
     #: A generateContent was sent for this row.
     called: bool = False
+    #: Which key (index into ``ProbeReport.keys``) the row belongs to.
+    key_index: int = 0
 
     @property
     def alias(self) -> bool:
@@ -186,7 +188,8 @@ class ProbeReport:
         return self.keys[0].models_listed if self.keys else None
 
     def rows_of(self, key: KeyResult) -> tuple[ModelRow, ...]:
-        return tuple(r for r in self.models if r.key_masked == key.key_masked)
+        index = next(i for i, k in enumerate(self.keys) if k is key)
+        return tuple(r for r in self.models if r.key_index == index)
 
 
 def bare_model(model: str) -> str:
@@ -287,7 +290,7 @@ NO_DEFAULT = (
 
 
 def _probe_key(
-    ctx: Context, key: ApiKey, wanted: tuple[str, ...], no_generate: bool
+    ctx: Context, key: ApiKey, wanted: tuple[str, ...], no_generate: bool, index: int = 0
 ) -> tuple[KeyResult, list[ModelRow], int]:
     kind = key_kind(key)
     entries: tuple[ListedModel, ...] | None = None
@@ -302,7 +305,9 @@ def _probe_key(
     def row(model: str, ok: bool, **kw: Any) -> ModelRow:
         base: dict[str, Any] = {"latency_ms": None, "listed": None, "quota_model": None, "diagnosis": None}
         base.update(kw)
-        return ModelRow(model, ok, key_masked=key.masked, key_source=key.source, key_kind=kind, **base)
+        return ModelRow(
+            model, ok, key_masked=key.masked, key_source=key.source, key_kind=kind, key_index=index, **base
+        )
 
     picked: str | None = None
     no_default: str | None = None
@@ -404,8 +409,8 @@ def probe_keys(ctx: Context, keys: Sequence[ApiKey], models: Iterable[str], no_g
     results: list[KeyResult] = []
     rows: list[ModelRow] = []
     calls = 0
-    for key in keys:
-        result, key_rows, key_calls = _probe_key(ctx, key, wanted, no_generate)
+    for index, key in enumerate(keys):
+        result, key_rows, key_calls = _probe_key(ctx, key, wanted, no_generate, index)
         results.append(result)
         rows.extend(key_rows)
         calls += key_calls
