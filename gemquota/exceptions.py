@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gemquota.core.redact import redact
 from gemquota.exitcodes import ExitCode
 
 
@@ -124,6 +123,8 @@ class GeminiCallError(SourceError):
         http_code = getattr(api_error, "code", None)
         status = getattr(api_error, "status", None)
         message = getattr(api_error, "message", None) or ""
+        from gemquota.core.redact import redact
+
         super().__init__(
             redact(f"{call}: {http_code} {status or ''} {message}".strip()), api="generativelanguage"
         )

@@ -16,10 +16,8 @@ BACKENDS = {"gemini-api", "vertex-ai", "code-assist", "unknown"}
 
 
 def load_labels(folder: Path) -> list[dict[str, str]]:
-    """The rows of ``folder/labels.tsv`` (empty when the folder is absent)."""
+    """The rows of ``folder/labels.tsv`` (a missing table is an error, never an empty test set)."""
     path = folder / "labels.tsv"
-    if not path.exists():
-        return []
     with path.open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
 

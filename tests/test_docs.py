@@ -43,3 +43,75 @@ def test_changelog_has_unreleased_section() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog")
     assert "## [Unreleased]" in changelog
+
+
+#: Absolute paths of a development machine, and the shared folder outside the repository.
+_OUTSIDE = re.compile("|".join(("/" + "work/", "/" + "home/[a-z]", "/" + "Users/", r"\.\./" + "shared")))
+#: Pasted error texts may quote any path of the machine they came from.
+_PASTES = "tests/fixtures/"
+_SKIP_DIRS = {
+    ".git",
+    ".venv",
+    ".hypothesis",
+    ".benchmarks",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "build",
+    "dist",
+}
+
+
+def _repository_files() -> list[Path]:
+    out = []
+    for path in ROOT.rglob("*"):
+        rel = path.relative_to(ROOT)
+        if path.is_file() and not (set(rel.parts) & _SKIP_DIRS) and not rel.parts[0].endswith(".egg-info"):
+            out.append(path)
+    return out
+
+
+def test_no_path_outside_the_repository() -> None:
+    found = []
+    for path in _repository_files():
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(_PASTES) and rel.endswith(".txt"):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [f"{rel}: {m.group(0)}" for m in _OUTSIDE.finditer(text)]
+    assert found == []
+
+
+def test_the_path_check_can_fail() -> None:
+    assert _OUTSIDE.search("CORPUS = '../" + "shared/corpus'")
+    assert _OUTSIDE.search('Path("/' + 'work/shared/corpus/dev/044.txt")')
+
+
+def _iam_rows() -> list[str]:
+    from gemquota.core.iam import CALLS
+
+    rows = []
+    for call in CALLS:
+        if call.permission is None:
+            continue  # the API key is the credential
+        role = f"`{call.role}`" + ("" if call.scope == "project" else f" on the {call.scope}")
+        rows.append(
+            f"| {', '.join(call.checks)} | `{call.method}` | `{call.service}` | `{call.permission}` | {role} |"
+        )
+    return rows
+
+
+def test_readme_iam_table_is_the_one_table() -> None:
+    section = re.search(r"<!-- iam-table:.*?-->\n(.*?)<!-- /iam-table -->", README, re.S)
+    assert section, "README has the IAM table markers"
+    lines = [line for line in section.group(1).splitlines() if line.startswith("|")]
+    assert lines[2:] == _iam_rows()
+
+
+def test_readme_hints_put_debug_before_the_command() -> None:
+    assert not re.search(r"gemquota [a-z-]+ [^`\n]*--debug", README)
+    assert not re.search(r"gemquota [a-z-]+ [^`\n]*--version", README)

@@ -48,7 +48,8 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
         raise NoInput(
             "No error text given.",
             "Pass the error as an argument, with --file PATH (or --file - for stdin), "
-            "or pipe it: pbpaste | gemquota explain-error",
+            "or pipe it from the clipboard: pbpaste | gemquota explain-error (macOS), "
+            "wl-paste | … or xclip -o -selection clipboard | … (Linux)",
         )
     from gemquota.core.google_error import decode_paste  # the parser loads only when a paste is read
 

@@ -22,7 +22,8 @@ __all__ = ["Outcome", "ResetReport", "compute", "exit_code_for", "parse_window",
 WINDOWS = ", ".join(w.value for w in Window)
 _WINDOW_HINT = (
     f"Give a window ({WINDOWS}), e.g. 'gemquota reset-in rpd', or the error: "
-    "'gemquota reset-in --file error.txt' or 'pbpaste | gemquota reset-in'."
+    "'gemquota reset-in --file error.txt' or 'pbpaste | gemquota reset-in' "
+    "(Linux: 'wl-paste | …' or 'xclip -o -selection clipboard | …')."
 )
 
 _EXIT: dict[Outcome, ExitCode] = {

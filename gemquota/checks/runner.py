@@ -64,7 +64,7 @@ def _crash(check: Check, exc: BaseException, ctx: Context) -> CheckResult:
     return CheckResult(
         Status.CRASH,
         f"the check crashed ({text})",
-        (hint("This is a bug in gemquota: rerun with --debug and report it."),),
+        (hint("This is a bug in gemquota: rerun as 'gemquota --debug doctor …' and report it."),),
         proceed=False,
         blocked_reason=f"the {check.title.lower()} check crashed",
     )

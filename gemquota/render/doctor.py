@@ -33,7 +33,7 @@ BULLET: dict[Level, tuple[str, str]] = {
 
 def _console(ctx: Context, stream: TextIO) -> Console:
     width = ctx.width
-    if width is None and not _isatty(stream):
+    if width is None and not _isatty(stream) and not ctx.env.get("COLUMNS", "").strip():
         width = 1000  # piped or captured: one line per message, no hard wraps for grep and logs
     return make_console(ctx, stream, width=width, soft_wrap=False)
 

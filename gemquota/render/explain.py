@@ -227,13 +227,14 @@ def diagnosis_panel(
 ) -> Panel:
     """One diagnosis as a rich Panel."""
     if d.kind is Kind.UNRECOGNIZED:
-        return Panel(_unrecognized_body(d), title="unrecognized", title_align="left", box=box.ROUNDED)
+        return Panel(_unrecognized_body(d), title=Text("unrecognized"), title_align="left", box=box.ROUNDED)
+    # Titles are Text, not str: a str title is parsed as markup (and loads rich's emoji table).
     title = str(d.kind) + (f" · {d.retry}" if d.retry else "") + (f" · ×{d.count}" if d.count > 1 else "")
     if not primary:
         title = f"also: {title}"
     return Panel(
         _diagnosis_body(d, now, local_tz, primary=primary),
-        title=title,
+        title=Text(title),
         title_align="left",
         box=box.ROUNDED,
         border_style=_STYLE_OF[d.retry].replace("bold ", ""),
@@ -254,12 +255,26 @@ def _env_columns(ctx: Context) -> int | None:
     return int(value) if value.isdigit() and 20 <= int(value) <= 1000 else None
 
 
+def wants_color(ctx: Context, terminal: bool) -> bool:
+    """Colour or not: the Context's choice, else NO_COLOR, TERM=dumb, FORCE_COLOR, else a terminal."""
+    if ctx.color is not None:
+        return ctx.color
+    env = ctx.env
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("TERM", "").strip().lower() in ("dumb", "unknown"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return terminal
+
+
 def _console(ctx: Context, file: io.StringIO) -> Console:
     terminal = _terminal_width(ctx)
-    color = ctx.color if ctx.color is not None else terminal is not None
+    color = wants_color(ctx, terminal is not None)
     return Console(
         file=file,
-        width=ctx.width or terminal or _env_columns(ctx) or DEFAULT_WIDTH,
+        width=ctx.width or _env_columns(ctx) or terminal or DEFAULT_WIDTH,
         force_terminal=color,
         color_system="auto" if color else None,
         no_color=not color,

@@ -227,6 +227,27 @@ def test_several_errors_primary_first_and_repeats_counted(cli: CliRunner) -> Non
     assert len(overloaded) == 1 and overloaded[0]["count"] == 2
 
 
+@pytest.mark.parametrize(
+    ("tz", "local"),
+    [("IST-05:30", "2026-03-09 12:30:00 IST local"), ("XYZ+03:00", "2026-03-09 04:00:00 XYZ local")],
+)
+def test_local_time_is_the_machines_zone(tz: str, local: str) -> None:
+    # The machine's zone comes from the process (TZ): run the CLI in a process of its own.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEMQUOTA_")}
+    env.update(TZ=tz, NO_COLOR="1", COLUMNS="120")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gemquota", "explain-error", "--file", str(RPD), "--now", NOW],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert local in proc.stdout and "2026-03-09 00:00:00 PDT Pacific" in proc.stdout
+
+
 def test_human_output_shows_the_essentials(cli: CliRunner) -> None:
     r = cli("explain-error", "--file", str(RPD), "--now", NOW)
     assert r.code == 0 and r.err == ""

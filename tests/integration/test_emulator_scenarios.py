@@ -215,6 +215,8 @@ def test_gemquota_emulator_runs_in_the_foreground_until_ctrl_c(tmp_path: Any) ->
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        # a shell's background job ignores SIGINT, and a child would inherit that: give it Ctrl-C back
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert proc.stdout is not None
