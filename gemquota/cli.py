@@ -361,6 +361,39 @@ def doctor(
     return _run(ctx, "doctor", form, body)
 
 
+def scan(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Log files (plain or .gz); '-' or none with piped stdin.", metavar="[PATH]..."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only errors at or after WHEN (ISO 8601, or 2h / 30m before now).", metavar="WHEN"
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Only errors at or before WHEN (ISO 8601, or 2h / 30m before now).",
+            metavar="WHEN",
+        ),
+    ] = None,
+    fmt: FormatOpt = "human",
+) -> int:
+    """Every Gemini / Google error in whole logs: how often, since when, and what to fix first."""
+    form = _format(ctx, fmt, (OutputFormat.HUMAN, OutputFormat.JSON))
+
+    def body(c: Context) -> int:
+        from gemquota.commands import scan as cmd
+
+        return cmd.run(c, paths=tuple(paths or ()), since=since, until=until)
+
+    return _run(ctx, "scan", form, body)
+
+
 def emulator(
     ctx: typer.Context,
     scenario: Annotated[
@@ -394,6 +427,7 @@ _COMMANDS: dict[str, Callable[..., int]] = {
     "reset-in": reset_in,
     "probe": probe,
     "doctor": doctor,
+    "scan": scan,
     "emulator": emulator,
 }
 

@@ -143,3 +143,10 @@ class Unrecognized(GemquotaError):
 
     code = "unrecognized"
     exit_code = ExitCode.UNRECOGNIZED
+
+
+class InputUnreadable(GemquotaError):
+    """An input of scan could not be read: missing, a directory, a FIFO or device, corrupt gzip (exit 3)."""
+
+    code = "unreadable-input"
+    exit_code = ExitCode.CANNOT_RUN

@@ -6,16 +6,25 @@ their exceptions (protobuf is imported lazily only for gRPC details that need co
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gemquota.core.classify import diagnose
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.core.google_error import decode_paste
 
-__all__ = ["explain"]
+if TYPE_CHECKING:
+    from gemquota.core.scan import ScanResult
+
+__all__ = ["explain", "scan_files", "scan_text"]
+
+#: Texts longer than this (characters or bytes) are read as blocks by the whole-input reader, so
+#: every byte is analysed; shorter ones go to the parser whole, as before (this is the most it reads
+#: at once, MAX_ANALYSED in the parser).
+DIRECT_LIMIT = 300_000
 
 #: How many chained exceptions (``__cause__`` / ``__context__``) are followed.
 _MAX_CHAIN = 8
@@ -212,8 +221,12 @@ def explain(x: object, *, model: str | None = None, now: datetime | None = None)
     elif now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     if isinstance(x, str):
+        if len(x) > DIRECT_LIMIT:
+            return explain_large(io.BytesIO(x.encode("utf-8", errors="surrogatepass")), model=model, now=now)
         return diagnose(x, now=now, requested_model=model)
     if isinstance(x, bytes | bytearray | memoryview):
+        if len(x) > DIRECT_LIMIT:
+            return explain_large(io.BytesIO(bytes(x)), model=model, now=now)
         return diagnose(decode_paste(x), now=now, requested_model=model)
     if isinstance(x, Mapping | list):
         return diagnose(x, now=now, requested_model=model)
@@ -226,3 +239,77 @@ def explain(x: object, *, model: str | None = None, now: datetime | None = None)
     if isinstance(x, tuple):
         return diagnose(list(x), now=now, requested_model=model)
     return diagnose(str(x), now=now, requested_model=model)
+
+
+def explain_large(
+    stream: Any, *, model: str | None, now: datetime, options: Mapping[str, Any] | None = None
+) -> list[Diagnosis]:
+    """explain() of a large input (a binary stream): every byte read by the whole-input reader, its
+    candidate blocks diagnosed and merged; ``unrecognized`` when none holds a Google error.
+    ``options`` are further keyword arguments of the classifier's ``diagnose`` for every block."""
+    from gemquota.core.reader import BlockReader
+    from gemquota.core.scan import explain_blocks
+
+    found = explain_blocks(
+        BlockReader(stream, year=now.year), now=now, requested_model=model, options=options
+    )
+    if found:
+        return found
+    return diagnose("", now=now, requested_model=model, **dict(options or {}))
+
+
+def scan_text(
+    text: str | bytes,
+    *,
+    now: datetime | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    name: str = "-",
+) -> ScanResult:
+    """The scan result (SPEC §1.7) of a log given as text: every Google / Gemini error in it, merged
+    by kind, model, quota id and project, with counts, first/last seen, a timeline and what to fix
+    first. ``now`` fixes the clock (reset times, the year of syslog stamps)."""
+    data = text.encode("utf-8", errors="surrogatepass") if isinstance(text, str) else bytes(text)
+    return _scan([(name, io.BytesIO(data))], now=now, since=since, until=until)
+
+
+def scan_files(
+    paths: Iterable[str],
+    *,
+    now: datetime | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> ScanResult:
+    """The scan result of log files (plain or gzip). Raises ``gemquota.core.reader.UnreadableInput``
+    for a missing file, a directory, a FIFO or device, or a corrupt gzip."""
+    from gemquota.core.reader import open_path
+
+    names = list(paths)
+    streams = [(name, open_path(name)) for name in names]
+    try:
+        return _scan(streams, now=now, since=since, until=until)
+    finally:
+        for _name, stream in streams:
+            stream.close()
+
+
+def _scan(
+    streams: list[tuple[str, Any]],
+    *,
+    now: datetime | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> ScanResult:
+    from gemquota.core.reader import BlockReader
+    from gemquota.core.scan import ScanAggregator
+
+    if now is None:
+        now = datetime.now(UTC)
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    aggregator = ScanAggregator(now=now, since=since, until=until)
+    for name, stream in streams:
+        reader = BlockReader(stream, name=name, year=now.year)
+        aggregator.add_blocks(reader)
+        aggregator.add_input(name, reader.stats.bytes, reader.stats.lines)
+    return aggregator.result()

@@ -2,38 +2,69 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from gemquota.context import Context
 from gemquota.exceptions import NoInput, UsageError
 
-#: Largest paste we read (bytes); more is cut off, which the parser tolerates like any truncation.
-MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+class _Joined(io.RawIOBase):
+    """The bytes already read (``head``) followed by the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO, *, owned: bool) -> None:
+        self._head = head
+        self._stream = stream
+        self._owned = owned
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if self._owned and not self.closed:
+            self._stream.close()
+        super().close()
 
 
-def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bool = True) -> str | None:
-    """The paste from the argument, ``--file PATH``, ``--file -`` or piped stdin.
+def read_input(
+    ctx: Context, text: str | None, file: str | None, *, required: bool = True
+) -> str | BinaryIO | None:
+    """The paste from the argument, ``--file PATH``, ``--file -`` or piped stdin: its text when it is
+    small, else a binary stream over the whole of it (for the whole-input reader; the caller closes
+    it). Returns None when nothing was given and ``required`` is False; raises NoInput otherwise."""
+    from gemquota.library import DIRECT_LIMIT
 
-    Returns None when nothing was given and ``required`` is False; raises NoInput otherwise."""
     if text is not None and file is not None:
         raise UsageError("Give the error either as an argument or with --file, not both.")
     if text is not None:
         if not text.strip():
             raise NoInput("The error text is empty.", "Paste the whole error, or use --file PATH.")
         return text
-    raw: bytes | None = None
+    stream: BinaryIO | None = None
+    owned = False
     if file is not None:
         if file == "-":
             if ctx.stdin is None:
                 raise NoInput("--file - given but there is no standard input.")
-            raw = ctx.stdin.read(MAX_INPUT_BYTES)
+            stream = ctx.stdin
         else:
             path = Path(file).expanduser()
             try:
-                with path.open("rb") as fh:
-                    raw = fh.read(MAX_INPUT_BYTES)
+                stream = path.open("rb")
+                owned = True
             except FileNotFoundError:
                 raise UsageError(f"No such file: {file}", "Check the path given to --file.") from None
             except IsADirectoryError:
@@ -41,7 +72,20 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
             except OSError as exc:
                 raise UsageError(f"Cannot read {file}: {exc.strerror}") from None
     elif ctx.stdin is not None and not ctx.stdin_isatty:
-        raw = ctx.stdin.read(MAX_INPUT_BYTES)
+        stream = ctx.stdin
+    raw: bytes | None = None
+    if stream is not None:
+        try:
+            raw = stream.read(DIRECT_LIMIT + 1)
+        except OSError as exc:
+            if owned:
+                stream.close()
+            raise UsageError(f"Cannot read {file or 'standard input'}: {exc.strerror}") from None
+        if len(raw) > DIRECT_LIMIT or raw[:2] == b"\x1f\x8b":
+            # Large, or gzip (any size): the whole-input reader streams (and decompresses) it.
+            return io.BufferedReader(_Joined(raw, stream, owned=owned), buffer_size=1 << 20)
+        if owned:
+            stream.close()
     if raw is None or not raw.strip():
         if not required and raw is None:
             return None
@@ -54,6 +98,17 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
     from gemquota.core.google_error import decode_paste  # the parser loads only when a paste is read
 
     return decode_paste(raw)
+
+
+def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bool = True) -> str | None:
+    """The whole paste as text (see :func:`read_input`; a large one is read in full)."""
+    got = read_input(ctx, text, file, required=required)
+    if got is None or isinstance(got, str):
+        return got
+    from gemquota.core.google_error import decode_paste
+
+    with got:
+        return decode_paste(got.read())
 
 
 def parse_now(value: str | None, ctx: Context) -> datetime:

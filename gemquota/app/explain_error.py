@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from gemquota.app.common import parse_now, read_paste
+from gemquota.app.common import parse_now, read_input
 from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.exitcodes import ExitCode
-from gemquota.library import explain
+from gemquota.library import explain, explain_large
 
 COMMAND = "explain-error"
 
@@ -42,7 +42,11 @@ def diagnose(
 ) -> ExplainReport:
     """Diagnose the paste from the argument, ``--file`` or piped stdin."""
     moment = parse_now(now, ctx)
-    paste = read_paste(ctx, text, file)
+    paste = read_input(ctx, text, file)
     assert paste is not None  # required=True: NoInput is raised instead
     requested = model.strip().removeprefix("models/") if model and model.strip() else None
-    return ExplainReport(tuple(explain(paste, model=requested, now=moment)), moment)
+    if isinstance(paste, str):
+        return ExplainReport(tuple(explain(paste, model=requested, now=moment)), moment)
+    # A large input: every byte streamed through the whole-input reader, memory bounded.
+    with paste:
+        return ExplainReport(tuple(explain_large(paste, model=requested, now=moment)), moment)
