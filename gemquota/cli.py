@@ -47,7 +47,8 @@ def _complete_format_plain(incomplete: str) -> list[str]:
 def _complete_window(incomplete: str) -> list[str]:
     from gemquota.core.reset import Window
 
-    return [w.value for w in Window if w.value.startswith(incomplete.lower())]
+    # A plan allowance is no window to name: it resets only as its error says (give the error).
+    return [w.value for w in Window if w is not Window.PLAN and w.value.startswith(incomplete.lower())]
 
 
 def _complete_scenario(incomplete: str) -> list[str]:
@@ -214,6 +215,14 @@ def explain_error(
         ),
     ] = None,
     now: NowOpt = None,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            help="The API key in use (default: GOOGLE_API_KEY, GEMINI_API_KEY); only its kind is read.",
+            metavar="KEY",
+        ),
+    ] = None,
     fmt: FormatOpt = "human",
 ) -> int:
     """Name the bottleneck in a pasted Gemini / Vertex AI / Code Assist error, with the fix."""
@@ -222,7 +231,7 @@ def explain_error(
     def body(c: Context) -> int:
         from gemquota.commands import explain_error as cmd
 
-        return cmd.run(c, text=text, file=file, model=model, now=now)
+        return cmd.run(c, text=text, file=file, model=model, now=now, key=key)
 
     return _run(ctx, "explain-error", form, body)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from gemquota.core.classify import diagnose
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.core.google_error import decode_paste
+from gemquota.core.keykind import KeyKind, key_kind
 
 if TYPE_CHECKING:
     from gemquota.core.scan import ScanResult
@@ -192,7 +193,9 @@ def _exception_text(exc: BaseException) -> str:
     return "\n".join(parts)
 
 
-def _diagnose_exception(exc: BaseException, *, model: str | None, now: datetime) -> list[Diagnosis] | None:
+def _diagnose_exception(
+    exc: BaseException, *, model: str | None, now: datetime, kind: KeyKind | None = None
+) -> list[Diagnosis] | None:
     """Diagnose a google-genai / google-api-core exception from its structure (None: not one)."""
     if _is_genai_error(exc):
         body, code, status = _genai_source(exc)
@@ -201,44 +204,54 @@ def _diagnose_exception(exc: BaseException, *, model: str | None, now: datetime)
     else:
         return None
     requested = model or _requested_model_from_response(_safe(exc, "response"))
-    found = diagnose(body, now=now, requested_model=requested, http_code=code, status=status)
+    found = diagnose(body, now=now, requested_model=requested, http_code=code, status=status, key_kind=kind)
     if found and found[0].kind is not Kind.UNRECOGNIZED:
         return found
     # The structure said nothing useful: the printed form may still (e.g. a wrapped message).
-    return diagnose(str(exc)[:_MAX_TEXT], now=now, requested_model=requested, http_code=code, status=status)
+    return diagnose(
+        str(exc)[:_MAX_TEXT], now=now, requested_model=requested, http_code=code, status=status, key_kind=kind
+    )
 
 
-def explain(x: object, *, model: str | None = None, now: datetime | None = None) -> list[Diagnosis]:
+def explain(
+    x: object, *, model: str | None = None, now: datetime | None = None, key: str | None = None
+) -> list[Diagnosis]:
     """Diagnose an error, primary first.
 
     ``x`` is error text (``str`` or ``bytes``), a JSON body (``dict`` or ``list``), a
     ``google.genai.errors.APIError``, a ``google.api_core.exceptions.GoogleAPICallError``, or any other
     exception (its text, chained causes and any attached HTTP response body are read).
-    ``model`` is the model you called; ``now`` fixes the clock for reset times (default: now, UTC).
+    ``model`` is the model you called; ``now`` fixes the clock for reset times (default: now, UTC);
+    ``key`` is the API key in use: only its kind (standard ``AIza`` / auth ``AQ.``) is read, to tailor the
+    diagnosis of key errors (SPEC §1.1); it is never kept or returned.
     Never raises on odd input: text with no Google error gives one ``unrecognized`` diagnosis."""
+    kind = key_kind(key)
+    opts = {"key_kind": kind} if kind is not None else None
     if now is None:
         now = datetime.now(UTC)
     elif now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     if isinstance(x, str):
         if len(x) > DIRECT_LIMIT:
-            return explain_large(io.BytesIO(x.encode("utf-8", errors="surrogatepass")), model=model, now=now)
-        return diagnose(x, now=now, requested_model=model)
+            return explain_large(
+                io.BytesIO(x.encode("utf-8", errors="surrogatepass")), model=model, now=now, options=opts
+            )
+        return diagnose(x, now=now, requested_model=model, key_kind=kind)
     if isinstance(x, bytes | bytearray | memoryview):
         if len(x) > DIRECT_LIMIT:
-            return explain_large(io.BytesIO(bytes(x)), model=model, now=now)
-        return diagnose(decode_paste(x), now=now, requested_model=model)
+            return explain_large(io.BytesIO(bytes(x)), model=model, now=now, options=opts)
+        return diagnose(decode_paste(x), now=now, requested_model=model, key_kind=kind)
     if isinstance(x, Mapping | list):
-        return diagnose(x, now=now, requested_model=model)
+        return diagnose(x, now=now, requested_model=model, key_kind=kind)
     if isinstance(x, BaseException):
         for item in _chain(x):
-            found = _diagnose_exception(item, model=model, now=now)
+            found = _diagnose_exception(item, model=model, now=now, kind=kind)
             if found is not None:
                 return found
-        return diagnose(_exception_text(x), now=now, requested_model=model)
+        return diagnose(_exception_text(x), now=now, requested_model=model, key_kind=kind)
     if isinstance(x, tuple):
-        return diagnose(list(x), now=now, requested_model=model)
-    return diagnose(str(x), now=now, requested_model=model)
+        return diagnose(list(x), now=now, requested_model=model, key_kind=kind)
+    return diagnose(str(x), now=now, requested_model=model, key_kind=kind)
 
 
 def explain_large(

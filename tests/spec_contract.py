@@ -21,6 +21,7 @@ DIAGNOSIS_KEYS = frozenset(
         "project_number",
         "count",
         "evidence",
+        "assumptions",
         "fixes",
     }
 )

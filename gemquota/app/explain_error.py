@@ -12,6 +12,7 @@ from datetime import datetime
 from gemquota.app.common import parse_now, read_input
 from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
+from gemquota.core.keykind import key_in_use, key_kind
 from gemquota.exitcodes import ExitCode
 from gemquota.library import explain, explain_large
 
@@ -38,15 +39,26 @@ def exit_code_for(diagnoses: list[Diagnosis]) -> ExitCode:
 
 
 def diagnose(
-    ctx: Context, *, text: str | None, file: str | None, model: str | None, now: str | None
+    ctx: Context,
+    *,
+    text: str | None,
+    file: str | None,
+    model: str | None,
+    now: str | None,
+    key: str | None = None,
 ) -> ExplainReport:
-    """Diagnose the paste from the argument, ``--file`` or piped stdin."""
+    """Diagnose the paste from the argument, ``--file`` or piped stdin. The key in use (``key``, else
+    GOOGLE_API_KEY, else GEMINI_API_KEY) tailors key errors by its kind; its value is never kept."""
     moment = parse_now(now, ctx)
     paste = read_input(ctx, text, file)
     assert paste is not None  # required=True: NoInput is raised instead
     requested = model.strip().removeprefix("models/") if model and model.strip() else None
+    in_use = key_in_use(dict(ctx.env), key)
     if isinstance(paste, str):
-        return ExplainReport(tuple(explain(paste, model=requested, now=moment)), moment)
+        return ExplainReport(tuple(explain(paste, model=requested, now=moment, key=in_use)), moment)
     # A large input: every byte streamed through the whole-input reader, memory bounded.
+    kind = key_kind(in_use)
+    options = {"key_kind": kind} if kind is not None else None
     with paste:
-        return ExplainReport(tuple(explain_large(paste, model=requested, now=moment)), moment)
+        found = explain_large(paste, model=requested, now=moment, options=options)
+        return ExplainReport(tuple(found), moment)

@@ -19,7 +19,9 @@ from gemquota.exitcodes import ExitCode
 
 __all__ = ["Outcome", "ResetReport", "compute", "exit_code_for", "parse_window", "plan", "wait_for"]
 
-WINDOWS = ", ".join(w.value for w in Window)
+#: The windows a user can name (a plan allowance resets only as its error says: it needs the error).
+NAMED_WINDOWS = tuple(w for w in Window if w is not Window.PLAN)
+WINDOWS = ", ".join(w.value for w in NAMED_WINDOWS)
 _WINDOW_HINT = (
     f"Give a window ({WINDOWS}), e.g. 'gemquota reset-in rpd', or the error: "
     "'gemquota reset-in --file error.txt' or 'pbpaste | gemquota reset-in' "
@@ -43,9 +45,12 @@ def parse_window(value: str | None) -> Window | None:
     if value is None:
         return None
     try:
-        return Window(value.strip().lower())
+        named = Window(value.strip().lower())
     except ValueError:
-        raise UsageError(f"Unknown window {value!r}.", f"Use one of: {WINDOWS}.") from None
+        named = None
+    if named not in NAMED_WINDOWS:
+        raise UsageError(f"Unknown window {value!r}.", f"Use one of: {WINDOWS}.")
+    return named
 
 
 def _read_error(ctx: Context, window: Window | None, file: str | None) -> str | None:

@@ -7,9 +7,17 @@ from gemquota.context import Context, OutputFormat
 from gemquota.render import jsonout
 
 
-def run(ctx: Context, *, text: str | None, file: str | None, model: str | None, now: str | None) -> int:
+def run(
+    ctx: Context,
+    *,
+    text: str | None,
+    file: str | None,
+    model: str | None,
+    now: str | None,
+    key: str | None = None,
+) -> int:
     """Diagnose the paste from the argument, ``--file`` or piped stdin and print the result."""
-    report = app.diagnose(ctx, text=text, file=file, model=model, now=now)
+    report = app.diagnose(ctx, text=text, file=file, model=model, now=now, key=key)
     if ctx.fmt is OutputFormat.JSON:
         data = {"diagnoses": [d.to_json() for d in report.diagnoses]}
         jsonout.write(ctx.stdout, jsonout.success(app.COMMAND, data))

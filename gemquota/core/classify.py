@@ -14,6 +14,7 @@ hit, so the most restrictive class (rpd) wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -29,7 +30,10 @@ from gemquota.core.google_error import (
     parse_body,
     parse_text,
 )
+from gemquota.core.keykind import KeyKind
+from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
+from gemquota.core.parse.vocab import ANCHOR_IDS, GENERIC_ANCHORS, GOOGLE_HINTS, REASONS, reason_entry
 from gemquota.core.quota import (
     WindowName,
     measure_from,
@@ -65,7 +69,9 @@ TITLES: dict[Kind, str] = {
     Kind.INTERNAL: "Internal server error (500)",
     Kind.DEADLINE: "Deadline exceeded (504)",
     Kind.REGION: "Gemini API not available from this location",
+    Kind.PLAN_QUOTA: "Plan allowance used up (per-user Code Assist / Antigravity quota)",
     Kind.BAD_KEY: "API key not valid",
+    Kind.AUTH_METHOD: "This kind of credential, or the way it is sent, is rejected",
     Kind.LEAKED_KEY: "API key reported as leaked and blocked",
     Kind.API_DISABLED: "Generative Language API not enabled on the key's project",
     Kind.PERMISSION: "Permission denied",
@@ -88,6 +94,8 @@ class _Decision:
     kind: Kind
     why: str
     violation: Violation | None = None
+    #: What the decision inferred rather than read (shown in ``assumptions``).
+    assumption: str | None = None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -104,9 +112,15 @@ def backend_of(err: GoogleError) -> Backend:
     if (
         "cloudcode-pa" in names
         or "cloudaicompanion" in names
-        or hints & {"code-assist", "per_user_tier", "oauth_fallback"}
-        or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity"}
+        or hints & {"code-assist", "per_user_tier", "oauth_fallback", "ca_words"}
+        or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
+        or err.signals & {"unsupported_client", "not_eligible"}
         or err.reset_delay_s is not None
+        or (
+            "QUOTA_EXHAUSTED" in err.reasons
+            and "generativelanguage" not in names
+            and "aiplatform" not in names
+        )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
     ):
         return Backend.CODE_ASSIST
@@ -131,6 +145,9 @@ def backend_of(err: GoogleError) -> Backend:
         or "region" in err.signals
         or ("not_found" in err.signals and "ListModels" in message)
         or "bullet" in err.signals
+        or err.signals & {"retired_sentence", "rate_model"}
+        or any(h.startswith("word-code:") for h in hints)
+        or (any(h.startswith("ws-close:") for h in hints) and ("google_sdk" in hints or _google_wording(err)))
     ):
         return Backend.GEMINI_API
     if (
@@ -243,9 +260,20 @@ def _dimension(err: GoogleError) -> _Decision | None:
     if best is not None:
         kind, v = best
         source = f"quotaId {v.quota_id}" if v.quota_id else f"metric {v.metric}"
+        guess = None
         if not v.quota_id and v.metric and _FREE_REQUESTS in v.metric:
             source += f" with limit {v.value}" if v.value is not None else " listed several times"
-        return _Decision(kind, f"The violated quota is {source}.", v)
+            per = "per minute" if kind in (Kind.RPM, Kind.TPM, Kind.IPM) else "per day"
+            guess = (
+                f"The window ({per}) is inferred from the size of the limit ({v.value:,}); the quota id does "
+                "not name it (the free-tier request metric is shared by RPM and RPD)."
+                if v.value is not None
+                else "Several limits on the shared free-tier request metric are read as a per-day quota "
+                "(the most restrictive); the quota id does not name the window."
+            )
+        elif not v.quota_id and window_from_metric(v.metric or "") is None:
+            guess = "The window is inferred from what the metric counts (tokens and images per minute)."
+        return _Decision(kind, f"The violated quota is {source}.", v, guess)
     meta = dict(err.metadata)
     limit_name = meta.get("limit_name") or ""
     for name in (err.quota_limit_name, limit_name, err.quota_metric_name, meta.get("quota_metric")):
@@ -270,32 +298,43 @@ def _window_words(name: str) -> str | None:
 
 
 def _code_assist(err: GoogleError) -> _Decision | None:
+    """Code Assist / Antigravity: per-user plan allowances (daily or weekly) and short per-user windows."""
     reasons = set(err.reasons)
     if "individual_quota" in err.signals:
-        return _Decision(Kind.RPD, "Code Assist: the individual quota is reached (a daily per-user quota).")
-    if "ca_limit" in err.signals:
         return _Decision(
-            Kind.RPD, "Code Assist: the usage limit for this model is reached until its (daily) reset."
+            Kind.PLAN_QUOTA, "The individual quota of this Code Assist / Antigravity plan is reached."
+        )
+    if "plan_daily" in err.signals or "ca_limit" in err.signals:
+        return _Decision(
+            Kind.PLAN_QUOTA, "The per-user daily allowance for this model is used up until its reset."
         )
     if "QUOTA_EXHAUSTED" in reasons:
         return _Decision(
-            Kind.RPD, "Code Assist reports QUOTA_EXHAUSTED: the daily per-user quota is used up."
+            Kind.PLAN_QUOTA, "Code Assist reports QUOTA_EXHAUSTED: the per-user plan allowance is used up."
         )
     reset = err.reset_delay_s
     if reset is not None and reset >= CODE_ASSIST_DAILY_S:
         return _Decision(
-            Kind.RPD, "Code Assist quota resets only after several hours: a daily per-user quota."
+            Kind.PLAN_QUOTA,
+            "The Code Assist quota resets only after hours: a per-user plan allowance, not a minute window.",
+            assumption="A reset of an hour or more is read as a plan allowance (daily or weekly), not a rate window.",
         )
     if "ca_capacity" in err.signals or ("RATE_LIMIT_EXCEEDED" in reasons and reset is not None):
         return _Decision(
             Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay."
         )
+    named = _dimension(err)
+    if named is not None and named.kind in (Kind.RPD, Kind.TPD):
+        return _Decision(
+            Kind.PLAN_QUOTA,
+            f"{named.why} On Code Assist a per-day, per-user limit is a plan allowance.",
+            named.violation,
+        )
     return None
 
 
 def _capacity(err: GoogleError) -> _Decision | None:
-    reasons = set(err.reasons)
-    if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
+    if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
         return _Decision(
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
@@ -333,11 +372,22 @@ def _quota_like(err: GoogleError) -> bool:
             "no_capacity",
             "individual_quota",
             "ca_limit",
+            "plan_daily",
+            "rate_model",
             "quota_failure",
         }
-        or set(err.reasons)
-        & {"RATE_LIMIT_EXCEEDED", "QUOTA_EXHAUSTED", "MODEL_CAPACITY_EXHAUSTED", "rateLimitExceeded"}
+        or set(err.reasons) & _QUOTA_REASONS
+        or any(v.is_zero for v in err.violations)
     )
+
+
+def _reasons_of(err: GoogleError, kind: str) -> list[str]:
+    """The error's Google reasons that point at ``kind`` in the one reason vocabulary (parse.vocab)."""
+    return [r for r in err.reasons if (reason_entry(r) or ("", None))[1] == kind]
+
+
+#: Reasons of the quota family (the vocabulary's ``quota`` entries).
+_QUOTA_REASONS = frozenset(r for r, (family, _kind) in REASONS.items() if family == "quota")
 
 
 def _rule_billing(err: GoogleError) -> _Decision | None:
@@ -349,12 +399,14 @@ def _rule_billing(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.BILLING_LIMIT, "The project's spend cap is reached: this is billing, not a rate limit."
         )
-    if "INSUFFICIENT_G1_CREDITS_BALANCE" in err.reasons:
+    credits = _reasons_of(err, "billing-limit")
+    if credits:
+        return _Decision(Kind.BILLING_LIMIT, f"{credits[0]}: the credit balance is used up.")
+    if err.http_code == 402 or "word-code:payment_required" in err.hints:
         return _Decision(
-            Kind.BILLING_LIMIT, "INSUFFICIENT_G1_CREDITS_BALANCE: the credit balance is used up."
+            Kind.BILLING_LIMIT,
+            "HTTP 402 Payment Required: the prepaid credits are used up (a billing limit, not a rate limit).",
         )
-    if err.http_code == 402:
-        return _Decision(Kind.BILLING_LIMIT, "HTTP 402 Payment Required: a billing limit, not a rate limit.")
     return None
 
 
@@ -364,9 +416,36 @@ def _rule_leaked(err: GoogleError) -> _Decision | None:
     return None
 
 
+def _rule_auth_method(err: GoogleError) -> _Decision | None:
+    method = bool(_reasons_of(err, "auth-method")) or "auth_method" in err.signals
+    if not method and "auth_twice" not in err.signals:
+        return None
+    if backend_of(err) == Backend.CODE_ASSIST:
+        # An OAuth sign-in (gemini-cli, Antigravity) whose token is no longer accepted.
+        return _Decision(Kind.BAD_KEY, "The sign-in token was rejected (401): sign out and sign in again.")
+    if "auth_twice" in err.signals and not method:
+        return _Decision(
+            Kind.AUTH_METHOD,
+            "The key was sent twice (as a Bearer token and as key=/x-goog-api-key): send it one way only.",
+        )
+    return _Decision(
+        Kind.AUTH_METHOD,
+        "The API rejected the kind of credential or the way it was sent (401 ACCESS_TOKEN_TYPE_UNSUPPORTED / "
+        "'Expected OAuth 2 access token'): a standard AIza key after the 2026 cut-offs, or an API key sent as a "
+        "Bearer token or to an API that wants OAuth.",
+    )
+
+
 def _rule_bad_key(err: GoogleError) -> _Decision | None:
-    if "API_KEY_INVALID" in err.reasons or "key_invalid" in err.signals:
-        return _Decision(Kind.BAD_KEY, "The API key is not valid, not found or expired (API_KEY_INVALID).")
+    if "no_key" in err.signals:
+        return _Decision(
+            Kind.BAD_KEY,
+            "No API key reached Google ('unregistered callers'): the key is missing from the call.",
+        )
+    invalid = _reasons_of(err, "bad-key")
+    if invalid or "key_invalid" in err.signals:
+        named = f" ({invalid[0]})" if invalid else ""
+        return _Decision(Kind.BAD_KEY, f"The API key is not valid, not found or expired{named}.")
     if err.http_code == 401 or err.status == "UNAUTHENTICATED" or "unauth" in err.signals:
         return _Decision(
             Kind.BAD_KEY, "The request was not authenticated (401): the key or token is not valid."
@@ -375,7 +454,7 @@ def _rule_bad_key(err: GoogleError) -> _Decision | None:
 
 
 def _rule_api_disabled(err: GoogleError) -> _Decision | None:
-    if {"SERVICE_DISABLED", "accessNotConfigured"} & set(err.reasons) or "not_used" in err.signals:
+    if _reasons_of(err, "api-disabled") or "not_used" in err.signals:
         return _Decision(
             Kind.API_DISABLED, "The API is not enabled on the project the key or credentials belong to."
         )
@@ -383,7 +462,7 @@ def _rule_api_disabled(err: GoogleError) -> _Decision | None:
 
 
 def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
-    if "BILLING_DISABLED" in err.reasons or "billing_required" in err.signals:
+    if _reasons_of(err, "billing-disabled") or "billing_required" in err.signals:
         return _Decision(Kind.BILLING_DISABLED, "Billing is disabled on the project (BILLING_DISABLED).")
     return None
 
@@ -396,25 +475,22 @@ def _rule_region(err: GoogleError) -> _Decision | None:
     return None
 
 
-_PERMISSION_REASONS = {
-    "CONSUMER_SUSPENDED",
-    "CONSUMER_INVALID",
-    "IAM_PERMISSION_DENIED",
-    "USER_PROJECT_DENIED",
-    "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-    "CREDENTIALS_MISSING",
-    "VALIDATION_REQUIRED",
-}
-
-
 def _rule_permission(err: GoogleError) -> _Decision | None:
     reasons = set(err.reasons)
-    blocked = [r for r in reasons if r.startswith("API_KEY_") and r.endswith("BLOCKED")]
-    if reasons & _PERMISSION_REASONS or blocked:
-        reason = sorted((reasons & _PERMISSION_REASONS) | set(blocked))[0]
+    permission = {r for r in reasons if (reason_entry(r) or ("", None))[1] == "permission"}
+    if permission - {"UNSUPPORTED_CLIENT"}:
+        reason = sorted(permission)[0]
         return _Decision(Kind.PERMISSION, f"Access is denied ({reason}).")
-    if err.signals & {"suspended", "tos"}:
-        return _Decision(Kind.PERMISSION, "The consumer (key or project) is suspended or blocked.")
+    if err.signals & {"unsupported_client", "not_eligible"} or "UNSUPPORTED_CLIENT" in reasons:
+        return _Decision(
+            Kind.PERMISSION,
+            "This Google sign-in is not eligible for the tool: gemini-cli / Code Assist for individuals ended "
+            "on 2026-06-18 (Antigravity is its successor), or the account failed the eligibility check.",
+        )
+    if err.signals & {"suspended", "tos", "denied_access"}:
+        return _Decision(
+            Kind.PERMISSION, "The consumer (key or project) is suspended, blocked or denied access."
+        )
     if err.http_code == 403 or err.status == "PERMISSION_DENIED":
         return _Decision(Kind.PERMISSION, "Permission denied (403) for this key, project or principal.")
     if "perm_denied" in err.signals and not _is_429(err):
@@ -444,18 +520,34 @@ def _code_assist_if(err: GoogleError) -> _Decision | None:
 
 
 def _capacity_reason(err: GoogleError) -> _Decision | None:
-    reasons = set(err.reasons)
-    if reasons & {"MODEL_CAPACITY_EXHAUSTED", "MODEL_CAPACITY_EXCEEDED"} or "no_capacity" in err.signals:
+    if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
         return _capacity(err)
     return None
 
 
 def _rule_status(err: GoogleError) -> _Decision | None:
     code, status, signals = err.http_code, err.status, err.signals
-    if "overloaded" in signals or code in (502, 503) or status == "UNAVAILABLE":
-        return _Decision(Kind.OVERLOADED, "The service is overloaded or unavailable (503): not your quota.")
-    if "deadline" in signals or code == 504 or status == "DEADLINE_EXCEEDED":
-        return _Decision(Kind.DEADLINE, "The request exceeded its deadline (504).")
+    if signals & {"retired", "retired_sentence"}:
+        return _Decision(
+            Kind.MODEL_NOT_FOUND,
+            "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",
+        )
+    if "ws-close:1011" in err.hints and not err.signals & {"status_word", "status_field"} and not err.reasons:
+        # A Live API 1011 closes with prose ("service is currently unavailable"): only a reason or
+        # status name in it (OVERLOADED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED) says more than 500.
+        return _Decision(
+            Kind.INTERNAL, "The Live API session closed with 1011 (internal error) on Google's side."
+        )
+    if code == 501 or status == "UNIMPLEMENTED":
+        return _Decision(Kind.BAD_REQUEST, "The method is not implemented for this model or API (501).")
+    if signals & {"overloaded", "overloaded_google"} or code in (502, 503) or status == "UNAVAILABLE":
+        what = "a bad gateway (502)" if code == 502 else "overloaded or unavailable (503)"
+        return _Decision(Kind.OVERLOADED, f"The service is {what}: not your quota.")
+    if "deadline" in signals or code in (408, 499, 504) or status in ("DEADLINE_EXCEEDED", "CANCELLED"):
+        what = {408: "timed out (408)", 499: "was cancelled (499)"}.get(
+            code or 0, "exceeded its deadline (504)"
+        )
+        return _Decision(Kind.DEADLINE, f"The request {what}.")
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
     if "not_found" in signals or code == 404 or status == "NOT_FOUND":
@@ -464,8 +556,8 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         )
     if (
         signals & {"too_many_tokens", "invalid_payload", "bad_request_detail"}
-        or code == 400
-        or status in ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE")
+        or code in (400, 409, 416)
+        or status in ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE", "ALREADY_EXISTS", "ABORTED")
     ):
         return _Decision(
             Kind.BAD_REQUEST, "Google rejected the request itself (400): retrying unchanged cannot help."
@@ -479,6 +571,7 @@ def _rule_status(err: GoogleError) -> _Decision | None:
 RULES: tuple[Callable[[GoogleError], _Decision | None], ...] = (
     _rule_billing,
     _rule_leaked,
+    _rule_auth_method,
     _rule_bad_key,
     _rule_api_disabled,
     _rule_billing_disabled,
@@ -489,13 +582,18 @@ RULES: tuple[Callable[[GoogleError], _Decision | None], ...] = (
 )
 
 
-def decide(err: GoogleError) -> tuple[Kind, str, Violation | None]:
-    """The kind of one error, why, and the violation that decided it (if any)."""
+def _decide(err: GoogleError) -> _Decision:
     for rule in RULES:
         decision = rule(err)
         if decision is not None:
-            return decision.kind, decision.why, decision.violation
-    return Kind.UNRECOGNIZED, "No Google/Gemini error was recognised in the input.", None
+            return decision
+    return _Decision(Kind.UNRECOGNIZED, "No Google/Gemini error was recognised in the input.")
+
+
+def decide(err: GoogleError) -> tuple[Kind, str, Violation | None]:
+    """The kind of one error, why, and the violation that decided it (if any)."""
+    decision = _decide(err)
+    return decision.kind, decision.why, decision.violation
 
 
 # --------------------------------------------------------------------------------------------------
@@ -512,6 +610,9 @@ def _tier(err: GoogleError, v: Violation | None) -> Tier | None:
         tier = tier_from_quota_id(name) or tier_from_metric(name)
         if tier is not None:
             return tier
+    for hint in err.hints:
+        if hint.startswith("tier:"):
+            return Tier(hint[5:])
     return None
 
 
@@ -535,20 +636,101 @@ def _model(err: GoogleError, v: Violation | None) -> str | None:
 def _headline(kind: Kind, model: str | None, tier: Tier | None, limit: int | None, backend: Backend) -> str:
     parts = [p for p in (model, _TIER_LABEL.get(tier) if tier else None) if p]
     if limit is not None and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA}):
-        parts.append(f"limit {limit}")
+        parts.append(f"limit {limit:,}")
     if backend == Backend.CODE_ASSIST and kind in (_WINDOW_KINDS | {Kind.CAPACITY, Kind.ZERO_QUOTA}):
         parts.append("Code Assist")
     title = TITLES[kind]
     return f"{title} — {', '.join(parts)}" if parts else title
 
 
+_GOOGLE_SIGNALS = frozenset({"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail"})
+_GOOGLE_MODEL = LazyRe(r"(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
+
+
+def _google_link(url: str) -> bool:
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host.endswith((".google.com", ".google.dev", "googleapis.com", ".goo.gl", "ai.dev", "ai.studio"))
+
+
+def google_signals(err: GoogleError) -> list[str]:
+    """The Google signals of one error (SPEC §1.1): a Google host or link, Google's error shape or status
+    name, an error-detail type, a Google reason, a Google wording, a Gemini model id, a Google SDK."""
+    found: list[str] = []
+    if err.hosts or any(_google_link(link) for link in err.links):
+        found.append("host")
+    if err.signals & _GOOGLE_SIGNALS:
+        found.append("shape")
+    if any(reason_entry(r) is not None for r in err.reasons):
+        found.append("reason")
+    if {s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS:
+        found.append("wording")
+    if err.hints & GOOGLE_HINTS:
+        found.append("sdk")
+    models = (err.dimension_model, err.request_model, err.message_model, err.display_model)
+    if any(m and _GOOGLE_MODEL.match(m) for m in models):
+        found.append("model")
+    if err.domain and "googleapis" in err.domain:
+        found.append("domain")
+    return found
+
+
+def foreign_names(err: GoogleError) -> list[str]:
+    """The other providers and services the paste names (``openai``, ``anthropic``, ``npm`` …)."""
+    return sorted(h.split(":", 1)[1] for h in err.hints if h.startswith("foreign:"))
+
+
+def _google_wording(err: GoogleError) -> bool:
+    return bool({s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS)
+
+
+#: The HTTP statuses Google's APIs answer with (SPEC §1.1's bare-status table): a bare 529 (Anthropic)
+#: or 520–527 (Cloudflare) with nothing Google's beside it is somebody else's.
+_GOOGLE_HTTP_CODES = frozenset({400, 401, 402, 403, 404, 408, 409, 416, 429, 499, 500, 501, 502, 503, 504})
+
+
+def _claimed(err: GoogleError) -> tuple[bool, str]:
+    """Whether ``err`` is Google's: a Google signal wins inside any wrapper; without one, a text naming
+    another provider is theirs, and a generic phrase with no HTTP code or status is nobody's."""
+    signals = google_signals(err)
+    foreign = foreign_names(err)
+    if signals == ["shape"] and err.signals & _GOOGLE_SIGNALS == {"status_word"} and foreign:
+        signals = []  # a bare status word (gRPC's own RESOURCE_EXHAUSTED) does not outweigh another provider
+    if signals:
+        return True, ""
+    if foreign:
+        return False, (
+            f"This is an error of {', '.join(foreign)}, not of a Google API: nothing in it is Google's "
+            "(no Google host, status, reason, wording, model or SDK)."
+        )
+    if err.http_code is not None and err.http_code not in _GOOGLE_HTTP_CODES:
+        return (
+            False,
+            f"HTTP {err.http_code} is not a status Google's APIs answer with, and nothing else is Google's.",
+        )
+    wordings = {s for s in err.signals if s in ANCHOR_IDS}
+    if wordings and not err.signals & {"code", "status_word", "status_field"}:
+        return False, "Only generic wording was found (no HTTP code, Google status, host or Gemini model)."
+    return True, ""
+
+
 def _fmt_s(seconds: float) -> str:
     return f"{seconds:.3g}s" if seconds < 100 else f"{seconds:.0f}s"
 
 
-def classify(err: GoogleError, *, now: datetime, requested_model: str | None = None) -> Diagnosis:
-    """One diagnosis for one parsed error."""
-    kind, why, violation = decide(err)
+def classify(
+    err: GoogleError,
+    *,
+    now: datetime,
+    requested_model: str | None = None,
+    key_kind: KeyKind | None = None,
+) -> Diagnosis:
+    """One diagnosis for one parsed error (``unrecognized`` when it is not Google's)."""
+    decision = _decide(err)
+    kind, why, violation = decision.kind, decision.why, decision.violation
+    if kind != Kind.UNRECOGNIZED:
+        ours, reason = _claimed(err)
+        if not ours:
+            return _unrecognized(requested_model, why=reason)
     retry = RETRY_OF[kind]
     backend = backend_of(err) if kind != Kind.UNRECOGNIZED else Backend.UNKNOWN
     tier = _tier(err, violation)
@@ -579,14 +761,23 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
     location = (violation.location if violation else None) or err.location
 
     code_assist_reset = err.reset_delay_s if backend == Backend.CODE_ASSIST else None
+    stamp = _reset_stamp(err, now) if backend == Backend.CODE_ASSIST else None
+    if stamp is not None:
+        code_assist_reset = stamp  # quotaResetTimeStamp first, then quotaResetDelay (SPEC §1.2)
     retry_after = code_assist_reset if code_assist_reset is not None else err.retry_delay_s
     if retry_after is not None:
         retry_after = clamp_delay(retry_after)
+    # The Interactions API states its reset only as the message's "Please retry in 12h47m5s".
+    stated = _interactions(err) and err.retry_delay_s is not None
     reset_at: datetime | None = None
     basis: str | None = None
-    if kind in _WINDOW_KINDS:
+    if kind in _WINDOW_KINDS or kind == Kind.PLAN_QUOTA:
         window = reset_window(
-            Window(str(kind)), now, retry_after_s=err.retry_delay_s, code_assist_reset_s=code_assist_reset
+            Window.PLAN if kind == Kind.PLAN_QUOTA else Window(str(kind)),
+            now,
+            retry_after_s=err.retry_delay_s,
+            code_assist_reset_s=code_assist_reset,
+            retry_is_reset=stated,
         )
         reset_at, basis = window.reset_at, str(window.basis)
     elif retry == Retry.BACKOFF and retry_after is not None:
@@ -594,7 +785,8 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
         basis = str(Basis.CODE_ASSIST_RESET if code_assist_reset is not None else Basis.RETRY_HINT)
 
     notes = _notes(err, kind, model, requested, tier, backend)
-    fixes = fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit)
+    assumptions = _assumptions(err, kind, decision, model, tier, backend, basis, key_kind)
+    fixes = fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit, key_kind=key_kind)
     return Diagnosis(
         kind=kind,
         retry=retry,
@@ -614,6 +806,7 @@ def classify(err: GoogleError, *, now: datetime, requested_model: str | None = N
         project_number=err.project_number,
         count=max(1, err.count),
         evidence=err.evidence,
+        assumptions=tuple(assumptions),
         fixes=tuple(fixes),
         why=why,
         reset_basis=basis,
@@ -653,24 +846,102 @@ def _notes(
         notes.append(
             "LiteLLM labels Gemini errors 'VertexAI…' even for AI Studio calls; that alone does not mean Vertex AI."
         )
-    if err.count > 1:
-        notes.append(f"The same error appears {err.count} times in the input.")
     return notes
 
 
-def _unrecognized(requested_model: str | None) -> Diagnosis:
+def _interactions(err: GoogleError) -> bool:
+    """An Interactions API error: a word ``code`` or its "Rate limit exceeded for model" message."""
+    return "rate_model" in err.signals or any(h.startswith("word-code:") for h in err.hints)
+
+
+def _reset_stamp(err: GoogleError, now: datetime) -> float | None:
+    """Seconds from ``now`` to a Code Assist ``quotaResetTimeStamp``, when the error states one."""
+    stamp = dict(err.metadata).get("quotaResetTimeStamp")
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None or moment <= now:
+        return None  # a stamp already past (an old paste): the stated delay says more
+    return clamp_delay((moment - now).total_seconds())
+
+
+def _assumptions(
+    err: GoogleError,
+    kind: Kind,
+    decision: _Decision,
+    model: str | None,
+    tier: Tier | None,
+    backend: Backend,
+    basis: str | None,
+    key_kind: KeyKind | None,
+) -> list[str]:
+    """What the diagnosis inferred rather than read in the error (SPEC §1.1)."""
+    out: list[str] = []
+    if decision.assumption:
+        out.append(decision.assumption)
+    if tier is not None:
+        out.append(
+            f"The tier ({tier}) is inferred from the quota id / metric name; Google does not state it."
+        )
+    if model is not None and not (err.dimension_model or any(v.model for v in err.violations)):
+        if err.display_model == model and not (err.request_model or err.message_model):
+            out.append(f"The model id ({model}) is inferred from the quota's display name.")
+        elif err.request_model == model and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA, Kind.PLAN_QUOTA}):
+            out.append(f"The quota's model is taken from the request ({model}); the quota does not name it.")
+    if backend != Backend.UNKNOWN and not err.hosts and not err.domain and not err.service:
+        out.append(
+            f"The backend ({backend}) is inferred from the wording and the tools named; no Google host is named."
+        )
+    reads = (
+        err.signals & {"status_field", "status_word"}
+        or err.reasons
+        or ({s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS)
+    )
+    if err.http_code is not None and not reads and not err.violations and kind != Kind.UNRECOGNIZED:
+        out.append(
+            f"Only the HTTP status ({err.http_code}) is known: the kind follows from it, nothing else in the "
+            "text confirms it."
+        )
+    close = next((h[9:] for h in err.hints if h.startswith("ws-close:")), None)
+    if close is not None:
+        out.append(
+            f"The Live API close code {close} is read by its usual meaning; Google documents no close-code table."
+        )
+    if basis == str(Basis.PACIFIC_MIDNIGHT) and kind == Kind.PLAN_QUOTA:
+        out.append(
+            "The error states no reset time: the allowance is assumed to reset at midnight Pacific time."
+        )
+    if kind == Kind.UNSPECIFIED_429 and tier in (Tier.TIER_1, Tier.TIER_2, Tier.TIER_3, Tier.PAID):
+        out.append(
+            "On a paid tier a 429 naming no quota may be the spend-based limit, which Google reports with no quota id."
+        )
+    if key_kind is not None and kind in (Kind.BAD_KEY, Kind.AUTH_METHOD):
+        out.append(
+            f"The key in use is taken to be the {key_kind} key given to gemquota (its kind, never its value)."
+        )
+    return out
+
+
+def _unrecognized(requested_model: str | None, why: str = "") -> Diagnosis:
     return Diagnosis(
         kind=Kind.UNRECOGNIZED,
         retry=None,
         backend=Backend.UNKNOWN,
         headline=TITLES[Kind.UNRECOGNIZED],
-        requested_model=requested_model,
-        why="No HTTP code, Google status or Gemini/Google error wording was found in the input.",
+        requested_model=requested_model.removeprefix("models/") if requested_model else None,
+        why=why or "No HTTP code, Google status or Gemini/Google error wording was found in the input.",
         fixes=fixes_for(Kind.UNRECOGNIZED),
     )
 
 
 _SPECIFICITY = {Kind.UNSPECIFIED_429: 1, Kind.UNRECOGNIZED: 2}
+
+
+#: The code and status given with a body come from a Google client library's exception object.
+_FROM_SDK = frozenset({"google_sdk"})
 
 
 def _apply_overrides(errs: list[GoogleError], http_code: int | None, status: str | None) -> list[GoogleError]:
@@ -680,14 +951,25 @@ def _apply_overrides(errs: list[GoogleError], http_code: int | None, status: str
     if not errs:
         return [
             GoogleError(
-                http_code=http_code, status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None)
+                http_code=http_code,
+                status=canon or (STATUS_OF_CODE.get(http_code) if http_code else None),
+                signals=frozenset({"code"}),
+                hints=_FROM_SDK,
             )
         ]
     out: list[GoogleError] = []
     for err in errs:
         new_code = err.http_code if err.http_code is not None else http_code
         new_status = err.status or canon or (STATUS_OF_CODE.get(new_code) if new_code else None)
-        out.append(replace(err, http_code=new_code, status=new_status))
+        out.append(
+            replace(
+                err,
+                http_code=new_code,
+                status=new_status,
+                signals=err.signals | {"code"},
+                hints=err.hints | _FROM_SDK,
+            )
+        )
     return out
 
 
@@ -698,27 +980,78 @@ def diagnose(
     requested_model: str | None = None,
     http_code: int | None = None,
     status: str | None = None,
+    key_kind: KeyKind | None = None,
 ) -> list[Diagnosis]:
-    """All diagnoses for a paste or body, primary first; always at least one (maybe ``unrecognized``)."""
+    """All diagnoses for a paste or body, primary first; always at least one (maybe ``unrecognized``).
+
+    Identical diagnoses (kind, model, quota id, project, backend) are merged and counted; a copy that
+    lacks what a complete copy of the same error names (cut off at the end of a log) joins that copy."""
     if isinstance(source, (bytes, bytearray)):
         source = bytes(source).decode("utf-8", errors="replace")
     errs = parse_text(source) if isinstance(source, str) else parse_body(source)
     errs = _apply_overrides(errs, http_code, status)
-    entries: list[tuple[Diagnosis, int]] = []
-    index: dict[tuple[Any, ...], int] = {}
+    entries: list[list[Any]] = []  # [diagnosis, count, last position]
+    refused: Diagnosis | None = None
     for err in errs:
-        diag = classify(err, now=now, requested_model=requested_model)
+        diag = classify(err, now=now, requested_model=requested_model, key_kind=key_kind)
         if diag.kind == Kind.UNRECOGNIZED:
+            if refused is None or (diag.why and "not of a Google API" in diag.why):
+                refused = diag
             continue
-        key = (diag.kind, diag.model, diag.quota_id, diag.limit, diag.http_code, diag.backend, diag.headline)
-        if key in index:
-            i = index[key]
-            prev, _pos = entries[i]
-            entries[i] = (replace(prev, count=prev.count + diag.count), err.position)
-        else:
-            index[key] = len(entries)
-            entries.append((diag, err.position))
+        entries.append([diag, max(1, err.count), err.position])
     if not entries:
-        return [_unrecognized(requested_model.removeprefix("models/") if requested_model else None)]
-    entries.sort(key=lambda e: (RETRY_RANK[e[0].retry], _SPECIFICITY.get(e[0].kind, 0), -e[1]))
-    return [d for d, _ in entries]
+        return [refused or _unrecognized(requested_model)]
+    merged = _merge(entries)
+    merged.sort(key=lambda e: (RETRY_RANK[e[0].retry], _SPECIFICITY.get(e[0].kind, 0), -e[2]))
+    out: list[Diagnosis] = []
+    for diag, count, _pos in merged:
+        if count > 1:
+            notes = (*diag.notes, f"The same error appears {count} times in the input.")
+            diag = replace(diag, count=count, notes=notes)
+        out.append(diag)
+    return out
+
+
+def _identity(d: Diagnosis) -> tuple[Any, ...]:
+    return (d.kind, d.model, d.quota_id, d.project_number, d.backend)
+
+
+def _covers(full: Diagnosis, part: Diagnosis) -> bool:
+    """Whether ``part`` is ``full`` with some of its names missing (a cut-off copy of the same error)."""
+    if full.kind != part.kind or full is part:
+        return False
+    backends = (full.backend, None if part.backend == Backend.UNKNOWN else part.backend)
+    pairs = (
+        (full.model, part.model),
+        (full.quota_id, part.quota_id),
+        (full.project_number, part.project_number),
+        backends,
+    )
+    return all(b is None or a == b for a, b in pairs) and any(a is not None and b is None for a, b in pairs)
+
+
+def _merge(entries: list[list[Any]]) -> list[list[Any]]:
+    index: dict[tuple[Any, ...], int] = {}
+    merged: list[list[Any]] = []
+    for diag, count, pos in entries:
+        key = _identity(diag)
+        if key in index:
+            entry = merged[index[key]]
+            entry[1] += count
+            entry[2] = max(entry[2], pos)
+            if len(diag.evidence) > len(entry[0].evidence):
+                entry[0] = diag
+        else:
+            index[key] = len(merged)
+            merged.append([diag, count, pos])
+    # Cut-off copies join the most frequent complete copy they fit.
+    out: list[list[Any]] = []
+    for entry in merged:
+        fits = [other for other in merged if other is not entry and _covers(other[0], entry[0])]
+        if fits:
+            target = max(fits, key=lambda o: o[1])
+            target[1] += entry[1]
+            target[2] = max(target[2], entry[2])
+            entry[1] = 0
+    out.extend(entry for entry in merged if entry[1] > 0)
+    return out

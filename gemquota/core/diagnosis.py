@@ -24,7 +24,9 @@ class Kind(StrEnum):
     INTERNAL = "internal"
     DEADLINE = "deadline"
     REGION = "region"
+    PLAN_QUOTA = "plan-quota"
     BAD_KEY = "bad-key"
+    AUTH_METHOD = "auth-method"
     LEAKED_KEY = "leaked-key"
     API_DISABLED = "api-disabled"
     PERMISSION = "permission"
@@ -56,7 +58,9 @@ RETRY_OF: dict[Kind, Retry | None] = {
     Kind.INTERNAL: Retry.BACKOFF,
     Kind.DEADLINE: Retry.BACKOFF,
     Kind.REGION: Retry.FIX,
+    Kind.PLAN_QUOTA: Retry.WAIT_RESET,
     Kind.BAD_KEY: Retry.FIX,
+    Kind.AUTH_METHOD: Retry.FIX,
     Kind.LEAKED_KEY: Retry.FIX,
     Kind.API_DISABLED: Retry.FIX,
     Kind.PERMISSION: Retry.FIX,
@@ -133,6 +137,8 @@ class Diagnosis:
     project_number: str | None = None
     count: int = 1
     evidence: tuple[str, ...] = ()
+    #: What was inferred rather than read in the error (SPEC §1.1), in plain sentences.
+    assumptions: tuple[str, ...] = ()
     fixes: tuple[Fix, ...] = ()
     # Extra keys (SPEC §3 allows them): why it is this kind, how reset_at was found, extra findings.
     why: str = ""
@@ -160,6 +166,7 @@ class Diagnosis:
             "project_number": self.project_number,
             "count": self.count,
             "evidence": list(self.evidence),
+            "assumptions": list(self.assumptions),
             "fixes": [f.to_json() for f in self.fixes],
             "why": self.why,
             "reset_basis": self.reset_basis,

@@ -11,6 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Tier
+from gemquota.core.keykind import KeyKind
 
 # Official documentation only.
 RATE_LIMITS = "https://ai.google.dev/gemini-api/docs/rate-limits"
@@ -39,10 +40,13 @@ CONSOLE_CREDENTIALS = "https://console.cloud.google.com/apis/credentials"
 CONSOLE_GENLANG = "https://console.cloud.google.com/apis/library/generativelanguage.googleapis.com"
 CODE_ASSIST_QUOTAS = "https://developers.google.com/gemini-code-assist/resources/quotas"
 CODE_ASSIST_SETUP = "https://developers.google.com/gemini-code-assist/docs/set-up-gemini"
+API_ERRORS = "https://ai.google.dev/gemini-api/docs/generate-content/api-errors"
 GEMINI_CLI_QUOTA = "https://github.com/google-gemini/gemini-cli/blob/main/docs/resources/quota-and-pricing.md"
 
 #: Published image prices quoted by the image zero-quota fix, and the day they were read.
 IMAGE_PRICES_AS_OF = "2026-03-15"
+#: Tier thresholds and spend-based limits as published on the rate-limits page (its "last updated").
+TIERS_AS_OF = "2026-08-18"
 
 
 class Family(StrEnum):
@@ -77,7 +81,7 @@ class Row:
     A plain slotted class rather than a dataclass: the table is built at import time on the
     explain-error start-up path, and this keeps that cheap."""
 
-    __slots__ = ("backends", "families", "fix", "kinds", "tiers")
+    __slots__ = ("backends", "families", "fix", "key_kinds", "kinds", "tiers")
 
     def __init__(
         self,
@@ -86,7 +90,9 @@ class Row:
         backends: frozenset[Backend] | None = None,
         tiers: frozenset[Tier | None] | None = None,
         families: frozenset[Family] | None = None,
+        key_kinds: frozenset[str | None] | None = None,
     ) -> None:
+        self.key_kinds = key_kinds
         self.kinds = kinds
         self.fix = fix
         self.backends = backends
@@ -96,9 +102,12 @@ class Row:
     def __repr__(self) -> str:
         return f"Row({sorted(self.kinds)}, {self.fix.id!r})"
 
-    def matches(self, kind: Kind, backend: Backend, tier: Tier | None, family: Family) -> bool:
+    def matches(
+        self, kind: Kind, backend: Backend, tier: Tier | None, family: Family, key_kind: str | None = None
+    ) -> bool:
         return (
             kind in self.kinds
+            and (self.key_kinds is None or key_kind in self.key_kinds)
             and (self.backends is None or backend in self.backends)
             and (self.tiers is None or tier in self.tiers)
             and (self.families is None or family in self.families)
@@ -188,7 +197,8 @@ HIGHER_TIER = _fix(
     "Request more quota or a higher tier",
     RATE_LIMITS,
     f"{_CHECK_PROJECT}   (confirms the tier in force on the key's project)",
-    "Tiers rise with spend on the billing account (Tier 2: $100 spent + 3 days; Tier 3: $1,000 + 30 days)",
+    "Tiers rise with spend on the billing account (Tier 2: $100 paid + 3 days; Tier 3: $1,000 + 30 days; "
+    f"as published {TIERS_AS_OF})",
     f"Ask for a higher limit from the AI Studio usage page: {AISTUDIO_USAGE}",
 )
 SPLIT_PROJECTS = _fix(
@@ -332,13 +342,85 @@ _CA_API_DISABLED = _fix(
     "Or set GOOGLE_CLOUD_PROJECT to the project that has Gemini Code Assist enabled",
 )
 
+_PLAN_WAIT = _fix(
+    "plan-wait-stated-reset",
+    "Wait for the plan's own reset (AI Studio keys and billing do not change it)",
+    CODE_ASSIST_QUOTAS,
+    "gemquota reset-in --file error.txt --wait   (uses the error's reset: quotaResetTimeStamp, "
+    "quotaResetDelay or 'Resets in …')",
+    "This is the per-user allowance of your Google sign-in's plan (Code Assist / Antigravity): daily or weekly",
+    "Antigravity CLI: /usage shows the model quota; in gemini-cli /model switches to a model with its own allowance",
+)
+_PLAN_RAISE = _fix(
+    "plan-raise-allowance",
+    "Raise the allowance: upgrade the plan, enable overages, or use an API key",
+    CODE_ASSIST_QUOTAS,
+    "'Contact your administrator to enable overages': an admin of the Code Assist / Antigravity "
+    "subscription can allow usage beyond the plan",
+    "'Please upgrade your subscription': a higher Google AI plan has larger weekly allowances",
+    "Or call the Gemini API with an API key (AI Studio, prepaid billing): its quota is per project, not per user",
+)
+_CA_MIGRATE = _fix(
+    "code-assist-end-of-service",
+    "gemini-cli / Code Assist for individuals has ended: move to Antigravity or an API key",
+    CODE_ASSIST_SETUP,
+    "Since 2026-06-18 gemini-cli and the Code Assist IDE extensions no longer serve Google sign-ins of "
+    "individuals (free, Google AI Pro and Ultra) (Google, announced 2026-05-19)",
+    "Install the Antigravity CLI: curl -fsSL https://antigravity.google/cli/install.sh | bash",
+    "Or keep gemini-cli with a Gemini API key: /auth → 'Gemini API key' (GEMINI_API_KEY)",
+    "'not eligible' / 'Verify your account': check the country of your Google account (Terms of Service "
+    "page), then sign out (/logout) and sign in again",
+)
+_STANDARD_KEY = _fix(
+    "standard-key-retired",
+    "Standard (AIza) keys are rejected since September 2026: create an auth key",
+    API_KEY,
+    "The Gemini API rejects unrestricted standard keys since 2026-06-19 and all standard keys since "
+    "September 2026 (Google's API key page, as of 2026-09)",
+    f"Create a key in AI Studio ({AISTUDIO_KEYS}): new keys are auth keys (AQ.…) bound to a service account",
+    "Put it where the old one was (GEMINI_API_KEY / GOOGLE_API_KEY), then: gemquota probe",
+    "Code that checks key.startswith('AIza') must accept AQ. keys too",
+)
+_AUTH_KEY_SENT = _fix(
+    "auth-key-how-sent",
+    "Send the key as x-goog-api-key (or the key query parameter), once, never as a Bearer token",
+    API_KEY,
+    "An API key in 'Authorization: Bearer …' is read as an OAuth token: 401 'Expected OAuth 2 access token'",
+    "google-genai: genai.Client(api_key=KEY) sends it right; OpenAI-compatible endpoint: pass the key once "
+    "('Multiple authentication credentials received' means twice)",
+    "'API keys are not supported by this API' (Vertex AI / Agent Platform, Cloud APIs): use OAuth: "
+    "gcloud auth application-default login",
+    "gemquota doctor   (reads the key's kind and whether it is accepted for generation)",
+)
+_KEY_KIND = _fix(
+    "check-key-kind",
+    "Check the key's kind and how it is sent",
+    API_KEY,
+    "A standard key (starts AIza) is rejected by the Gemini API since September 2026: create an auth key "
+    f"(AQ.…) in AI Studio ({AISTUDIO_KEYS})",
+    "An auth key (AQ.…) goes in x-goog-api-key (or the key query parameter), once, never as "
+    "'Authorization: Bearer'",
+    "'API keys are not supported by this API': that API wants OAuth (gcloud auth application-default login)",
+    "gemquota doctor   (reads the key's kind; give it the key with --key or GEMINI_API_KEY)",
+)
+_SIGN_IN_AGAIN = _fix(
+    "sign-in-again",
+    "Sign out and sign in again (the sign-in token was rejected)",
+    CODE_ASSIST_SETUP,
+    "gemini-cli / Antigravity CLI: /logout, then sign in again",
+    "If it persists, remove the stored token (~/.gemini/oauth_creds.json) and sign in again",
+)
+
 # --- other kinds ----------------------------------------------------------------------------------
 
 _BILLING_LIMIT = _fix(
     "billing-credits-or-cap",
     "Add prepaid credits or raise the spend cap (this is billing, not a rate limit)",
     BILLING,
-    f"Open {AISTUDIO_PROJECTS}, pick the project behind the key, and top up its prepaid credits",
+    f"Open {AISTUDIO_PROJECTS}, pick the project behind the key, and top up its prepaid credits "
+    "(or turn on auto-reload)",
+    "Depleted prepaid credits answer HTTP 402 since late 2026 (429 before; status still RESOURCE_EXHAUSTED), "
+    f"for every key of that billing account ({API_ERRORS}, as of 2026-09-20)",
     f"If a spending cap or budget stops usage, raise it in {CONSOLE_BILLING} (Budgets & alerts)",
     f"{_CHECK_PROJECT}   (confirms which project and billing account the key uses)",
     "Retrying never helps until credits are added or the cap is raised",
@@ -353,12 +435,21 @@ _SHARED_CAPACITY = _fix(
 )
 _UNSPECIFIED = _fix(
     "unspecified-read-bucket",
-    "A 429 that names no limit: find the bucket before changing anything",
+    "A 429 that names no limit: back off, then find the bucket before changing anything",
     RATE_LIMITS,
-    "Print the full error body (google-genai: e.details) and run: gemquota explain-error --file error.txt",
+    "Usually a short burst or shared capacity: back off with jitter and retry",
     f"{_CHECK_PROJECT}   (live limits and usage on the key's project)",
     f"Check the usage page: {AISTUDIO_USAGE}",
-    "Usually a short burst or shared capacity: back off with jitter and retry",
+    "Log the whole error body when it repeats (google-genai: e.details): it names the quota when there is one",
+)
+_SPEND_LIMIT = _fix(
+    "spend-based-limit",
+    "On a paid tier: the spend-based limit (cost per rolling 10 minutes) may be the one hit",
+    RATE_LIMITS,
+    f"Published limits (as of {TIERS_AS_OF}): Tier 1 $10, Tier 2 $50, Tier 3 $200 per rolling 10 minutes; "
+    "Google reports this 429 with no quota id",
+    "Spread expensive requests (long contexts, Pro and image models) over time, or shorten them",
+    f"Ask for a higher limit or tier from the AI Studio usage page: {AISTUDIO_USAGE}",
 )
 _UNSPECIFIED_VERTEX = _fix(
     "unspecified-vertex",
@@ -461,11 +552,15 @@ _BILLING_DISABLED = _fix(
 )
 _MODEL_NOT_FOUND = _fix(
     "current-model-id",
-    "Use a current model id (ListModels)",
+    "Move to a current model id (retired models never come back)",
     MODELS,
     "List the models your key can use: gemquota probe --no-generate<model-opt>",
     "Retired ids answer 404 'no longer available' (or are silently re-routed): pick a current id "
     "from that list (gemquota probe with no --model uses the newest stable Flash)",
+    "Current models (Google models page, as of 2026-12): gemini-3.8-flash, gemini-3.6-flash, "
+    "gemini-3.5-flash-lite, gemini-3.1-pro-preview, gemini-3.1-flash-image, gemini-embedding-2",
+    "Retired: gemini-2.0-flash (2026-06-01), gemini-3-pro-preview (2026-03-09), imagen-4.0-* (2026-08-17), "
+    "veo-2.0/3.0 (2026-06-30); gemini-2.5-flash/-pro are 'no longer available to new users' (shut down 2026-12-01)",
     "Preview and experimental models exist only on v1beta, not v1: check the API version of your client",
     "Drop any 'models/' doubling and typos in the id",
 )
@@ -540,6 +635,7 @@ MATRIX: tuple[Row, ...] = (
     Row(_k(Kind.UNSPECIFIED_429), _UNSPECIFIED_VERTEX, backends=_VERTEX),
     Row(_k(Kind.UNSPECIFIED_429), _UNSPECIFIED, backends=_STUDIO),
     Row(_k(Kind.UNSPECIFIED_429), BACKOFF),
+    Row(_k(Kind.UNSPECIFIED_429), _SPEND_LIMIT, backends=_STUDIO, tiers=_PAID),
     Row(_k(Kind.UNSPECIFIED_429), SPLIT_PROJECTS, backends=_STUDIO),
     # Server-side errors.
     Row(_k(Kind.OVERLOADED), _OVERLOADED),
@@ -549,12 +645,23 @@ MATRIX: tuple[Row, ...] = (
     # Request / access errors.
     Row(_k(Kind.REGION), _VERTEX_REGION, backends=_VERTEX),
     Row(_k(Kind.REGION), _REGION),
+    Row(_k(Kind.PLAN_QUOTA), _PLAN_WAIT),
+    Row(_k(Kind.PLAN_QUOTA), _PLAN_RAISE),
+    Row(_k(Kind.PLAN_QUOTA), _CA_AUTH, backends=_CODE_ASSIST),
+    Row(_k(Kind.AUTH_METHOD), _STANDARD_KEY, key_kinds=frozenset({"standard"})),
+    Row(_k(Kind.AUTH_METHOD), _AUTH_KEY_SENT, key_kinds=frozenset({"auth"})),
+    Row(_k(Kind.AUTH_METHOD), _KEY_KIND, key_kinds=frozenset({None})),
+    Row(_k(Kind.AUTH_METHOD), _AUTH_KEY_SENT, key_kinds=frozenset({None})),
+    Row(_k(Kind.BAD_KEY), _SIGN_IN_AGAIN, backends=_CODE_ASSIST),
+    Row(_k(Kind.BAD_KEY), _STANDARD_KEY, key_kinds=frozenset({"standard"})),
     Row(_k(Kind.BAD_KEY), _BAD_KEY),
+    Row(_k(Kind.BAD_KEY), _AUTH_KEY_SENT, key_kinds=frozenset({"auth"})),
     Row(_k(Kind.BAD_KEY), _KEY_RESTRICTIONS),
     Row(_k(Kind.LEAKED_KEY), _LEAKED),
     Row(_k(Kind.API_DISABLED), _CA_API_DISABLED, backends=_CODE_ASSIST),
     Row(_k(Kind.API_DISABLED), _API_DISABLED),
     Row(_k(Kind.API_DISABLED), _NO_QUOTA_PROJECT),
+    Row(_k(Kind.PERMISSION), _CA_MIGRATE, backends=_CODE_ASSIST),
     Row(_k(Kind.PERMISSION), _VERTEX_IAM, backends=_VERTEX),
     Row(_k(Kind.PERMISSION), _KEY_RESTRICTIONS),
     Row(_k(Kind.PERMISSION), _SUSPENDED),
@@ -591,20 +698,26 @@ def fixes_for(
     tier: Tier | None = None,
     model: str | None = None,
     limit: int | None = None,
+    key_kind: KeyKind | None = None,
 ) -> tuple[Fix, ...]:
     """The fixes for a diagnosis, most useful first (at least one for every kind)."""
-    return _fixes(Kind(kind), Backend(backend), None if tier is None else Tier(tier), model, limit)
+    return _fixes(Kind(kind), Backend(backend), None if tier is None else Tier(tier), model, limit, key_kind)
 
 
 @lru_cache(maxsize=512)
 def _fixes(
-    kind: Kind, backend: Backend, tier: Tier | None, model: str | None, limit: int | None
+    kind: Kind,
+    backend: Backend,
+    tier: Tier | None,
+    model: str | None,
+    limit: int | None,
+    key_kind: str | None = None,
 ) -> tuple[Fix, ...]:
     family = model_family(model)
     seen: set[str] = set()
     out: list[Fix] = []
     for row in MATRIX:
-        if row.fix.id in seen or not row.matches(kind, backend, tier, family):
+        if row.fix.id in seen or not row.matches(kind, backend, tier, family, key_kind):
             continue
         seen.add(row.fix.id)
         out.append(_instantiate(row.fix, model, limit))

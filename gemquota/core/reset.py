@@ -22,6 +22,8 @@ class Window(StrEnum):
     IPM = "ipm"
     RPD = "rpd"
     TPD = "tpd"
+    #: A per-user plan allowance (Code Assist / Antigravity): daily or weekly, reset as the error states.
+    PLAN = "plan"
 
     @property
     def is_daily(self) -> bool:
@@ -73,14 +75,20 @@ def reset_window(
     *,
     retry_after_s: float | None = None,
     code_assist_reset_s: float | None = None,
+    retry_is_reset: bool = False,
 ) -> ResetWindow:
     """When ``window`` resets. Day windows ignore retry hints (a 5 s RetryInfo on RPD is not the reset);
-    a Code Assist reset delay is the real reset for its per-user windows."""
+    a Code Assist reset delay is the real reset for its per-user windows; a plan allowance resets when
+    its error says (reset delay, else retry hint), else at midnight Pacific like a day window."""
     win = Window(window)
     start = _utc(now)
     if code_assist_reset_s is not None:
         at, basis = start + timedelta(seconds=clamp_delay(code_assist_reset_s)), Basis.CODE_ASSIST_RESET
-    elif win.is_daily:
+    elif retry_after_s is not None and (retry_is_reset or win is Window.PLAN):
+        # An error that states its reset only as "Please retry in 12h47m5s" (the Interactions API, a plan
+        # allowance): that is its reset, even on a day window.
+        at, basis = start + timedelta(seconds=clamp_delay(retry_after_s)), Basis.RETRY_HINT
+    elif win.is_daily or win is Window.PLAN:
         at, basis = next_pacific_midnight(start), Basis.PACIFIC_MIDNIGHT
     elif retry_after_s is not None:
         at, basis = start + timedelta(seconds=clamp_delay(retry_after_s)), Basis.RETRY_HINT

@@ -62,6 +62,8 @@ class ResetReport:
 
 
 def _window_of(kind: Kind) -> Window | None:
+    if kind is Kind.PLAN_QUOTA:
+        return Window.PLAN
     try:
         return Window(str(kind))
     except ValueError:
@@ -111,7 +113,11 @@ def plan(window: Window | None, diagnosis: Diagnosis | None, now: datetime) -> R
     own = _window_of(diagnosis.kind)
     code_assist = _code_assist_delay(diagnosis, own)
     # No named window (unspecified-429, capacity, …): back off like a minute window, report none.
-    reset = reset_window(own or Window.RPM, now, retry_after_s=hint, code_assist_reset_s=code_assist)
+    # An error that states its reset as its retry hint (the Interactions API) resets then, any window.
+    stated = diagnosis.reset_basis == Basis.RETRY_HINT.value and own is not None
+    reset = reset_window(
+        own or Window.RPM, now, retry_after_s=hint, code_assist_reset_s=code_assist, retry_is_reset=stated
+    )
     return ResetReport(
         Outcome.RESET,
         now,

@@ -7,9 +7,8 @@ import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 
-from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +16,7 @@ from gemquota.context import Context
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Retry
 from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC
+from gemquota.core.textsafe import safe_line, safe_text
 
 KIND_TITLES: dict[Kind, str] = {
     Kind.RPM: "Requests per minute exhausted",
@@ -32,7 +32,9 @@ KIND_TITLES: dict[Kind, str] = {
     Kind.INTERNAL: "Internal server error (500)",
     Kind.DEADLINE: "Deadline exceeded (504)",
     Kind.REGION: "Location not supported",
+    Kind.PLAN_QUOTA: "Plan allowance used up (per user)",
     Kind.BAD_KEY: "API key not valid",
+    Kind.AUTH_METHOD: "Credential kind or sending method rejected",
     Kind.LEAKED_KEY: "API key reported as leaked",
     Kind.API_DISABLED: "API not enabled on the project",
     Kind.PERMISSION: "Permission denied",
@@ -75,7 +77,7 @@ def headline_of(d: Diagnosis) -> str:
         return d.headline
     parts = [p for p in (d.model, f"{d.tier} tier" if d.tier else None) if p]
     if d.limit is not None and d.kind is not Kind.UNRECOGNIZED:
-        parts.append(f"limit {d.limit}")
+        parts.append(f"limit {d.limit:,}")
     title = KIND_TITLES[d.kind]
     return f"{title} — {', '.join(parts)}" if parts else title
 
@@ -104,16 +106,30 @@ def _clock(moment: datetime, zone: tzinfo | None) -> str:
     return f"{local:%Y-%m-%d %H:%M:%S} {name}"
 
 
+#: How a reset time was found, in words (the JSON keeps the ids).
+BASIS_WORDS: dict[str, str] = {
+    "pacific-midnight": "midnight Pacific time",
+    "retry-hint": "the error's retry hint",
+    "rolling-minute": "a rolling minute",
+    "code-assist-reset": "the reset the error states",
+}
+
+
 def reset_lines(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> list[str]:
-    """When the window resets: UTC, Pacific and local time with a countdown, plus the retry hint."""
+    """When the window resets: a countdown, then UTC, Pacific and (when it differs) local time; the
+    retry hint only when it is not what the reset was computed from."""
     lines: list[str] = []
     if d.reset_at is not None:
         at = d.reset_at.astimezone(UTC)
         left = (at - now.astimezone(UTC)).total_seconds()
-        basis = f" ({d.reset_basis})" if d.reset_basis else ""
+        basis = f" ({BASIS_WORDS.get(d.reset_basis, d.reset_basis)})" if d.reset_basis else ""
         lines.append(f"in {duration(left)}{basis}")
-        lines.append(f"{_clock(at, PACIFIC)} Pacific · {_clock(at, local_tz)} local · {at:%H:%M:%S} UTC")
-    if d.retry_after_s is not None:
+        clocks = [f"{at:%Y-%m-%d %H:%M:%S} UTC", f"{_clock(at, PACIFIC)} Pacific"]
+        local = at.astimezone(local_tz) if local_tz is not None else at.astimezone()
+        if local.utcoffset() and local.utcoffset() != at.astimezone(PACIFIC).utcoffset():
+            clocks.append(f"{_clock(at, local_tz)} local")
+        lines.append(" · ".join(clocks))
+    if d.retry_after_s is not None and d.reset_basis not in ("retry-hint", "code-assist-reset"):
         hint = f"retry hint {duration(d.retry_after_s)}"
         if d.kind in (Kind.RPD, Kind.TPD):
             hint += " — on a per-day quota this is not the reset"
@@ -131,14 +147,15 @@ def _grid() -> Table:
 
 
 def _text(value: str, style: str = "") -> Text:
-    return Text(redact(value), style=style)
+    """Text from the paste or the diagnosis, redacted and terminal-safe (escapes shown escaped)."""
+    return Text(safe_text(redact(value)), style=style)
 
 
 def _fix_block(fix: Fix, *, numbered: bool, label: str = "") -> list[RenderableType]:
     title = Text()
     if label:
         title.append(label, style=_LABEL)
-    title.append(redact(fix.title), style="bold green")
+    title.append(safe_line(redact(fix.title)), style="bold green")
     parts: list[RenderableType] = [title]
     steps = Table.grid(padding=(0, 1))
     steps.add_column(style=_DIM, no_wrap=True, justify="right")
@@ -171,9 +188,9 @@ def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> Table:
     if d.quota_id or d.quota_metric:
         row("Quota", " · ".join(q for q in (d.quota_id, d.quota_metric) if q))
     if d.limit is not None:
-        row("Limit", str(d.limit) + (" — no entitlement; waiting never helps" if d.limit == 0 else ""))
+        row("Limit", f"{d.limit:,}" + (" — no entitlement; waiting never helps" if d.limit == 0 else ""))
     if d.tier is not None:
-        row("Tier", f"{d.tier} (inferred from the quota id / metric, not stated by Google)")
+        row("Tier", str(d.tier))
     if d.location:
         row("Location", d.location)
     if d.project_number:
@@ -182,6 +199,8 @@ def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> Table:
         row("Resets" if i == 0 else "", line)
     for note in d.notes:
         row("Note", note)
+    for i, assumption in enumerate(d.assumptions):
+        row("Assumed" if i == 0 else "", assumption)
     return grid
 
 
@@ -224,20 +243,20 @@ def _unrecognized_body(d: Diagnosis) -> Group:
 
 def diagnosis_panel(
     d: Diagnosis, now: datetime, local_tz: tzinfo | None = None, *, primary: bool = True
-) -> Panel:
-    """One diagnosis as a rich Panel."""
+) -> RenderableType:
+    """One diagnosis: a titled rule, then its body with no side borders, so that commands and URLs can
+    be copied whole from the terminal."""
     if d.kind is Kind.UNRECOGNIZED:
-        return Panel(_unrecognized_body(d), title=Text("unrecognized"), title_align="left", box=box.ROUNDED)
-    # Titles are Text, not str: a str title is parsed as markup (and loads rich's emoji table).
+        # Titles are Text, not str: a str title is parsed as markup (and loads rich's emoji table).
+        return Group(Rule(Text("unrecognized"), align="left", characters="─"), _unrecognized_body(d))
     title = str(d.kind) + (f" · {d.retry}" if d.retry else "") + (f" · ×{d.count}" if d.count > 1 else "")
     if not primary:
         title = f"also: {title}"
-    return Panel(
+    style = _STYLE_OF[d.retry].replace("bold ", "")
+    return Group(
+        Rule(Text(title, style=_STYLE_OF[d.retry]), align="left", characters="─", style=style),
         _diagnosis_body(d, now, local_tz, primary=primary),
-        title=Text(title),
-        title_align="left",
-        box=box.ROUNDED,
-        border_style=_STYLE_OF[d.retry].replace("bold ", ""),
+        Text(""),
     )
 
 

@@ -28,6 +28,7 @@ WINDOW_NAMES: dict[Window, str] = {
     Window.IPM: "images per minute",
     Window.RPD: "requests per day",
     Window.TPD: "input tokens per day",
+    Window.PLAN: "plan allowance per user",
 }
 
 

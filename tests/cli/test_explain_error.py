@@ -255,7 +255,7 @@ def test_human_output_shows_the_essentials(cli: CliRunner) -> None:
     assert "rpd" in out and "gemini-2.5-flash" in out
     assert "Fastest fix" in out and "1. gemquota reset-in rpd --wait" in out
     assert "https://ai.google.dev/gemini-api/docs/rate-limits" in out
-    assert "Pacific" in out and "local" in out and "in 13 h 30 min" in out
+    assert "Pacific" in out and "UTC" in out and "in 13 h 30 min" in out  # local time only when it differs
     assert "2026-03-09 00:00:00 PDT" in out
     assert "Evidence" in out
     assert "\x1b[" not in out  # no colour when not a terminal
@@ -370,3 +370,80 @@ def test_renderer_width_from_columns_and_colour_on_request(make_context: Callabl
     coloured = make_context(color=True)
     render_diagnoses(coloured, [d], now=now)
     assert "\x1b[" in coloured.out
+
+
+# --- the panel: no repetition, no internal names, numbers readable, commands copyable ----------------
+
+
+def test_panel_is_plain_and_readable(cli: CliRunner) -> None:
+    body = json.dumps(
+        {
+            "error": {
+                "code": 429,
+                "message": "You exceeded your current quota.",
+                "status": "RESOURCE_EXHAUSTED",
+                "details": [
+                    {
+                        "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                        "violations": [
+                            {
+                                "quotaMetric": "generativelanguage.googleapis.com/generate_content_paid_tier_input_token_count",
+                                "quotaId": "GenerateContentPaidTierInputTokensPerModelPerMinute",
+                                "quotaDimensions": {"model": "gemini-3.8-flash"},
+                                "quotaValue": "2000000",
+                            }
+                        ],
+                    },
+                    {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "12s"},
+                ],
+            }
+        }
+    )
+    out = cli("explain-error", body, "--now", NOW).out
+    assert "2,000,000" in out
+    assert "(retry-hint)" not in out and "pacific-midnight" not in out
+    assert out.count("12 s") == 1  # the reset is the retry hint: said once
+    assert "│" not in out and "╭" not in out  # no side borders inside copyable lines
+    assert "Assumed" not in out or "inferred" in out
+
+
+def test_bare_429_fastest_fix_does_not_send_the_user_back_here(cli: CliRunner) -> None:
+    out = cli("explain-error", "HTTP 429 Too Many Requests", "--now", NOW).out
+    fastest = out[out.index("Fastest fix") : out.index("→")]
+    assert "explain-error" not in fastest
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "\x1b[31mRED\x1b[0m",
+        "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\",
+        "\\u001b[2J",
+        "[bold red]markup[/bold red]",
+        "\x9b31m",
+    ],
+)
+def test_terminal_escapes_and_markup_in_a_paste_never_reach_the_terminal(
+    cli: CliRunner, hostile: str
+) -> None:
+    body = json.dumps(
+        {
+            "error": {
+                "code": 429,
+                "message": f"Quota exceeded {hostile}",
+                "status": "RESOURCE_EXHAUSTED",
+                "details": [
+                    {
+                        "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                        "violations": [
+                            {"quotaId": f"GenerateRequestsPerDayPerProjectPerModel-FreeTier{hostile}"}
+                        ],
+                    }
+                ],
+            }
+        }
+    )
+    out = cli("explain-error", body, "--now", NOW).out
+    assert "\x1b" not in out and "\x9b" not in out
+    if "markup" in hostile:
+        assert "[bold red]markup" in out  # printed literally, not interpreted

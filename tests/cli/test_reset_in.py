@@ -224,8 +224,11 @@ def test_every_corpus_paste(invoke: Invoke, name: str, kind: str, retry: str) ->
         assert r.code == 1 and data["window"] is None and data["reset_at"] is None and data["fixes"]
         return
     assert r.code == 0
-    assert data["window"] == (kind if kind in ("rpm", "tpm", "ipm", "rpd", "tpd") else None)
-    if kind in ("rpd", "tpd"):
+    windows = {"rpm": "rpm", "tpm": "tpm", "ipm": "ipm", "rpd": "rpd", "tpd": "tpd", "plan-quota": "plan"}
+    assert data["window"] == windows.get(kind)
+    if kind == "plan-quota":  # SPEC §1.2: the stated reset, else (none stated) the day's Pacific midnight
+        assert data["basis"] in ("code-assist-reset", "retry-hint", "pacific-midnight")
+    elif kind in ("rpd", "tpd"):
         assert (data["basis"], data["reset_at"]) == ("pacific-midnight", "2026-03-09T07:00:00Z")
     else:
         assert data["basis"] in ("retry-hint", "rolling-minute", "code-assist-reset")
@@ -466,3 +469,35 @@ def test_wait_through_the_cli_ctrl_c(invoke: Invoke, monkeypatch: pytest.MonkeyP
     r = invoke("reset-in", "rpm", "--wait", "--format", "json")
     assert r.code == 0 and r.json()["data"]["window"] == "rpm"
     assert sum(fake.sleeps) == pytest.approx(30.0 + 60.0)
+
+
+# --- plan allowances and the Interactions API (SPEC §1.2) -----------------------------------------------
+
+AGY = (
+    b"\xe2\x9a\xa0 Individual quota reached. Please upgrade your subscription to increase your limits.\n"
+    b"Resets in 143h57m55s.\n"
+)
+INTERACTIONS_DAY = (
+    b'{ "error": { "message": "Rate limit exceeded for model gemini-3.8-flash (limit: 20 requests per day on '
+    b'Free Tier). Please retry in 12h47m5s or upgrade your tier.", "code": "too_many_requests" } }'
+)
+
+
+def test_plan_allowance_resets_when_the_error_says(invoke: Invoke) -> None:
+    r = invoke("reset-in", "--now", NOW, "--format", "json", stdin=AGY)
+    assert r.code == 0, r.out + r.err
+    data = r.json()["data"]
+    assert (data["window"], data["basis"], data["kind"]) == ("plan", "code-assist-reset", "plan-quota")
+    assert data["seconds"] == 143 * 3600 + 57 * 60 + 55
+
+
+def test_interactions_day_limit_resets_after_its_retry_hint(invoke: Invoke) -> None:
+    r = invoke("reset-in", "--now", NOW, "--format", "json", stdin=INTERACTIONS_DAY)
+    data = r.json()["data"]
+    assert (data["window"], data["basis"], data["kind"]) == ("rpd", "retry-hint", "rpd")
+    assert data["seconds"] == 12 * 3600 + 47 * 60 + 5
+
+
+def test_plan_is_not_a_window_to_name(invoke: Invoke) -> None:
+    r = invoke("reset-in", "plan", "--now", NOW, "--format", "json")
+    assert r.code == 2

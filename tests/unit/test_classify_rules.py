@@ -235,12 +235,14 @@ def test_errorinfo_quota_limit_per_minute() -> None:
 def test_old_sentence_per_day_per_user_per_tier() -> None:
     msg = "Quota exceeded for quota metric 'Gemini 2.5 Pro Requests' and limit 'Gemini 2.5 Pro Requests per day per user per tier' of service 'cloudcode-pa.googleapis.com' for consumer 'project_number:681255809395'."
     d = primary(body(msg))
+    # SPEC §2: a per-day, per-user Code Assist limit is a plan allowance.
     assert (d.kind, d.backend, d.model, d.project_number) == (
-        Kind.RPD,
+        Kind.PLAN_QUOTA,
         Backend.CODE_ASSIST,
         "gemini-2.5-pro",
         "681255809395",
     )
+    assert d.retry == Retry.WAIT_RESET
 
 
 def test_vertex_base_model() -> None:
@@ -328,7 +330,7 @@ def test_code_assist_short_reset_is_rpm() -> None:
     assert d.reset_at == NOW + timedelta(seconds=27)
 
 
-def test_code_assist_quota_exhausted_multi_hour_is_rpd() -> None:
+def test_code_assist_quota_exhausted_multi_hour_is_plan_quota() -> None:
     d = primary(
         _ca(
             "You have exhausted your capacity on this model. Your quota will reset after 5h59m59s.",
@@ -336,7 +338,7 @@ def test_code_assist_quota_exhausted_multi_hour_is_rpd() -> None:
             "5h59m59.96s",
         )
     )
-    assert d.kind == Kind.RPD and d.reset_basis == "code-assist-reset"
+    assert d.kind == Kind.PLAN_QUOTA and d.reset_basis == "code-assist-reset"
     assert d.retry_after_s == pytest.approx(5 * 3600 + 59 * 60 + 59.96)
 
 
@@ -351,7 +353,7 @@ def test_code_assist_capacity_and_individual_quota() -> None:
     )
     assert (
         primary(body("Individual quota reached. Contact your administrator to enable overages")).kind
-        == Kind.RPD
+        == Kind.PLAN_QUOTA
     )
 
 

@@ -184,7 +184,8 @@ def test_key_model_and_request_fixes_are_concrete() -> None:
     assert "aistudio.google.com/app/apikey" in " ".join(fixes_for(Kind.BAD_KEY)[0].steps)
     assert fixes_for(Kind.LEAKED_KEY)[0].id == "replace-leaked-key"
     assert any("v1beta" in s for s in fixes_for(Kind.MODEL_NOT_FOUND)[0].steps)
-    assert any("ListModels" in f.title for f in fixes_for(Kind.MODEL_NOT_FOUND))
+    assert any("current model" in f.title for f in fixes_for(Kind.MODEL_NOT_FOUND))
+    assert any("gemini-3.8-flash" in s for s in fixes_for(Kind.MODEL_NOT_FOUND)[0].steps)
     assert any("token" in s for s in fixes_for(Kind.BAD_REQUEST)[0].steps)
     assert "gcloud billing projects link" in fixes_for(Kind.BILLING_DISABLED)[0].steps[0]
     assert "spend cap" in fixes_for(Kind.BILLING_LIMIT)[0].title

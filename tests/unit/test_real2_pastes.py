@@ -49,7 +49,7 @@ SHAPES = [
     ),
     (  # the Code Assist agent-mode notice names the model only by its display name
         "You've hit your daily limit of requests with Gemini 2.5 Flash. Switching to Gemini 2.5 Flash-Lite.",
-        "rpd",
+        "plan-quota",
         "gemini-2.5-flash",
         "code-assist",
     ),

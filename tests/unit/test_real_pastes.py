@@ -49,7 +49,7 @@ SHAPES = [
     (  # old-style limit name after a box border and a line break
         "429 Quota exceeded for quota metric 'Gemini 2.5 Flash Requests' and limit    │\n│    "
         "'Gemini 2.5 Flash Requests per day per user per tier' of service    │\n│   'cloudcode-pa.googleapis.com'",
-        "rpd",
+        "plan-quota",
         "gemini-2.5-flash",
         "code-assist",
     ),
@@ -71,10 +71,15 @@ SHAPES = [
         None,
         "unknown",
     ),
-    ("You have reached your daily gemini-2.5-flash quota limit.", "rpd", "gemini-2.5-flash", "code-assist"),
+    (
+        "You have reached your daily gemini-2.5-flash quota limit.",
+        "plan-quota",
+        "gemini-2.5-flash",
+        "code-assist",
+    ),
     (
         "Usage limit reached for gemini-3-pro-preview. Access resets at 9:00 AM.",
-        "rpd",
+        "plan-quota",
         "gemini-3-pro-preview",
         "code-assist",
     ),

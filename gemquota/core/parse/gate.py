@@ -1,0 +1,113 @@
+"""The literal gate: cheap substring checks that rule a regex out before it runs."""
+
+from __future__ import annotations
+
+import re
+
+from gemquota.core.lazyre import LazyRe as _Re
+
+_GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
+
+
+def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """For each top-level alternative of ``pattern``: literal pieces that any match of it contains.
+
+    A text holding, for no alternative, all of that alternative's pieces cannot match, so the regex is
+    not run at all. Conservative: groups, classes, escapes and quantified characters are dropped
+    (pieces only ever get shorter); None when an alternative has no piece (always run)."""
+    if "(?i" in pattern or "(?x" in pattern:
+        return None
+    branches: list[str] = []
+    depth = 0
+    in_class = False
+    escaped = False
+    current: list[str] = []
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    branches.append("".join(current))
+    out: list[tuple[str, ...]] = []
+    for branch in branches:
+        text = re.sub(r"\\.", "\x00", branch)  # escapes (\s, \., \d) separate pieces
+        previous = None
+        while previous != text:
+            previous = text
+            text = _GROUPS.sub("\x00", text)
+        if "(" in text or "[" in text or ")" in text:
+            return None
+        # A quantified character may be absent (or repeated): it separates pieces too.
+        text = re.sub(r".\{\d*,?\d*\}", "\x00", text)
+        text = re.sub(r".[?*+]", "\x00", text)
+        pieces = tuple(p for p in re.split(r"[\x00.^$*+?{}|\s]", text) if len(p) >= 4)
+        if not pieces:
+            return None
+        out.append(tuple(sorted(set(pieces), key=lambda p: (p.lower() in _COMMON, -len(p)))))
+    return tuple(out)
+
+
+#: Words most pastes contain: looked up last.
+_COMMON = frozenset(
+    {"quota", "model", "error", "exceeded", "for", "not", "has", "have", "the", "are", "your", "you"}
+    | {"limit", "http", "status", "code", "request", "found", "metric", "googleapis", "com/", "been"}
+)
+
+
+class _Spec:
+    """One regex family of the text pass, with the cheap literal checks that gate it."""
+
+    __slots__ = ("family", "keys", "kind", "need", "on_low", "probe", "rx", "sid", "status")
+
+    def __init__(
+        self,
+        kind: str,
+        keys: tuple[str, ...],
+        rx: _Re,
+        *,
+        on_low: bool,
+        sid: str = "",
+        family: str = "",
+        status: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.rx = rx
+        self.on_low = on_low
+        self.sid = sid
+        self.family = family
+        self.status = status
+        self.need = _required_literals(rx.pattern) if not rx.flags & re.IGNORECASE or on_low else None
+        self.keys = _needed_keys(keys, self.need, on_low=on_low)
+        # Many keys and no required pieces, but a regex whose leading characters are rare: one
+        # search rules the spec out faster than the key look-ups (no match means no facts anyway).
+        self.probe = kind in _PROBE_FIRST
+
+
+def _needed_keys(
+    keys: tuple[str, ...], need: tuple[tuple[str, ...], ...] | None, *, on_low: bool
+) -> tuple[str, ...]:
+    """The keys check that still rules something out once ``need`` passes (same outcome, fewer
+    look-ups): none when every alternative of ``need`` holds a piece that holds a key (``need``
+    passing implies a key is present); else the keys that hold no other key."""
+    if need is not None and all(
+        any(p.isascii() and any(k in (p if on_low else p.lower()) for k in keys) for p in pieces)
+        for pieces in need
+    ):
+        return ()
+    return tuple(k for k in dict.fromkeys(keys) if not any(o != k and o in k for o in keys))
+
+
+_PROBE_FIRST = frozenset({"exception", "code_phrase"})

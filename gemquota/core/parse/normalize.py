@@ -1,0 +1,126 @@
+"""Undo paste mangling: smart quotes, box borders, quote prefixes, concatenation, escape layers."""
+
+from __future__ import annotations
+
+import re
+
+from gemquota.core.lazyre import LazyRe as _Re
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\uff0c": ",",
+        "\uff1a": ":",
+        "\uff5b": "{",
+        "\uff5d": "}",
+        "\uff3b": "[",
+        "\uff3d": "]",
+        "\uff08": "(",
+        "\uff09": ")",
+        "\uff02": '"',
+        "\uff07": "'",
+        "\uff0e": ".",
+        "\u3002": ".",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": None,
+        "\ufeff": None,
+        "\r": None,
+        "\x00": None,
+        "\u2502": " ",
+        "\u2503": " ",
+        "\u2551": " ",
+        "\u254e": " ",
+        "\u254f": " ",
+        "\u2506": " ",
+        "\u2507": " ",
+        "\u250a": " ",
+        "\u250b": " ",
+        "\u256d": " ",
+        "\u256e": " ",
+        "\u2570": " ",
+        "\u256f": " ",
+        "\u2500": " ",
+        "\u2501": " ",
+        "\u2715": " ",
+        "\u2716": " ",
+    }
+)
+_QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
+#: A line that ``_QUOTE_PREFIX`` would match (a literal lead: cheap to rule out).
+_QUOTE_LINE = _Re(r"\n[ \t]*>")
+_QUOTE_FIRST = _Re(r"[ \t]*>")
+_CONCAT = _Re(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
+_WRAP = _Re(r"\n[ \t]*")
+#: A terminal or log hard wrap at a dot of a Google API host (``aiplatform.googleapis.\ncom/``).
+_HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]*googleapis\.com\b")
+#: Literals one of which every ``_HOST_WRAP`` match holds (most pastes hold none: no regex pass).
+_HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
+
+
+def normalize(text: str) -> str:
+    """Undo paste mangling that does not change meaning (quotes, borders, quote prefixes, concatenation)."""
+    if text.isascii():
+        # The only ASCII entries of ``_TRANSLATE`` are deletions.
+        if "\r" in text:
+            text = text.replace("\r", "")
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+    else:
+        text = text.translate(_TRANSLATE)
+    if ">" in text and (_QUOTE_LINE.search(text) or _QUOTE_FIRST.match(text)):
+        text = _QUOTE_PREFIX.sub("", text)
+    if "+" in text:
+        text = _CONCAT.sub("", text)
+    if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
+        text = _HOST_WRAP.sub(_host_unwrap, text)
+    return text
+
+
+def _host_unwrap(match: re.Match[str]) -> str:
+    return "googleapis.com" if match.group(0).startswith("g") else ".googleapis.com"
+
+
+#: A run of backslashes before an escape letter, matched once from its start and never backtracked
+#: (without the look-behind and the possessive quantifier a long run is quadratic).
+_BACKSLASH_RUN = _Re(r"(?<!\\)\\{2,}+(?=[nrt\"'/u])")
+_UNICODE_ESCAPE = _Re(r"\\u([0-9a-fA-F]{4})")
+
+
+def flatten(text: str) -> str:
+    """Collapse escape layers of JSON-in-JSON (``\\\\n``, ``\\"``, ``\\u003d``) to plain text."""
+    if "\\" not in text:
+        return text
+    if "\\\\" in text:
+        text = _BACKSLASH_RUN.sub("\\\\", text)
+    text = (
+        text.replace("\\n", "\n")
+        .replace("\\r", "\n")
+        .replace("\\t", " ")
+        .replace('\\"', '"')
+        .replace("\\'", "'")
+        .replace("\\/", "/")
+    )
+    if "\\u" in text:
+        text = _UNICODE_ESCAPE.sub(_unicode_char, text)
+    return text
+
+
+def _unicode_char(match: re.Match[str]) -> str:
+    try:
+        out = chr(int(match.group(1), 16))
+    except ValueError:
+        return " "
+    return out if out.isprintable() else " "

@@ -1,0 +1,147 @@
+"""Entry points of the parser: every Google error in a paste (``parse_text``) or a body (``parse_body``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from gemquota.core.parse.acc import _Acc
+from gemquota.core.parse.normalize import flatten, normalize
+from gemquota.core.parse.records import GoogleError
+from gemquota.core.parse.structure import _structures, _walk
+from gemquota.core.parse.text import _compatible, _global_hints, _text_records
+from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, without_surrogates
+from gemquota.core.parse.vocab import reason_entry
+
+
+def _dedupe(accs: Iterable[_Acc]) -> list[GoogleError]:
+    out: list[GoogleError] = []
+    index: dict[tuple[Any, ...], int] = {}
+    for acc in accs:
+        err = acc.freeze()
+        key = err.identity()
+        if key in index:
+            i = index[key]
+            prev = out[i]
+            out[i] = replace(prev, count=prev.count + err.count, position=max(prev.position, err.position))
+        else:
+            index[key] = len(out)
+            out.append(err)
+    return out
+
+
+def _bound(text: str) -> str:
+    if len(text) <= MAX_ANALYSED:
+        return text
+    return text[:_EDGE] + "\n...\n" + text[-_EDGE:]
+
+
+def parse_text(text: str) -> list[GoogleError]:
+    """Every Google error in a paste, in paste order (identical repeats counted). Never raises."""
+    try:
+        return _parse_text(without_surrogates(text if isinstance(text, str) else str(text)))
+    except (
+        RecursionError,
+        MemoryError,
+        ValueError,
+        TypeError,
+        OverflowError,
+    ):  # pragma: no cover - belt and braces
+        return []
+
+
+def _parse_text(text: str) -> list[GoogleError]:
+    text = normalize(_bound(text))
+    if not text.strip():
+        return []
+    structures = _structures(text, 0)
+    struct_accs: list[_Acc] = []
+    pieces: list[str] = []
+    wrappers: list[tuple[int, str, list[_Acc]]] = []
+    last = 0
+    for start, end, accs in structures:
+        lead = _wrapper_start(text, last, start)
+        pieces.append(text[last:lead])
+        if text[lead:start].strip():
+            wrappers.append((lead, text[lead:start], accs))
+        pieces.append(" " * min(end - start, 1))
+        last = end
+        struct_accs.extend(accs)
+    pieces.append(text[last:])
+    flat = flatten(text)
+    residual = flatten("".join(pieces)) if structures else flat
+    # The text that introduces a body ("Error: 503 Service Unavailable: {...}") is the same
+    # occurrence as the body: its facts complete the body's record, never a record of their own.
+    for lead, wrapper, accs in wrappers:
+        for acc in _text_records(flatten(wrapper), lead):
+            target = _merge_target(acc, accs) or accs[0]
+            target.merge(acc)
+    text_accs = _text_records(residual)
+    merged = list(struct_accs)
+    for acc in text_accs:
+        if not acc.has_content():
+            # Ambient facts (a request URL, hosts, a project number) belong to every error of the paste.
+            for each in struct_accs:
+                each.merge(acc)
+            continue
+        found = _merge_target(acc, struct_accs)
+        if found is not None:
+            found.merge(acc)
+            found.position = max(found.position, acc.position)
+        else:
+            merged.append(acc)
+    merged = [a for a in merged if a.has_content()]
+    # Hints that only decide whether an error is Google's at all (Google's SDKs and model ids, other
+    # providers) are looked for only when some error carries no Google signal of its own.
+    hints = _global_hints(flat, precision=not all(_signed(a) for a in merged))
+    for acc in merged:
+        acc.hints |= hints
+    merged.sort(key=lambda a: a.position)
+    return _dedupe(merged)
+
+
+#: Signals of an error's own body that make it Google's whatever else the paste says.
+_OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_request_detail"})
+
+
+def _signed(acc: _Acc) -> bool:
+    """Whether an error carries a Google signal of its own: a Google host, Google's error shape, a
+    QuotaFailure, a Google reason."""
+    return bool(acc.hosts or acc.signals & _OWN_SIGNALS or any(reason_entry(r) for r in acc.reasons))
+
+
+def _wrapper_start(text: str, floor: int, start: int) -> int:
+    """Where the wrapper text of the body at ``start`` begins: the start of the body's line when text
+    precedes the body on that line; else the previous line when it introduces the body (it ends with
+    ``:``); else ``start`` (no wrapper). Never before ``floor`` (the end of the previous body)."""
+    line = max(floor, text.rfind("\n", floor, start) + 1)
+    if text[line:start].strip():
+        return line
+    if line <= floor:
+        return start
+    previous = max(floor, text.rfind("\n", floor, line - 1) + 1)
+    if text[previous : line - 1].rstrip().endswith(":"):
+        return previous
+    return start
+
+
+def _merge_target(acc: _Acc, candidates: list[_Acc]) -> _Acc | None:
+    fitting = [c for c in candidates if _compatible(acc, c)]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda c: abs(c.position - acc.position))
+
+
+def parse_body(obj: Mapping[str, Any] | list[Any] | Any) -> list[GoogleError]:
+    """Google errors in a decoded body: ``{"error": {...}}``, list-wrapped, or the bare inner error."""
+    try:
+        accs: list[_Acc] = []
+        if isinstance(obj, (bytes, bytearray)):
+            return parse_text(bytes(obj).decode("utf-8", errors="replace"))
+        if isinstance(obj, str):
+            return parse_text(obj)
+        _walk(without_surrogates(obj), 0, accs, list_wrapped=isinstance(obj, list))
+        return _dedupe(a for a in accs if a.has_content())
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover
+        return []

@@ -1,0 +1,570 @@
+"""The structure pass: one bracket/string scanner, repair of truncated spans, loading (json, then a
+bounded literal_eval), and the walk that finds Google error bodies inside parsed structures."""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+from gemquota.core.lazyre import LazyRe as _Re
+from gemquota.core.parse.acc import _Acc, _project_into
+from gemquota.core.parse.normalize import flatten
+from gemquota.core.parse.records import Violation
+from gemquota.core.parse.text import _hosts_into, _scan_into
+from gemquota.core.parse.values import (
+    _MAX_ITEMS,
+    MAX_DEPTH,
+    MAX_JSON_SPAN,
+    MAX_LITERAL_EVAL,
+    MAX_NESTING,
+    MAX_SCAN_STEPS,
+    MAX_SPANS,
+    _clean_model,
+    _to_float,
+    _to_int,
+    canonical_status,
+    may_hold_surrogate_escape,
+    parse_duration,
+    without_surrogates,
+)
+from gemquota.core.parse.vocab import REASON_PHRASES, STRING_CODE_HTTP, STRING_CODE_STATUS
+from gemquota.core.reset import clamp_delay
+
+_OPENER = _Re(r"[{\[]")
+_CLOSE_OF = {"{": "}", "[": "]"}
+
+
+class _ScanResult:
+    __slots__ = ("closed", "end", "quote", "safe_depth", "safe_idx", "stack", "steps", "too_deep")
+
+    def __init__(
+        self,
+        end: int,
+        closed: bool,
+        stack: list[str],
+        quote: str | None,
+        safe_idx: int,
+        safe_depth: int,
+        too_deep: bool,
+        steps: int,
+    ) -> None:
+        self.end = end
+        self.closed = closed
+        self.stack = stack
+        self.quote = quote
+        self.safe_idx = safe_idx
+        self.safe_depth = safe_depth
+        self.too_deep = too_deep
+        self.steps = steps
+
+
+#: One structural token: a whole string (possessive, non-backtracking; the loop unrolled so that runs
+#: of plain characters are one tight step each), or a single structural character (a quote matched
+#: alone opens a string that is never closed).
+_TOKEN = _Re(r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'|["'{}\[\],]""", re.S)
+
+
+def _scan(text: str, start: int, budget: int) -> _ScanResult:
+    """Find the end of the bracketed span starting at ``start``: one left-to-right pass over
+    structural tokens in which strings are skipped whole."""
+    stack: list[str] = []
+    safe_idx, safe_depth = start, 0
+    steps = 0
+    pos = start
+    last = len(text) - 1
+    finditer = _TOKEN.rx.finditer
+    while True:
+        for match in finditer(text, pos):
+            steps += 1
+            pos = match.start()
+            if steps > budget:
+                return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, True, steps)
+            char = text[pos]
+            if char == '"' or char == "'":
+                end = match.end()
+                # A ``'`` between two letters (``doesn't``) is prose, not a Python string delimiter.
+                if char == "'" and 0 < pos < last and text[pos - 1].isalpha() and text[pos + 1].isalpha():
+                    if end != pos + 1:
+                        pos += 1
+                        break  # resume right after the apostrophe
+                    continue
+                if end == pos + 1:
+                    return _ScanResult(len(text), False, stack, char, safe_idx, safe_depth, False, steps)
+                continue
+            if char == "{" or char == "[":
+                stack.append(char)
+                if len(stack) > MAX_DEPTH:
+                    return _ScanResult(pos + 1, False, stack, None, safe_idx, safe_depth, True, steps)
+                safe_idx, safe_depth = pos + 1, len(stack)
+            elif char == "}" or char == "]":
+                if not stack or _CLOSE_OF[stack[-1]] != char:
+                    return _ScanResult(pos, False, stack, None, safe_idx, safe_depth, False, steps)
+                stack.pop()
+                if not stack:
+                    return _ScanResult(pos + 1, True, stack, None, pos + 1, 0, False, steps)
+                safe_idx, safe_depth = pos + 1, len(stack)
+            else:  # ","
+                safe_idx, safe_depth = pos, len(stack)
+        else:
+            return _ScanResult(len(text), False, stack, None, safe_idx, safe_depth, False, steps)
+
+
+def _closers(stack: list[str]) -> str:
+    return "".join(_CLOSE_OF[c] for c in reversed(stack))
+
+
+#: Whitespace, commas and colons at the end of a span (matched on the reversed text: ``[\s,:]+$``
+#: would be tried at every position of a long run, quadratic in its length).
+_JUNK_RUN = _Re(r"[\s,:]*")
+
+
+def _strip_trailing_junk(text: str) -> str:
+    """``text`` without the whitespace, commas and colons it ends with (linear in its length)."""
+    if not text or not (text[-1].isspace() or text[-1] in ",:"):
+        return text
+    tail = text[-4096:]
+    run = _JUNK_RUN.match(tail[::-1])
+    cut = run.end() if run else 0
+    if cut == len(tail) and len(text) > len(tail):
+        run = _JUNK_RUN.match(text[::-1])
+        cut = run.end() if run else 0
+    return text[: len(text) - cut]
+
+
+def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
+    """Candidate completions of a truncated span: close in place, then cut back to the last safe point."""
+    out: list[str] = []
+    body = span
+    if res.quote is not None:
+        body += res.quote
+    stripped = _strip_trailing_junk(body)
+    if stripped.endswith(":"):
+        stripped += " null"
+    out.append(stripped + _closers(res.stack))
+    cut = res.safe_idx - start
+    if 0 < cut <= len(span):
+        head = _strip_trailing_junk(span[:cut])
+        out.append(head + _closers(res.stack[: res.safe_depth]))
+    return out
+
+
+_PY_LITERALS = _Re(r"(?:N(?<!\w.)one|T(?<!\w.)rue|F(?<!\w.)alse)\b")
+
+
+#: What keeps a Python literal from being read as JSON with its quotes swapped: a double quote, a
+#: JSON-only word (read by json, rejected by ``literal_eval``), or a backslash escape other than
+#: ``\\n \\t \\r \\\\`` (the only ones both read the same way).
+_NOT_PLAIN_WORDS = ('"', "true", "false", "null", "NaN", "Infinity")
+_NOT_PLAIN_ESCAPE = _Re(r"\\(?![ntr\\])")
+
+
+def _not_plain(text: str) -> bool:
+    """Whether ``text`` holds any of ``_NOT_PLAIN_WORDS`` or a ``_NOT_PLAIN_ESCAPE`` (look-ups and a
+    literal-led search: several times faster than one alternation over all of them)."""
+    for word in _NOT_PLAIN_WORDS:
+        if word in text:
+            return True
+    return "\\" in text and _NOT_PLAIN_ESCAPE.search(text) is not None
+
+
+def _literal(text: str) -> Any:
+    if len(text) > MAX_LITERAL_EVAL:
+        return None
+    if text.isprintable() and not _not_plain(text):
+        # Single-quoted strings without escapes, numbers, dicts and lists: ``json`` reads exactly what
+        # ``ast.literal_eval`` would, many times faster. Anything else json rejects falls through.
+        import json  # lazily: json costs ~1 ms of start-up
+
+        try:
+            return json.loads(text.replace("'", '"'))
+        except (ValueError, RecursionError):
+            pass
+    try:
+        # A paste's "\d" or "\{" is an invalid escape to Python: never warn the user about it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.literal_eval(text)
+    except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError, OverflowError):
+        return None
+
+
+def _load(candidate: str) -> Any:
+    if len(candidate) > MAX_JSON_SPAN:
+        return None
+    import json
+
+    obj: Any = None
+    try:
+        obj = json.loads(candidate, strict=False)
+    except (ValueError, RecursionError):
+        if "'" in candidate or _PY_LITERALS.search(candidate):
+            obj = _literal(candidate)
+    if obj is not None and may_hold_surrogate_escape(candidate):
+        obj = without_surrogates(obj)
+    return obj
+
+
+_WORTH = _Re(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)
+
+
+def _load_span(text: str, start: int, res: _ScanResult) -> Any:
+    span = text[start : res.end]
+    if len(span) < 8 or not _WORTH.search(span):
+        return None
+    if res.closed:
+        return _load(span)
+    for candidate in _repairs(span, res, start):
+        obj = _load(candidate)
+        if obj is not None:
+            return obj
+    return None
+
+
+def _structures(text: str, depth: int) -> list[tuple[int, int, list[_Acc]]]:
+    """Every parsed structure in ``text`` that holds a Google error, with its span."""
+    found: list[tuple[int, int, list[_Acc]]] = []
+    if depth > MAX_NESTING or ("{" not in text and "[" not in text):
+        return found
+    budget = min(4 * len(text) + 20_000, MAX_SCAN_STEPS)
+    pos = 0
+    spans = 0
+    while spans < MAX_SPANS and budget > 0:
+        match = _OPENER.search(text, pos)
+        if match is None:
+            break
+        start = match.start()
+        spans += 1
+        res = _scan(text, start, budget)
+        budget -= res.steps + 1
+        if res.too_deep:
+            pos = max(res.end, start + 1)
+            continue
+        obj = _load_span(text, start, res)
+        accs: list[_Acc] = []
+        if obj is not None:
+            _walk(obj, depth, accs, list_wrapped=isinstance(obj, list))
+        if accs:
+            for acc in accs:
+                acc.position = start
+            found.append((start, res.end, accs))
+            pos = res.end
+        else:
+            pos = start + 1
+    return found
+
+
+def _string_code_status(code: Any) -> str | None:
+    """The canonical status a word error code stands for (None for numbers and unknown words)."""
+    if not isinstance(code, str) or not code.strip() or code.strip().isdigit() or len(code) > 60:
+        return None
+    word = code.strip().lower().replace("-", "_").replace(" ", "_")
+    return STRING_CODE_STATUS.get(word) or canonical_status(word)
+
+
+def _looks_error(obj: Mapping[str, Any]) -> bool:
+    if "@type" in obj:
+        return False
+    code = obj.get("code")
+    has_code = (
+        isinstance(code, int)
+        or (isinstance(code, str) and code.isdigit())
+        or (_string_code_status(code) is not None and isinstance(obj.get("message"), str))
+    )
+    has_status = isinstance(obj.get("status"), str)
+    has_message = isinstance(obj.get("message"), str)
+    has_details = isinstance(obj.get("details"), list)
+    return (has_code and (has_message or has_status)) or (has_status and (has_message or has_details))
+
+
+def _norm_keys(obj: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(k).strip(): v for k, v in list(obj.items())[:_MAX_ITEMS]}
+
+
+def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) -> None:
+    if depth > MAX_NESTING + 2:
+        return
+    if isinstance(obj, Mapping):
+        data = _norm_keys(obj)
+        err = data.get("error")
+        if isinstance(err, Mapping):
+            _error_dict(_norm_keys(err), depth, out, list_wrapped=list_wrapped)
+            return
+        if isinstance(err, str) and ("{" in err or _looks_google_text(err)):
+            _walk(err, depth + 1, out)
+            if out:
+                return
+        if _looks_error(data):
+            _error_dict(data, depth, out, list_wrapped=list_wrapped)
+            return
+        if "@type" in data:
+            acc = _Acc(structured=True)
+            _detail(acc, data, depth)
+            if acc.has_content():
+                out.append(acc)
+            return
+        for value in data.values():
+            if isinstance(value, (Mapping, list, str)):
+                _walk(value, depth + 1, out)
+    elif isinstance(obj, list):
+        items = obj[:_MAX_ITEMS]
+        if items and all(isinstance(i, Mapping) and "@type" in _norm_keys(i) for i in items):
+            acc = _Acc(structured=True)
+            for item in items:
+                _detail(acc, _norm_keys(item), depth)
+            if acc.has_content():
+                out.append(acc)
+            return
+        for item in items:
+            if isinstance(item, (Mapping, list, str)):
+                _walk(item, depth + 1, out, list_wrapped=list_wrapped)
+    elif isinstance(obj, str):
+        if len(obj) >= 10 and ("{" in obj or "[" in obj) and _WORTH.search(obj):
+            found = _structures(obj, depth + 1)
+            if not found and "\\" in obj:
+                # A body kept as an escaped string one layer deeper than its container
+                # (a proxy's ``raw`` field of a re-escaped log line): unescape, then read it.
+                found = _structures(flatten(obj), depth + 1)
+            for _start, _end, accs in found:
+                out.extend(accs)
+
+
+_GOOGLE_WORDING = _Re(
+    r"RESOURCE_EXHAUSTED|Resource has been exhausted|exceeded your current quota|Quota exceeded"
+    r"|googleapis\.com|API key not valid|UNAVAILABLE|FAILED_PRECONDITION|PERMISSION_DENIED"
+)
+
+
+def _looks_google_text(text: str) -> bool:
+    return bool(_GOOGLE_WORDING.search(text[:20_000]))
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return str(value)
+    return None
+
+
+def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrapped: bool) -> None:
+    acc = _Acc(structured=True, list_wrapped=list_wrapped)
+    code = err.get("code")
+    if isinstance(code, bool):
+        code = None
+    if isinstance(code, str) and code.strip().isdigit() and len(code.strip()) <= 3:
+        code = int(code.strip())
+    if isinstance(code, int):
+        acc.set_code(code)
+        acc.signals.add("code")
+    word_status = _string_code_status(code)
+    status_raw = err.get("status")
+    status = canonical_status(status_raw)
+    if status:
+        acc.set_status(status)
+        acc.add_evidence(status)
+        if isinstance(status_raw, str) and status_raw.strip().isupper():
+            acc.signals.add("status_field")  # Google's error shape: {"code", "message", "status"}
+    elif isinstance(status_raw, str):
+        phrase_code = REASON_PHRASES.get(status_raw.strip().lower())
+        if phrase_code is not None:
+            acc.set_code(phrase_code, weak=True)
+    message = err.get("message")
+    if isinstance(message, str) and message:
+        if "{" in message and _WORTH.search(message):
+            inner: list[_Acc] = []
+            for _s, _e, accs in _structures(message, depth + 1):
+                inner.extend(accs)
+            if inner:
+                for sub in inner:
+                    if sub.http_code is None or sub.code_weak:
+                        sub.set_code(acc.http_code, weak=acc.code_weak)
+                    sub.set_status(None if sub.http_code not in (None, acc.http_code) else acc.status)
+                    sub.list_wrapped = sub.list_wrapped or list_wrapped
+                out.extend(inner)
+                return
+        acc.messages.append(message[:4000])
+        _scan_into(acc, message[:20_000])
+    for key in ("metadata", "cause", "upstreamResponse", "response", "body", "raw", "data"):
+        nested = err.get(key)
+        if isinstance(nested, (Mapping, list, str)) and nested:
+            inner_out: list[_Acc] = []
+            _walk(nested, depth + 1, inner_out)
+            if inner_out:
+                for sub in inner_out:
+                    if sub.http_code is None:
+                        sub.set_code(acc.http_code, weak=True)
+                out.extend(inner_out)
+                return
+    details = err.get("details")
+    if isinstance(details, list):
+        for item in details[:_MAX_ITEMS]:
+            if isinstance(item, Mapping):
+                _detail(acc, _norm_keys(item), depth)
+    errors = err.get("errors")
+    if isinstance(errors, list) and errors:
+        acc.legacy_errors = True
+        for item in errors[:_MAX_ITEMS]:
+            if isinstance(item, Mapping):
+                legacy = _norm_keys(item)
+                reason = _str(legacy.get("reason"))
+                if reason and reason not in acc.reasons:
+                    acc.reasons.append(reason)
+                    acc.add_evidence(reason)
+                text = _str(legacy.get("message"))
+                if text:
+                    _scan_into(acc, text[:20_000], evidence=False)
+    for key in ("type", "param"):
+        value = _str(err.get(key))
+        if value and key == "type":
+            acc.hints.add(f"envelope-type:{value}")
+    if word_status is not None and acc.status is None and acc.http_code is None:
+        # A word code says less than the message's own wording (``Model X not found``): last.
+        acc.set_status(word_status)
+        word = str(code).strip().lower()
+        acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
+        acc.hints.add(f"word-code:{word}")
+        acc.add_evidence(f'"code": "{str(code).strip()}"')
+    if acc.has_content() or acc.messages:
+        out.append(acc)
+
+
+def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
+    kind = (_str(item.get("@type")) or "").rsplit(".", 1)[-1]
+    if kind == "QuotaFailure":
+        violations = item.get("violations")
+        if isinstance(violations, list):
+            for raw in violations[:_MAX_ITEMS]:
+                if isinstance(raw, Mapping):
+                    _violation(acc, _norm_keys(raw))
+    elif kind == "RetryInfo":
+        delay = item.get("retryDelay", item.get("retry_delay"))
+        seconds: float | None = None
+        if isinstance(delay, str):
+            seconds = parse_duration(delay)
+        elif isinstance(delay, Mapping):
+            seconds = _proto_duration(delay)
+        if seconds is not None and acc.retry_delay_s is None:
+            acc.retry_delay_s = seconds
+            acc.add_evidence(f"retryDelay {delay}" if isinstance(delay, str) else None)
+    elif kind == "Help":
+        links = item.get("links")
+        if isinstance(links, list):
+            for link in links[:20]:
+                if isinstance(link, Mapping):
+                    url = _str(link.get("url"))
+                    if url and url not in acc.links:
+                        acc.links.append(url)
+                        _hosts_into(acc, url)
+    elif kind == "ErrorInfo":
+        reason = _str(item.get("reason"))
+        if reason:
+            reason = reason.strip("* ")
+            if reason not in acc.reasons:
+                acc.reasons.append(reason)
+            acc.add_evidence(reason)
+        domain = _str(item.get("domain"))
+        if domain:
+            acc.domain = acc.domain or domain.strip()
+            _hosts_into(acc, domain)
+        metadata = item.get("metadata")
+        if isinstance(metadata, Mapping):
+            for key, value in list(metadata.items())[:60]:
+                sval = _str(value)
+                if sval is not None:
+                    _metadata_into(acc, str(key).strip(), sval)
+    elif kind == "LocalizedMessage":
+        text = _str(item.get("message"))
+        if text:
+            _scan_into(acc, text[:20_000], evidence=False)
+    elif kind == "BadRequest":
+        acc.signals.add("bad_request_detail")
+
+
+def _proto_duration(delay: Mapping[str, Any]) -> float | None:
+    secs = _str(delay.get("seconds")) or "0"
+    nanos = _str(delay.get("nanos")) or "0"
+    whole = _to_float(secs)
+    frac = _to_float(nanos)
+    if whole is None:
+        return None
+    return clamp_delay(whole + (frac or 0.0) / 1e9)
+
+
+def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
+    metric = _str(raw.get("quotaMetric") or raw.get("quota_metric"))
+    qid = _str(raw.get("quotaId") or raw.get("quota_id"))
+    dims = raw.get("quotaDimensions") or raw.get("quota_dimensions")
+    model = location = None
+    if isinstance(dims, Mapping):
+        model = _clean_model(_str(dims.get("model")))
+        location = _str(dims.get("location"))
+    value_text = _str(raw.get("quotaValue") or raw.get("quota_value"))
+    future = _str(raw.get("futureQuotaValue") or raw.get("future_quota_value"))
+    if not (metric or qid or model or value_text):
+        return
+    violation = Violation(
+        metric=metric.strip() if metric else None,
+        quota_id=qid.strip() if qid else None,
+        model=model,
+        location=location,
+        value=_to_int(value_text),
+        value_text=value_text.strip() if value_text else None,
+        future_value=_to_int(future),
+        source="details",
+    )
+    acc.violations.append(violation)
+    acc.dimension_model = acc.dimension_model or model
+    acc.location = acc.location or location
+    acc.signals.add("quota_failure")
+    acc.families.add("quota")
+    for fragment in (qid, metric):
+        acc.add_evidence(fragment)
+    if value_text is not None:
+        acc.add_evidence(f'"quotaValue": "{value_text}"')
+    if metric:
+        _hosts_into(acc, metric)
+
+
+def _metadata_into(acc: _Acc, key: str, value: str) -> None:
+    acc.metadata.setdefault(key, value[:500])
+    low = key.lower()
+    if low == "quota_limit_value":
+        acc.limit_values.append((value.strip(), acc.metadata.get("quota_limit")))
+        acc.add_evidence(f"quota_limit_value: {value}")
+        acc.families.add("quota")
+    elif low == "quota_limit":
+        acc.quota_limit_name = acc.quota_limit_name or value.strip()
+        acc.add_evidence(value)
+        acc.families.add("quota")
+        # Fix up a limit value seen before its name.
+        acc.limit_values = [(v, n or value.strip()) for v, n in acc.limit_values]
+    elif low == "quota_metric":
+        _hosts_into(acc, value)
+        acc.add_evidence(value)
+    elif low == "quota_location":
+        acc.location = acc.location or value.strip()
+    elif low == "service":
+        acc.service = acc.service or value.strip()
+        _hosts_into(acc, value)
+    elif low == "consumer":
+        _project_into(acc, value)
+    elif low == "model":
+        acc.dimension_model = acc.dimension_model or _clean_model(value)
+    elif low == "quotaresettimestamp":
+        acc.hints.add("code-assist")
+        acc.add_evidence(f"quotaResetTimeStamp: {value}")
+    elif low == "quotaresetdelay":
+        seconds = parse_duration(value)
+        if seconds is not None:
+            acc.reset_delay_s = seconds
+            acc.add_evidence(f"quotaResetDelay: {value}")
+        acc.hints.add("code-assist")
+    elif low in ("uimessage", "message"):
+        _scan_into(acc, value[:5000], evidence=False)
+    elif low in ("activationurl", "validation_link"):
+        _hosts_into(acc, value)

@@ -1,0 +1,1128 @@
+"""The text pass: literal-gated regex facts over normalized text, and grouping them into records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from gemquota.core.lazyre import LazyRe as _Re
+from gemquota.core.parse.acc import _Acc, _project_into
+from gemquota.core.parse.gate import _Spec
+from gemquota.core.parse.normalize import _WRAP, flatten
+from gemquota.core.parse.records import Violation
+from gemquota.core.parse.values import _clean_model, _to_float, _to_int, canonical_status, parse_duration
+from gemquota.core.parse.vocab import (
+    _ANCHORS,
+    _CODE,
+    _CODE_LEAD,
+    _EXCEPTION_WORDS,
+    _HINT_SPECS,
+    _HOSTS,
+    _REASON_WORDS,
+    _STATUS_ALT,
+    CODE_OF_STATUS,
+    DOTNET_STATUS_CODES,
+    EXCEPTION_STATUS,
+    GOOGLE_HINTS,
+    GRPC_STATUS,
+    REASON_PHRASES,
+    _lead_alt,
+    reason_entry,
+)
+from gemquota.core.reset import clamp_delay
+
+#: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
+_FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
+    (
+        ("quota exceeded for metric",),
+        _Re(
+            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
+            r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
+        ),
+        "bullet",
+    ),
+    (
+        ("per", "tier"),
+        _Re(
+            "(?:"
+            + _lead_alt(
+                (
+                    "Generate",
+                    "Generated",
+                    "Search",
+                    "MapGrounding",
+                    "Bidi",
+                    "Embed",
+                    "BatchEmbed",
+                    "CountTokens",
+                    "Total",
+                )
+            )
+            + r")[A-Za-z0-9]{2,100}(?:-[A-Za-z0-9]{2,20})?"
+        ),
+        "quota_id",
+    ),
+    (
+        (".googleapis.com/",),
+        _Re(
+            "(?:"
+            + _lead_alt(("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicompanion"))
+            + r")\.googleapis\.com/[A-Za-z0-9_]{3,120}"
+        ),
+        "metric",
+    ),
+    (
+        ("uotavalue", "uota_value"),
+        # Led by the literal "uota" on the lower-cased text (the engine skips to it); the "q" and a
+        # "future" before it are read from the text around the match.
+        _Re(r"uota_?value[\"']?\s*[:=]\s*[\"']?(?P<quota_value_n>(?<![\d.])\d+(?:\.\d+)?)"),
+        "quota_value",
+    ),
+    (
+        ("quota_limit_value",),
+        _Re(
+            r"quota_limit_value[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<limit_value_n>(?<![\d.])\d+(?:\.\d+)?)"
+        ),
+        "limit_value",
+    ),
+    (
+        ("quota_limit",),
+        _Re(
+            r"quota_limit(?!_)[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"']?(?P<limit_name_v>[A-Za-z][A-Za-z0-9_]{2,120})"
+        ),
+        "limit_name",
+    ),
+    (('"model"',), _Re(r"key:\s*\"model\"\s*value:\s*\"(?P<proto_model_v>[\w.\-/]{2,80})\""), "proto_model"),
+    (
+        ("model",),
+        # Led by the literal (the quote before it is checked around the match).
+        _Re(r"model[\"']\s*:\s*[\"'](?P<dict_model_v>[A-Za-z][\w.\-/]{1,80})[\"']"),
+        "dict_model",
+    ),
+    # Go's fmt of a decoded body: ``quotaDimensions:map[location:global model:gemini-2.0-pro-exp]``.
+    (("map[",), _Re(r"m(?<![\w\-].)odel:(?P<go_model_v>[A-Za-z][\w.\-]{1,80})(?=[\s\]])"), "go_model"),
+    (
+        ("daily gemini-", "reached for gemini-"),
+        _Re(
+            r"(?:reached\s+your\s+daily|limit\s+reached\s+for)\s+(?P<daily_limit_model_v>gemini-[\w.\-]{1,80})",
+            re.IGNORECASE,
+        ),
+        "daily_limit_model",
+    ),
+    (
+        ("location",),
+        # Led by the literal; "quota_" or a quote before it is checked around the match.
+        _Re(r"location[\"']?\s*(?:[:=]|,?\s*value\s*:)\s*[\"'](?P<location_v>[a-z][a-z0-9\-]{1,40})[\"']"),
+        "location",
+    ),
+    (
+        ("retrydelay", "retry_delay"),
+        _Re(r"retry_?[Dd]elay[\"']?\s*[:=]\s*[\"']?(?P<retry_delay_v>(?<![\d.])\d+(?:\.\d*)?)\s*s"),
+        "retry_delay",
+    ),
+    (
+        ("retry_delay",),
+        _Re(
+            r"retry_delay\s*\{\s*seconds:\s*(?P<proto_retry_delay_s>\d+)(?:\s*nanos:\s*(?P<proto_retry_delay_n>\d+))?"
+        ),
+        "proto_retry_delay",
+    ),
+    (
+        ("retry in",),
+        _Re(
+            r"Please\s+retry\s+in\s+(?P<retry_in_v>(?<![\d.])\d+(?:\.\d*)?)\s*(?P<retry_in_u>ms|s(?:ec(?:ond)?s?)?)\b",
+            re.IGNORECASE,
+        ),
+        "retry_in",
+    ),
+    # The Interactions API's "Please retry in 12h47m5s" / "45m28s" (hours and minutes, no decimals).
+    (
+        ("retry in",),
+        _Re(
+            r"retry\s+in\s+(?P<retry_in_hms_v>\d{1,6}h(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?|\d{1,6}m\d{1,6}(?:\.\d{1,9})?s)\b"
+        ),
+        "retry_in_hms",
+    ),
+    # Code Assist / Antigravity: "Resets in 143h57m55s".
+    (
+        ("resets in",),
+        _Re(r"resets\s+in\s+(?P<resets_in_v>(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}(?:\.\d{1,9})?s)?)\b"),
+        "resets_in",
+    ),
+    (
+        ("quotaresettimestamp",),
+        _Re(
+            r"quotaResetTimeStamp[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<reset_stamp_v>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))"
+        ),
+        "reset_stamp",
+    ),
+    # The Interactions API: "(limit: 20 requests per day on Free Tier)", "(limit: 10 requests per minute)".
+    (
+        ("limit:",),
+        _Re(
+            r"limit:\s*(?P<interactions_limit_n>\d{1,12})\s+(?P<interactions_limit_m>requests|tokens|input\s+tokens|images)\s+per\s+(?P<interactions_limit_w>day|minute)"
+            r"(?:\s+on\s+(?P<interactions_limit_t>free\s+tier|paid\s+tier\s*\d?|tier\s*\d))?"
+        ),
+        "interactions_limit",
+    ),
+    # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
+    (
+        ("limit: 0", "limit:0"),
+        _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"),
+        "zero_limit",
+    ),
+    (
+        ("retry-after",),
+        _Re(r"retry-after[\"']?\s*[:=]\s*[\"']?(?P<retry_after_v>\d{1,9})(?![\d.:])"),
+        "retry_after",
+    ),
+    # An app's "[Error 429] …".
+    (("[error",), _Re(r"\[error\s*:?\s*(?P<bracket_error_c>[1-5]\d\d)(?![\d.])"), "bracket_error"),
+    # Go: "googleapi: Error 429: …" (the body may be empty).
+    (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<go_googleapi_c>[1-5]\d\d)\b"), "go_googleapi"),
+    # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
+    (
+        ("exception:",),
+        _Re(
+            r"(?:Client|Server|Api|GenAI|GoogleApi)Exception:\s*(?:HTTP\s+)?(?P<sdk_exception_code_c>[1-5]\d\d)(?![\d.])"
+        ),
+        "sdk_exception_code",
+    ),
+    # The model a message names: "Rate limit exceeded for model X", "models/X is no longer available".
+    (
+        ("for model", "no longer available"),
+        _Re(
+            r"Rate\s+limit\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
+            re.IGNORECASE,
+        ),
+        "message_model",
+    ),
+    # "Model: gemma-4-31b-it" / "model=gemini-2.5-pro": a Google model id a wrapper names (two specs,
+    # each led by its literal, so the regex engine skips straight to candidates).
+    (
+        ("model:", "model :"),
+        _Re(
+            r"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+        ),
+        "wrapper_model",
+    ),
+    (
+        ("model=",),
+        _Re(
+            r"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
+        ),
+        "wrapper_model",
+    ),
+    # .NET: "HttpStatusCode is TooManyRequests" (Google.GoogleApiException), "StatusCode: 429".
+    (
+        ("httpstatuscode",),
+        _Re(r"httpstatuscode\s*(?:is|:|=)\s*(?P<dotnet_status_v>[a-z]{5,30}|[1-5]\d\d)\b"),
+        "dotnet_status",
+    ),
+    # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro".
+    (
+        ("publishers/",),
+        _Re(r"publishers/google/models/(?P<publisher_model_v>[A-Za-z][\w.\-]{1,80})"),
+        "publisher_model",
+    ),
+    # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007".
+    (
+        ("1007", "1008", "1011"),
+        _Re(
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received|sent)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+        ),
+        "ws_close",
+    ),
+    (
+        ("quotaresetdelay",),
+        _Re(r"quotaResetDelay[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?(?P<reset_delay_v>[0-9hms.]{1,80})"),
+        "reset_delay",
+    ),
+    (
+        ("reset after",),
+        _Re(r"reset\s+after\s+(?P<reset_after_v>[0-9hms.]{1,80})", re.IGNORECASE),
+        "reset_after",
+    ),
+    (
+        ("_", "ratelimit", "accessnot", "dailylimit"),
+        _Re("(?:" + _lead_alt(_REASON_WORDS) + r")\b"),
+        "reason",
+    ),
+    (
+        ("_", "unavailable", "internal"),
+        _Re(rf"{_CODE_LEAD}\s+(?P<code_status_s>{_STATUS_ALT})\b"),
+        "code_status",
+    ),
+    (
+        ("got status",),
+        _Re(
+            r"got\s+status:?\s*(?:(?P<got_status_c>(?<![\d.])[1-5]\d\d\b)|(?P<got_status_s>[A-Z_]{4,30}\b))",
+            re.IGNORECASE,
+        ),
+        "got_status",
+    ),
+    (
+        ("[",),
+        _Re(r"\[(?P<bracket_code_c>[1-5]\d\d)(?:\s+(?P<bracket_code_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"),
+        "bracket_code",
+    ),
+    (
+        ("http", "code", "status"),
+        _Re(
+            r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|H(?<!\w.)TTP|Error\s+code:?|status\s+code:?|"
+            r"s(?<!\w.)tatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]"
+            r"|c(?<!\w.)ode[\"']?\s*[:=])"
+            rf"\s*[\"']?{_CODE}",
+            re.IGNORECASE,
+        ),
+        "http_code",
+    ),
+    (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
+    # httpx "Client error '429 …'" / "Server error '503 …'" and "(429):" — one literal-led pattern each.
+    (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
+    (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
+    (("):",), _Re(rf"\({_CODE}\):"), "client_error_code"),
+    # "Error: 429 …" (JS and Python error prints).
+    (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
+    # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
+    (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
+    (
+        (
+            "too many",
+            "unavailable",
+            "server error",
+            "bad request",
+            "forbidden",
+            "not found",
+            "unauthorized",
+            "timeout",
+            "time-out",
+            "payment",
+            "gateway",
+            "implemented",
+        ),
+        _Re(
+            rf"{_CODE_LEAD}:?\s+(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
+            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out)",
+            re.IGNORECASE,
+        ),
+        "code_phrase",
+    ),
+    (
+        (
+            "exhausted:",
+            "exhaustedexception",
+            "manyrequests",
+            "ratelimit",
+            "precondition",
+            "permissiondenied",
+            "servererror",
+            "unavailable",
+            "deadlineexceeded",
+            "gatewaytimeout",
+            "notfound",
+            "invalidargument",
+            "badrequest",
+            "unauthenticated",
+            "unauthorized",
+            "forbidden",
+        ),
+        _Re(
+            "(?P<exception_n>"
+            + "|".join(w[0] + "(?<![A-Za-z].)" + w[1:] for w in _EXCEPTION_WORDS)
+            + r")(?:Exception|Error)?:"
+            r"(?:\s*(?P<exception_c>[1-5]\d\d)(?![\d.]))?"
+        ),
+        "exception",
+    ),
+    (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_status_v>\d{1,2})\b"), "grpc_status"),
+    (
+        ("_", "unavailable", "internal"),
+        _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
+        "status_word",
+    ),
+    (
+        ("quota metric", "quota\n", "quota  "),
+        _Re(r"quota\s+metric\s+'(?P<old_metric_v>[^'\n]{1,200})'"),
+        "old_metric",
+    ),
+    (
+        ("limit '", "limit\n", "limit  "),
+        _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<old_limit_v>[^']{1,300})'"),
+        "old_limit",
+    ),
+    (
+        ("service '", "service\n", "service  "),
+        _Re(r"of\s+service\s+'(?P<old_service_v>[\w.\-\s]{1,120})'"),
+        "old_service",
+    ),
+    (
+        ("project_number:",),
+        _Re(r"project_number:(?P<project_v>\d{3,30}|\*{3,40})"),
+        "project",
+    ),
+    # Each form led by its own literal (one alternation with a leading group is scanned position by position).
+    (
+        ("consumer",),
+        _Re(r"consumer[\"']?\s*(?:[:=]|,?\s*value\s*:)?\s*[\"']?projects/(?P<project_v>\d{3,30}|\*{3,40})"),
+        "project",
+    ),
+    (("project ",), _Re(r"i(?<!\w.)n\s+project\s+(?P<project_v>\d{3,30}|\*{3,40})"), "project"),
+    (("project=",), _Re(r"project=(?<=[?&]project=)(?P<project_v>\d{3,30}|\*{3,40})"), "project"),
+    (("base model",), _Re(r"base\s+model:\s*(?P<base_model_v>[\w.\-]{2,80})"), "base_model"),
+    (
+        ("not found",),
+        _Re(
+            r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<not_found_model_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"
+        ),
+        "not_found_model",
+    ),
+    (
+        ("no capacity",),
+        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<capacity_model_v>[\w.\-]{2,80})"),
+        "capacity_model",
+    ),
+    (
+        ("have a free",),
+        _Re(r"(?P<display_name_v>Gemini\s+\d[\w. ]{1,40}?)\s+doesn'?t\s+have"),
+        "display_name",
+    ),
+    (
+        ("requests with gemini",),
+        _Re(
+            r"requests\s+with\s+(?P<code_assist_display_name_v>Gemini\s+\d[\w.\-]{0,12}(?:\s+[A-Z][\w\-]{1,20}){0,2}?)\s*[.,;]",
+            re.IGNORECASE,
+        ),
+        "code_assist_display_name",
+    ),
+    (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
+]
+_URL_MODEL = _Re(
+    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
+    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+)
+
+
+def _lower_pattern(pattern: str) -> str:
+    return pattern.replace("\\S", "[^\\s]").lower().replace("(?p<", "(?P<")
+
+
+#: Fact kinds matched case-insensitively: against the lower-cased text (faster than IGNORECASE).
+_ON_LOW = frozenset(
+    {
+        "error_colon_code",
+        "requests_code",
+        "quota_value",
+        "dotnet_status",
+        "bracket_error",
+        "retry_in",
+        "retry_in_hms",
+        "resets_in",
+        "reset_stamp",
+        "interactions_limit",
+        "retry_after",
+        "reset_after",
+        "got_status",
+        "http_code",
+        "no_body_code",
+        "code_phrase",
+    }
+)
+_FACT_SPECS = [
+    (keys, _Re(_lower_pattern(pattern.pattern)) if kind in _ON_LOW else pattern, kind)
+    for keys, pattern, kind in _FACT_SPECS
+]
+
+
+_SPECS: list[_Spec] = []
+
+
+def _specs() -> list[_Spec]:
+    """The anchor wordings, then the fact patterns (built on first use, in this fixed order)."""
+    if _SPECS:
+        return _SPECS
+    specs: list[_Spec] = []
+    for sid, family, status, pattern in _ANCHORS:
+        kws = tuple(
+            {
+                w.lower()
+                for w in re.findall(r"[A-Za-z]{5,}", pattern.replace("\\s", " "))
+                if w.lower() not in ("please", "again", "model", "tokens", "maximum")
+            }
+        )
+        # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
+        rx = _Re(pattern.replace("\\S", "[^\\s]").lower())
+        specs.append(_Spec("anchor", kws, rx, on_low=True, sid=sid, family=family, status=status))
+    for keys, rx, kind in _FACT_SPECS:
+        specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
+    _SPECS.extend(specs)
+    return _SPECS
+
+
+def _hosts_into(acc: _Acc, text: str) -> None:
+    if "." not in text:
+        return
+    glued = _WRAP.sub("", text) if "\n" in text else text
+    for match in _HOSTS.finditer(glued):
+        acc.hosts.add(match.group(0).lower().rstrip("/"))
+
+
+class _Fact:
+    __slots__ = ("anchor", "apply", "family", "kind", "pos", "text")
+
+    def __init__(
+        self,
+        pos: int,
+        kind: str,
+        apply: Any,  # callable(acc) -> None
+        family: str | None = None,
+        anchor: str | None = None,
+        text: str = "",
+    ) -> None:
+        self.pos = pos
+        self.kind = kind
+        self.apply = apply
+        self.family = family
+        self.anchor = anchor
+        self.text = text
+
+
+def _facts(text: str) -> list[_Fact]:
+    """All facts of a (flattened) text, in order. Each fact knows how to apply itself to a record."""
+    facts: list[_Fact] = []
+    low = text.lower()
+    same = len(low) == len(text)
+    for spec in _specs():
+        # Two literal checks, both necessary: the family's keys first (they rule out most specs for
+        # a given text at the cost of one or two look-ups), then the pieces some alternative of the
+        # regex needs (rarest first, so an absent one fails on its first look-up).
+        subject = low if spec.on_low else text
+        if spec.probe and spec.rx.rx.search(subject) is None:
+            continue
+        keys = spec.keys
+        if keys:
+            for key in keys:
+                if key in low:
+                    break
+            else:
+                continue
+        need = spec.need
+        if need is not None:
+            for pieces in need:
+                for piece in pieces:
+                    if piece not in subject:
+                        break
+                else:
+                    break
+            else:
+                continue
+        sliced = spec.on_low and same
+        if spec.kind == "anchor":
+            sid, family, status = spec.sid, spec.family, spec.status
+            for match in spec.rx.rx.finditer(subject):
+                start = match.start()
+                frag = text[start : match.end()] if sliced else match.group(0)
+                facts.append(
+                    _Fact(start, "anchor", _anchor_applier(sid, family, status, frag), family, sid, frag)
+                )
+            continue
+        kind = spec.kind
+        for match in spec.rx.rx.finditer(subject):
+            frag = text[match.start() : match.end()] if sliced else match.group(0)
+            fact = _fact_from(kind, match, text, frag)
+            if fact is not None:
+                facts.append(fact)
+    if "." in text or "models/" in text:
+        glued = _WRAP.sub("", text) if "\n" in text else text
+        glued_low = low if glued is text else glued.lower()
+        hosts = (
+            {m.group(0).lower().rstrip("/") for m in _HOSTS.finditer(glued)}
+            if _host_keys(glued_low)
+            else set()
+        )
+        if hosts:
+            facts.append(_Fact(0, "hosts", _adder("hosts", hosts)))
+        # "models/X:generateContent" in a URL path or a bare resource name ("operation=models/X:…").
+        url_model = _URL_MODEL.search(glued) if "models/" in glued else None
+        if url_model:
+            model = _clean_model(url_model.group("m"))
+            facts.append(
+                _Fact(_approx(text, url_model.start()), "url_model", _setter("request_model", model))
+            )
+    facts.sort(key=lambda f: f.pos)
+    return facts
+
+
+_HOST_KEYS = (
+    "googleapis",
+    "google.dev",
+    "ai.dev",
+    "aistudio",
+    "ai.studio",
+    "generativeai",
+    "vertex-ai",
+)
+
+
+def _host_keys(low: str) -> bool:
+    return any(k in low for k in _HOST_KEYS)
+
+
+def _approx(text: str, pos: int) -> int:
+    return min(pos, len(text))
+
+
+def _adder(attr: str, values: set[str]) -> Any:
+    def apply(acc: _Acc) -> None:
+        getattr(acc, attr).update(values)
+
+    return apply
+
+
+def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
+    def apply(acc: _Acc) -> None:
+        if value is not None and getattr(acc, attr) is None:
+            setattr(acc, attr, value)
+        acc.add_evidence(evidence)
+
+    return apply
+
+
+def _anchor_applier(sid: str, family: str, status: str | None, frag: str) -> Any:
+    def apply(acc: _Acc) -> None:
+        acc.signals.add(sid)
+        acc.families.add(family)
+        if status is not None and acc.status is None and acc.http_code in (None, CODE_OF_STATUS.get(status)):
+            acc.status = status
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
+def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact | None:
+    g = match.group
+    pos = match.start()
+    if kind == "bullet":
+        model_raw = g("b_model")
+        end = match.end()
+        model = _clean_model(model_raw)
+        if model and model_raw and model_raw.endswith("n") and text[end : end + 1] in ("*", "\\"):
+            model = model[:-1]
+        violation = Violation(
+            metric=g("b_metric"),
+            model=model,
+            value=_to_int(g("b_limit")),
+            value_text=g("b_limit"),
+            source="bullet",
+        )
+
+        def apply_bullet(acc: _Acc) -> None:
+            acc.violations.append(violation)
+            acc.signals.add("bullet")
+            acc.families.add("quota")
+            acc.dimension_model = acc.dimension_model or model
+            _hosts_into(acc, violation.metric or "")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, "bullet", apply_bullet, "quota", "bullet", frag)
+    if kind == "quota_id":
+        qid = frag
+        if "Per" not in qid and "Tier" not in qid:
+            return None
+
+        def apply_qid(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if qid.startswith("GenerateContentRequestsPerMinutePerProjectPerRegion") or (
+                acc.quota_limit_name == qid
+            ):
+                acc.quota_limit_name = acc.quota_limit_name or qid
+            elif not any(v.quota_id == qid for v in acc.violations):
+                acc.violations.append(Violation(quota_id=qid, source="text"))
+            acc.add_evidence(qid)
+
+        return _Fact(pos, "quota_id", apply_qid, "quota", None, frag)
+    if kind == "metric":
+        if _in_url(text, pos):
+            return None  # a host or path segment (an activation or console link), not a quota metric
+        metric = frag
+
+        def apply_metric(acc: _Acc) -> None:
+            _hosts_into(acc, metric)
+            if not any(v.metric == metric for v in acc.violations) and "quota_metric" not in acc.metadata:
+                acc.metadata.setdefault("quota_metric", metric)
+
+        return _Fact(pos, "metric", apply_metric)
+    if kind == "quota_value":
+        value_text = g("quota_value_n")
+        lead = text[max(0, pos - 8) : pos].lower()
+        if not lead.endswith("q"):
+            return None
+        future = lead.endswith(("futureq", "future_q"))
+        frag = text[pos - 1 : match.end()]
+
+        def apply_qv(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if future:
+                return
+            for i, v in enumerate(acc.violations):
+                if v.value_text is None and v.source in ("text", "details"):
+                    acc.violations[i] = replace(v, value=_to_int(value_text), value_text=value_text)
+                    break
+            else:
+                acc.violations.append(
+                    Violation(value=_to_int(value_text), value_text=value_text, source="text")
+                )
+            acc.add_evidence(frag)
+
+        return _Fact(pos, "quota_value", apply_qv, "quota")
+    if kind == "limit_value":
+        value_text = g("limit_value_n")
+
+        def apply_qlv(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v == value_text for v, _n in acc.limit_values):
+                acc.limit_values.append((value_text, acc.quota_limit_name))
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, "limit_value", apply_qlv, "quota")
+    if kind == "limit_name":
+        name = g("limit_name_v")
+
+        def apply_ql(acc: _Acc) -> None:
+            acc.quota_limit_name = acc.quota_limit_name or name
+            acc.limit_values = [(v, n or name) for v, n in acc.limit_values]
+            acc.families.add("quota")
+            acc.add_evidence(name)
+
+        return _Fact(pos, "limit_name", apply_ql, "quota")
+    if kind == "dict_model" and text[pos - 1 : pos] not in ('"', "'"):
+        return None
+    if kind in ("proto_model", "dict_model", "go_model", "daily_limit_model"):
+        model = _clean_model(g(f"{kind}_v"))
+        return _Fact(pos, kind, _setter("dimension_model", model))
+    if kind == "location":
+        before = text[max(0, pos - 6) : pos]
+        if not (before.endswith("quota_") or before[-1:] in ('"', "'")):
+            return None
+        return _Fact(pos, kind, _setter("location", g("location_v")))
+    if kind == "retry_delay":
+        seconds = parse_duration(g("retry_delay_v") + "s")
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
+    if kind == "proto_retry_delay":
+        whole = _to_float(g("proto_retry_delay_s")) or 0.0
+        nanos = _to_float(g("proto_retry_delay_n") or "0") or 0.0
+        return _Fact(
+            pos, kind, _setter("retry_delay_s", clamp_delay(whole + nanos / 1e9), " ".join(frag.split()))
+        )
+    if kind == "retry_in":
+        unit = g("retry_in_u")
+        seconds = parse_duration(g("retry_in_v") + ("ms" if unit == "ms" else "s"))
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
+    if kind in ("reset_delay", "reset_after", "resets_in"):
+        seconds = parse_duration(g(f"{kind}_v"))
+
+        def apply_reset(acc: _Acc) -> None:
+            if seconds is not None and acc.reset_delay_s is None:
+                acc.reset_delay_s = seconds
+            acc.hints.add("code-assist")
+            acc.add_evidence(" ".join(frag.split()).rstrip("."))
+
+        return _Fact(pos, kind, apply_reset, "quota")
+    if kind == "reason":
+        reason = frag
+
+        def apply_reason(acc: _Acc) -> None:
+            if reason not in acc.reasons:
+                acc.reasons.append(reason)
+            acc.add_evidence(reason)
+
+        entry = reason_entry(reason)
+        family = entry[0] if entry else None
+        return _Fact(pos, kind, apply_reason, family)
+    if kind == "code_status":
+        code = _first_code(frag)
+        status = g("code_status_s")
+        return _Fact(pos, "code", _code_applier(code, status, frag))
+    if kind == "got_status":
+        code = _to_int(g("got_status_c"))
+        status = canonical_status(g("got_status_s"))
+        if code is None and status is None:
+            return None
+        return _Fact(pos, "code", _code_applier(code, status, frag))
+    if kind == "bracket_code":
+        code = _to_int(g("bracket_code_c"))
+        phrase = (g("bracket_code_p") or "").strip().lower()
+        weak = not phrase or REASON_PHRASES.get(phrase) != code
+        return _Fact(pos, "code", _code_applier(code, None, frag, weak=weak and phrase == ""))
+    if kind == "http_code":
+        code = _first_code(frag)
+        return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
+    if kind in ("no_body_code", "client_error_code", "code_phrase", "requests_code", "error_colon_code"):
+        return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
+    if kind == "exception":
+        status = EXCEPTION_STATUS.get(g("exception_n"))
+        code = _to_int(g("exception_c"))
+        return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
+    if kind == "grpc_status":
+        status = GRPC_STATUS.get(_to_int(g("grpc_status_v")) or -1)
+        return _Fact(pos, "code", _code_applier(None, status, frag))
+    if kind == "status_word":
+        status = g("status_word_v")
+        own = _grpc_own(text, pos)
+        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True, google=not own))
+    if kind == "old_metric":
+        name = " ".join(g("old_metric_v").split())
+
+        def apply_osm(acc: _Acc) -> None:
+            acc.quota_metric_name = acc.quota_metric_name or name
+            if acc.display_model is None:
+                from gemquota.core.quota import model_from_display_name
+
+                acc.display_model = model_from_display_name(name)
+            acc.families.add("quota")
+            acc.add_evidence(f"quota metric '{name}'")
+
+        return _Fact(pos, kind, apply_osm, "quota")
+    if kind == "old_limit":
+        name = " ".join(g("old_limit_v").split())
+
+        def apply_osl(acc: _Acc) -> None:
+            if acc.quota_limit_name is None or not acc.quota_limit_name[:1].isupper() or " " in name:
+                acc.metadata.setdefault("limit_name", name)
+            acc.families.add("quota")
+            acc.add_evidence(f"limit '{name}'")
+
+        return _Fact(pos, kind, apply_osl, "quota")
+    if kind == "old_service":
+        service = _WRAP.sub("", g("old_service_v")).strip()
+
+        def apply_oss(acc: _Acc) -> None:
+            acc.service = acc.service or service
+            _hosts_into(acc, service)
+
+        return _Fact(pos, kind, apply_oss)
+    if kind == "project":
+        value = g("project_v")
+
+        def apply_proj(acc: _Acc) -> None:
+            _project_into(acc, value)
+
+        return _Fact(pos, kind, apply_proj)
+    if kind == "base_model":
+        model = _clean_model(g("base_model_v"))
+
+        def apply_bm(acc: _Acc) -> None:
+            acc.dimension_model = acc.dimension_model or model
+            acc.add_evidence(frag.rstrip("."))
+
+        return _Fact(pos, kind, apply_bm, "quota")
+    if kind == "not_found_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("not_found_model_v")), frag))
+    if kind == "capacity_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("capacity_model_v"))))
+    if kind in ("display_name", "code_assist_display_name"):
+        from gemquota.core.quota import model_from_display_name
+
+        return _Fact(pos, kind, _setter("display_model", model_from_display_name(g(f"{kind}_v"))))
+    if kind == "link":
+        url = frag.rstrip(".,;")
+
+        def apply_link(acc: _Acc) -> None:
+            if url not in acc.links and len(acc.links) < 20:
+                acc.links.append(url)
+
+        return _Fact(pos, kind, apply_link)
+    if kind in ("retry_in_hms", "retry_after"):
+        value = g(f"{kind}_v")
+        seconds = parse_duration(value + "s" if kind == "retry_after" else value)
+        return _Fact(pos, kind, _setter("retry_delay_s", seconds, " ".join(frag.split())))
+    if kind == "reset_stamp":
+        stamp = g("reset_stamp_v").upper()
+
+        def apply_qrt(acc: _Acc) -> None:
+            acc.metadata.setdefault("quotaResetTimeStamp", stamp)
+            acc.hints.add("code-assist")
+            acc.add_evidence(f"quotaResetTimeStamp {stamp}")
+
+        return _Fact(pos, kind, apply_qrt, "quota")
+    if kind == "interactions_limit":
+        value_text = g("interactions_limit_n")
+        measure = "tokens" if "token" in g("interactions_limit_m") else g("interactions_limit_m")
+        name = f"{measure} per {g('interactions_limit_w')}"
+        tier_words = " ".join((g("interactions_limit_t") or "").split())
+        tier = "free" if tier_words.startswith("free") else ("paid" if tier_words else None)
+        tier_digit = next((c for c in tier_words if c.isdigit()), None)
+        if tier == "paid" and tier_digit in ("1", "2", "3"):
+            tier = f"tier-{tier_digit}"
+
+        def apply_il(acc: _Acc) -> None:
+            acc.families.add("quota")
+            acc.metadata.setdefault("limit_name", name)
+            if not any(v.value_text == value_text for v in acc.violations):
+                acc.violations.append(
+                    Violation(value=_to_int(value_text), value_text=value_text, source="message")
+                )
+            if tier is not None:
+                acc.hints.add(f"tier:{tier}")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_il, "quota")
+    if kind == "zero_limit":
+
+        def apply_lim0(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v.is_zero for v in acc.violations) and not any(v == "0" for v, _n in acc.limit_values):
+                acc.violations.append(Violation(value=0, value_text="0", source="text"))
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_lim0, "quota")
+    if kind in ("go_googleapi", "sdk_exception_code", "bracket_error"):
+        return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
+    if kind == "message_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
+    if kind == "wrapper_model":
+        named = match.groupdict()  # one of the two specs' groups
+        model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
+        return _Fact(pos, kind, _setter("request_model", model))
+    if kind == "dotnet_status":
+        word = g("dotnet_status_v")
+        code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
+        if code is None:
+            return None
+        return _Fact(pos, "code", _code_applier(code, None, frag))
+    if kind == "publisher_model":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
+    if kind == "ws_close":
+        close = g("ws_close_c")
+
+        def apply_ws(acc: _Acc) -> None:
+            acc.hints.add(f"ws-close:{close}")
+            acc.signals.add("code")
+            acc.add_evidence(" ".join(frag.split()))
+
+        return _Fact(pos, kind, apply_ws)
+    return None
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a URL: the run of URL characters before it (as the ``link`` fact
+    reads URLs: no whitespace, quotes, ``<>``, ``]`` or ``)``) holds ``://`` or ends with ``/`` (a path
+    segment), or starts ``www.``."""
+    window = text[max(0, pos - 400) : pos]
+    if not window or window[-1].isspace():
+        return False
+    run = window.rsplit(None, 1)[-1]
+    cut = max(run.rfind(c) for c in "\"'<>])")
+    run = run[cut + 1 :]
+    return "://" in run or run.endswith("/") or run.startswith("www.")
+
+
+_CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
+
+
+def _first_code(frag: str) -> int | None:
+    match = _CODE_IN.search(frag)
+    return int(match.group(0)) if match else None
+
+
+def _grpc_own(text: str, pos: int) -> bool:
+    """Whether the status word at ``pos`` is gRPC's own rendering (``StatusCode.X``, ``code = X``,
+    Node's ``8 RESOURCE_EXHAUSTED:``), which is no Google signal by itself (SPEC §1.1)."""
+    before = text[max(0, pos - 14) : pos]
+    if before.endswith("StatusCode.") or before.rstrip().endswith(("code =", "code=", "Code:")):
+        return True
+    stripped = before.rstrip()
+    return stripped[-2:].strip().isdigit() and text[pos : pos + 40].split(None, 1)[0].endswith(":")
+
+
+def _code_applier(
+    code: int | None, status: str | None, frag: str, *, weak: bool = False, google: bool = False
+) -> Any:
+    status = canonical_status(status) if status else None
+
+    def apply(acc: _Acc) -> None:
+        if code is not None:
+            acc.set_code(code, weak=weak)
+            acc.signals.add("code")
+        if google and status is not None:
+            acc.signals.add("status_word")
+        if status is not None:
+            if acc.status is None or (
+                acc.status != status and not weak and acc.http_code == CODE_OF_STATUS.get(status)
+            ):
+                if acc.http_code is None or CODE_OF_STATUS.get(status) == acc.http_code or code is not None:
+                    acc.status = status
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
+def _scan_into(acc: _Acc, text: str, *, evidence: bool = True) -> None:
+    """Apply every fact of ``text`` (a message string) to ``acc``."""
+    text = flatten(text)
+    for fact in _facts(text):
+        if not evidence and fact.kind == "anchor":
+            before = len(acc.evidence)
+            fact.apply(acc)
+            del acc.evidence[before:]
+        else:
+            fact.apply(acc)
+
+
+# --------------------------------------------------------------------------------------------------
+# Grouping text facts into records
+
+_FAMILY_CODES: dict[str, frozenset[int]] = {
+    "quota": frozenset({429}),
+    "billing": frozenset({429, 402, 403}),
+    "unavail": frozenset({503}),
+    "internal": frozenset({500}),
+    "deadline": frozenset({504}),
+    "region": frozenset({400}),
+    "auth": frozenset({400, 401, 403}),
+    "notfound": frozenset({404}),
+    "badreq": frozenset({400}),
+}
+_FAMILY_OF_STATUS: dict[str, str] = {
+    "RESOURCE_EXHAUSTED": "quota",
+    "UNAVAILABLE": "unavail",
+    "INTERNAL": "internal",
+    "DEADLINE_EXCEEDED": "deadline",
+    "FAILED_PRECONDITION": "region",
+    "PERMISSION_DENIED": "auth",
+    "UNAUTHENTICATED": "auth",
+    "NOT_FOUND": "notfound",
+    "INVALID_ARGUMENT": "badreq",
+}
+
+
+def _text_records(text: str, base: int = 0) -> list[_Acc]:
+    """Records built from the facts of free text: one per error family seen (repeats counted)."""
+    facts = _facts(text)
+    if not facts:
+        return []
+    anchors = [f for f in facts if f.anchor is not None]
+    families: list[str] = []
+    for fact in anchors:
+        if fact.family and fact.family not in families:
+            families.append(fact.family)
+    if len(families) <= 1:
+        acc = _Acc(position=base + (facts[0].pos if facts else 0))
+        for fact in facts:
+            fact.apply(acc)
+        acc.count = _repeat_count(anchors, text)
+        if anchors:
+            acc.position = base + anchors[-1].pos
+        return [acc]
+    # Several families: each fact goes to the nearest anchor of a compatible family.
+    groups: dict[str, _Acc] = {fam: _Acc() for fam in families}
+    for fam in families:
+        fam_anchors = [a for a in anchors if a.family == fam]
+        groups[fam].position = base + fam_anchors[-1].pos
+        groups[fam].count = _repeat_count(fam_anchors, text)
+    for fact in facts:
+        if fact.anchor is not None and fact.family is not None:
+            fact.apply(groups[fact.family])
+            continue
+        if fact.family in groups:
+            fact.apply(groups[fact.family])
+            continue
+        if fact.kind == "hosts":
+            for acc in groups.values():
+                fact.apply(acc)
+            continue
+        nearest = min(anchors, key=lambda a: (abs(a.pos - fact.pos), a.pos > fact.pos))
+        fact.apply(groups[nearest.family or families[0]])
+    return [acc for acc in groups.values() if acc.has_content()]
+
+
+def _repeat_count(anchors: list[_Fact], text: str) -> int:
+    """How many times the leading wording repeats (a legacy ``errors[]`` copy does not count)."""
+    if not anchors:
+        return 1
+    counted = [a for a in anchors if a.anchor != "bullet"]
+    if not counted:
+        return 1
+    first = counted[0]
+    hits = [
+        a
+        for a in counted
+        if a.anchor == first.anchor and " ".join(a.text.split()) == " ".join(first.text.split())
+    ]
+    count = 0
+    for hit in hits:
+        window = text[max(0, hit.pos - 200) : hit.pos]
+        if "errors" in window or "LocalizedMessage" in window or "DebugInfo" in window:
+            continue
+        if "grpc_message" in window[-40:] or "debug_error_string" in window:
+            continue  # gRPC's debug string repeats ``details`` (same occurrence)
+        count += 1
+    return max(1, count)
+
+
+def _compatible(a: _Acc, b: _Acc) -> bool:
+    if a.http_code is not None and b.http_code is not None and a.http_code != b.http_code:
+        if not (a.code_weak or b.code_weak):
+            return False
+    if a.status and b.status and a.status != b.status:
+        return False
+    fa = a.families - {"billing"}
+    fb = b.families - {"billing"}
+    if fa and fb and not (fa & fb):
+        return False
+    # Family implied by one side's code must fit the other side's wording.
+    for x, y in ((a, b), (b, a)):
+        if x.http_code is not None and not x.code_weak and y.families:
+            if not any(x.http_code in _FAMILY_CODES.get(f, frozenset()) for f in y.families):
+                return False
+    return True
+
+
+def _leading_keys(specs: list[tuple[str, tuple[str, ...], _Re]]) -> tuple[str, ...]:
+    """Every key of ``specs`` that holds no other one (a key holding another is present only with it):
+    most pastes hold none, and these few look-ups say so."""
+    keys = [k for _n, ks, _r in specs for k in ks]
+    return tuple(dict.fromkeys(k for k in keys if not any(o != k and o in k for o in keys)))
+
+
+_OWN_SPECS = [s for s in _HINT_SPECS if not s[0].startswith("foreign:")]
+_FOREIGN_SPECS = [s for s in _HINT_SPECS if s[0].startswith("foreign:")]
+_OWN_KEYS = _leading_keys(_OWN_SPECS)
+#: The hints that only say whether a text is Google's (not which backend or wrapper).
+_PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_support"})
+_BACKEND_SPECS = [s for s in _OWN_SPECS if s[0] not in _PRECISION_ONLY]
+_BACKEND_KEYS = _leading_keys(_BACKEND_SPECS)
+_FOREIGN_KEYS = _leading_keys(_FOREIGN_SPECS)
+
+
+def _hints_of(
+    text: str, low: str, specs: list[tuple[str, tuple[str, ...], _Re]], leading: tuple[str, ...]
+) -> set[str]:
+    hints: set[str] = set()
+    for key in leading:
+        if key in low:
+            break
+    else:
+        return hints
+    for name, keys, pattern in specs:
+        for key in keys:
+            if key in low:
+                if pattern.search(low):
+                    hints.add(name)
+                break
+    return hints
+
+
+def _global_hints(text: str, *, precision: bool = True) -> set[str]:
+    """Paste-wide hints: wrappers and backends; with ``precision``, also Google's SDKs and model ids
+    and (only when nothing in the paste is Google's) the other providers and services it names."""
+    low = text.lower()
+    if not precision:
+        return _hints_of(text, low, _BACKEND_SPECS, _BACKEND_KEYS)
+    hints = _hints_of(text, low, _OWN_SPECS, _OWN_KEYS)
+    if not hints & GOOGLE_HINTS:
+        hints |= _hints_of(text, low, _FOREIGN_SPECS, _FOREIGN_KEYS)
+    return hints

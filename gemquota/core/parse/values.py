@@ -1,0 +1,136 @@
+"""Small value readers of the parser: numbers, durations, statuses, model ids; analysis bounds."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from gemquota.core.lazyre import LazyRe as _Re
+from gemquota.core.parse.vocab import CANONICAL_STATUSES
+from gemquota.core.reset import clamp_delay
+
+#: Analysis bounds (SPEC §8): bigger pastes are analysed by head and tail only.
+MAX_ANALYSED = 300_000
+_EDGE = MAX_ANALYSED // 2
+MAX_SPANS = 400
+MAX_SCAN_STEPS = 300_000
+MAX_DEPTH = 64
+MAX_NESTING = 10
+MAX_LITERAL_EVAL = 300_000
+MAX_JSON_SPAN = 2_000_000
+_MAX_ITEMS = 400
+_MAX_DIGITS = 18
+
+
+def _to_int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    digits = text.strip().split(".", 1)[0]
+    if not digits.isdigit() or len(digits) > _MAX_DIGITS:
+        return None
+    return int(digits)
+
+
+def _to_float(text: str) -> float | None:
+    """A finite float from a digit string; absurdly long numbers become +inf (then clamped)."""
+    text = text.strip().rstrip(".")
+    if not text:
+        return None
+    whole = text.split(".", 1)[0]
+    if len(whole) > 30:
+        return math.inf
+    try:
+        value = float(text[:64])
+    except ValueError:
+        return None
+    return value if not math.isnan(value) else None
+
+
+_DURATION = _Re(
+    r"^(?:(?P<h>\d{1,30})h)?(?:(?P<m>\d{1,30})m(?!s))?(?:(?P<s>\d{1,40}(?:\.\d{0,40})?)s)?$"
+    r"|^(?P<ms>\d{1,40}(?:\.\d{0,40})?)ms$"
+)
+
+
+def parse_duration(text: str | None) -> float | None:
+    """Seconds from ``"38.8s"``, ``"856.5ms"``, ``"5h59m59.96s"``, ``"27s"`` (None if not a duration).
+    Never overflows: huge values are clamped by ``clamp_delay``."""
+    if not text:
+        return None
+    text = text.strip().strip("'\"").rstrip(".,;")
+    if len(text) > 120:
+        digits = re.match(r"\d+", text)
+        return clamp_delay(math.inf) if digits and len(digits.group(0)) > 30 else None
+    match = _DURATION.match(text)
+    if not match or not text:
+        return None
+    if match.group("ms") is not None:
+        ms = _to_float(match.group("ms"))
+        return None if ms is None else clamp_delay(ms / 1000.0)
+    total = 0.0
+    found = False
+    for unit, factor in (("h", 3600.0), ("m", 60.0), ("s", 1.0)):
+        part = match.group(unit)
+        if part is not None:
+            value = _to_float(part)
+            if value is None:
+                return None
+            total += value * factor
+            found = True
+    return clamp_delay(total) if found else None
+
+
+def canonical_status(value: Any) -> str | None:
+    """The canonical Google status for a status string (``"RESOURCE_EXHAUSTED"``), else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().upper().replace(" ", "_")
+    text = text.removeprefix("STATUSCODE.")
+    return text if text in CANONICAL_STATUSES else None
+
+
+def _clean_model(model: str | None) -> str | None:
+    if not model:
+        return None
+    text = model.strip().strip("'\"`").removeprefix("models/").rstrip(".,;:)")
+    cut = text.find("nPlease")
+    if cut > 0:
+        text = text[:cut]
+    if text.endswith("n*") or text.endswith("n\\"):
+        text = text[:-2]
+    if "/" in text:
+        text = text.rsplit("/", 1)[-1]
+    if not text or len(text) > 80 or not text[0].isalnum():
+        return None
+    return text
+
+
+def _clean_str(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (``"\ud800"`` in a JSON body) can be neither printed nor encoded.
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def without_surrogates(obj: Any, depth: int = 0) -> Any:
+    """``obj`` (a str, or a decoded body of dicts and lists) with every lone surrogate replaced by ``?``:
+    whatever the parser keeps from it can then be printed and encoded anywhere."""
+    if isinstance(obj, str):
+        return _clean_str(obj)
+    if depth > 80:
+        return obj
+    if isinstance(obj, dict):
+        return {without_surrogates(k, depth + 1): without_surrogates(v, depth + 1) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [without_surrogates(v, depth + 1) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(without_surrogates(v, depth + 1) for v in obj)
+    return obj
+
+
+def may_hold_surrogate_escape(text: str) -> bool:
+    """Whether a JSON or Python literal text may decode to a lone surrogate (``\\ud800``…``\\udfff``)."""
+    return "\\ud" in text or "\\uD" in text

@@ -1,0 +1,634 @@
+"""The vocabulary of Google errors as data: statuses, codes, reasons, wordings, exception names,
+hosts and paste-wide hints. One place to add a message or a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gemquota.core.lazyre import LazyRe as _Re
+
+CANONICAL_STATUSES = frozenset(
+    {
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+    }
+)
+STATUS_OF_CODE: dict[int, str] = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    409: "ABORTED",
+    429: "RESOURCE_EXHAUSTED",
+    499: "CANCELLED",
+    500: "INTERNAL",
+    501: "UNIMPLEMENTED",
+    503: "UNAVAILABLE",
+    504: "DEADLINE_EXCEEDED",
+}
+#: Live API WebSocket close codes and the HTTP code each stands for when nothing else is said.
+WS_CLOSE_CODES: dict[str, int] = {"1011": 500, "1008": 404, "1007": 400}
+CODE_OF_STATUS: dict[str, int] = {
+    "INVALID_ARGUMENT": 400,
+    "FAILED_PRECONDITION": 400,
+    "OUT_OF_RANGE": 400,
+    "UNAUTHENTICATED": 401,
+    "PERMISSION_DENIED": 403,
+    "NOT_FOUND": 404,
+    "ALREADY_EXISTS": 409,
+    "ABORTED": 409,
+    "RESOURCE_EXHAUSTED": 429,
+    "CANCELLED": 499,
+    "INTERNAL": 500,
+    "UNKNOWN": 500,
+    "DATA_LOSS": 500,
+    "UNIMPLEMENTED": 501,
+    "UNAVAILABLE": 503,
+    "DEADLINE_EXCEEDED": 504,
+}
+GRPC_STATUS: dict[int, str] = {
+    1: "CANCELLED",
+    2: "UNKNOWN",
+    3: "INVALID_ARGUMENT",
+    4: "DEADLINE_EXCEEDED",
+    5: "NOT_FOUND",
+    6: "ALREADY_EXISTS",
+    7: "PERMISSION_DENIED",
+    8: "RESOURCE_EXHAUSTED",
+    9: "FAILED_PRECONDITION",
+    10: "ABORTED",
+    11: "OUT_OF_RANGE",
+    12: "UNIMPLEMENTED",
+    13: "INTERNAL",
+    14: "UNAVAILABLE",
+    15: "DATA_LOSS",
+    16: "UNAUTHENTICATED",
+}
+REASON_PHRASES: dict[str, int] = {
+    "too many requests": 429,
+    "service unavailable": 503,
+    "internal server error": 500,
+    "bad request": 400,
+    "forbidden": 403,
+    "not found": 404,
+    "unauthorized": 401,
+    "gateway timeout": 504,
+    "payment required": 402,
+    "bad gateway": 502,
+    "not implemented": 501,
+    "request timeout": 408,
+    "request time-out": 408,
+}
+#: .NET ``System.Net.HttpStatusCode`` names (``HttpStatusCode is TooManyRequests``) and their codes.
+DOTNET_STATUS_CODES: dict[str, int] = {
+    "toomanyrequests": 429,
+    "serviceunavailable": 503,
+    "internalservererror": 500,
+    "badrequest": 400,
+    "forbidden": 403,
+    "notfound": 404,
+    "unauthorized": 401,
+    "gatewaytimeout": 504,
+    "paymentrequired": 402,
+    "badgateway": 502,
+    "requesttimeout": 408,
+    "notimplemented": 501,
+}
+EXCEPTION_STATUS: dict[str, str] = {
+    "ResourceExhausted": "RESOURCE_EXHAUSTED",
+    "TooManyRequests": "RESOURCE_EXHAUSTED",
+    "RateLimit": "RESOURCE_EXHAUSTED",
+    "FailedPrecondition": "FAILED_PRECONDITION",
+    "PermissionDenied": "PERMISSION_DENIED",
+    "Forbidden": "PERMISSION_DENIED",
+    "InternalServerError": "INTERNAL",
+    "ServiceUnavailable": "UNAVAILABLE",
+    "DeadlineExceeded": "DEADLINE_EXCEEDED",
+    "GatewayTimeout": "DEADLINE_EXCEEDED",
+    "NotFound": "NOT_FOUND",
+    "InvalidArgument": "INVALID_ARGUMENT",
+    "BadRequest": "INVALID_ARGUMENT",
+    "Unauthenticated": "UNAUTHENTICATED",
+    "Unauthorized": "UNAUTHENTICATED",
+}
+
+
+#: Error codes given as words (the Interactions API: ``{"code": "invalid_request", ...}``) and the
+#: canonical status each stands for. Canonical names (``"not_found"``) are read as they are.
+STRING_CODE_STATUS: dict[str, str] = {
+    "invalid_request": "INVALID_ARGUMENT",
+    "invalid_request_error": "INVALID_ARGUMENT",
+    "bad_request": "INVALID_ARGUMENT",
+    "invalid_argument": "INVALID_ARGUMENT",
+    "model_not_found": "NOT_FOUND",
+    "forbidden": "PERMISSION_DENIED",
+    "unauthorized": "UNAUTHENTICATED",
+    "invalid_api_key": "UNAUTHENTICATED",
+    "rate_limit_exceeded": "RESOURCE_EXHAUSTED",
+    "rate_limited": "RESOURCE_EXHAUSTED",
+    "too_many_requests": "RESOURCE_EXHAUSTED",
+    "quota_exceeded": "RESOURCE_EXHAUSTED",
+    "internal_error": "INTERNAL",
+    "server_error": "INTERNAL",
+    "service_unavailable": "UNAVAILABLE",
+    "overloaded": "UNAVAILABLE",
+    "timeout": "DEADLINE_EXCEEDED",
+    # The Interactions API's codes (ai.google.dev api-errors, 2026) that are not canonical names.
+    "authentication": "UNAUTHENTICATED",
+    "payment_required": "RESOURCE_EXHAUSTED",
+    "parameter_unknown": "INVALID_ARGUMENT",
+    "api_error": "INTERNAL",
+}
+#: The HTTP code of the Interactions API's word codes (its error table), when it is not the status's.
+STRING_CODE_HTTP: dict[str, int] = {
+    "payment_required": 402,
+    "out_of_range": 400,
+    "parameter_unknown": 400,
+    "cancelled": 499,
+    "unimplemented": 501,
+    "already_exists": 409,
+    "aborted": 409,
+}
+
+
+_S = r"\s+"
+_STATUS_ALT = "|".join(sorted(CANONICAL_STATUSES - {"OK", "UNKNOWN"}, key=len, reverse=True))
+
+#: Message wordings: (signal id, error family, implied canonical status or None).
+_ANCHORS: list[tuple[str, str, str | None, str]] = [
+    ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
+    ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
+    ("oldquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+quota\s+metric"),
+    ("vertexquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+aiplatform\.googleapis\.com/"),
+    ("no_free_tier", "quota", "RESOURCE_EXHAUSTED", r"doesn'?t\s+have\s+a\s+free\s+quota\s+tier"),
+    ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
+    ("error_code_429", "quota", None, r"docs/error-code-429"),
+    ("out_of_capacity", "quota", "RESOURCE_EXHAUSTED", r"temporarily\s+out\s+of\s+capacity"),
+    ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity\s+on\s+this\s+model"),
+    ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
+    ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
+    (
+        "plan_daily",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"exhausted\s+your\s+daily\s+quota\s+on\s+this\s+model",
+    ),
+    # The Interactions API's message (its only carrier of limit, window, tier and reset).
+    ("rate_model", "quota", "RESOURCE_EXHAUSTED", r"Rate\s+limit\s+exceeded\s+for\s+model"),
+    (
+        "ca_limit",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"reached\s+your\s+daily\s+[\w.\-]{2,80}\s+quota\s+limit"
+        r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)"
+        r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
+    ),
+    ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
+    (
+        "prepay",
+        "billing",
+        None,
+        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+    ),
+    (
+        "spend_cap",
+        "billing",
+        None,
+        r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend",
+    ),
+    # Google's own 503 sentence (a Google wording, unlike the bare "model is overloaded").
+    (
+        "overloaded_google",
+        "unavail",
+        "UNAVAILABLE",
+        r"model\s+is\s+overloaded\.\s+Please\s+try\s+again\s+later",
+    ),
+    (
+        "overloaded",
+        "unavail",
+        "UNAVAILABLE",
+        r"model\s+is\s+overloaded|service\s+is\s+currently\s+unavailable",
+    ),
+    (
+        "internal",
+        "internal",
+        "INTERNAL",
+        r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered",
+    ),
+    ("deadline", "deadline", "DEADLINE_EXCEEDED", r"Deadline\s+(?:exceeded|expired)"),
+    (
+        "region",
+        "region",
+        "FAILED_PRECONDITION",
+        r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
+        r"|not\s+currently\s+available\s+in\s+your\s+location",
+    ),
+    (
+        "key_invalid",
+        "auth",
+        "INVALID_ARGUMENT",
+        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired|API\s+key\s+is\s+invalid",
+    ),
+    ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
+    (
+        "not_used",
+        "auth",
+        "PERMISSION_DENIED",
+        r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it",
+    ),
+    ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
+    ("tos", "auth", "PERMISSION_DENIED", r"violation\s+of\s+Terms\s+of"),
+    (
+        "billing_required",
+        "auth",
+        None,
+        r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))",
+    ),
+    (
+        "perm_denied",
+        "auth",
+        "PERMISSION_DENIED",
+        r"Permission\s+denied|does\s+not\s+have\s+permission|Permission\s+'[\w.]{1,100}'\s+denied|are\s+blocked\.|API_KEY_SERVICE_BLOCKED",
+    ),
+    (
+        "unauth",
+        "auth",
+        "UNAUTHENTICATED",
+        r"invalid\s+authentication\s+credentials",
+    ),
+    # The 2026 standard-key rejection (also an API key sent as a Bearer token), an API key where OAuth
+    # is wanted, and a key sent twice: the credential's kind or the way it is sent is wrong.
+    (
+        "auth_method",
+        "auth",
+        "UNAUTHENTICATED",
+        r"Expected\s+OAuth\s*2\s+access\s+token|API\s+keys\s+are\s+not\s+supported\s+by\s+this\s+API",
+    ),
+    ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials\s+received"),
+    ("no_key", "auth", "PERMISSION_DENIED", r"doesn'?t\s+allow\s+unregistered\s+callers"),
+    ("denied_access", "auth", "PERMISSION_DENIED", r"project\s+has\s+been\s+denied\s+access"),
+    # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
+    (
+        "unsupported_client",
+        "auth",
+        "PERMISSION_DENIED",
+        r"no\s+longer\s+supported\s+for\s+Gemini\s+Code\s+Assist|IneligibleTierError",
+    ),
+    (
+        "not_eligible",
+        "auth",
+        "PERMISSION_DENIED",
+        r"not\s+eligible\s+for\s+(?:Gemini\s+Code\s+Assist|Antigravity)|Eligibility\s+check\s+failed"
+        r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity",
+    ),
+    (
+        "not_found",
+        "notfound",
+        "NOT_FOUND",
+        r"is\s+not\s+found\s+for\s+API\s+version|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+    ),
+    # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
+    # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
+    (
+        "retired_sentence",
+        "notfound",
+        "NOT_FOUND",
+        r"no\s+longer\s+available(?:\s+to\s+new\s+users)?\.\s+Please\s+update\s+your\s+code",
+    ),
+    (
+        "retired",
+        "notfound",
+        "NOT_FOUND",
+        r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
+        r"|no\s+longer\s+available\s+to\s+new\s+users",
+    ),
+    (
+        "too_many_tokens",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"input\s+token\s+count\s+exceeds|exceeds\s+the\s+maximum\s+number\s+of\s+tokens",
+    ),
+    (
+        "invalid_payload",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
+    ),
+]
+_CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
+#: ``_CODE`` for a pattern that starts with the code: the look-behind moves after the first digit, so
+#: the regex engine can skip ahead to candidate characters (a leading look-around disables that).
+_CODE_LEAD = r"[1-5](?<![\d.].)\d\d(?![\d.])"
+
+
+def _lead(word: str) -> str:
+    """``\\bword`` for a word starting with a word character, written so that the pattern starts with
+    a literal (``w(?<!\\w.)ord``): same matches, but the engine skips to candidate characters."""
+    return word[0] + r"(?<!\w.)" + word[1:]
+
+
+def _lead_alt(words: Iterable[str]) -> str:
+    """``_lead`` of each word, the words grouped by first character (``R(?<!\\w.)(?:ATE_…|ESOURCE_…)``):
+    the same matches (words keep their order within a group, and words of different groups never
+    match at the same position), but each candidate position is tried once per group, not per word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        first + r"(?<!\w.)" + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for first, rests in groups.items()
+    )
+
+
+#: The one vocabulary of Google error reasons (ErrorInfo ``reason``, legacy ``errors[].reason``):
+#: reason → (error family, the kind it points at, or None when the rest of the error decides).
+#: Add a reason here and both passes read it and the classifier knows it.
+REASONS: dict[str, tuple[str, str | None]] = {
+    "RATE_LIMIT_EXCEEDED": ("quota", None),
+    "QUOTA_EXHAUSTED": ("quota", None),
+    "MODEL_CAPACITY_EXHAUSTED": ("quota", "capacity"),
+    "MODEL_CAPACITY_EXCEEDED": ("quota", "capacity"),
+    "RESOURCE_QUOTA_EXCEEDED": ("quota", None),
+    "rateLimitExceeded": ("quota", None),
+    "userRateLimitExceeded": ("quota", None),
+    "dailyLimitExceeded": ("quota", None),
+    "INSUFFICIENT_G1_CREDITS_BALANCE": ("billing", "billing-limit"),
+    "API_KEY_INVALID": ("auth", "bad-key"),
+    "API_KEY_EXPIRED": ("auth", "bad-key"),
+    "ACCESS_TOKEN_TYPE_UNSUPPORTED": ("auth", "auth-method"),
+    "SERVICE_DISABLED": ("auth", "api-disabled"),
+    "accessNotConfigured": ("auth", "api-disabled"),
+    "BILLING_DISABLED": ("auth", "billing-disabled"),
+    "CONSUMER_SUSPENDED": ("auth", "permission"),
+    "CONSUMER_INVALID": ("auth", "permission"),
+    "IAM_PERMISSION_DENIED": ("auth", "permission"),
+    "USER_PROJECT_DENIED": ("auth", "permission"),
+    "ACCESS_TOKEN_SCOPE_INSUFFICIENT": ("auth", "permission"),
+    "CREDENTIALS_MISSING": ("auth", "permission"),
+    "VALIDATION_REQUIRED": ("auth", "permission"),
+    "UNSUPPORTED_CLIENT": ("auth", "permission"),
+    "MISSING_THOUGHT_SIGNATURE": ("badreq", "bad-request"),
+}
+#: Reason shapes beyond the literal words (``API_KEY_SERVICE_BLOCKED``, ``API_KEY_IP_ADDRESS_BLOCKED`` …).
+REASON_PATTERNS: tuple[tuple[str, str, str | None], ...] = (
+    ("API_KEY_[A-Z_]{2,40}BLOCKED", "auth", "permission"),
+)
+
+
+def reason_entry(reason: str) -> tuple[str, str | None] | None:
+    """(family, kind or None) of a Google reason, None when it is not one."""
+    entry = REASONS.get(reason)
+    if entry is None and reason.startswith("API_KEY_") and reason.endswith("BLOCKED"):
+        return REASON_PATTERNS[0][1], REASON_PATTERNS[0][2]
+    return entry
+
+
+_REASON_WORDS = (*REASONS, *(pattern for pattern, _family, _kind in REASON_PATTERNS))
+_EXCEPTION_WORDS = (
+    "ResourceExhausted",
+    "TooManyRequests",
+    "RateLimit",
+    "FailedPrecondition",
+    "PermissionDenied",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "DeadlineExceeded",
+    "GatewayTimeout",
+    "NotFound",
+    "InvalidArgument",
+    "BadRequest",
+    "Unauthenticated",
+    "Unauthorized",
+    "Forbidden",
+)
+
+
+_REASON_FAMILY: dict[str, str] = {reason: family for reason, (family, _kind) in REASONS.items()}
+
+
+#: Alternatives grouped by their first character (in their original order within a group: no two
+#: groups can match at the same position), so the engine tests each candidate position once per group.
+_HOSTS = _Re(
+    r"generativelanguage\.(?:googleapis\.com|sandbox\.googleapis\.com)"
+    r"|staging-generativelanguage\.sandbox\.googleapis\.com"
+    r"|a(?:iplatform\.googleapis\.com|i\.google\.dev|istudio\.google\.com|i\.studio\b|(?<!\w.)i\.dev/)"
+    r"|c(?:loud(?:code-pa\.googleapis\.com|aicompanion\.googleapis\.com|\.google\.com/vertex-ai)"
+    r"|onsole\.cloud\.google\.com/vertex-ai)"
+    r"|developers\.generativeai\.google"
+)
+_URL_MODEL = _Re(
+    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
+    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+)
+
+
+#: Other providers and services, by name or host (hint ``foreign:<name>``). A text naming one is not a
+#: Google error unless a Google signal stands in it (SPEC §1.1): a 429 from any of these is theirs.
+FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "foreign:openai",
+        ("openai", "insufficient_quota", "gpt-", "chatgpt"),
+        r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)",
+    ),
+    ("foreign:azure", ("azure", "aoai"), r"\bazure\b|openai\.azure\.com|\bAOAI\b"),
+    (
+        "foreign:anthropic",
+        ("anthropic", "claude", "rate_limit_error", "overloaded_error"),
+        r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|rate_limit_error"
+        r"|overloaded_error",
+    ),
+    (
+        "foreign:aws",
+        ("bedrock", "throttling", "amazonaws", "aws", "botocore"),
+        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore",
+    ),
+    ("foreign:mistral", ("mistral",), r"mistral"),
+    ("foreign:groq", ("groq",), r"\bgroq\b"),
+    ("foreign:xai", ("x.ai", "grok"), r"\bx\.ai\b|(?<![\w\-])grok-\d"),
+    ("foreign:deepseek", ("deepseek",), r"deepseek"),
+    ("foreign:ollama", ("ollama",), r"ollama"),
+    (
+        "foreign:other-ai",
+        (
+            "perplexity",
+            "together",
+            "fireworks",
+            "replicate",
+            "cerebras",
+            "sambanova",
+            "dashscope",
+            "qwen",
+            "moonshot",
+            "zhipu",
+            "ai21",
+            "voyage",
+            "elevenlabs",
+            "nvidia",
+            "minimax",
+            "baichuan",
+            "siliconflow",
+        ),
+        r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
+        r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow",
+    ),
+    ("foreign:cohere", ("cohere",), r"\bcohere\b"),
+    ("foreign:huggingface", ("huggingface", "hf.co"), r"huggingface|\bhf\.co\b"),
+    ("foreign:openrouter", ("openrouter",), r"openrouter"),
+    ("foreign:nginx", ("nginx",), r"\bnginx\b"),
+    ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
+    ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server)"),
+    ("foreign:npm", ("npm", "e429"), r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b"),
+    ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org"),
+    ("foreign:docker", ("docker", "toomanyrequests"), r"docker|toomanyrequests"),
+    (
+        "foreign:github",
+        ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
+        r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit",
+    ),
+    ("foreign:kubernetes", ("etcd", "kube"), r"etcdserver|kube-apiserver|kubectl|kubelet"),
+    ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
+    ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
+    # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
+    # Google's is named); the machine's own and private addresses are not another provider.
+    (
+        "foreign:host",
+        ("http://", "https://"),
+        # A request aimed at another service: a method or "url" before the URL, or an api.* host.
+        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"]+https?://|https?://(?=api\.))"
+        r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
+        r"|googleusercontent\.com|firebase(?:io)?\.com)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
+        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
+    ),
+    # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
+    (
+        "foreign:grpc-size",
+        ("larger than", "max_receive", "max_send"),
+        r"larger\s+than\s+max|grpc\.max_(?:send|receive)_message",
+    ),
+)
+
+#: Wordings that other software uses too: they make a Google error only beside a Google signal.
+GENERIC_ANCHORS = frozenset(
+    {
+        "newquota",
+        "overloaded",
+        "internal",
+        "deadline",
+        "suspended",
+        "tos",
+        "billing_required",
+        "perm_denied",
+        "unauth",
+        "not_found",
+        "too_many_tokens",
+        "rate_model",
+        "out_of_capacity",
+    }
+)
+#: Paste-wide hints that are Google signals: Google's SDKs, tools, consoles and model ids.
+GOOGLE_HINTS = frozenset(
+    {
+        "lc_genai",
+        "lc_vertex",
+        "old_py",
+        "old_js",
+        "vertex_sdk",
+        "gax",
+        "aistudio",
+        "genlang",
+        "through_vertex",
+        "oauth_fallback",
+        "per_user_tier",
+        "ca_words",
+        "gemini_cli",
+        "google_sdk",
+        "google_model",
+        "google_support",
+        "code-assist",
+    }
+)
+
+#: Paste-wide hints about the wrapper or backend: (name, lower-case literal keys, regex).
+_HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
+    # Matched against the lower-cased text (much faster than IGNORECASE; no pattern uses \S, \W, \D, \B).
+    (name, keys, _Re(pattern.lower()))
+    for name, keys, pattern in (
+        (
+            "lc_genai",
+            ("langchain", "chatgooglegenerativeai"),
+            r"langchain_google_genai|langchain-google-genai|ChatGoogleGenerativeAI",
+        ),
+        (
+            "lc_vertex",
+            ("langchain", "chatvertexai"),
+            r"langchain_google_vertexai|langchain-google-vertexai|ChatVertexAI",
+        ),
+        ("old_py", ("generativeai",), r"google\.generativeai|google-generativeai"),
+        (
+            "old_js",
+            ("googlegenerativea", "generative-ai"),
+            r"GoogleGenerativeAI(?:Fetch)?Error|\[GoogleGenerativeA[Il]\s+Error\]|@google/generative-ai",
+        ),
+        (
+            "vertex_sdk",
+            ("vertex",),
+            r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)",
+        ),
+        ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
+        ("aistudio", ("ai studio",), r"\bAI\s+Studio\b"),
+        # The Gemini API's service title (also "(Staging)"), e.g. in a SERVICE_DISABLED message cut before its URL.
+        (
+            "genlang",
+            ("generative language api", "google.ai.generativelanguage"),
+            r"\bGenerative\s+Language\s+API\b|google\.ai\.generativelanguage",
+        ),
+        ("through_vertex", ("through vertex",), r"quota\s+increase\s+through\s+Vertex"),
+        (
+            "oauth_fallback",
+            ("switching to the", "possible quota"),
+            r"Switching\s+to\s+the\s+gemini-[\w.\-]+\s+model|Possible\s+quota\s+limitations\s+in\s+place",
+        ),
+        ("per_user_tier", ("per user per",), r"per\s+user\s+per\s+tier"),
+        ("ca_words", ("code assist", "cloudcode", "antigravity"), r"Code\s+Assist|cloudcode-pa|Antigravity"),
+        ("litellm", ("vertexai", "vertex_httpx"), r"VertexAIException|VertexAIError|vertex_httpx"),
+        ("gemini_cli", ("api error", "gemini-cli"), r"\[API\s+Error:|gemini-cli"),
+        # Google's own client libraries, by their module, package or class names.
+        (
+            "google_sdk",
+            ("google", "googleapi"),
+            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:|com\.google\.(?:genai|api|cloud)"
+            r"|Google\.(?:GenAI|Apis|Cloud)|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
+        ),
+        # A Google model id (Gemini, Gemma, Imagen, Veo, …) named anywhere in the paste.
+        (
+            "google_model",
+            ("gemini", "gemma", "imagen", "veo-", "learnlm", "lyria", "nano-banana"),
+            r"(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-(?:\d|pro\b|flash|exp|embedding|omni|nano)",
+        ),
+        # Google's support channels named in a message ("contact Google Cloud Support", "…@google.com").
+        (
+            "google_support",
+            ("google cloud support", "@google.com"),
+            r"Google\s+Cloud\s+Support|@google\.com\b",
+        ),
+        *FOREIGN,
+    )
+]
+
+#: The signal ids of the message wordings.
+ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS)
