@@ -54,6 +54,9 @@ def in_process(emu: Emulator, runs: int, latency: float) -> tuple[list[float], i
         report = doctor.diagnose(ctx, options=options, key_env=key_env)
         times.append(time.perf_counter() - start)
         calls = len(emu.requests)
+        posts = [r.path for r in emu.requests if r.method != "GET"]
+        # the only POST is key-accepted's free countTokens (SPEC §4, §8)
+        assert all(p.endswith(":countTokens") for p in posts) and len(posts) <= 1, posts
         assert report.verdict.startswith("✓"), report.verdict
     return times, calls
 
@@ -91,7 +94,7 @@ def main() -> None:
     )
     median = statistics.median(times)
     print(f"latency per call:                 {ns.latency * 1000:.0f} ms")
-    print(f"calls per doctor run:             {calls} (all GET)")
+    print(f"calls per doctor run:             {calls} (GETs + key-accepted's free countTokens POST)")
     print(f"sequential sum of the calls:      {calls * ns.latency:.2f} s")
     print(
         f"in-process, checks → verdict:     median {median:.3f} s, min {min(times):.3f} s, max {max(times):.3f} s ({ns.runs} runs)"

@@ -347,6 +347,9 @@ def doctor(
         ),
     ] = None,
     timeout: TimeoutOpt = 10.0,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Every message and the full limits table.")
+    ] = False,
     fmt: FormatGhOpt = "human",
 ) -> int:
     """Check the key's project, billing, API, quota limits and usage; name the most important fix."""
@@ -365,6 +368,7 @@ def doctor(
             demo=demo,
             list_checks=list_checks,
             checks=tuple(check or ()),
+            verbose=verbose,
         )
 
     return _run(ctx, "doctor", form, body)

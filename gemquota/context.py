@@ -75,6 +75,9 @@ class Context:
     #: Terminal width for human output (None = detect).
     width: int | None = None
     color: bool | None = None
+    #: The DMI product name file (a GCE machine says "Google Compute Engine" there); tests point it
+    #: at a file of their own. None: never read.
+    dmi_product_path: str | None = "/sys/class/dmi/id/product_name"
 
     def now(self) -> datetime:
         """The current time (aware, UTC) from the injected clock."""

@@ -4,13 +4,94 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from gemquota.context import Context
 from gemquota.core.redact import mask_key
 from gemquota.exceptions import UsageError
 
+#: Kept for callers that only knew one shape (the shapes themselves live in core.keykind).
 KEY_SHAPE = re.compile(r"^AIza[0-9A-Za-z_\-]{35}$")
+
+#: Prefixes of other providers' secrets (what a pasted key looks like when it is not a Gemini key).
+#: Longest prefix first: ``sk-ant-`` before ``sk-``.
+OTHER_PROVIDERS: tuple[tuple[str, str], ...] = (
+    ("sk-ant-", "an Anthropic API key"),
+    ("sk-or-", "an OpenRouter API key"),
+    ("sk-proj-", "an OpenAI project key"),
+    ("sk-", "an OpenAI-style secret key"),
+    ("gsk_", "a Groq API key"),
+    ("hf_", "a Hugging Face token"),
+    ("xai-", "an xAI API key"),
+    ("pplx-", "a Perplexity API key"),
+    ("ghp_", "a GitHub token"),
+    ("github_pat_", "a GitHub token"),
+    ("ya29.", "a Google OAuth access token (not an API key)"),
+    ("1//", "a Google OAuth refresh token (not an API key)"),
+    ("AKIA", "an AWS access key id"),
+)
+
+
+class KeyKind(StrEnum):
+    """The kind of a Gemini API key (SPEC §3 ``keys[].kind``)."""
+
+    STANDARD = "standard"  #: ``AIza…``: identifies a project only; rejected by the Gemini API since 2026-09
+    AUTH = "auth"  #: ``AQ.…``: bound to a service account; what AI Studio creates since May 2026
+    UNKNOWN = "unknown"  #: neither shape
+
+
+def key_kind(value: str) -> KeyKind:
+    """The kind of ``value`` by its shape alone (SPEC §5, ``core.keykind``); a value with quotes or
+    blanks around it is not a key as it stands (it would be sent that way): ``unknown``."""
+    from gemquota.core.keykind import key_kind as shape
+
+    if value != value.strip() or value[:1] in "\"'`" or value[-1:] in "\"'`":
+        return KeyKind.UNKNOWN
+    kind = shape(value)
+    return KeyKind(kind) if kind is not None else KeyKind.UNKNOWN
+
+
+def shape_problem(value: str) -> str | None:
+    """What a malformed key looks like (truncated, quoted, another provider's key…); None when well-formed.
+
+    Never quotes the value: only its length, prefix class and the characters that do not belong."""
+    if key_kind(value) is not KeyKind.UNKNOWN:
+        return None
+    stripped = value.strip()
+    if stripped[:1] in "\"'`" and stripped[-1:] in "\"'`" and len(stripped) > 1:
+        inner = stripped[1:-1].strip()
+        if key_kind(inner) is not KeyKind.UNKNOWN:
+            return "it is wrapped in quotes: remove them"
+        return "it is wrapped in quotes, and without them it is still not a Gemini API key"
+    if stripped[:1] in "\"'`" or stripped[-1:] in "\"'`":
+        return "it starts or ends with a quote character: remove it"
+    if stripped.lower().startswith(("bearer ", "key=", "x-goog-api-key:")):
+        return "it carries a header or parameter name: keep only the key itself"
+    if any(c.isspace() for c in stripped):
+        return "it contains a space or line break (a copy across lines?)"
+    for prefix, what in OTHER_PROVIDERS:
+        if stripped.startswith(prefix):
+            return f"it looks like {what}, not a Gemini API key"
+    n = len(stripped)
+    if stripped.startswith("AIza"):
+        if n < 39:
+            return f"it starts like a standard key (AIza…) but has {n} characters instead of 39: truncated?"
+        if n > 39:
+            return f"it starts like a standard key (AIza…) but has {n} characters instead of 39: something is appended?"
+        return "it starts like a standard key (AIza…) but contains characters a key never has"
+    if stripped.startswith("AQ."):
+        if n < 43:
+            return f"it starts like an auth key (AQ.…) but has only {n} characters (about 53 expected): truncated?"
+        if n > 63:
+            return f"it starts like an auth key (AQ.…) but has {n} characters (about 53 expected): something is appended?"
+        return "it starts like an auth key (AQ.…) but contains characters a key never has"
+    if stripped.startswith(("AI", "Aiza", "aiza", "AQ", "aq.")):
+        return "it starts almost like a Gemini API key: part of the start is missing or mistyped"
+    return (
+        f"it has {n} characters and neither shape of a Gemini API key "
+        "(AIza + 35 characters, or AQ. + about 50)"
+    )
 
 
 @dataclass(frozen=True)
@@ -25,8 +106,17 @@ class ApiKey:
         return mask_key(self.value)
 
     @property
+    def kind(self) -> KeyKind:
+        return key_kind(self.value)
+
+    @property
     def well_formed(self) -> bool:
-        return bool(KEY_SHAPE.match(self.value))
+        return self.kind is not KeyKind.UNKNOWN
+
+    @property
+    def problem(self) -> str | None:
+        """What a malformed key looks like; None when it has one of the two shapes."""
+        return shape_problem(self.value)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def make_context() -> MakeContext:
             "width": 100,
             "color": False,
             "command": "test",
+            "dmi_product_path": None,  # never read the test machine's DMI file
         }
         fields.update(overrides)
         return Captured(**fields)

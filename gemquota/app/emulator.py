@@ -3,7 +3,8 @@
 It prints the base URL and the environment to point gemquota (or your own code) at it. The demo
 API keys and tokens it prints are fake, accepted only by this local emulator, so they are printed
 in full: a user needs them to make calls. They have the shape of real keys (``AIza`` + 35
-characters), which is why gemquota's own output elsewhere shows them masked (``AIza…0001``)."""
+characters, or ``AQ.`` + 50 for auth keys), which is why gemquota's own output elsewhere shows them
+masked (``AQ.A…0001``)."""
 
 from __future__ import annotations
 
@@ -37,10 +38,9 @@ def banner(emu: object) -> str:
         "",
         "Point gemquota at it (its doctor and probe then talk only to the emulator):",
     ]
-    env = emu.demo_env()
+    env = emu.demo_env()  # GOOGLE_GEMINI_BASE_URL included: google-genai in your own code goes there too
     lines += [f"  export {name}={shlex.quote(value)}" for name, value in env.items()]
     lines += [
-        f"  export GOOGLE_GEMINI_BASE_URL={shlex.quote(base)}   # google-genai in your own code",
         "",
         "Demo credentials (fake; only this emulator accepts them):",
     ]

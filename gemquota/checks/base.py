@@ -2,12 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Generic, Protocol, TypeVar, overload, runtime_checkable
 
 from gemquota.context import Context
+
+T = TypeVar("T")
+D = TypeVar("D")
+
+
+@dataclass(frozen=True)
+class Fact(Generic[T]):
+    """A typed name of one fact a check provides (``BILLING: Fact[BillingInfo] = Fact("billing")``).
+
+    Checks read facts with ``facts.get(BILLING)`` and mypy knows the type; each check declares the
+    facts it ``provides`` and the runner refuses a result that carries an undeclared one."""
+
+    name: str
+
+    def __repr__(self) -> str:
+        return f"Fact({self.name!r})"
+
+
+class Facts:
+    """The read-only, typed view of the facts the checks produced so far."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[Any, Any] | None = None) -> None:
+        self._data: dict[Any, Any] = dict(data or {})
+
+    @overload
+    def get(self, key: Fact[T]) -> T | None: ...
+
+    @overload
+    def get(self, key: Fact[T], default: D) -> T | D: ...
+
+    def get(self, key: Fact[Any], default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def __getitem__(self, key: Fact[T]) -> T:
+        value: T = self._data[key]
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def keys(self) -> Any:
+        return self._data.keys()
+
+    def items(self) -> Any:
+        return self._data.items()
 
 
 class Status(StrEnum):
@@ -63,11 +116,14 @@ class CheckResult:
     summary: str
     messages: tuple[Message, ...] = ()
     fix: str | None = None
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[Fact[Any], Any] = field(default_factory=dict)
     proceed: bool | None = None
     blocked_reason: str | None = None
     #: Extra JSON keys for this check's object (e.g. the per-model limits table).
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: A fact this check needed is missing because of a fault (no answer in time, unreachable, an
+    #: answer we cannot read), not because Google said no: doctor exits 1 (SPEC §1.4).
+    fault: bool = False
 
     @property
     def lets_dependants_run(self) -> bool:
@@ -113,12 +169,17 @@ class Check(Protocol):
         """Hidden checks only fetch facts for others; they are not printed."""
         ...
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult: ...
+    @property
+    def provides(self) -> tuple[Fact[Any], ...]:
+        """The facts this check's results may carry."""
+        ...
+
+    def run(self, ctx: Context, facts: Facts) -> CheckResult: ...
 
 
-def ok(summary: str, *messages: Message, **facts: Any) -> CheckResult:
-    return CheckResult(Status.OK, summary, tuple(messages), facts=facts)
+def ok(summary: str, *messages: Message) -> CheckResult:
+    return CheckResult(Status.OK, summary, tuple(messages))
 
 
-def skip(summary: str, *messages: Message, **facts: Any) -> CheckResult:
-    return CheckResult(Status.SKIP, summary, tuple(messages), facts=facts)
+def skip(summary: str, *messages: Message) -> CheckResult:
+    return CheckResult(Status.SKIP, summary, tuple(messages))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from gemquota.checks.base import CheckResult, Message, Status, error, hint
+from gemquota.checks.base import CheckResult, Fact, Message, Status, error, hint
 from gemquota.context import Context
 from gemquota.core.iam import PERMISSION_FOR_CALL, ROLE_FOR_PERMISSION
 from gemquota.exceptions import (
@@ -21,24 +21,22 @@ from gemquota.exceptions import (
 )
 from gemquota.keys import ApiKey
 
+if TYPE_CHECKING:
+    from gemquota.core.cloud import (
+        BillingAccount,
+        BillingInfo,
+        ProjectInfo,
+        QuotaLimit,
+        QuotaPreference,
+        QuotaUsage,
+        ServiceState,
+    )
+    from gemquota.core.tier import TierInference
+    from gemquota.keys import KeyEnvironment
+    from gemquota.sources.credentials import CloudCredentials
+
 T = TypeVar("T")
 
-# Fact names (the keys of the facts mapping).
-OPTIONS = "options"
-KEYS = "keys"
-KEY_ENV = "key_env"
-CREDS = "creds"
-TARGET = "target"
-PROJECT_INFO = "project_info"
-BILLING = "billing"
-BELIEVED_BILLING = "believed_billing"
-BILLING_ACCOUNT = "billing_account"
-SERVICE = "service"
-QUOTAS = "quotas"
-PREFERENCES = "preferences"
-USAGE = "usage"
-TIER = "tier"
-PROBE = "probe_report"
 
 ADC_LOGIN = "gcloud auth application-default login"
 IAM_URL = "https://console.cloud.google.com/iam-admin/iam"
@@ -51,6 +49,8 @@ class DoctorOptions:
     project: str | None = None
     models: tuple[str, ...] = ()
     probe: bool = False
+    #: -v/--verbose: every message and the full limits table in human output.
+    verbose: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,25 @@ class Fetched(Generic[T]):
             return cls(None, err)
 
 
+# Facts (typed names; each check declares which it provides).
+OPTIONS: Fact[DoctorOptions] = Fact("options")
+KEYS: Fact[tuple[ApiKey, ...]] = Fact("keys")
+KEY_ENV: Fact[KeyEnvironment] = Fact("key_env")
+CREDS: Fact[CloudCredentials] = Fact("creds")
+TARGET: Fact[Target] = Fact("target")
+PROJECT_INFO: Fact[ProjectInfo] = Fact("project_info")
+BILLING: Fact[BillingInfo] = Fact("billing")
+BELIEVED_BILLING: Fact[BillingInfo] = Fact("believed_billing")
+BILLING_ACCOUNT: Fact[BillingAccount] = Fact("billing_account")
+SERVICE: Fact[ServiceState] = Fact("service")
+QUOTAS: Fact[Fetched[tuple[QuotaLimit, ...]] | None] = Fact("quotas")
+PREFERENCES: Fact[Fetched[tuple[QuotaPreference, ...]] | None] = Fact("preferences")
+USAGE: Fact[Fetched[tuple[QuotaUsage, ...]] | None] = Fact("usage")
+TIER: Fact[TierInference] = Fact("tier")
+#: The probe's report (gemquota.app.probe.ProbeReport; typed loosely: checks do not import app).
+PROBE: Fact[Any] = Fact("probe_report")
+
+
 def believed_project(ctx: Context, options: DoctorOptions, adc_project: str | None) -> tuple[str, str] | None:
     """The project the user believes is billed, and where that came from."""
     if options.project:
@@ -113,7 +132,7 @@ def failure_row(
     call: str,
     target: Target | None,
     status: Status = Status.WARN,
-    facts: Mapping[str, Any] | None = None,
+    facts: Mapping[Fact[Any], Any] | None = None,
     not_found: str | None = None,
     project_hint: str | None = None,
 ) -> CheckResult:
@@ -182,4 +201,5 @@ def failure_row(
         summary = f"cannot {doing}: {err.message}"
     if err.hint and err.hint != fix and all(err.hint != m.text for m in messages):
         messages.append(hint(err.hint))
-    return CheckResult(status, summary, tuple(messages), fix=fix, facts=dict(facts or {}))
+    fault = isinstance(err, Unreachable | UnexpectedResponse)
+    return CheckResult(status, summary, tuple(messages), fix=fix, facts=dict(facts or {}), fault=fault)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gemquota.checks.base import CheckResult, Message, Status, error, hint, info
+from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
 from gemquota.checks.common import KEYS, OPTIONS, PROBE, DoctorOptions
 from gemquota.checks.probing import ModelRow, probe_keys, wanted_models
 from gemquota.context import Context
@@ -26,8 +25,9 @@ class ProbeCheck:
     title: str = "Live probe"
     needs: tuple[str, ...] = ("api-key",)
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = (PROBE,)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         options: DoctorOptions = facts.get(OPTIONS) or DoctorOptions()
         if not options.probe:
             return CheckResult(

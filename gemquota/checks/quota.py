@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from gemquota.checks.base import CheckResult, Message, Status, error, hint, info
+from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
 from gemquota.checks.cloud import need_target, project_label
 from gemquota.checks.common import (
     BILLING,
@@ -28,7 +28,15 @@ from gemquota.core.cloud import BillingInfo, QuotaLimit, QuotaPreference, QuotaU
 from gemquota.core.diagnosis import Tier
 from gemquota.core.quota import quota_group_for_model, tier_from_metric, tier_from_quota_id
 from gemquota.core.reset import next_pacific_midnight
-from gemquota.core.tier import TIER_NAMES, TierInference, infer_tier
+from gemquota.core.tier import (
+    BILLING_DOC_URL,
+    PREPAY_NOTE,
+    PUBLISHED_URL,
+    TIER_NAMES,
+    TierInference,
+    infer_tier,
+    published_for,
+)
 
 #: (measure, window) → column of the limits table, in display order.
 COLUMNS: dict[tuple[str, str], str] = {
@@ -61,8 +69,9 @@ class QuotaData:
     title: str = "Quota data"
     needs: tuple[str, ...] = ("key-lookup",)
     hidden: bool = True
+    provides: tuple[Fact[Any], ...] = (QUOTAS, PREFERENCES)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         from gemquota.sources import cloudquotas
 
         target = need_target(facts)
@@ -91,8 +100,9 @@ class UsageData:
     title: str = "Usage data"
     needs: tuple[str, ...] = ("key-lookup",)
     hidden: bool = True
+    provides: tuple[Fact[Any], ...] = (USAGE,)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         from gemquota.sources import monitoring
 
         target = need_target(facts)
@@ -110,7 +120,7 @@ def usage_tier(usage: QuotaUsage) -> Tier | None:
     return tier_from_metric(usage.metric) or tier_from_quota_id(usage.quota_id)
 
 
-def _probe_429(facts: Mapping[str, Any]) -> tuple[Tier | None, str | None]:
+def _probe_429(facts: Facts) -> tuple[Tier | None, str | None]:
     report = facts.get(PROBE)
     for row in getattr(report, "models", ()) or ():
         diag = row.diagnosis
@@ -130,8 +140,9 @@ class TierCheck:
     title: str = "Tier"
     needs: tuple[str, ...] = ("billed-project", "usage-data")
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = (TIER,)
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         billing: BillingInfo | None = facts.get(BILLING)
         usage_f: Fetched[tuple[QuotaUsage, ...]] | None = facts.get(USAGE)
         by_tier: dict[Tier, int] = {}
@@ -148,6 +159,10 @@ class TierCheck:
         )
         messages: list[Message] = [info(f"Evidence: {e}") for e in inference.evidence]
         messages += [error(f) for f in inference.findings]
+        published = published_for(inference.tier)
+        messages += [info(p.line(), PUBLISHED_URL) for p in published]
+        if inference.tier is not None and inference.tier is not Tier.FREE:
+            messages.append(info(PREPAY_NOTE, BILLING_DOC_URL))
         messages.append(
             info(
                 "No Google API states the tier; AI Studio shows it at https://aistudio.google.com/rate-limit"
@@ -164,7 +179,10 @@ class TierCheck:
         if inference.findings:
             status = Status.WARN
             fix = "check which project the key belongs to and that its billing account is linked and open"
-        return CheckResult(status, inference.label, tuple(messages), fix=fix, facts={TIER: inference})
+        extra = {"published": [p.to_json() for p in published]}
+        return CheckResult(
+            status, inference.label, tuple(messages), fix=fix, facts={TIER: inference}, extra=extra
+        )
 
 
 def table_tier(inference: TierInference | None, billing: BillingInfo | None) -> Tier:
@@ -217,10 +235,11 @@ class QuotaLimitsCheck:
 
     id: str = "quota-limits"
     title: str = "Quota limits"
-    needs: tuple[str, ...] = ("quota-data", "tier")
+    needs: tuple[str, ...] = ("quota-data", "tier", "key-projects")
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = ()
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         target = need_target(facts)
         if isinstance(target, CheckResult):
             return target
@@ -275,8 +294,24 @@ class QuotaLimitsCheck:
                         f"{model}{counted}: limit 0 on {tier_name} ({', '.join(zeros)}) — this project has no "
                         "entitlement for it; retrying never helps."
                     )
+                    if not (tier is not Tier.FREE and (inference is None or not inference.exact))
+                    else info(
+                        f"{model}{counted}: limit 0 on {tier_name} ({', '.join(zeros)}), if that is your tier."
+                    )
                 )
-        if zero_wanted:
+        assumed = tier is not Tier.FREE and (inference is None or not inference.exact)
+        if zero_wanted and assumed:
+            # The exact paid tier is not known: a zero limit on the assumed tier is not a verdict.
+            status = max(status, Status.WARN, key=_rank)
+            messages.append(
+                hint(
+                    f"Your exact paid tier is not known (set on the billing account); {tier_name} is assumed. "
+                    "If that is your tier, the zero limits mean no entitlement; check your tier at "
+                    "https://aistudio.google.com/rate-limit"
+                )
+            )
+            fix = f"check your tier in AI Studio; at {tier_name} use another model than {', '.join(zero_wanted)}"
+        elif zero_wanted:
             status = Status.FAIL
             fix = (
                 f"enable billing on {project_label(target, facts)} (the key's project) or use another model "
@@ -305,6 +340,11 @@ class QuotaLimitsCheck:
                     )
                 elif pref.state_detail:
                     messages.append(info(f"Quota request {pref.quota_id}{model}: {pref.state_detail}."))
+        others_zero = _other_projects_zero(facts, options.models)
+        if others_zero:
+            messages.extend(error(line) for line in others_zero)
+            status = max(status, Status.WARN, key=_rank)
+            fix = fix or "use a key of a project with the entitlement (or link billing to the other projects)"
         if not table:
             return CheckResult(
                 Status.WARN,
@@ -313,14 +353,46 @@ class QuotaLimitsCheck:
             )
         rows = [{"model": m, **{c: table[m].get(c) for c in columns}} for m in _row_order(table, wanted)]
         summary = f"{tier_name} limits for {len(table)} quota groups"
-        if inference is not None and inference.tier is not None:
+        if inference is not None and inference.exact:
             summary += ", tier inferred"
         elif inference is not None:
-            summary += ", tier unknown: assumed"
+            summary += (
+                " (exact paid tier unknown: assumed)"
+                if inference.tier is Tier.PAID
+                else ", tier unknown: assumed"
+            )
         if zero_wanted:
-            summary = f"limit 0 for {', '.join(zero_wanted)} on {tier_name}"
+            summary = f"limit 0 for {', '.join(zero_wanted)} on {tier_name}" + (
+                " (assumed tier)" if status is not Status.FAIL else ""
+            )
         extra = {"limits": {"tier": tier.value, "columns": columns, "rows": rows}}
         return CheckResult(status, summary, tuple(messages), fix=fix, extra=extra)
+
+
+def _other_projects_zero(facts: Facts, models: Sequence[str]) -> list[str]:
+    """For every other key's project: the ``--model`` names with limit 0 there (on its tier: Free
+    without billing; the assumed Tier 1 with billing, said as assumed)."""
+    from gemquota.checks.cloud import OTHER_PROJECTS
+
+    lines: list[str] = []
+    for other in facts.get(OTHER_PROJECTS, ()):
+        if other.limits is None or not models or other.billing_enabled is None:
+            continue
+        tier = Tier.TIER_1 if other.billing_enabled else Tier.FREE
+        table = limits_table(other.limits, tier)
+        zero = []
+        for model in models:
+            group = quota_group_for_model(model)
+            row = table.get(group) or table.get(DEFAULT_BUCKET) or {}
+            if not row or any(v == 0 for v in row.values()):
+                zero.append(model)
+        if zero:
+            assumed = "" if tier is Tier.FREE else " (Tier 1 assumed)"
+            lines.append(
+                f"{other.label} ({', '.join(other.keys)}): limit 0 for {', '.join(zero)} on "
+                f"{TIER_NAMES[tier]}{assumed}: calls with that key get 429 with limit 0."
+            )
+    return lines
 
 
 def _rank(status: Status) -> int:
@@ -338,14 +410,22 @@ def _pct(pct: float) -> str:
     return f"{pct:.1f} %" if pct < 10 and pct != int(pct) else f"{pct:.0f} %"
 
 
-def _reset_text(ctx: Context, window: str, now: datetime) -> str:
+def _as_of(usage: QuotaUsage) -> str:
+    return f", as of {usage.as_of.astimezone(UTC).strftime('%H:%M')} UTC" if usage.as_of else ""
+
+
+def _reset_text(ctx: Context, window: str, now: datetime, usage: QuotaUsage | None = None) -> str:
+    as_of = _as_of(usage) if usage is not None else ""
     if window == "day":
         reset = next_pacific_midnight(now)
         left = int((reset - now).total_seconds())
         hours, minutes = divmod(left // 60, 60)
-        return f"since midnight Pacific; resets at {reset.strftime('%H:%M')} UTC (in {hours} h {minutes:02d} min)"
+        return (
+            f"since midnight Pacific{as_of}; resets at {reset.strftime('%H:%M')} UTC "
+            f"(in {hours} h {minutes:02d} min)"
+        )
     if window == "minute":
-        return "this minute; recovers within 60 s"
+        return f"peak minute of the last 15 minutes{as_of}; a minute window recovers within 60 s"
     return window
 
 
@@ -372,8 +452,9 @@ class QuotaUsageCheck:
     title: str = "Quota usage"
     needs: tuple[str, ...] = ("quota-data", "usage-data", "tier")
     hidden: bool = False
+    provides: tuple[Fact[Any], ...] = ()
 
-    def run(self, ctx: Context, facts: Mapping[str, Any]) -> CheckResult:
+    def run(self, ctx: Context, facts: Facts) -> CheckResult:
         target = need_target(facts)
         if isinstance(target, CheckResult):
             return target
@@ -389,9 +470,30 @@ class QuotaUsageCheck:
                     status=Status.WARN,
                 )
             return CheckResult(Status.SKIP, "usage was not read")
-        used = [u for u in usage_f.value if u.value > 0]
+        used = [u for u in usage_f.value if u.known and u.value > 0]
+        unknown_minutes = sorted(
+            {f"{u.model or DEFAULT_BUCKET}" for u in usage_f.value if not u.known and u.window == "minute"}
+        )
+        partial = any(u.partial for u in usage_f.value)
+        notes: list[Message] = []
+        if unknown_minutes:
+            notes.append(
+                info(
+                    f"Per-minute usage of {', '.join(unknown_minutes)}: unknown — Monitoring shows no point of "
+                    "the last 15 minutes yet (its data arrive minutes late); not read as 0."
+                )
+            )
+        if partial:
+            notes.append(
+                error(
+                    "Cloud Monitoring returned partial data (executionErrors): the usage shown may be incomplete."
+                )
+            )
         if not used:
-            return CheckResult(Status.OK, "no usage recorded (today or this minute)")
+            if not usage_f.value:
+                return CheckResult(Status.OK, "no usage recorded", tuple(notes))
+            summary = "no usage visible" + (" (per-minute usage unknown)" if unknown_minutes else "")
+            return CheckResult(Status.WARN if partial else Status.OK, summary, tuple(notes))
         limits_f: Fetched[tuple[QuotaLimit, ...]] | None = facts.get(QUOTAS)
         limits = (limits_f.value or ()) if limits_f else ()
         now = ctx.now()
@@ -415,15 +517,17 @@ class QuotaUsageCheck:
                 messages.append(info(f"{model} {col}: {u.value:,} used (unlimited)."))
                 continue
             pct = 100.0 * u.value / lim.value
-            line = (
-                f"{model} {col}: {u.value:,} of {lim.value:,} ({pct:.0f} %) {_reset_text(ctx, u.window, now)}"
-            )
+            line = f"{model} {col}: {u.value:,} of {lim.value:,} ({pct:.0f} %) {_reset_text(ctx, u.window, now, u)}"
             rows.append((pct, line, f"{model} {col}", u))
         rows.sort(key=lambda r: -r[0])
-        messages = [(error if pct >= WARN_PCT else info)(line) for pct, line, _n, _u in rows] + messages
+        messages = (
+            [(error if pct >= WARN_PCT else info)(line) for pct, line, _n, _u in rows] + messages + notes
+        )
         if not rows:
             return CheckResult(
-                Status.OK, f"{len(used)} usage series, none against a finite limit", tuple(messages)
+                Status.WARN if partial else Status.OK,
+                f"{len(used)} usage series, none against a finite limit",
+                tuple(messages),
             )
         pct, _line, name, top = rows[0]
         fix = None
@@ -437,7 +541,7 @@ class QuotaUsageCheck:
                     "work to the Batch API, or use a higher tier"
                 )
             else:
-                summary = f"{name} exhausted this minute ({pct:.0f} %)"
+                summary = f"{name} reached its limit ({pct:.0f} %) in a minute of the last 15{_as_of(top)}"
                 fix = "back off with jitter: the minute window recovers within 60 s"
         elif pct >= PLAIN_PCT:
             status = Status.WARN
@@ -448,7 +552,10 @@ class QuotaUsageCheck:
             summary = f"{name} at {pct:.0f} %"
         else:
             status = Status.OK
-            summary = f"highest: {name} at {_pct(pct)}"
+            summary = f"highest: {name} at {_pct(pct)}{_as_of(top)}"
+        if partial and status is Status.OK:
+            status = Status.WARN
+            summary += " (partial data)"
         if unknown:
             messages.append(info(f"{unknown} usage series had no matching limit."))
         return CheckResult(status, summary, tuple(messages), fix=fix)

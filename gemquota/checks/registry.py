@@ -10,17 +10,21 @@ from gemquota.checks.cloud import (
     BilledProjectCheck,
     BillingAccountCheck,
     CloudCredentialsCheck,
+    KeyDetailsFetch,
     KeyLookup,
     KeyProjectCheck,
+    KeyProjectsFetch,
     KeyRestrictionsCheck,
+    ProjectInfoFetch,
 )
-from gemquota.checks.keys import ApiKeyCheck, SharedKeysCheck
+from gemquota.checks.keys import ApiKeyCheck, KeyAcceptedCheck, SharedKeysCheck
 from gemquota.checks.probe import ProbeCheck
 from gemquota.checks.quota import QuotaData, QuotaLimitsCheck, QuotaUsageCheck, TierCheck, UsageData
 
 #: Stable ids of the visible checks, in display order.
 CHECK_IDS: tuple[str, ...] = (
     "api-key",
+    "key-accepted",
     "cloud-credentials",
     "key-project",
     "key-restrictions",
@@ -44,8 +48,12 @@ def build_checks(*, probe: bool = False) -> tuple[Check, ...]:
         tier = replace(tier, needs=(*tier.needs, "probe"))
     checks: tuple[Check, ...] = (
         ApiKeyCheck(),
+        KeyAcceptedCheck(),
         CloudCredentialsCheck(),
         KeyLookup(),
+        ProjectInfoFetch(),
+        KeyDetailsFetch(),
+        KeyProjectsFetch(),
         KeyProjectCheck(),
         KeyRestrictionsCheck(),
         BilledProjectCheck(),

@@ -9,7 +9,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
-from gemquota.checks.base import Check, CheckOutcome, CheckResult, Status, hint
+from gemquota.checks.base import Check, CheckOutcome, CheckResult, Facts, Status, hint
 from gemquota.context import Context
 from gemquota.core.redact import redact
 from gemquota.exceptions import UsageError
@@ -23,7 +23,7 @@ class RunReport:
     """Every selected check's outcome in declared order, plus all facts produced."""
 
     outcomes: tuple[CheckOutcome, ...]
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Facts = field(default_factory=Facts)
     elapsed_s: float = 0.0
 
     @property
@@ -79,10 +79,21 @@ def _skip_reason(dep: CheckOutcome) -> str:
     return f"{dep.title}: {result.summary}"
 
 
-def _run_one(check: Check, ctx: Context, facts: Mapping[str, Any]) -> tuple[CheckResult, float]:
+def _undeclared(check: Check, result: CheckResult) -> list[str]:
+    """Facts a result carries that its check does not declare in ``provides``."""
+    declared = getattr(check, "provides", None)
+    if declared is None:
+        return []
+    return [getattr(k, "name", str(k)) for k in result.facts if k not in declared]
+
+
+def _run_one(check: Check, ctx: Context, facts: Facts) -> tuple[CheckResult, float]:
     start = time.perf_counter()
     try:
         result = check.run(ctx, facts)
+        undeclared = _undeclared(check, result)
+        if undeclared:
+            raise TypeError(f"check {check.id} returned undeclared facts {undeclared}")
     except Exception as exc:  # a crashing check becomes a [☠] row, never a traceback
         result = _crash(check, exc, ctx)
     return result, time.perf_counter() - start
@@ -92,7 +103,7 @@ def run_checks(
     ctx: Context,
     checks: Sequence[Check],
     *,
-    facts: Mapping[str, Any] | None = None,
+    facts: Mapping[Any, Any] | None = None,
     progress: Progress | None = None,
     check_budget_s: float | None = None,
 ) -> RunReport:
@@ -109,7 +120,7 @@ def run_checks(
         missing = [n for n in check.needs if n not in known]
         if missing:
             raise ValueError(f"check {check.id} needs unselected checks {missing}")
-    all_facts: dict[str, Any] = dict(facts or {})
+    all_facts: dict[Any, Any] = dict(facts or {})
     done: dict[str, CheckOutcome] = {}
     pending = list(checks)
     running: dict[Future[tuple[CheckResult, float]], tuple[Check, float]] = {}
@@ -142,7 +153,7 @@ def run_checks(
                             0.0,
                         )
                         continue
-                    future = pool.submit(_run_one, check, ctx, dict(all_facts))
+                    future = pool.submit(_run_one, check, ctx, Facts(all_facts))
                     running[future] = (check, time.perf_counter())
             if not running:
                 if pending:  # a dependency cycle cannot happen with a valid registry
@@ -173,4 +184,4 @@ def run_checks(
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     ordered = tuple(done[c.id] for c in checks)
-    return RunReport(ordered, all_facts, time.perf_counter() - start)
+    return RunReport(ordered, Facts(all_facts), time.perf_counter() - start)

@@ -19,6 +19,7 @@ def run(
     demo: str | None,
     list_checks: bool,
     checks: tuple[str, ...],
+    verbose: bool = False,
 ) -> int:
     """The doctor command (exit 0 nothing failed, 1 a fail/crash row, 3 no key and no credentials)."""
     from gemquota.render import doctor as render
@@ -34,10 +35,25 @@ def run(
         scenario_list(ctx, "doctor", demo_app.scenarios())
         return int(ExitCode.OK)
     with app.session(
-        ctx, project=project, keys=keys, keys_file=keys_file, models=models, probe=probe, demo=demo
+        ctx,
+        project=project,
+        keys=keys,
+        keys_file=keys_file,
+        models=models,
+        probe=probe,
+        demo=demo,
+        verbose=verbose,
     ) as (run_ctx, options, key_env):
         with render.progress(run_ctx, app.visible_count(options, only)) as update:
             report = app.diagnose(run_ctx, options=options, key_env=key_env, only=only, progress=update)
         app.require_something_checked(report)
-        render.render(run_ctx, report.outcomes, report.verdict, report.status, report.project)
+        render.render(
+            run_ctx,
+            report.outcomes,
+            report.verdict,
+            report.status,
+            report.project,
+            extra=report.json_extra(),
+            verbose=options.verbose,
+        )
         return int(report.exit_code)

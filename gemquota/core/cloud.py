@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from gemquota.core.diagnosis import Tier
 
@@ -42,6 +43,10 @@ class KeyRestrictions:
     has_server_restriction: bool = False
     has_android_restriction: bool = False
     has_ios_restriction: bool = False
+    #: ``serviceAccountEmail``: set on an auth key (bound to a service account), None on a standard key.
+    service_account_email: str | None = None
+    #: ``keyString`` is never read; whether the key has any restriction at all (``restrictions`` present).
+    restricted: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -123,5 +128,11 @@ class QuotaUsage:
     metric: str
     quota_id: str  #: the ``limit_name`` label
     model: str | None
-    window: str  #: "minute" (current minute) or "day" (since Pacific midnight)
-    value: int
+    window: str  #: "minute" (peak minute of the last 15 minutes) or "day" (since Pacific midnight)
+    value: int  #: 0 with ``known`` False: no recent point (unknown, never read as 0)
+    #: End time of the newest point Monitoring showed (its data arrive minutes late); None = no point.
+    as_of: datetime | None = None
+    #: False when no point of the last 15 minutes was visible: the minute usage is unknown.
+    known: bool = True
+    #: The answer carried ``executionErrors``: the data may be incomplete.
+    partial: bool = False

@@ -80,7 +80,7 @@ CALLS: tuple[GoogleCall, ...] = (
         "keys.get",
         "apikeys.keys.get",
         "roles/serviceusage.apiKeysViewer",
-        ("key-restrictions",),
+        ("key-project", "key-restrictions"),
     ),
     GoogleCall(
         "resourcemanager",
@@ -137,7 +137,15 @@ CALLS: tuple[GoogleCall, ...] = (
         "models.list",
         None,
         None,
-        ("probe",),
+        ("key-accepted", "probe"),
+    ),
+    GoogleCall(
+        "gemini.count_tokens",
+        "generativelanguage",
+        "models.countTokens",
+        None,
+        None,
+        ("key-accepted",),
     ),
     GoogleCall(
         "gemini.generate",

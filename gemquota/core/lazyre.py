@@ -25,6 +25,11 @@ class LazyRe:
             rx = self._rx = re.compile(self.pattern, self.flags)
         return rx
 
+    @property
+    def compiled(self) -> bool:
+        """Whether the regex has been compiled (a search costs nothing extra)."""
+        return self._rx is not None
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.rx.search(string, pos, endpos)
 

@@ -19,6 +19,9 @@ TIER_NAMES: dict[Tier, str] = {
     Tier.PAID: "a paid tier",
 }
 
+#: Billing on and nothing else known: the tier is one of the paid ones, set on the billing account.
+PAID_UNKNOWN = "paid (Tier 1–3, set on the billing account)"
+
 _PAID_RANK: dict[Tier, int] = {Tier.PAID: 0, Tier.TIER_1: 1, Tier.TIER_2: 2, Tier.TIER_3: 3}
 
 
@@ -34,12 +37,19 @@ class TierInference:
     findings: tuple[str, ...] = ()
 
     @property
+    def exact(self) -> bool:
+        """The evidence names one tier (not just "paid, Tier 1–3")."""
+        return self.tier is not None and self.tier is not Tier.PAID
+
+    @property
     def label(self) -> str:
-        """``Tier 1 (inferred from …)`` or ``unknown (no evidence)``."""
+        """``Tier 1 (inferred from …)``, ``paid (Tier 1–3, …)`` or ``unknown (no evidence)``."""
         if self.tier is None:
             return (
                 "unknown (no evidence: " + (self.evidence[0] if self.evidence else "nothing readable") + ")"
             )
+        if self.tier is Tier.PAID:
+            return f"{PAID_UNKNOWN} (inferred from {'; '.join(self.evidence)})"
         return f"{TIER_NAMES[self.tier]} (inferred from {'; '.join(self.evidence)})"
 
     def to_json(self) -> dict[str, object]:
@@ -104,8 +114,90 @@ def infer_tier(
         return TierInference(Tier.FREE, ("billing is disabled on the project",), "strong")
     if billing_enabled is True:
         return TierInference(
-            Tier.TIER_1,
-            ("billing is enabled (Tier 1 or higher; Tier 2/3 need cumulative spend, which no API exposes)",),
+            Tier.PAID,
+            (
+                "billing is enabled; which paid tier depends on the billing account's spend, which no API exposes",
+            ),
             "likely",
         )
     return TierInference(None, ("billing could not be read and no usage was recorded",), "none")
+
+
+# --- what Google publishes per tier (data, with its date) -------------------------------------------
+
+#: Date and pages of the figures below (Google's rate-limits page "Last updated 2026-08-18 UTC", and
+#: the billing page of the same period). They change: always quote them with this date.
+PUBLISHED_AS_OF = "2026-08-18"
+PUBLISHED_URL = "https://ai.google.dev/gemini-api/docs/rate-limits"
+BILLING_DOC_URL = "https://ai.google.dev/gemini-api/docs/billing"
+
+
+@dataclass(frozen=True)
+class PublishedTier:
+    """One tier as Google publishes it: how a billing account qualifies, its monthly billing tier cap,
+    and the spend-based rate limit (cost per rolling 10 minutes)."""
+
+    tier: Tier
+    qualification: str
+    monthly_cap: str
+    spend_limit_10min: str | None
+
+    def line(self) -> str:
+        spend = (
+            f"spend-based limit {self.spend_limit_10min} per rolling 10 minutes"
+            if self.spend_limit_10min
+            else "no spend-based limit"
+        )
+        cap = (
+            "no billing tier cap"
+            if self.monthly_cap == "N/A"
+            else f"billing tier cap {self.monthly_cap} a month"
+        )
+        return (
+            f"{TIER_NAMES[self.tier]}: {self.qualification}; {cap}; {spend} (Google, as of {PUBLISHED_AS_OF})"
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "tier": self.tier.value,
+            "qualification": self.qualification,
+            "monthly_billing_tier_cap": self.monthly_cap,
+            "spend_limit_per_10_min": self.spend_limit_10min,
+            "as_of": PUBLISHED_AS_OF,
+            "url": PUBLISHED_URL,
+        }
+
+
+PUBLISHED_TIERS: dict[Tier, PublishedTier] = {
+    Tier.FREE: PublishedTier(Tier.FREE, "an active project or free trial", "N/A", None),
+    Tier.TIER_1: PublishedTier(
+        Tier.TIER_1, "link an active billing account and prepay (minimum first prepay $10)", "$250", "$10"
+    ),
+    Tier.TIER_2: PublishedTier(
+        Tier.TIER_2,
+        "$100 paid on the billing account + 3 days since the first successful payment",
+        "$2,000",
+        "$50",
+    ),
+    Tier.TIER_3: PublishedTier(
+        Tier.TIER_3,
+        "$1,000 paid + 30 days since the first successful payment (postpay possible)",
+        "$20,000 – $100,000+",
+        "$200",
+    ),
+}
+#: Prepay out of credit: the 402 Google switched to in late 2026 (429 before).
+PREPAY_NOTE = (
+    "Paid tiers are prepaid: a billing account out of prepay credit gets HTTP 402 (status "
+    "RESOURCE_EXHAUSTED) on every generation call of every key linked to it, until credits are added "
+    "(Google, 2026; 429 before the switch)."
+)
+
+
+def published_for(tier: Tier | None) -> tuple[PublishedTier, ...]:
+    """The published rows that apply: the tier's own, all paid ones for "paid", none when unknown."""
+    if tier is None:
+        return ()
+    if tier is Tier.PAID:
+        return (PUBLISHED_TIERS[Tier.TIER_1], PUBLISHED_TIERS[Tier.TIER_2], PUBLISHED_TIERS[Tier.TIER_3])
+    return (PUBLISHED_TIERS[tier],)

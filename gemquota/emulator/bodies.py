@@ -352,6 +352,39 @@ def quota_exceeded(violations: list[tuple[str, str, str, int]], retry_s: float) 
     )
 
 
+def standard_key_rejected(method: str) -> Answer:
+    """401 for a standard (AIza) key on the generation path since the 2026 cutoffs (reference
+    gemini-2026.md §1.3: UNAUTHENTICATED, ErrorInfo ACCESS_TOKEN_TYPE_UNSUPPORTED with ``method`` and
+    ``service`` metadata and no ``domain``; the misleading "Expected OAuth 2 access token" text)."""
+    return error(
+        401,
+        "UNAUTHENTICATED",
+        "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or "
+        "other valid authentication credential. See "
+        "https://developers.google.com/identity/sign-in/web/devconsole-project.",
+        [
+            {
+                "@type": ERROR_INFO,
+                "reason": "ACCESS_TOKEN_TYPE_UNSUPPORTED",
+                "metadata": {"method": method, "service": GEMINI},
+            }
+        ],
+    )
+
+
+def prepay_depleted() -> Answer:
+    """402 since late 2026 for a prepaid billing account out of credit (reference gemini-2026.md §2,
+    Google's announcement; three spaces after "AI Studio at" as Google sends them; status stays
+    RESOURCE_EXHAUSTED)."""
+    return error(
+        402,
+        "RESOURCE_EXHAUSTED",
+        "Your prepayment credits are depleted. Please go to AI Studio at    https://ai.studio/projects to "
+        "manage your project and billing. Learn more at "
+        "https://ai.google.dev/gemini-api/docs/billing#prepay.",
+    )
+
+
 def forced_outcome(kind: str) -> Answer:
     """Outcomes a scenario can force on a model (overload, region, credit exhaustion, …)."""
     if kind == "overloaded":
@@ -363,6 +396,8 @@ def forced_outcome(kind: str) -> Answer:
     if kind == "bare-429":
         return error(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).")
     if kind == "prepay-depleted":
+        return prepay_depleted()
+    if kind == "prepay-depleted-429":  # the shape before the 402 switch (older logs)
         return error(
             429,
             "RESOURCE_EXHAUSTED",

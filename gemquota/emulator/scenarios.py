@@ -4,9 +4,10 @@ A scenario is plain frozen data. The server derives every answer from it (plus t
 successful ``generateContent`` calls add while it runs), so the 429 a model gets is always
 consistent with the quota infos and the Monitoring usage the same scenario serves.
 
-Demo keys have the shape of real keys (``AIza`` + 35 characters, so key-format checks pass and
-gemquota's redaction masks them like real ones) but spell ``DEMO`` and only work against the
-emulator."""
+Demo keys have the shape of real keys (auth keys ``AQ.`` + 50 characters bound to a service account,
+as AI Studio creates them since May 2026; ``AIza`` + 35 for the scenarios about standard keys), so
+key-format checks pass and gemquota's redaction masks them like real ones, but they spell ``DEMO``
+and only work against the emulator."""
 
 from __future__ import annotations
 
@@ -352,10 +353,19 @@ class ApiKeySpec:
     allowed_referrers: tuple[str, ...] = ()
     leaked: bool = False
     create_time: str = "2025-06-02T14:07:31.402187Z"
+    #: ``serviceAccountEmail`` of an auth key (``keys.get`` shows it); None for a standard key.
+    service_account: str | None = None
+    #: lookupKey cannot resolve this key (whether it resolves auth keys is not documented: both happen).
+    unresolvable: bool = False
 
     @property
     def kid(self) -> str:
         return self.key_id or self.uid
+
+    @property
+    def standard(self) -> bool:
+        """An ``AIza…`` key: the Gemini API refuses it on the generation path since September 2026."""
+        return self.key.startswith("AIza")
 
 
 @dataclass(frozen=True)
@@ -388,8 +398,10 @@ class DemoSetup:
     principal: str = ""
     service_account: str | None = None
     refresh_token: str | None = field(default=None, repr=False)
-    #: the models the demo user calls (doctor's --model when none is given)
+    #: the models the demo user calls (doctor's and probe's --model when none is given)
     models: tuple[str, ...] = ()
+    #: no cloud credentials at all (a key-only user: an AI Studio key and no gcloud)
+    key_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -405,6 +417,8 @@ class Scenario:
     demo: DemoSetup
     #: what doctor should find (for people reading the scenario list)
     expect: str = ""
+    #: seconds after which a usage point is visible in Monitoring (Google: ~150 s, sometimes far more)
+    monitoring_delay_s: float = 150.0
     #: retired models that this scenario's keys still see in models.list (with their old entry)
     listed_retired: tuple[str, ...] = ()
     #: current models this scenario's keys do not see (not listed, 404 like an unknown model)
@@ -489,9 +503,20 @@ class Scenario:
 
 
 def demo_key(tag: str, n: int) -> str:
-    """A clearly fake key of the real shape: ``AIza`` + 35 characters, ending in ``n`` (4 digits)."""
+    """A clearly fake auth key of the real shape: ``AQ.`` + 50 characters (53 in all), ending in ``n``."""
+    body = ("Ab8RN6DEMO_" + tag.upper().replace("-", "_") + "_")[:46]
+    return "AQ." + body.ljust(46, "x") + f"{n:04d}"
+
+
+def demo_standard_key(tag: str, n: int) -> str:
+    """A clearly fake standard key: ``AIza`` + 35 characters, ending in ``n`` (4 digits)."""
     body = ("DEMO_" + tag.upper().replace("-", "_") + "_")[:31]
     return "AIza" + body.ljust(31, "x") + f"{n:04d}"
+
+
+def bound_service_account(project: Project) -> str:
+    """The service account AI Studio binds an auth key to (one per project)."""
+    return f"gemini-api-key@{project.project_id}.iam.gserviceaccount.com"
 
 
 def demo_token(tag: str) -> str:
@@ -538,15 +563,26 @@ def _scenario(
     quota_project: str | None,
     sa_home: Project,
     models: tuple[str, ...] = (),
+    key_only: bool = False,
+    monitoring_delay_s: float = 150.0,
 ) -> Scenario:
     tag = name
     user = _user(tag, grants)
     sa = _service_account(tag, sa_home, grants)
     token = demo_token(tag)
+    by_number = {p.number: p for p in projects}
+    # Auth keys (AQ.) are bound to their project's AI Studio service account (keys.get shows it).
+    keys = tuple(
+        replace(k, service_account=bound_service_account(by_number[k.project_number]))
+        if not k.standard and k.service_account is None and k.project_number in by_number
+        else k
+        for k in keys
+    )
     return Scenario(
         name=name,
         description=description,
         expect=expect,
+        monitoring_delay_s=monitoring_delay_s,
         projects=projects,
         accounts=accounts,
         keys=keys,
@@ -561,6 +597,7 @@ def _scenario(
             service_account=sa.email,
             refresh_token=user.refresh_token,
             models=models,
+            key_only=key_only,
         ),
     )
 
@@ -813,6 +850,104 @@ def _shared_keys() -> Scenario:
     )
 
 
+def _standard_key_rejected() -> Scenario:
+    acct = BillingAccountSpec("01E6F7-A8B9C0-D1E2F3", "Legacy Apps billing")
+    proj = Project(
+        "573920184466",
+        "legacy-chatbot-prod",
+        "Legacy Chatbot Prod",
+        billing_account=acct.name,
+    )
+    key = ApiKeySpec(
+        demo_standard_key("standard-key-rejected", 1),
+        proj.number,
+        "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+        "Chatbot key (2025)",
+        api_targets=_GEMINI_ONLY,
+        create_time="2025-02-11T10:15:42.118034Z",
+    )
+    return _scenario(
+        "standard-key-rejected",
+        "A standard AIza key from 2025: models.list works, every generation call gets 401 "
+        "ACCESS_TOKEN_TYPE_UNSUPPORTED (standard keys rejected since September 2026).",
+        "api-key fail: standard key rejected since September 2026, create an auth key in AI Studio; "
+        "key-accepted fail: countTokens got 401 ACCESS_TOKEN_TYPE_UNSUPPORTED",
+        projects=(proj,),
+        accounts=(acct,),
+        keys=(key,),
+        grants=_viewer(proj) + _billing_viewer(acct),
+        believed=proj.project_id,
+        quota_project=proj.project_id,
+        sa_home=proj,
+    )
+
+
+def _prepay_depleted() -> Scenario:
+    acct = BillingAccountSpec("01F0A1-B2C3D4-E5F6A7", "Startup prepaid billing")
+    proj = Project(
+        "618273645509",
+        "startup-assistant",
+        "Startup Assistant",
+        billing_account=acct.name,
+        usage=(Usage("gemini-3.6-flash", 240, tokens_per_request=900),),
+        forced_outcomes=(("*", "prepay-depleted"),),
+    )
+    key = ApiKeySpec(
+        demo_key("prepay-depleted", 1),
+        proj.number,
+        "8e9f0a1b-2c3d-4e5f-9a6b-7c8d9e0f1a2b",
+        "Assistant backend",
+        api_targets=_GEMINI_ONLY,
+    )
+    return _scenario(
+        "prepay-depleted",
+        "Billed Tier 1 project on a prepaid account out of credit: every generateContent gets HTTP 402 "
+        "(status RESOURCE_EXHAUSTED); the free calls still answer.",
+        "probe fail (doctor --probe): 402 billing-limit, prepayment credits depleted: add credits; "
+        "the tier row says a prepaid account out of credit gets 402",
+        projects=(proj,),
+        accounts=(acct,),
+        keys=(key,),
+        grants=_viewer(proj) + _billing_viewer(acct),
+        believed=proj.project_id,
+        quota_project=proj.project_id,
+        sa_home=proj,
+        models=("gemini-3.6-flash",),
+    )
+
+
+def _key_only() -> Scenario:
+    proj = Project(
+        "1029384756102",
+        "gen-lang-client-0716253849",
+        "Default Gemini Project",
+        usage=(Usage("gemini-3.6-flash", 4),),
+        create_time="2026-09-30T08:41:27.553Z",
+    )
+    key = ApiKeySpec(
+        demo_key("key-only", 1),
+        proj.number,
+        "3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f",
+        "Gemini API Key",
+        api_targets=_GEMINI_ONLY,
+        create_time="2026-09-30T08:41:29.017Z",
+    )
+    return _scenario(
+        "key-only",
+        "An AI Studio user with an auth key and no Google Cloud credentials (no gcloud).",
+        "api-key ok (auth key), key-accepted ok (countTokens answered); the project, billing and quota "
+        "checks are named once as needing Google Cloud credentials, with their IAM roles; exit 0",
+        projects=(proj,),
+        accounts=(),
+        keys=(key,),
+        grants=_viewer(proj),
+        believed=None,
+        quota_project=None,
+        sa_home=proj,
+        key_only=True,
+    )
+
+
 def _model_retired() -> Scenario:
     acct = BillingAccountSpec("01B3D5-7E9F1A-2C4E68", "Support Bot billing")
     proj = Project(
@@ -860,6 +995,9 @@ def _bundled() -> dict[str, Scenario]:
         _api_disabled(),
         _no_iam(),
         _shared_keys(),
+        _standard_key_rejected(),
+        _prepay_depleted(),
+        _key_only(),
         _model_retired(),
     )
     return {s.name: s for s in scenarios}

@@ -308,6 +308,7 @@ class Emulator:
         port: int = 0,
         latency_s: float = 0.0,
         clock: Callable[[], datetime] | None = None,
+        monitoring_delay_s: float | None = None,
     ) -> None:
         self.scenario: Scenario = get_scenario(scenario) if isinstance(scenario, str) else scenario
         self._port = port
@@ -323,6 +324,10 @@ class Emulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._models = _load_models(self.scenario)
+        #: seconds before a usage point shows in Monitoring (the scenario's, 150 s by default).
+        self.monitoring_delay_s: float = (
+            self.scenario.monitoring_delay_s if monitoring_delay_s is None else monitoring_delay_s
+        )
 
     # lifecycle ----------------------------------------------------------------------------------
 
@@ -378,10 +383,13 @@ class Emulator:
     def demo_env(self) -> dict[str, str]:
         """The environment of a demo run: only emulator endpoints and the scenario's fake credentials."""
         demo = self.scenario.demo
-        env = {"GEMQUOTA_GOOGLE_BASE_URL": self.base_url}
+        # GOOGLE_GEMINI_BASE_URL points google-genai in the user's own code here too, so the fake key
+        # never goes to the real Google.
+        env = {"GEMQUOTA_GOOGLE_BASE_URL": self.base_url, "GOOGLE_GEMINI_BASE_URL": self.base_url}
         if demo.api_keys:
             env["GEMINI_API_KEY"] = demo.api_keys[0]
-        env["GEMQUOTA_ACCESS_TOKEN"] = demo.access_token
+        if not demo.key_only:
+            env["GEMQUOTA_ACCESS_TOKEN"] = demo.access_token
         if demo.believed_project:
             env["GOOGLE_CLOUD_PROJECT"] = demo.believed_project
         if demo.quota_project:
@@ -555,7 +563,7 @@ class Emulator:
         if not key_string:
             return bodies.invalid_argument("Request contains an invalid argument.")
         key = self.scenario.key(key_string)
-        if key is None:
+        if key is None or key.unresolvable:
             return bodies.error(404, "NOT_FOUND", "Requested entity was not found.")
         project = self.scenario.project(key.project_number)
         if not self._can(who, project, P_KEYS_LOOKUP):
@@ -807,8 +815,10 @@ class Emulator:
         """Every usage point: (metric type, metric labels, resource labels, time, value)."""
         tier = self.scenario.tier(project)
         defs = [q for q in QUOTA_DEFS if q.tier == tier]
+        # As on Google, a point becomes visible only some time after the minute it counts.
+        visible_before = self.now() - timedelta(seconds=self.monitoring_delay_s)
         with self._lock:
-            events = [e for e in self._events if e.project == project.number]
+            events = [e for e in self._events if e.project == project.number and e.at <= visible_before]
         resource = {"resource_container": project.number, "location": "global"}
         for ev in events:
             for q in defs:
@@ -824,13 +834,18 @@ class Emulator:
 
     # --- Gemini -------------------------------------------------------------------------------------------
 
-    def _gemini_auth(self, req: _Req, method: str) -> tuple[ApiKeySpec, Project] | Answer:
+    def _gemini_auth(
+        self, req: _Req, method: str, *, generation: bool = False
+    ) -> tuple[ApiKeySpec, Project] | Answer:
         key_string = req.headers.get("x-goog-api-key") or req.q("key")
         if not key_string:
             return bodies.unregistered_caller()
         key = self.scenario.key(key_string)
         if key is None:
             return bodies.api_key_invalid(key_string)
+        if generation and key.standard:  # standard keys are refused on the generation path since 2026-09
+            version = req.match.get("version", "v1beta")
+            return bodies.standard_key_rejected(f"google.ai.generativelanguage.{version}.{method}")
         if key.leaked:
             return bodies.leaked_key()
         project = self.scenario.project(key.project_number)
@@ -923,7 +938,7 @@ class Emulator:
         return 200, found
 
     def _count_tokens(self, req: _Req) -> Answer:
-        auth = self._gemini_auth(req, "GenerativeService.CountTokens")
+        auth = self._gemini_auth(req, "GenerativeService.CountTokens", generation=True)
         if not isinstance(auth, tuple) or not isinstance(auth[0], ApiKeySpec):
             return auth
         version, model = req.match["version"], req.match["model"]
@@ -940,7 +955,8 @@ class Emulator:
         }
 
     def _generate(self, req: _Req) -> Answer:
-        auth = self._gemini_auth(req, "GenerativeService.GenerateContent")
+        method = "StreamGenerateContent" if "streamGenerateContent" in req.path else "GenerateContent"
+        auth = self._gemini_auth(req, f"GenerativeService.{method}", generation=True)
         if not isinstance(auth, tuple) or not isinstance(auth[0], ApiKeySpec):
             return auth
         _key, project = auth
@@ -954,7 +970,7 @@ class Emulator:
         if not payload.get("contents"):
             return bodies.invalid_argument("* GenerateContentRequest.contents: contents is not specified\n")
         for forced_model, outcome in project.forced_outcomes:
-            if forced_model == model:
+            if forced_model in (model, "*"):
                 if outcome == "retired-new-users":
                     return bodies.model_retired(model, new_users=True)
                 return bodies.forced_outcome(outcome)
@@ -1060,6 +1076,8 @@ def _key_body(key: ApiKeySpec, name: str) -> Body:
         "uid": key.uid,
         "updateTime": key.create_time,
     }
+    if key.service_account:
+        body["serviceAccountEmail"] = key.service_account
     restrictions: Body = {}
     if key.allowed_ips:
         restrictions["serverKeyRestrictions"] = {"allowedIps": list(key.allowed_ips)}

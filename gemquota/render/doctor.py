@@ -82,13 +82,25 @@ def check_json(outcome: CheckOutcome) -> dict[str, Any]:
 
 
 def data_json(
-    outcomes: tuple[CheckOutcome, ...], verdict: str, project: Mapping[str, Any] | None
+    outcomes: tuple[CheckOutcome, ...],
+    verdict: str,
+    project: Mapping[str, Any] | None,
+    extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "checks": [check_json(o) for o in outcomes],
         "verdict": verdict,
+        "fix_first": None,
         "project": dict(project) if project is not None else None,
+        "projects": [],
+        "keys": [],
     }
+    doc.update(extra or {})
+    return doc
+
+
+#: The blocked reason every check skipped for want of cloud credentials carries (checks/cloud.py).
+NEEDS_CLOUD_CREDENTIALS = "needs Google Cloud credentials (see cloud-credentials)"
 
 
 # ----------------------------------------------------------------------------------------- human
@@ -116,10 +128,38 @@ def _limits_table(limits: Mapping[str, Any]) -> Table:
     return table
 
 
-def render_human(ctx: Context, outcomes: tuple[CheckOutcome, ...], verdict: str, status: Status) -> None:
+def render_human(
+    ctx: Context,
+    outcomes: tuple[CheckOutcome, ...],
+    verdict: str,
+    status: Status,
+    *,
+    verbose: bool = False,
+) -> None:
+    """flutter-doctor style. Compact by default: one line per check, the messages of the checks that
+    are not ok, the checks skipped for want of cloud credentials on one line; ``verbose``: everything."""
     console = _console(ctx, ctx.stdout)
+    collapsed = [
+        o
+        for o in outcomes
+        if o.status is Status.SKIP
+        and o.result.blocked_reason == NEEDS_CLOUD_CREDENTIALS
+        and o.id != "cloud-credentials"
+    ]
+    shown_collapsed = False
     for outcome in outcomes:
         r = outcome.result
+        if not verbose and outcome in collapsed:
+            if not shown_collapsed:
+                shown_collapsed = True
+                mark, style = MARK[Status.SKIP]
+                line = Text()
+                line.append(mark, style=style)
+                line.append(" ")
+                line.append(f"{len(collapsed)} checks need Google Cloud credentials", style="bold")
+                line.append(f" ({', '.join(o.id for o in collapsed)}: see above)")
+                console.print(line)
+            continue
         mark, style = MARK[r.status]
         line = Text()
         line.append(mark, style=style)
@@ -127,7 +167,8 @@ def render_human(ctx: Context, outcomes: tuple[CheckOutcome, ...], verdict: str,
         line.append(outcome.title, style="bold")
         line.append(f" ({redact(r.summary)})")
         console.print(line)
-        for message in r.messages:
+        quiet = not verbose and r.status is Status.OK
+        for message in () if quiet else r.messages:
             bullet, mstyle = BULLET[message.level]
             text = Text()
             text.append(bullet, style=mstyle)
@@ -137,7 +178,7 @@ def render_human(ctx: Context, outcomes: tuple[CheckOutcome, ...], verdict: str,
                 text.append(redact(message.url), style="cyan")
             console.print(Padding(text, (0, 0, 0, 4), expand=False))
         limits = r.extra.get("limits")
-        if isinstance(limits, Mapping) and limits.get("rows"):
+        if verbose and isinstance(limits, Mapping) and limits.get("rows"):
             console.print(Padding(_limits_table(limits), (0, 0, 0, 6), expand=False))
         if r.fix and r.status in (Status.FAIL, Status.WARN, Status.CRASH):
             fix = Text()
@@ -186,13 +227,17 @@ def render(
     verdict: str,
     status: Status,
     project: Mapping[str, Any] | None,
+    *,
+    extra: Mapping[str, Any] | None = None,
+    verbose: bool = False,
 ) -> None:
-    """Write the report to ctx.stdout in ctx.fmt."""
+    """Write the report to ctx.stdout in ctx.fmt (``extra``: fix_first, projects, keys for JSON)."""
     match ctx.fmt:
         case OutputFormat.HUMAN:
-            render_human(ctx, outcomes, verdict, status)
+            render_human(ctx, outcomes, verdict, status, verbose=verbose)
         case OutputFormat.JSON:
-            jsonout.write(ctx.stdout, jsonout.success("doctor", data_json(outcomes, verdict, project)))
+            doc = data_json(outcomes, verdict, project, extra)
+            jsonout.write(ctx.stdout, jsonout.success("doctor", doc))
         case OutputFormat.GITHUB:
             for line in github_lines(outcomes, verdict):
                 ctx.stdout.write(line + "\n")

@@ -11,6 +11,7 @@ from gemquota.core.redact import mask_key
 from gemquota.exceptions import NotFound, UnexpectedResponse
 from gemquota.sources._errors import CallSpec, calling
 from gemquota.sources._gapic import call_kwargs, rest_client
+from gemquota.sources._rest import get_json
 from gemquota.sources.credentials import CloudCredentials
 
 _ROLE = CALL["apikeys.lookup"].role_text
@@ -50,7 +51,12 @@ def lookup_key(ctx: Context, creds: CloudCredentials, key: str) -> KeyInfo:
 
 
 def get_key_restrictions(ctx: Context, creds: CloudCredentials, key_name: str) -> KeyRestrictions:
-    """The restrictions of the key ``projects/N/locations/global/keys/UID`` (``apikeys.keys.get``)."""
+    """The restrictions and bound service account of the key ``projects/N/locations/global/keys/UID``
+    (``apikeys.keys.get``).
+
+    Read as raw REST JSON: google-cloud-api-keys (0.9.1, the newest release) has no
+    ``serviceAccountEmail`` in its ``Key`` message and its REST transport drops unknown fields, so
+    the field that tells an auth key from a standard one would be lost through the client."""
     project = (
         key_name.split("/")[1] if key_name.startswith("projects/") and key_name.count("/") >= 1 else None
     )
@@ -62,38 +68,51 @@ def get_key_restrictions(ctx: Context, creds: CloudCredentials, key_name: str) -
         project=project,
         quota_project=creds.info.quota_project,
     )
+    url = f"{ctx.endpoints.apikeys.rstrip('/')}/v2/{key_name.strip('/')}"
+    body = get_json(ctx, creds, spec, url)
     with calling(spec):
-        with rest_client(_client_cls(), ctx, creds, ctx.endpoints.apikeys) as client:
-            key = client.get_key(name=key_name, **call_kwargs(ctx))
-        return _restrictions(key)
+        return restrictions_from_json(body)
 
 
-def _restrictions(key: Any) -> KeyRestrictions:
-    display = str(key.display_name or "") or None
-    if "restrictions" not in key:
-        return KeyRestrictions(display_name=display, api_targets=None)
-    r = key.restrictions
-    targets = tuple(str(t.service) for t in r.api_targets if t.service)
-    has_browser = "browser_key_restrictions" in r
-    has_server = "server_key_restrictions" in r
-    has_android = "android_key_restrictions" in r
-    has_ios = "ios_key_restrictions" in r
-    return KeyRestrictions(
-        display_name=display,
-        api_targets=targets or None,
-        browser_referrers=tuple(str(x) for x in r.browser_key_restrictions.allowed_referrers)
-        if has_browser
-        else (),
-        server_ips=tuple(str(x) for x in r.server_key_restrictions.allowed_ips) if has_server else (),
-        android_apps=tuple(
-            str(a.package_name) + (f":{a.sha1_fingerprint}" if a.sha1_fingerprint else "")
-            for a in r.android_key_restrictions.allowed_applications
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(str(x) for x in value if isinstance(x, str)) if isinstance(value, list) else ()
+
+
+def restrictions_from_json(key: Any) -> KeyRestrictions:
+    """A ``Key`` resource as REST JSON (``displayName``, ``restrictions``, ``serviceAccountEmail``)."""
+    if not isinstance(key, dict):
+        raise ValueError("keys.get answer is not an object")
+    display = key.get("displayName") if isinstance(key.get("displayName"), str) else None
+    sa = key.get("serviceAccountEmail")
+    sa_email = sa.strip() if isinstance(sa, str) and sa.strip() else None
+    r = key.get("restrictions")
+    if not isinstance(r, dict) or not r:
+        return KeyRestrictions(
+            display_name=display or None, api_targets=None, service_account_email=sa_email, restricted=False
         )
-        if has_android
-        else (),
-        ios_bundle_ids=tuple(str(x) for x in r.ios_key_restrictions.allowed_bundle_ids) if has_ios else (),
-        has_browser_restriction=has_browser,
-        has_server_restriction=has_server,
-        has_android_restriction=has_android,
-        has_ios_restriction=has_ios,
+    targets = tuple(
+        str(t["service"]) for t in r.get("apiTargets") or () if isinstance(t, dict) and t.get("service")
+    )
+    browser = r.get("browserKeyRestrictions")
+    server = r.get("serverKeyRestrictions")
+    android = r.get("androidKeyRestrictions")
+    ios = r.get("iosKeyRestrictions")
+    apps = android.get("allowedApplications") if isinstance(android, dict) else None
+    return KeyRestrictions(
+        display_name=display or None,
+        api_targets=targets or None,
+        browser_referrers=_strs(browser.get("allowedReferrers")) if isinstance(browser, dict) else (),
+        server_ips=_strs(server.get("allowedIps")) if isinstance(server, dict) else (),
+        android_apps=tuple(
+            str(a.get("packageName", "")) + (f":{a['sha1Fingerprint']}" if a.get("sha1Fingerprint") else "")
+            for a in apps or ()
+            if isinstance(a, dict)
+        ),
+        ios_bundle_ids=_strs(ios.get("allowedBundleIds")) if isinstance(ios, dict) else (),
+        has_browser_restriction=isinstance(browser, dict),
+        has_server_restriction=isinstance(server, dict),
+        has_android_restriction=isinstance(android, dict),
+        has_ios_restriction=isinstance(ios, dict),
+        service_account_email=sa_email,
+        restricted=True,
     )

@@ -47,6 +47,8 @@ _KIND_OF_TYPE = {
     "impersonated_service_account": "impersonated",
 }
 
+#: The fix for a GOOGLE_APPLICATION_CREDENTIALS that is missing, a directory or not a credentials file.
+_GAC_HINT = "correct or unset GOOGLE_APPLICATION_CREDENTIALS"
 _LOGIN_HINT = (
     "run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS to a key file"
 )
@@ -248,9 +250,45 @@ def _no_access_boundary_lookup(creds: Any) -> None:
         _no_access_boundary_lookup(source)
 
 
-def _metadata_allowed(env: Any) -> bool:
-    value = _get(env, "NO_GCE_CHECK")
-    return value is not None and value.lower() != "true"
+#: How long detecting the metadata server may take on a Google runtime (SPEC §5: ≤ 1 s).
+METADATA_DETECT_TIMEOUT_S = 1.0
+#: DMI product names of Google Compute Engine machines (GCE, and the GKE / Cloud Shell VMs on it).
+_GCE_PRODUCT_NAMES = ("Google Compute Engine", "Google")
+
+
+def google_runtime(ctx: Context) -> str | None:
+    """Which Google runtime this is (from env and the DMI product name), None elsewhere.
+
+    Cloud Run sets ``K_SERVICE`` (also Cloud Functions 2nd gen), Cloud Shell ``CLOUD_SHELL``, GKE pods
+    ``KUBERNETES_SERVICE_HOST`` on a GCE node; a GCE VM says so in its DMI product name (read through
+    ``ctx.dmi_product_path``, so tests can fake it)."""
+    env = ctx.env
+    if _get(env, "K_SERVICE"):
+        return "Cloud Run"
+    if _get(env, "CLOUD_SHELL"):
+        return "Cloud Shell"
+    product = ""
+    path = ctx.dmi_product_path
+    if path:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                product = fh.read(200).strip()
+        except OSError:
+            product = ""
+    if product.startswith(_GCE_PRODUCT_NAMES):
+        return "GKE" if _get(env, "KUBERNETES_SERVICE_HOST") else "Compute Engine"
+    return None
+
+
+def _metadata_allowed(ctx: Context) -> bool:
+    """Ask the metadata server on a Google runtime, or when NO_GCE_CHECK says so; never with
+    NO_GCE_CHECK=true; elsewhere not (nothing can hang on a laptop or in CI)."""
+    value = _get(ctx.env, "NO_GCE_CHECK")
+    if value is not None and value.lower() == "true":
+        return False
+    if value is not None:
+        return True
+    return google_runtime(ctx) is not None
 
 
 def _load_metadata(ctx: Context) -> CloudCredentials | None:
@@ -260,7 +298,8 @@ def _load_metadata(ctx: Context) -> CloudCredentials | None:
     metadata = _mod("google.auth.compute_engine._metadata")
     session = requests.Session()
     try:
-        if not metadata.ping(gatr.Request(session), timeout=min(ctx.timeout, 3.0), retry_count=1):
+        timeout = min(ctx.timeout, METADATA_DETECT_TIMEOUT_S)
+        if not metadata.ping(gatr.Request(session), timeout=timeout, retry_count=1):
             return None
     except Exception:
         return None
@@ -269,11 +308,11 @@ def _load_metadata(ctx: Context) -> CloudCredentials | None:
     quota = _get(ctx.env, "GOOGLE_CLOUD_QUOTA_PROJECT")
     creds = _mod("google.auth.compute_engine").Credentials(scopes=list(SCOPES), quota_project_id=quota)
     project = _get(ctx.env, "GOOGLE_CLOUD_PROJECT") or _get(ctx.env, "GCLOUD_PROJECT")
+    runtime = google_runtime(ctx)
+    source = f"metadata server ({runtime})" if runtime else "GCE metadata server"
     return CloudCredentials(
         creds,
-        CredentialInfo(
-            kind="compute", source="GCE metadata server", principal=None, quota_project=quota, project=project
-        ),
+        CredentialInfo(kind="compute", source=source, principal=None, quota_project=quota, project=project),
     )
 
 
@@ -298,13 +337,19 @@ def load_cloud_credentials(ctx: Context) -> CloudCredentials | None:
     explicit = _get(env, "GOOGLE_APPLICATION_CREDENTIALS")
     if explicit:
         path = _expand_home(explicit, env)
-        return _load_file(ctx, path, f"{path} (GOOGLE_APPLICATION_CREDENTIALS)")
+        if os.path.isdir(path):
+            raise _fail("GOOGLE_APPLICATION_CREDENTIALS names a directory, not a file", path, _GAC_HINT)
+        try:
+            return _load_file(ctx, path, f"{path} (GOOGLE_APPLICATION_CREDENTIALS)")
+        except NoCredentials as err:  # the fix is the variable, not a new gcloud login
+            err.hint = _GAC_HINT
+            raise
     config_dir = gcloud_config_dir(env)
     if config_dir:
         path = os.path.join(config_dir, _ADC_FILE)
         if os.path.isfile(path):
             return _load_file(ctx, path, f"{path} (gcloud application-default login)")
-    if _metadata_allowed(env):
+    if _metadata_allowed(ctx):
         return _load_metadata(ctx)
     return None
 

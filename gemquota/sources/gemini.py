@@ -145,3 +145,17 @@ def generate_one(ctx: Context, key: ApiKey, model: str) -> Generated:
         return Generated(latency, version if isinstance(version, str) and version else None)
 
     return _call(ctx, f"generateContent {_bare(model)}", send)
+
+
+def count_tokens(ctx: Context, key: ApiKey, model: str) -> int:
+    """One ``POST models/{model}:countTokens`` with a one-word text: free (no RPM/RPD/TPM is spent)
+    and on the generation path, so it is refused where generation is (401 for a standard key since
+    2026-09, 402 for a prepaid account out of credit …). Same client as the probe: retries off,
+    ``ctx.timeout`` per call. Returns the token count."""
+    client = _client(ctx, key)
+
+    def send() -> int:
+        resp = client.models.count_tokens(model=_bare(model), contents=PROBE_PROMPT)
+        return int(resp.total_tokens or 0)
+
+    return _call(ctx, f"countTokens {_bare(model)}", send)

@@ -37,8 +37,9 @@ USAGE_METRICS: tuple[str, ...] = (
     "generate_content_paid_tier_3_input_token_count",
 )
 RESOURCE_TYPE = f"{GEMINI_SERVICE}/Location"
-#: The newest minute point counts as "the current minute" only if it ended this recently.
-MINUTE_FRESHNESS = timedelta(seconds=90)
+#: Per-minute usage is the peak minute among the points of this last stretch (Monitoring shows a
+#: minute ~150 s late, sometimes far later: the newest minute is never read as 0).
+MINUTE_WINDOW = timedelta(minutes=15)
 _MAX_PAGES = 50
 _PAGE_SIZE = 100_000
 
@@ -98,8 +99,9 @@ def _params(metric: str, start: datetime, end: datetime) -> dict[str, Any]:
 
 def _fetch(
     ctx: Context, creds: CloudCredentials, spec: CallSpec, metric: str, params: dict[str, Any]
-) -> list[Any]:
-    """All time series of one metric family (following pages). 404 = no such metric = no series."""
+) -> tuple[list[Any], bool]:
+    """All time series of one metric family (following pages) and whether any page carried
+    ``executionErrors`` (a partial result). 404 = no such metric = no series."""
     import importlib
 
     gatr: Any = importlib.import_module("google.auth.transport.requests")
@@ -107,6 +109,7 @@ def _fetch(
 
     url = f"{ctx.endpoints.monitoring.rstrip('/')}/v3/projects/{spec.project}/timeSeries"
     series: list[Any] = []
+    partial = False
     try:
         with calling(spec):
             session = gatr.AuthorizedSession(creds.credentials, refresh_timeout=ctx.timeout)
@@ -123,6 +126,7 @@ def _fetch(
                     if not isinstance(page, list):
                         raise ValueError("timeSeries is not a list")
                     series.extend(page)
+                    partial = partial or bool(body.get("executionErrors"))
                     token = body.get("nextPageToken")
                     if not token:
                         break
@@ -130,11 +134,11 @@ def _fetch(
             finally:
                 session.close()
     except NotFound:
-        return []
-    return series
+        return [], False
+    return series, partial
 
 
-def _usages(metric: str, series: Iterable[Any], now: datetime) -> list[QuotaUsage]:
+def _usages(metric: str, series: Iterable[Any], now: datetime, partial: bool = False) -> list[QuotaUsage]:
     full_metric = f"{GEMINI_SERVICE}/{metric}"
     out: list[QuotaUsage] = []
     for ts in series:
@@ -151,19 +155,29 @@ def _usages(metric: str, series: Iterable[Any], now: datetime) -> list[QuotaUsag
         points = ts.get("points") or []
         if not isinstance(points, list):
             raise ValueError("points is not a list")
+        timed: list[tuple[datetime, int]] = []
+        for p in points:
+            interval = p.get("interval") if isinstance(p, Mapping) else None
+            end = _parse_time(interval.get("endTime")) if isinstance(interval, Mapping) else None
+            timed.append((end or now, _point_value(p)))
+        as_of = max((t for t, _ in timed), default=None)
         if window == "day":
-            value = sum(_point_value(p) for p in points)
+            value, known = sum(v for _, v in timed), True
         else:
-            newest: tuple[datetime, int] | None = None
-            for p in points:
-                interval = p.get("interval") if isinstance(p, Mapping) else None
-                end = _parse_time(interval.get("endTime")) if isinstance(interval, Mapping) else None
-                if end is None:
-                    continue
-                if newest is None or end > newest[0]:
-                    newest = (end, _point_value(p))
-            value = newest[1] if newest is not None and newest[0] >= now - MINUTE_FRESHNESS else 0
-        out.append(QuotaUsage(metric=full_metric, quota_id=quota_id, model=model, window=window, value=value))
+            recent = [v for t, v in timed if t >= now - MINUTE_WINDOW]
+            value, known = (max(recent), True) if recent else (0, False)
+        out.append(
+            QuotaUsage(
+                metric=full_metric,
+                quota_id=quota_id,
+                model=model,
+                window=window,
+                value=value,
+                as_of=as_of,
+                known=known,
+                partial=partial,
+            )
+        )
     return out
 
 
@@ -176,7 +190,8 @@ def read_usage(
     metrics: Iterable[str] = USAGE_METRICS,
 ) -> tuple[QuotaUsage, ...]:
     """Usage per (quota id, model): ``window="day"`` = the sum since Pacific midnight for day quotas,
-    ``window="minute"`` = the newest minute (0 when older than MINUTE_FRESHNESS) for minute quotas.
+    ``window="minute"`` = the peak minute among the points of the last 15 minutes (``known`` False
+    when none is visible: unknown, not 0), each with the time of its newest point (``as_of``).
     No series at all → ``()``. Needs ``monitoring.timeSeries.list`` (roles/monitoring.viewer)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
@@ -201,20 +216,20 @@ def read_usage(
             pool.submit(_fetch, ctx, creds, spec, metric, _params(metric, start, end))
             for metric in metric_names
         ]
-        results: list[list[Any]] = []
+        results: list[tuple[list[Any], bool]] = []
         first_error: GemquotaError | None = None
         for fut in futures:
             try:
                 results.append(fut.result())
             except GemquotaError as err:
                 first_error = first_error or err
-                results.append([])
+                results.append(([], False))
     if first_error is not None:
         raise first_error
     usages: list[QuotaUsage] = []
     with calling(spec):
-        for metric, series in zip(metric_names, results, strict=True):
-            usages.extend(_usages(metric, series, end))
+        for metric, (series, partial) in zip(metric_names, results, strict=True):
+            usages.extend(_usages(metric, series, end, partial))
     if any(u.value < 0 for u in usages):
         raise UnexpectedResponse(f"{spec.where}: negative usage in the response", None, api="monitoring")
     return tuple(usages)

@@ -35,4 +35,5 @@ def make_ctx(
         command="doctor",
         width=120,
         color=False,
+        dmi_product_path=None,
     )

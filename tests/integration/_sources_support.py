@@ -20,6 +20,7 @@ def emu_context(emu: Emulator, env: Mapping[str, str] | None = None, *, timeout:
         timeout=timeout,
         stdout=io.StringIO(),
         stderr=io.StringIO(),
+        dmi_product_path=None,
     )
 
 

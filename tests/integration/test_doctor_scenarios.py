@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
 
 ALL_IDS = [
     "api-key",
+    "key-accepted",
     "cloud-credentials",
     "key-project",
     "key-restrictions",
@@ -35,6 +36,7 @@ EXPECT: dict[str, tuple[list[str], dict[str, str], str, int]] = {
         [],
         {
             "api-key": "ok",
+            "key-accepted": "ok",
             "cloud-credentials": "ok",
             "key-project": "ok",
             "key-restrictions": "ok",
@@ -86,10 +88,35 @@ EXPECT: dict[str, tuple[list[str], dict[str, str], str, int]] = {
         "✗ Fix first:",
         1,
     ),
-    "shared-keys": (
+    "shared-keys": (  # a key in the unbilled team-b-sandbox among billed ones is a finding
         [],
-        {"billed-project": "ok", "shared-keys": "warn", "api-enabled": "ok"},
-        "! No blocking problem",
+        {"billed-project": "fail", "shared-keys": "warn", "api-enabled": "ok", "quota-limits": "ok"},
+        "✗ Fix first: link billing to team-b-sandbox",
+        1,
+    ),
+    "standard-key-rejected": (
+        [],
+        {"api-key": "fail", "key-accepted": "fail", "key-project": "ok", "billed-project": "ok"},
+        "✗ Fix first: create an auth key (AQ.…) in AI Studio",
+        1,
+    ),
+    "prepay-depleted": (
+        [],
+        {"key-accepted": "ok", "billed-project": "ok", "tier": "ok", "probe": "skip"},
+        "✓",
+        0,
+    ),
+    "key-only": (
+        [],
+        {
+            "api-key": "ok",
+            "key-accepted": "ok",
+            "cloud-credentials": "skip",
+            "key-project": "skip",
+            "billed-project": "skip",
+            "quota-usage": "skip",
+        },
+        "✓",
         0,
     ),
     "model-retired": (
@@ -203,12 +230,12 @@ def test_shared_keys_groups_keys_by_project(capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize("scenario", sorted(EXPECT))
 def test_scenario_human_output(scenario: str, capsys: pytest.CaptureFixture[str]) -> None:
     extra, statuses, _verdict, exit_code = EXPECT[scenario]
-    code = main(["doctor", "--demo", scenario, *extra])
+    code = main(["doctor", "--demo", scenario, "-v", *extra])
     out = capsys.readouterr().out
     lines = out.splitlines()
     rows = [line for line in lines if re.match(r"^\[[✓!✗\-☠]\] ", line)]
     assert len(rows) == len(ALL_IDS)
-    assert rows[0].startswith(("[✓] API key (", "[!] API key ("))
+    assert rows[0].startswith(("[✓] API key (", "[!] API key (", "[✗] API key ("))
     mark = {"ok": "[✓]", "warn": "[!]", "fail": "[✗]", "skip": "[-]"}
     titles = {"billed-project": "Billing on the key's project", "quota-limits": "Quota limits"}
     for check_id, title in titles.items():
@@ -250,7 +277,7 @@ def test_check_runs_only_that_and_what_it_needs(capsys: pytest.CaptureFixture[st
         capsys,
         ["doctor", "--demo", "billing-on-other-project", "--check", "billed-project", "--format", "json"],
     )
-    assert [c["id"] for c in doc["data"]["checks"]] == ["api-key", "cloud-credentials", "billed-project"]
+    assert [c["id"] for c in doc["data"]["checks"]] == ["cloud-credentials", "billed-project"]
     assert code == 1
 
 
@@ -287,8 +314,9 @@ def test_only_get_requests_without_probe(
     code = main(["doctor", "--format", "json", *keys])
     doc = json.loads(capsys.readouterr().out)
     assert code in (0, 1) and "data" in doc
-    methods = {r.method for r in emu.requests}
-    assert methods == {"GET"}, [(r.method, r.path) for r in emu.requests if r.method != "GET"]
+    posts = [r.path for r in emu.requests if r.method != "GET"]
+    # the one POST is key-accepted's free countTokens (SPEC §4, §8), once per run
+    assert len(posts) <= 1 and all(p.endswith(":countTokens") for p in posts), posts
     assert not any("generateContent" in r.path for r in emu.requests)
 
 
@@ -298,7 +326,7 @@ def test_probe_sends_generate_content(emulator_env: Any, capsys: pytest.CaptureF
     doc = json.loads(capsys.readouterr().out)
     probe = next(c for c in doc["data"]["checks"] if c["id"] == "probe")
     assert probe["status"] == "ok", probe
-    posts = [r for r in emu.requests if r.method == "POST"]
+    posts = [r for r in emu.requests if r.method == "POST" and not r.path.endswith(":countTokens")]
     assert len(posts) == 1 and posts[0].path.endswith("gemini-3.8-flash:generateContent")
     assert code == 0
 
@@ -317,8 +345,13 @@ def test_keys_file_and_project_flag(
     assert checks["shared-keys"]["status"] == "warn"
     assert doc["data"]["project"]["believed_project"]["project"] == "team-b-sandbox"
     assert doc["data"]["project"]["believed_project"]["billing_enabled"] is False
-    assert checks["billed-project"]["status"] == "ok"  # the key's project (team-a-prod) is billed
-    assert any(
-        "but your key belongs to team-a-prod" in m["text"] for m in checks["billed-project"]["messages"]
-    )
-    assert code == 0
+    # the key's project (team-a-prod) is billed, but the third key's team-b-sandbox is not: a finding
+    assert checks["billed-project"]["status"] == "fail"
+    texts = [m["text"] for m in checks["billed-project"]["messages"]]
+    assert any("but your key belongs to team-a-prod" in t for t in texts)
+    assert any("unbilled (team-b-sandbox)" in t for t in texts)
+    projects = {p["project_id"]: p for p in doc["data"]["projects"]}
+    assert projects["team-a-prod"]["billing_enabled"] is True and len(projects["team-a-prod"]["keys"]) == 2
+    assert projects["team-b-sandbox"]["billing_enabled"] is False
+    assert projects["team-b-sandbox"]["tier"] == "free"
+    assert code == 1

@@ -425,7 +425,7 @@ def test_monitoring_grouped_usage_sums_via_authorized_session(
 ) -> None:
     from gemquota.emulator.server import pacific_midnight
 
-    emu = emulator("healthy", clock=emu_clock)
+    emu = emulator("healthy", clock=emu_clock, monitoring_delay_s=0)  # the lag has its own tests
     start = pacific_midnight(EMU_NOW)
     resp = _usage_query(emu, "acme-gemini-prod", "generate_requests_per_model_per_day", start, EMU_NOW)
     assert resp.status_code == 200
@@ -519,6 +519,10 @@ def test_all_scenario_tokens_reach_their_believed_project(emulator: EmulatorFact
     for name in SCENARIOS:
         emu = emulator(name)
         demo = emu.scenario.demo
+        if demo.key_only:  # a key-only user has no cloud credentials and names no project
+            assert demo.believed_project is None
+            emu.stop()
+            continue
         assert demo.believed_project is not None
         resp = _raw(emu, f"/v3/projects/{demo.believed_project}")
         assert resp.status_code == (403 if name == "no-iam" else 200), name
@@ -545,3 +549,26 @@ def test_grants_are_data(emulator: EmulatorFactory) -> None:
         "permission": "billing.accounts.get",
         "resource": info.billing_account_name,
     }
+
+
+def test_monitoring_points_show_only_after_the_delay(
+    emulator: EmulatorFactory, emu_clock: Callable[[], datetime]
+) -> None:
+    """As on Google: a usage point becomes visible ~150 s after its minute (per scenario)."""
+    from gemquota.emulator.server import pacific_midnight
+
+    start = pacific_midnight(EMU_NOW)
+    counts = {}
+    for delay in (0.0, 150.0):
+        emu = emulator("healthy", clock=emu_clock, monitoring_delay_s=delay)
+        resp = _usage_query(emu, "acme-gemini-prod", "generate_requests_per_model_per_day", start, EMU_NOW)
+        counts[delay] = sum(
+            int(p["value"]["int64Value"])
+            for ts in resp.json().get("timeSeries", [])
+            if ts["metric"]["labels"]["model"] == "gemini-2.5-flash"
+            for p in ts["points"]
+        )
+        emu.stop()
+    assert counts[0.0] == 39  # 37 spread over the day + 2 in the last minute
+    assert counts[150.0] == 37  # the last minute is not in Monitoring yet
+    assert SCENARIOS["healthy"].monitoring_delay_s == 150.0

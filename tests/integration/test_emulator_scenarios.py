@@ -23,7 +23,7 @@ from gemquota.core.redact import redact
 from gemquota.emulator import SCENARIOS, Emulator, get_scenario
 from gemquota.emulator.server import pacific_midnight
 from gemquota.exceptions import UsageError
-from gemquota.keys import KEY_SHAPE
+from gemquota.keys import KeyKind, key_kind
 from gemquota.render.demo import scenario_list
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
@@ -36,6 +36,9 @@ REQUIRED = {
     "rpd-exhausted",
     "api-disabled",
     "no-iam",
+    "standard-key-rejected",
+    "prepay-depleted",
+    "key-only",
     "shared-keys",
 }
 
@@ -48,8 +51,14 @@ def test_bundled_scenarios_are_consistent_data() -> None:
         assert len(numbers) == len(sc.projects)
         for key in sc.keys:
             assert key.project_number in numbers
-            assert KEY_SHAPE.match(key.key) and "DEMO" in key.key  # real shape, clearly fake
-            assert redact(key.key) == f"AIza…{key.key[-4:]}"
+            assert key_kind(key.key) is not KeyKind.UNKNOWN and "DEMO" in key.key  # real shape, clearly fake
+            assert redact(key.key) == f"{key.key[:4]}…{key.key[-4:]}"
+            # auth keys (AQ.) are bound to a service account; standard keys only where that is the story
+            if key.standard:
+                assert name == "standard-key-rejected" and key.service_account is None
+            else:
+                assert key_kind(key.key) is KeyKind.AUTH and key.service_account
+                assert key.service_account.endswith(".iam.gserviceaccount.com")
         assert sc.demo.api_keys == tuple(k.key for k in sc.keys)
         assert sc.demo.believed_project is None or sc.project(sc.demo.believed_project) is not None
         assert any(email == sc.demo.principal for _, email in sc.tokens)
@@ -63,6 +72,7 @@ def test_demo_env_is_only_the_demo(emulator: EmulatorFactory) -> None:
     env = emu.demo_env()
     assert env == {
         "GEMQUOTA_GOOGLE_BASE_URL": emu.base_url,
+        "GOOGLE_GEMINI_BASE_URL": emu.base_url,  # google-genai in the user's own code stays here too
         "GEMINI_API_KEY": emu.scenario.demo.api_keys[0],
         "GEMQUOTA_ACCESS_TOKEN": emu.scenario.demo.access_token,
         "GOOGLE_CLOUD_PROJECT": "acme-prod",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from _sources_support import cloud_requests, emu_context
 
 from gemquota.core.diagnosis import Tier
-from gemquota.emulator import SCENARIOS, Emulator, Scenario
+from gemquota.emulator import SCENARIOS, Emulator, Scenario, Usage
 from gemquota.emulator.scenarios import QuotaPreferenceSpec
 from gemquota.sources import apikeys, billing, cloudquotas, monitoring, resourcemanager, serviceusage
 from gemquota.sources.credentials import CloudCredentials, load_cloud_credentials
@@ -41,6 +42,20 @@ def test_lookup_key_and_restrictions(healthy: Emulator) -> None:
     assert restrictions.display_name == "Gemini API key (server)"
     assert restrictions.api_targets == ("generativelanguage.googleapis.com",)
     assert not restrictions.has_browser_restriction and not restrictions.has_server_restriction
+    # an auth key: keys.get names the bound service account (read from the raw REST answer: the
+    # google-cloud-api-keys Key message has no serviceAccountEmail field)
+    assert restrictions.service_account_email == "gemini-api-key@acme-gemini-prod.iam.gserviceaccount.com"
+    assert cloud_requests(healthy)[-1].path == f"/v2/{info.key_name}"
+
+
+def test_standard_key_has_no_service_account() -> None:
+    with Emulator("standard-key-rejected") as emu:
+        ctx, creds = emu_context(emu), _creds(emu)
+        info = apikeys.lookup_key(ctx, creds, emu.scenario.demo.api_keys[0])
+        assert info.key_name is not None
+        restrictions = apikeys.get_key_restrictions(ctx, creds, info.key_name)
+        assert restrictions.service_account_email is None
+        assert restrictions.api_targets == ("generativelanguage.googleapis.com",)
 
 
 def test_unrestricted_key_has_no_api_targets() -> None:
@@ -175,6 +190,7 @@ def test_no_quota_preferences_is_empty(healthy: Emulator) -> None:
 
 
 def test_usage_day_and_minute(healthy: Emulator) -> None:
+    healthy.monitoring_delay_s = 0  # every point visible at once (the lag has its own test)
     usage = monitoring.read_usage(
         emu_context(healthy), _creds(healthy), "acme-gemini-prod", now=healthy.now()
     )
@@ -229,3 +245,34 @@ def test_pacific_midnight_is_dst_aware() -> None:
     assert monitoring.pacific_midnight(datetime(2026, 3, 9, 6, 59, tzinfo=UTC)) == datetime(
         2026, 3, 8, 8, 0, tzinfo=UTC
     )
+
+
+LAG_NOW = datetime(2026, 12, 5, 20, 0, 30, tzinfo=UTC)  # 12:00 in Los Angeles
+
+
+def _lagging() -> Scenario:
+    base = SCENARIOS["healthy"]
+    (project,) = base.projects
+    usage = (Usage("gemini-2.5-flash", 10), Usage("gemini-2.5-flash", 3, span="minute"))
+    return dataclasses.replace(base, projects=(dataclasses.replace(project, usage=usage),))
+
+
+@pytest.mark.parametrize("delay", [150.0, 0.0])
+def test_usage_as_monitoring_shows_it_late(delay: float) -> None:
+    """Monitoring shows a minute ~150 s late: the last minute's requests are not visible yet, the
+    per-minute usage is then unknown (never 0), and the day count is as of the newest visible point."""
+    with Emulator(_lagging(), clock=lambda: LAG_NOW, monitoring_delay_s=delay) as emu:
+        ctx = emu_context(emu).with_(clock=lambda: LAG_NOW)
+        usage = monitoring.read_usage(ctx, _creds(emu), "acme-gemini-prod", now=LAG_NOW)
+    by_key = {(u.quota_id, u.window): u for u in usage if u.model == "gemini-2.5-flash"}
+    day = by_key[("GenerateRequestsPerDayPerProjectPerModel", "day")]
+    minute = by_key[("GenerateRequestsPerMinutePerProjectPerModel", "minute")]
+    assert day.as_of is not None and day.as_of <= LAG_NOW
+    if delay:
+        assert day.value == 10  # the 3 requests of the last minute are not in Monitoring yet
+        assert not minute.known  # the newest visible point is older than 15 minutes: unknown
+        assert day.as_of <= LAG_NOW - timedelta(seconds=delay)
+    else:
+        assert day.value == 13
+        assert minute.known and minute.value == 3
+        assert minute.as_of is not None and LAG_NOW - minute.as_of < timedelta(minutes=1)

@@ -69,7 +69,7 @@ def test_limit_zero_with_usage_never_divides(make_context: Any) -> None:
 def test_limit_zero_with_no_usage_series_is_ok(make_context: Any) -> None:
     result = QuotaUsageCheck().run(make_context(), facts(()))
     assert result.status is Status.OK
-    assert result.summary == "no usage recorded (today or this minute)"
+    assert result.summary == "no usage recorded"
 
 
 def test_usage_thresholds(make_context: Any) -> None:
@@ -81,7 +81,7 @@ def test_usage_thresholds(make_context: Any) -> None:
     plain = QuotaUsageCheck().run(ctx, facts((use(FREE_RPD, "day", "gemini-2.5-flash", 18),)))
     assert "90 % — nearly exhausted" in plain.summary
     minute = QuotaUsageCheck().run(ctx, facts((use(FREE_RPM, "minute", "gemini-2.5-flash", 5),)))
-    assert minute.status is Status.FAIL and "this minute" in minute.summary
+    assert minute.status is Status.FAIL and "in a minute of the last 15" in minute.summary
     assert minute.fix and "60 s" in minute.fix
 
 
@@ -123,3 +123,19 @@ def test_other_zero_models_are_mentioned_not_failed(make_context: Any) -> None:
     result = QuotaLimitsCheck().run(make_context(), facts())
     assert result.status is Status.OK
     assert any(m.text.startswith("Limit 0 on Free tier") for m in result.messages)
+
+
+def test_minute_usage_not_yet_in_monitoring_is_unknown_never_zero(make_context: Any) -> None:
+    stale = QuotaUsage(M, FREE_RPM, "gemini-2.5-flash", "minute", 0, known=False)
+    result = QuotaUsageCheck().run(make_context(), facts((stale,)))
+    assert result.status is Status.OK
+    assert "per-minute usage unknown" in result.summary
+    assert any("unknown" in m.text and "not read as 0" in m.text for m in result.messages)
+    assert not any("0 of" in m.text for m in result.messages)
+
+
+def test_partial_monitoring_answer_is_said(make_context: Any) -> None:
+    partial = QuotaUsage(M, FREE_RPD, "gemini-2.5-flash", "day", 3, partial=True)
+    result = QuotaUsageCheck().run(make_context(), facts((partial,)))
+    assert result.status is Status.WARN and "partial data" in result.summary
+    assert any("executionErrors" in m.text for m in result.messages)

@@ -143,9 +143,10 @@ def test_select_adds_what_is_needed_and_keeps_order() -> None:
     chosen = select(checks, ["quota-usage"])
     ids = [c.id for c in chosen]
     assert set(ids) == {
-        "api-key",
         "cloud-credentials",
         "key-lookup",
+        "project-info",
+        "key-projects",
         "billed-project",
         "usage-data",
         "quota-data",
@@ -166,6 +167,7 @@ def test_select_unknown_or_hidden_id_is_a_usage_error() -> None:
 def test_registry_has_the_spec_ids_in_order() -> None:
     assert CHECK_IDS == (
         "api-key",
+        "key-accepted",
         "cloud-credentials",
         "key-project",
         "key-restrictions",

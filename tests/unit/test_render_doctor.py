@@ -91,7 +91,10 @@ def test_json_has_the_contract_keys_and_extra_keys(make_context: Any) -> None:
                 }
             ],
             "verdict": "✓ ok",
+            "fix_first": None,
             "project": None,
+            "projects": [],
+            "keys": [],
         },
     }
 

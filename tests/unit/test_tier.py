@@ -56,11 +56,26 @@ def test_free_usage_on_a_billed_project_says_so() -> None:
     assert "on the free tier although billing is enabled" in t.findings[0]
 
 
-def test_billing_enabled_alone_is_likely_tier_1_not_certain() -> None:
+def test_billing_enabled_alone_is_paid_tier_unknown_never_tier_1() -> None:
     t = infer_tier(billing_enabled=True)
-    assert t.tier is Tier.TIER_1
+    assert t.tier is Tier.PAID
+    assert not t.exact
     assert t.strength == "likely"
-    assert "inferred from billing is enabled" in t.label
+    assert t.label.startswith("paid (Tier 1–3, set on the billing account)")
+    assert "Tier 1 (" not in t.label
+
+
+def test_published_tier_rows_carry_their_date() -> None:
+    from gemquota.core.tier import PUBLISHED_AS_OF, published_for
+
+    paid = published_for(Tier.PAID)
+    assert [p.tier for p in paid] == [Tier.TIER_1, Tier.TIER_2, Tier.TIER_3]
+    assert [p.spend_limit_10min for p in paid] == ["$10", "$50", "$200"]
+    assert [p.monthly_cap for p in paid][:2] == ["$250", "$2,000"]
+    for p in paid:
+        assert PUBLISHED_AS_OF in p.line() and p.to_json()["as_of"] == PUBLISHED_AS_OF
+    assert published_for(Tier.FREE)[0].spend_limit_10min is None
+    assert published_for(None) == ()
 
 
 def test_no_evidence_at_all() -> None:

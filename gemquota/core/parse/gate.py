@@ -6,6 +6,9 @@ import re
 
 from gemquota.core.lazyre import LazyRe as _Re
 
+#: One token of a pattern: an escape, a character class (to its first unescaped ``]``), a bracket or
+#: bar, or a run of anything else.
+_SPLIT_TOKEN = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.S)
 _GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
 
 
@@ -19,27 +22,18 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
         return None
     branches: list[str] = []
     depth = 0
-    in_class = False
-    escaped = False
     current: list[str] = []
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
+    # Escapes and whole character classes are single tokens: only a bare ``(``, ``)`` or ``|`` counts.
+    for token in _SPLIT_TOKEN.findall(pattern):
+        if token == "(":
             depth += 1
-        elif char == ")":
+        elif token == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
+        elif token == "|" and depth == 0:
             branches.append("".join(current))
             current = []
             continue
-        current.append(char)
+        current.append(token)
     branches.append("".join(current))
     out: list[tuple[str, ...]] = []
     for branch in branches:

@@ -97,6 +97,12 @@ def _host_unwrap(match: re.Match[str]) -> str:
 #: (without the look-behind and the possessive quantifier a long run is quadratic).
 _BACKSLASH_RUN = _Re(r"(?<!\\)\\{2,}+(?=[nrt\"'/u])")
 _UNICODE_ESCAPE = _Re(r"\\u([0-9a-fA-F]{4})")
+_SIMPLE_ESCAPE = _Re(r"\\[nrt\"'/]")
+_SIMPLE_OF = {"\\n": "\n", "\\r": "\n", "\\t": " ", '\\"': '"', "\\'": "'", "\\/": "/"}
+
+
+def _simple_char(match: re.Match[str]) -> str:
+    return _SIMPLE_OF[match.group(0)]
 
 
 def flatten(text: str) -> str:
@@ -105,14 +111,9 @@ def flatten(text: str) -> str:
         return text
     if "\\\\" in text:
         text = _BACKSLASH_RUN.sub("\\\\", text)
-    text = (
-        text.replace("\\n", "\n")
-        .replace("\\r", "\n")
-        .replace("\\t", " ")
-        .replace('\\"', '"')
-        .replace("\\'", "'")
-        .replace("\\/", "/")
-    )
+    # One pass for the one-letter escapes (after the runs above, no two of them overlap: the same
+    # result as replacing each in turn, without a pass over the text per escape).
+    text = _SIMPLE_ESCAPE.sub(_simple_char, text)
     if "\\u" in text:
         text = _UNICODE_ESCAPE.sub(_unicode_char, text)
     return text

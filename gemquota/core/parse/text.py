@@ -440,6 +440,23 @@ _FACT_SPECS = [
 _SPECS: list[_Spec] = []
 
 
+def _word_probe(words: list[str]) -> tuple[_Re, tuple[str, ...]]:
+    """A search that finds something in every text holding one of ``words`` (upper-case words with an
+    underscore between two letters, or plain upper-case words), and the camel-case words it does not
+    cover (looked up one by one)."""
+    pair = re.compile(r"[A-Z]_[A-Z0-9]")
+    plain = [w for w in words if not pair.search(w)]
+    if not all(re.fullmatch(r"[A-Za-z0-9]+", w) for w in plain):  # pragma: no cover - vocabulary guard
+        raise ValueError("a word without an underscore pair must be plain")
+    upper = [w for w in plain if w.isupper()]
+    return _Re("|".join([pair.pattern, *upper])), tuple(w for w in plain if not w.isupper())
+
+
+#: The kinds whose every match holds a status or reason word (``_WORD_KINDS``), and the probe for them.
+_WORD_KINDS = frozenset({"reason", "code_status", "status_word"})
+_UPPER_WORD, _CAMEL_REASONS = _word_probe([*_STATUS_ALT.split("|"), *_REASON_WORDS])
+
+
 def _specs() -> list[_Spec]:
     """The anchor wordings, then the fact patterns (built on first use, in this fixed order)."""
     if _SPECS:
@@ -459,7 +476,47 @@ def _specs() -> list[_Spec]:
     for keys, rx, kind in _FACT_SPECS:
         specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
+    for lead_low, lead, keys, need, spec in map(_gate, specs):
+        # The first lead literal apart (one look-up, no loop), then the others if there are any.
+        if lead is None:
+            _GATES.append((lead_low, None, None, keys, need, spec))
+        else:
+            _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
     return _SPECS
+
+
+#: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, first lead literal or None, the other
+#: lead literals or None, keys left to check, needed pieces left to check, spec). One of the lead
+#: literals is in every text that passes the spec's gate, and most texts hold none of them: most specs
+#: are ruled out by one or two look-ups.
+_GATES: list[
+    tuple[
+        bool, str | None, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec
+    ]
+] = []
+
+
+def _gate(
+    spec: _Spec,
+) -> tuple[bool, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec]:
+    """The lead literals of a spec's gate (its keys, any of which the text must hold; else a piece
+    every alternative of its regex needs; else the first piece of each alternative) and what is left
+    of the gate to check once one of them is found (the same outcome as checking the whole gate)."""
+    need = spec.need
+    if spec.probe:
+        return False, None, spec.keys, need, spec
+    if spec.keys:
+        return True, spec.keys, (), need, spec
+    if need is None:
+        return False, None, (), None, spec
+    if len(need) == 1:
+        return spec.on_low, need[0][:1], (), (need[0][1:],), spec
+    for piece in need[0]:
+        if all(any(piece in other for other in pieces) for pieces in need[1:]):
+            return spec.on_low, (piece,), (), need, spec
+    firsts = list(dict.fromkeys(pieces[0] for pieces in need))
+    lead = tuple(f for f in firsts if not any(o != f and o in f for o in firsts))
+    return spec.on_low, lead, (), need, spec
 
 
 def _hosts_into(acc: _Acc, text: str) -> None:
@@ -495,21 +552,32 @@ def _facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     low = text.lower()
     same = len(low) == len(text)
-    for spec in _specs():
-        # Two literal checks, both necessary: the family's keys first (they rule out most specs for
-        # a given text at the cost of one or two look-ups), then the pieces some alternative of the
+    if not _GATES:
+        _specs()
+    upper: bool | None = None
+    for lead_low, lead, more, keys, need, spec in _GATES:
+        # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
+        # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
+        if lead is not None and lead not in (low if lead_low else text):
+            if more is None:
+                continue
+            in_lead = low if lead_low else text
+            for lit in more:
+                if lit in in_lead:
+                    break
+            else:
+                continue
         subject = low if spec.on_low else text
-        if spec.probe and spec.rx.rx.search(subject) is None:
+        if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
-        keys = spec.keys
         if keys:
+            # (A probed spec's large regex is compiled only once a text holds one of its keys.)
             for key in keys:
                 if key in low:
                     break
             else:
                 continue
-        need = spec.need
         if need is not None:
             for pieces in need:
                 for piece in pieces:
@@ -530,6 +598,13 @@ def _facts(text: str) -> list[_Fact]:
                 )
             continue
         kind = spec.kind
+        if kind in _WORD_KINDS:
+            # Every match holds one of the upper-case words (or a camel-case reason): one search
+            # for them all rules the three patterns out on most texts.
+            if upper is None:
+                upper = _UPPER_WORD.search(text) is not None
+            if not upper and not (kind == "reason" and any(w in text for w in _CAMEL_REASONS)):
+                continue
         for match in spec.rx.rx.finditer(subject):
             frag = text[match.start() : match.end()] if sliced else match.group(0)
             fact = _fact_from(kind, match, text, frag)
