@@ -565,7 +565,7 @@ def test_monitoring_points_show_only_after_the_delay(
         counts[delay] = sum(
             int(p["value"]["int64Value"])
             for ts in resp.json().get("timeSeries", [])
-            if ts["metric"]["labels"]["model"] == "gemini-2.5-flash"
+            if ts["metric"]["labels"]["model"] == "gemini-3.8-flash"
             for p in ts["points"]
         )
         emu.stop()
