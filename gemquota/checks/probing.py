@@ -20,23 +20,15 @@ from typing import Any
 from gemquota.context import Context
 from gemquota.core import models as model_rules
 from gemquota.core.diagnosis import RETRY_OF, Backend, Diagnosis, Kind
-from gemquota.core.lazyre import LazyRe
 from gemquota.core.models import ListedModel, NameCheck
 from gemquota.exceptions import CallTimeout, GeminiCallError
 from gemquota.keys import ApiKey
 from gemquota.sources import gemini
 
-_AUTH_KEY = LazyRe(r"^AQ\.[0-9A-Za-z_-]{40,60}$")
-_STANDARD_KEY = LazyRe(r"^AIza[0-9A-Za-z_-]{35}$")
-
 
 def key_kind(key: ApiKey) -> str:
     """``standard`` (AIza…), ``auth`` (AQ.…) or ``unknown`` (SPEC §5), by the key's shape."""
-    if _STANDARD_KEY.match(key.value):
-        return "standard"
-    if _AUTH_KEY.match(key.value):
-        return "auth"
-    return "unknown"
+    return str(key.kind)
 
 
 def default_model(listed: Iterable[ListedModel | str]) -> str | None:
