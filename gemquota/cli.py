@@ -286,21 +286,27 @@ def probe(
     model: Annotated[
         list[str] | None,
         typer.Option(
-            "--model", help="Model to probe (repeatable; default gemini-2.5-flash).", metavar="MODEL"
+            "--model",
+            help="Model to probe (repeatable; default: the newest stable Flash model models.list returns).",
+            metavar="MODEL",
         ),
     ] = None,
     no_generate: Annotated[
         bool, typer.Option("--no-generate", help="Only models.list (free); no generateContent.")
     ] = False,
     key: Annotated[
-        str | None,
-        typer.Option("--key", help="API key (default: GOOGLE_API_KEY, GEMINI_API_KEY).", metavar="KEY"),
+        list[str] | None,
+        typer.Option(
+            "--key",
+            help="API key (repeatable: every key is probed; default GOOGLE_API_KEY, GEMINI_API_KEY).",
+            metavar="KEY",
+        ),
     ] = None,
     timeout: TimeoutOpt = 10.0,
     demo: DemoOpt = None,
     fmt: FormatGhOpt = "human",
 ) -> int:
-    """One minimal live request per model, diagnosed (costs one request of RPM and RPD per model)."""
+    """One minimal live request per key and model, diagnosed (one request of RPM and RPD each)."""
     form = _format(ctx, fmt, tuple(OutputFormat))
 
     def body(c: Context) -> int:
@@ -310,7 +316,7 @@ def probe(
             c.with_(timeout=timeout),
             models=tuple(model or ()),
             no_generate=no_generate,
-            key=key,
+            keys=tuple(key or ()),
             demo=demo,
         )
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
-from gemquota.checks.common import KEY_ENV, KEYS
+from gemquota.checks.common import KEY_ENV, KEYS, OPTIONS, DoctorOptions
+from gemquota.checks.probing import default_model
 from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
-from gemquota.core.lazyre import LazyRe
+from gemquota.core.models import NameCheck, check_name
 from gemquota.exceptions import CallTimeout, GemquotaError, SourceError, Unreachable
 from gemquota.keys import ApiKey, KeyEnvironment, KeyKind
 
@@ -36,24 +37,11 @@ STANDARD_REJECTED = (
 # ------------------------------------------------------------------------------------ key-accepted
 
 
-_STABLE_FLASH = LazyRe(r"^gemini-(\d+)(?:\.(\d+))?-flash(?:-\d{3})?$")
-
-
 def accept_model(listed: Sequence[str]) -> str | None:
-    """The model key-accepted's free countTokens is sent to: the newest stable Flash model of the
-    list (SPEC §1.3's default model; ``gemini-3.6-flash`` over ``gemini-2.5-flash``), else the first
-    listed Gemini model. The one place to swap for the probe's default-model rule."""
-    best: tuple[tuple[int, int], str] | None = None
-    for model in listed:
-        m = _STABLE_FLASH.match(model)
-        if m is None:
-            continue
-        version = (int(m.group(1)), int(m.group(2) or 0))
-        if best is None or version > best[0]:
-            best = (version, model)
-    if best is not None:
-        return best[1]
-    return next((m for m in listed if m.startswith("gemini-")), None)
+    """The model key-accepted's free countTokens is sent to: the probe's default model (SPEC §1.3:
+    the newest stable Flash model of the list, ``checks.probing.default_model``), else the first
+    listed Gemini model."""
+    return default_model(listed) or next((m for m in listed if m.startswith("gemini-")), None)
 
 
 @dataclass(frozen=True)
@@ -164,6 +152,49 @@ class AcceptanceCache:
 
 ACCEPTANCE_CACHE: Fact[AcceptanceCache] = Fact("acceptance_cache")
 ACCEPTANCE: Fact[KeyAcceptance | None] = Fact("key_acceptance")
+#: The --model names checked against models.list (empty when the list failed or no --model was given).
+MODEL_NAMES: Fact[tuple[NameCheck, ...]] = Fact("model_names")
+
+
+def _name_findings(names: Sequence[NameCheck]) -> tuple[list[Message], str | None]:
+    """Messages for the --model names that are not plain listed models; a fix when one is not listed."""
+    messages: list[Message] = []
+    fix: str | None = None
+    for name in names:
+        finding = name.finding
+        if finding is None:
+            continue
+        if not name.listed:
+            messages.append(error(f"--model {finding}."))
+            better = (*name.successors, *name.suggestions)
+            if fix is None:
+                fix = f"use a listed model instead of {name.model}" + (f": {better[0]}" if better else "")
+        else:
+            messages.append(info(f"--model {finding}."))
+    return messages, fix
+
+
+def _with_names(result: CheckResult, names: tuple[NameCheck, ...]) -> CheckResult:
+    """key-accepted's row plus what models.list says about the --model names (SPEC §1.4)."""
+    messages, fix = _name_findings(names)
+    facts = {**result.facts, MODEL_NAMES: names}
+    if not messages:
+        return replace(result, facts=facts)
+    missing = [n.model for n in names if not n.listed]
+    status = result.status
+    summary = result.summary
+    if missing:
+        summary += f"; not in models.list: {', '.join(missing)}"
+        if status in (Status.OK, Status.SKIP):
+            status = Status.WARN
+    return replace(
+        result,
+        status=status,
+        summary=summary,
+        messages=(*result.messages, *messages),
+        fix=result.fix or fix,
+        facts=facts,
+    )
 
 
 def _refusal_text(acc: KeyAcceptance) -> str:
@@ -182,11 +213,17 @@ class KeyAcceptedCheck:
     title: str = "Key accepted for generation"
     needs: tuple[str, ...] = ()
     hidden: bool = False
-    provides: tuple[Fact[Any], ...] = (ACCEPTANCE,)
+    provides: tuple[Fact[Any], ...] = (ACCEPTANCE, MODEL_NAMES)
 
     def run(self, ctx: Context, facts: Facts) -> CheckResult:
         # Whatever it finds, api-key and the project checks still run (SPEC §4).
-        return replace(self._run(ctx, facts), proceed=True)
+        result = self._run(ctx, facts)
+        acc = result.facts.get(ACCEPTANCE)
+        options = facts.get(OPTIONS) or DoctorOptions()
+        names: tuple[NameCheck, ...] = ()
+        if isinstance(acc, KeyAcceptance) and acc.listed is not None:
+            names = tuple(check_name(m, acc.listed) for m in dict.fromkeys(options.models) if m.strip())
+        return replace(_with_names(result, names), proceed=True)
 
     def _run(self, ctx: Context, facts: Facts) -> CheckResult:
         keys = facts.get(KEYS, ())

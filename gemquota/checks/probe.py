@@ -1,4 +1,4 @@
-"""The opt-in probe check: one generateContent per model (the only call that is not a GET)."""
+"""The opt-in probe check: one generateContent per key and model (the only call that is not a GET)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,20 @@ from typing import Any
 
 from gemquota.checks.base import CheckResult, Fact, Facts, Message, Status, error, hint, info
 from gemquota.checks.common import KEYS, OPTIONS, PROBE, DoctorOptions, failure_row
-from gemquota.checks.probing import probe_models, wanted_models
+from gemquota.checks.probing import ModelRow, probe_keys, wanted_models
 from gemquota.context import Context
 from gemquota.exceptions import GemquotaError
 from gemquota.keys import ApiKey
 
 
+def _label(row: ModelRow, several: bool) -> str:
+    name = f"{row.model} (default: newest stable Flash)" if row.default else row.model
+    return f"{row.key_masked} {name}" if several else name
+
+
 @dataclass(frozen=True)
 class ProbeCheck:
-    """Send one minimal request per model with the key and diagnose what comes back."""
+    """Send one minimal request per key and model and diagnose what comes back."""
 
     id: str = "probe"
     title: str = "Live probe"
@@ -34,7 +39,7 @@ class ProbeCheck:
         if not keys:
             return CheckResult(Status.SKIP, "skipped: no API key")
         try:
-            report = probe_models(ctx, keys[0], wanted_models(options.models), False)
+            report = probe_keys(ctx, keys, wanted_models(options.models), False)
         except GemquotaError as err:  # models.list gave no readable answer: a diagnosed row, not a crash
             return failure_row(
                 err,
@@ -44,30 +49,43 @@ class ProbeCheck:
                 target=None,
                 status=Status.FAIL,
             )
+        several = report.several_keys
         messages: list[Message] = []
-        failed = []
-        if report.list_error is not None:
-            le = report.list_error
-            return CheckResult(
-                Status.FAIL,
-                f"models.list failed: {le.headline}",
-                (error(le.headline),),
-                fix=le.fixes[0].title if le.fixes else None,
-                facts={PROBE: report},
-                proceed=True,
-            )
-        fix = None
+        failed: list[str] = []
+        warned: list[str] = []
+        fix: str | None = None
+        for key in report.keys:
+            who = f"{key.key_masked}: " if several else ""
+            if key.list_error is not None:
+                le = key.list_error
+                failed.append(f"{key.key_masked} models.list")
+                messages.append(error(f"{who}models.list failed: {le.kind} — {le.headline}"))
+                if le.fixes:
+                    messages.append(hint(le.fixes[0].title, le.fixes[0].url))
+                    fix = fix or le.fixes[0].title
+            elif key.no_default is not None:
+                failed.append(f"{key.key_masked} default model")
+                messages.append(error(f"{who}{key.no_default}"))
         for row in report.models:
+            label = _label(row, several)
             if row.ok:
-                latency = f" in {row.latency_ms:.0f} ms" if row.latency_ms is not None else ""
-                messages.append(info(f"{row.model}: OK{latency}"))
+                if row.called:
+                    served = f" (answered by {row.served_model})" if row.rerouted else ""
+                    latency = f" in {row.latency_ms:.0f} ms" if row.latency_ms is not None else ""
+                    messages.append(info(f"{label}: OK{latency}{served}"))
+                else:
+                    messages.append(info(f"{label}: listed (not called)"))
+                messages.extend(hint(f) if row.rerouted else info(f) for f in row.findings)
+                if row.rerouted:
+                    warned.append(row.model)
                 continue
-            failed.append(row.model)
+            failed.append(label)
             d = row.diagnosis
             if d is None:
-                messages.append(error(f"{row.model}: failed"))
+                messages.append(error(f"{label}: failed"))
                 continue
-            messages.append(error(f"{row.model}: {d.kind} — {d.headline}"))
+            messages.append(error(f"{label}: {d.kind} — {d.headline}"))
+            messages.extend(info(finding) for finding in row.findings)
             if d.fixes:
                 first = d.fixes[0]
                 messages.append(hint(first.title, first.url))
@@ -76,9 +94,18 @@ class ProbeCheck:
         if failed:
             return CheckResult(
                 Status.FAIL,
-                f"{len(failed)} of {len(report.models)} model(s) failed: {', '.join(failed)}",
+                f"{len(failed)} of {len(report.models) or len(report.keys)} failed: {', '.join(failed)}",
                 tuple(messages),
                 fix=fix,
+                facts={PROBE: report},
+                proceed=True,
+            )
+        if warned:
+            return CheckResult(
+                Status.WARN,
+                f"re-routed by Google: {', '.join(warned)} answered by another model",
+                tuple(messages),
+                fix=f"Change {warned[0]} to the model that answers it (or another current model)",
                 facts={PROBE: report},
                 proceed=True,
             )

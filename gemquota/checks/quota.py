@@ -22,7 +22,9 @@ from gemquota.checks.common import (
     Fetched,
     failure_row,
 )
+from gemquota.checks.keys import MODEL_NAMES
 from gemquota.context import Context
+from gemquota.core import models as model_rules
 from gemquota.core.cloud import BillingInfo, QuotaLimit, QuotaPreference, QuotaUsage
 from gemquota.core.diagnosis import Tier
 from gemquota.core.quota import quota_group_for_model, tier_from_metric, tier_from_quota_id
@@ -235,7 +237,7 @@ class QuotaLimitsCheck:
 
     id: str = "quota-limits"
     title: str = "Quota limits"
-    needs: tuple[str, ...] = ("quota-data", "tier", "key-projects")
+    needs: tuple[str, ...] = ("quota-data", "tier", "key-projects", "key-accepted")
     hidden: bool = False
     provides: tuple[Fact[Any], ...] = ()
 
@@ -265,7 +267,31 @@ class QuotaLimitsCheck:
         status = Status.OK
         fix = None
         wanted: list[tuple[str, str, str]] = []  # (api model, group, row used)
+        names = {n.model: n for n in facts.get(MODEL_NAMES) or ()}
         for model in options.models:
+            name = names.get(model_rules.bare(model))
+            if name is not None and not name.listed:
+                # an unknown or retired name: key-accepted says so; its "limits" would be the default
+                # bucket's, and "limit 0, enable billing" would be the wrong advice (SPEC §1.4)
+                messages.append(
+                    info(f"{model}: not in models.list for this key (see key-accepted): no limits apply.")
+                )
+                continue
+            if name is not None and name.alias:
+                messages.append(
+                    info(
+                        f"{model} is an alias: its quota is the model it resolves to at request time "
+                        f"(gemquota probe --model {model} shows which)."
+                    )
+                )
+                continue
+            if name is not None and name.rerouted_to:
+                messages.append(
+                    info(
+                        f"{model} is re-routed by Google to {name.rerouted_to}: the limits of {name.rerouted_to} apply."
+                    )
+                )
+                model = name.rerouted_to
             group = quota_group_for_model(model)
             if group in table:
                 wanted.append((model, group, group))
@@ -340,7 +366,7 @@ class QuotaLimitsCheck:
                     )
                 elif pref.state_detail:
                     messages.append(info(f"Quota request {pref.quota_id}{model}: {pref.state_detail}."))
-        others_zero = _other_projects_zero(facts, options.models)
+        others_zero = _other_projects_zero(facts, [w[0] for w in wanted])
         if others_zero:
             messages.extend(error(line) for line in others_zero)
             status = max(status, Status.WARN, key=_rank)

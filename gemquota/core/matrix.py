@@ -214,7 +214,7 @@ MODEL_FALLBACK = _fix(
     "Fall back to another model",
     MODELS,
     "Each model has its own quota bucket: retry this request on a lighter model "
-    "(e.g. gemini-2.5-flash-lite) instead of <model>",
+    "(a current Flash-Lite model; gemquota probe --no-generate lists them) instead of <model>",
     "Keep the fallback list in configuration so it can change without a release",
 )
 
@@ -257,14 +257,14 @@ _ZERO_PAID = _fix(
     RATE_LIMITS,
     f"{_CHECK_PROJECT}   (quota-limits shows which models have limit 0 at this tier)",
     f"Request access or a higher tier from the AI Studio usage page: {AISTUDIO_USAGE}",
-    "Use a generally available model meanwhile (e.g. gemini-3.8-flash)",
+    "Use a generally available model meanwhile (gemquota probe picks the newest stable Flash model)",
 )
 _ZERO_FALLBACK = _fix(
     "zero-quota-model-fallback",
     "Use a model that has quota on this tier",
     MODELS,
-    "Free-tier projects have quota for Flash models (e.g. gemini-3.8-flash, gemini-3.5-flash-lite, "
-    "gemini-2.5-flash-lite) but none for most Pro, preview and image models",
+    "Free-tier projects have quota for the stable Flash and Flash-Lite models "
+    "but none for most Pro, preview and image models",
     "Switch <model> to one of those until billing is on",
 )
 
@@ -465,7 +465,7 @@ _OVERLOADED = _fix(
     TROUBLESHOOTING,
     "Retry with exponential backoff and jitter (the overload usually passes within minutes)",
     "Your quota, billing and key are fine: changing them does not help",
-    "Fall back to another model (e.g. gemini-2.5-flash-lite) when it lasts",
+    "Fall back to another model (a current Flash-Lite model) when it lasts",
 )
 _INTERNAL = _fix(
     "internal-retry",
@@ -555,6 +555,8 @@ _MODEL_NOT_FOUND = _fix(
     "Move to a current model id (retired models never come back)",
     MODELS,
     "List the models your key can use: gemquota probe --no-generate<model-opt>",
+    "Retired ids answer 404 'no longer available' (or are silently re-routed): pick a current id "
+    "from that list (gemquota probe with no --model uses the newest stable Flash)",
     "Current models (Google models page, as of 2026-12): gemini-3.8-flash, gemini-3.6-flash, "
     "gemini-3.5-flash-lite, gemini-3.1-pro-preview, gemini-3.1-flash-image, gemini-embedding-2",
     "Retired: gemini-2.0-flash (2026-06-01), gemini-3-pro-preview (2026-03-09), imagen-4.0-* (2026-08-17), "

@@ -294,6 +294,18 @@ def model_not_found(model: str, version: str, method: str) -> Answer:
     )
 
 
+def model_retired(model: str, *, new_users: bool = False) -> Answer:
+    """404 for a retired model, as Google words it in 2026 (reference/gemini-2026.md §7): the hard
+    shutdown ("no longer available") and the restriction to existing users ("… to new users")."""
+    whom = " to new users" if new_users else ""
+    return error(
+        404,
+        "NOT_FOUND",
+        f"This model models/{model} is no longer available{whom}. Please update your code to use a "
+        "newer model for the latest features and improvements.",
+    )
+
+
 QUOTA_MESSAGE = (
     "You exceeded your current quota, please check your plan and billing details. For more information "
     "on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits. To monitor your current "

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from gemquota.emulator.catalogue import aliases, catalogue
+
 GEMINI_SERVICE = "generativelanguage.googleapis.com"
 
 # --- permissions --------------------------------------------------------------------------------
@@ -173,30 +175,38 @@ def _defs() -> tuple[QuotaDef, ...]:
 QUOTA_DEFS: tuple[QuotaDef, ...] = _defs()
 QUOTA_BY_ID: dict[str, QuotaDef] = {q.quota_id: q for q in QUOTA_DEFS}
 
-# (RPM, RPD, TPM) per quota group; None = no entitlement (the value is absent, i.e. 0).
+# (RPM, RPD, TPM) per quota group; None = no entitlement (the value is absent, i.e. 0). The
+# December 2026 lineup (reference/gemini-2026.md §7; free-tier gemini-3.8-flash 20 RPD and
+# gemini-3.8-flash-tts 10 RPM / 10 RPD as Google's 2026 429s state them).
 _Limits = tuple[int, int, int] | None
 _FREE_LIMITS: dict[str | None, _Limits] = {
-    "gemini-2.5-flash": (5, 20, 250_000),
+    "gemini-3.8-flash": (5, 20, 250_000),
+    "gemini-3.6-flash": (5, 20, 250_000),
+    "gemini-3.5-flash-lite": (10, 20, 250_000),
+    "gemini-3.1-flash-lite": (15, 500, 250_000),
     "gemini-2.5-flash-lite": (10, 20, 250_000),
-    "gemini-3-flash": (5, 20, 250_000),
-    "gemma-3-27b": (30, 14_400, 15_000),
-    "gemini-2.5-pro": None,
-    "gemini-2.0-flash": None,
-    "gemini-3-pro": None,
-    "gemini-2.5-flash-preview-image": None,
+    "gemini-3.8-flash-tts": (10, 10, 10_000),
+    "gemma-4-31b": (30, 14_400, 15_000),
+    "gemini-3.1-pro": None,
+    "gemini-3.1-flash-image": None,
     "gemini-3-pro-image": None,
+    "gemini-nano-banana-2.1": None,
+    "gemini-3.1-flash-lite-image": None,
     None: None,  # the default bucket: no free quota for any other model
 }
 _TIER1_LIMITS: dict[str | None, _Limits] = {
-    "gemini-2.5-flash": (1_000, 10_000, 1_000_000),
+    "gemini-3.8-flash": (1_000, 10_000, 1_000_000),
+    "gemini-3.6-flash": (1_000, 10_000, 1_000_000),
+    "gemini-3.5-flash-lite": (4_000, -1, 4_000_000),
+    "gemini-3.1-flash-lite": (4_000, -1, 4_000_000),
     "gemini-2.5-flash-lite": (4_000, -1, 4_000_000),
-    "gemini-3-flash": (1_000, 10_000, 1_000_000),
-    "gemma-3-27b": (30, 14_400, 15_000),
-    "gemini-2.5-pro": (150, 10_000, 2_000_000),
-    "gemini-2.0-flash": (2_000, -1, 4_000_000),
-    "gemini-3-pro": (50, 1_000, 1_000_000),
-    "gemini-2.5-flash-preview-image": (500, 2_000, 500_000),
+    "gemini-3.8-flash-tts": (10, 100, 10_000),
+    "gemma-4-31b": (30, 14_400, 15_000),
+    "gemini-3.1-pro": (150, 1_000, 2_000_000),
+    "gemini-3.1-flash-image": (500, 2_000, 500_000),
     "gemini-3-pro-image": (20, 250, 100_000),
+    "gemini-nano-banana-2.1": (500, 2_000, 500_000),
+    "gemini-3.1-flash-lite-image": (500, 2_000, 500_000),
     None: (150, 1_500, 1_000_000),
 }
 
@@ -242,32 +252,31 @@ def quota_groups(tier: str) -> tuple[str, ...]:
     return tuple(g for g in _TIER_LIMITS[tier] if g is not None)
 
 
-#: API model id -> quota group (the ``model`` dimension). Others count as themselves.
+#: API model id -> quota group (the ``model`` dimension). Others count as themselves; aliases and
+#: silently re-routed retired models count as the model that answers for them.
 MODEL_QUOTA_GROUP: dict[str, str] = {
-    "gemini-2.0-flash-001": "gemini-2.0-flash",
-    "gemini-2.0-flash-lite-001": "gemini-2.0-flash-lite",
-    "gemini-2.5-flash-image": "gemini-2.5-flash-preview-image",
-    "gemini-3-pro-preview": "gemini-3-pro",
-    "gemini-3-flash-preview": "gemini-3-flash",
     "gemini-3.1-pro-preview": "gemini-3.1-pro",
     "gemini-3.1-pro-preview-customtools": "gemini-3.1-pro",
-    "gemini-3-pro-image-preview": "gemini-3-pro-image",
-    "nano-banana-pro-preview": "gemini-3-pro-image",
-    "gemini-flash-latest": "gemini-3.6-flash",
-    "gemini-flash-lite-latest": "gemini-3.5-flash-lite",
-    "gemini-pro-latest": "gemini-3.1-pro",
+    "gemma-4-31b-it": "gemma-4-31b",
 }
-#: Aliases: what ``modelVersion`` reports for them.
-MODEL_ALIASES: dict[str, str] = {
-    "gemini-flash-latest": "gemini-3.6-flash",
-    "gemini-flash-lite-latest": "gemini-3.5-flash-lite",
-    "gemini-pro-latest": "gemini-3.1-pro-preview",
-}
+#: Aliases: what ``modelVersion`` reports for them (data/models.json).
+MODEL_ALIASES: dict[str, str] = aliases()
+
+
+def answering_model(model: str) -> str:
+    """The model that answers a request for ``model``: an alias's target, a re-routed model's target."""
+    model = model.removeprefix("models/")
+    if model in MODEL_ALIASES:
+        return MODEL_ALIASES[model]
+    retired = catalogue().retired.get(model)
+    if retired is not None and retired.routed_to:
+        return retired.routed_to
+    return model
 
 
 def quota_group(model: str) -> str:
-    """The quota group a model's requests are counted against."""
-    model = model.removeprefix("models/")
+    """The quota group a model's requests are counted against (the answering model's)."""
+    model = answering_model(model)
     return MODEL_QUOTA_GROUP.get(model, model)
 
 
@@ -314,7 +323,8 @@ class Project:
     limit_overrides: tuple[tuple[str, str | None, int | None], ...] = ()
     usage: tuple[Usage, ...] = ()
     preferences: tuple[QuotaPreferenceSpec, ...] = ()
-    #: model (API id) -> forced outcome: "overloaded", "internal", "region", "bare-429", "prepay-depleted"
+    #: model (API id) -> forced outcome: "overloaded", "internal", "region", "bare-429", "prepay-depleted",
+    #: "retired-new-users" (404 "no longer available to new users")
     forced_outcomes: tuple[tuple[str, str], ...] = ()
     create_time: str = "2025-03-14T09:26:53.589Z"
     labels: tuple[tuple[str, str], ...] = ()
@@ -409,6 +419,26 @@ class Scenario:
     expect: str = ""
     #: seconds after which a usage point is visible in Monitoring (Google: ~150 s, sometimes far more)
     monitoring_delay_s: float = 150.0
+    #: retired models that this scenario's keys still see in models.list (with their old entry)
+    listed_retired: tuple[str, ...] = ()
+    #: current models this scenario's keys do not see (not listed, 404 like an unknown model)
+    hidden_models: tuple[str, ...] = ()
+    #: model asked for -> the ``modelVersion`` that answers (beyond the catalogue's aliases and
+    #: re-routes), e.g. a numeric version suffix ``gemini-3.8-flash`` -> ``gemini-3.8-flash-001``
+    served_as: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The models this scenario's story is about: doctor and probe use them when no --model is given."""
+        return self.demo.models
+
+    def served_model(self, model: str) -> str:
+        """The ``modelVersion`` of an answer to a request for ``model``."""
+        model = model.removeprefix("models/")
+        for asked, served in self.served_as:
+            if asked == model:
+                return served
+        return answering_model(model)
 
     def project(self, ref: str) -> Project | None:
         """Find a project by id, number, or ``projects/<id|number>``."""
@@ -584,9 +614,9 @@ def _healthy() -> Scenario:
         parent="organizations/905718302116",
         billing_account=acct.name,
         usage=(
-            Usage("gemini-2.5-flash", 37),
-            Usage("gemini-2.5-flash", 2, span="minute"),
-            Usage("gemini-2.5-pro", 5, tokens_per_request=220),
+            Usage("gemini-3.8-flash", 37),
+            Usage("gemini-3.8-flash", 2, span="minute"),
+            Usage("gemini-3.1-pro", 5, tokens_per_request=220),
         ),
     )
     key = ApiKeySpec(
@@ -618,13 +648,13 @@ def _billing_on_other_project() -> Scenario:
         "Acme Prod",
         parent="organizations/905718302116",
         billing_account=acct.name,
-        usage=(Usage("gemini-2.5-flash", 140),),
+        usage=(Usage("gemini-3.8-flash", 140),),
     )
     key_project = Project(
         "1036424820765",
         "gen-lang-client-0408997230",
         "Default Gemini Project",
-        usage=(Usage("gemini-2.5-flash", 12),),
+        usage=(Usage("gemini-3.8-flash", 12),),
         create_time="2025-01-20T17:02:11.310Z",
     )
     key = ApiKeySpec(
@@ -638,7 +668,7 @@ def _billing_on_other_project() -> Scenario:
         "billing-on-other-project",
         "Billing is on acme-prod, but the API key lives in an unbilled AI Studio project (free tier).",
         "billed-project fail: billing is on acme-prod but the key belongs to gen-lang-client-0408997230 "
-        "(free tier); gemini-2.5-pro has limit 0 there",
+        "(free tier); gemini-3.1-pro-preview has limit 0 there",
         projects=(billed, key_project),
         accounts=(acct,),
         keys=(key,),
@@ -654,7 +684,7 @@ def _zero_quota_image() -> Scenario:
         "582013947716",
         "pixel-playground-4711",
         "Pixel Playground",
-        usage=(Usage("gemini-2.5-flash", 6),),
+        usage=(Usage("gemini-3.8-flash", 6),),
     )
     key = ApiKeySpec(
         demo_key("zero-quota-image", 1),
@@ -664,8 +694,8 @@ def _zero_quota_image() -> Scenario:
     )
     return _scenario(
         "zero-quota-image",
-        "Free-tier project: gemini-2.5-flash-image is counted as gemini-2.5-flash-preview-image, limit 0.",
-        "quota-limits fail: limit 0 for gemini-2.5-flash-preview-image on the free tier; billing off",
+        "Free-tier project: the image model gemini-3.1-flash-image (Nano Banana 2) has limit 0.",
+        "quota-limits fail: limit 0 for gemini-3.1-flash-image on the free tier; billing off",
         projects=(proj,),
         accounts=(),
         keys=(key,),
@@ -673,7 +703,7 @@ def _zero_quota_image() -> Scenario:
         believed=proj.project_id,
         quota_project=proj.project_id,
         sa_home=proj,
-        models=("gemini-2.5-flash-image",),
+        models=("gemini-3.1-flash-image",),
     )
 
 
@@ -682,7 +712,7 @@ def _rpd_exhausted() -> Scenario:
         "664109385127",
         "nightly-batch-jobs",
         "Nightly batch jobs",
-        usage=(Usage("gemini-2.5-flash", 20, tokens_per_request=850), Usage("gemini-2.5-flash-lite", 3)),
+        usage=(Usage("gemini-3.8-flash", 20, tokens_per_request=850), Usage("gemini-2.5-flash-lite", 3)),
     )
     key = ApiKeySpec(
         demo_key("rpd-exhausted", 1),
@@ -693,8 +723,8 @@ def _rpd_exhausted() -> Scenario:
     )
     return _scenario(
         "rpd-exhausted",
-        "Free tier: all 20 requests per day of gemini-2.5-flash used since Pacific midnight.",
-        "quota-usage fail: gemini-2.5-flash RPD 20/20 used; resets at midnight America/Los_Angeles",
+        "Free tier: all 20 requests per day of gemini-3.8-flash used since Pacific midnight.",
+        "quota-usage fail: gemini-3.8-flash RPD 20/20 used; resets at midnight America/Los_Angeles",
         projects=(proj,),
         accounts=(),
         keys=(key,),
@@ -702,7 +732,7 @@ def _rpd_exhausted() -> Scenario:
         believed=proj.project_id,
         quota_project=proj.project_id,
         sa_home=proj,
-        models=("gemini-2.5-flash",),
+        models=("gemini-3.8-flash",),
     )
 
 
@@ -744,7 +774,7 @@ def _no_iam() -> Scenario:
         "Locked Down Prod",
         parent="organizations/411892056734",
         billing_account=acct.name,
-        usage=(Usage("gemini-2.5-flash", 25),),
+        usage=(Usage("gemini-3.8-flash", 25),),
     )
     key = ApiKeySpec(
         demo_key("no-iam", 1),
@@ -775,14 +805,14 @@ def _shared_keys() -> Scenario:
         "Team A Prod",
         parent="folders/550193847261",
         billing_account=acct.name,
-        usage=(Usage("gemini-2.5-flash", 410), Usage("gemini-2.5-pro", 30, tokens_per_request=400)),
+        usage=(Usage("gemini-3.8-flash", 410), Usage("gemini-3.1-pro", 30, tokens_per_request=400)),
     )
     team_b = Project(
         "940128375564",
         "team-b-sandbox",
         "Team B Sandbox",
         parent="folders/550193847261",
-        usage=(Usage("gemini-2.5-flash", 4),),
+        usage=(Usage("gemini-3.8-flash", 4),),
     )
     keys = (
         ApiKeySpec(
@@ -918,6 +948,44 @@ def _key_only() -> Scenario:
     )
 
 
+def _model_retired() -> Scenario:
+    acct = BillingAccountSpec("01B3D5-7E9F1A-2C4E68", "Support Bot billing")
+    proj = Project(
+        "583104729315",
+        "support-bot-prod",
+        "Support Bot Prod",
+        billing_account=acct.name,
+        usage=(Usage("gemini-3.6-flash", 48),),
+        # a key created after July 2026 is a "new user" of gemini-2.5-flash: the 2026 404
+        forced_outcomes=(("gemini-2.5-flash", "retired-new-users"),),
+        create_time="2026-08-11T10:42:05.118Z",
+    )
+    key = ApiKeySpec(
+        demo_key("model-retired", 1),
+        proj.number,
+        "5d8e2a71-c3f4-4b09-a6d1-7e2f9c0b3a45",
+        "Support bot key",
+        api_targets=_GEMINI_ONLY,
+        create_time="2026-08-11T10:44:19.530871Z",
+    )
+    base = _scenario(
+        "model-retired",
+        "An app still calling retired models: gemini-2.5-flash answers 404 'no longer available to new "
+        "users'; gemini-3.5-flash is silently re-routed to gemini-3.6-flash (billed and limited as it).",
+        "probe: gemini-2.5-flash model-not-found (retired); gemini-3.5-flash answered by gemini-3.6-flash",
+        projects=(proj,),
+        accounts=(acct,),
+        keys=(key,),
+        grants=_viewer(proj) + _billing_viewer(acct),
+        believed=proj.project_id,
+        quota_project=proj.project_id,
+        sa_home=proj,
+        models=("gemini-2.5-flash", "gemini-3.5-flash"),
+    )
+    # Google still lists both retired ids to this key (the code that calls them keeps "working").
+    return replace(base, listed_retired=("gemini-2.5-flash", "gemini-3.5-flash"))
+
+
 def _bundled() -> dict[str, Scenario]:
     scenarios = (
         _healthy(),
@@ -930,6 +998,7 @@ def _bundled() -> dict[str, Scenario]:
         _standard_key_rejected(),
         _prepay_depleted(),
         _key_only(),
+        _model_retired(),
     )
     return {s.name: s for s in scenarios}
 

@@ -23,15 +23,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 from gemquota.emulator import bodies
+from gemquota.emulator.catalogue import catalogue
 from gemquota.emulator.scenarios import (
     GEMINI_SERVICE,
-    MODEL_ALIASES,
     P_ACCOUNTS_GET,
     P_KEYS_GET,
     P_KEYS_LOOKUP,
@@ -253,11 +252,12 @@ def _matcher(api_or_pattern: str) -> Callable[[str, str, str], bool]:
     return lambda api, method, path: rx.search(f"{method} {path}") is not None
 
 
-def _load_models() -> list[Body]:
-    text = resources.files("gemquota.emulator").joinpath("data/models.json").read_text(encoding="utf-8")
-    data: Body = json.loads(text)
-    models: list[Body] = data["models"]
-    return models
+def _load_models(scenario: Scenario) -> list[Body]:
+    """models.list of the scenario: the current lineup, after the retired models its keys still see."""
+    cat = catalogue()
+    kept = [cat.retired_listings[m] for m in scenario.listed_retired if m in cat.retired_listings]
+    hidden = {f"models/{m}" for m in scenario.hidden_models}
+    return [*kept, *(m for m in cat.models if m["name"] not in hidden)]
 
 
 def _ts(dt: datetime) -> str:
@@ -379,7 +379,7 @@ class Emulator:
         self._stop = threading.Event()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
-        self._models = _load_models()
+        self._models = _load_models(self.scenario)
         for api_or_pattern, fault in faults:
             self.inject(api_or_pattern, fault)
         #: seconds before a usage point shows in Monitoring (the scenario's, 150 s by default).
@@ -948,6 +948,23 @@ class Emulator:
         name = f"models/{model.removeprefix('models/')}"
         return next((m for m in self._catalogue(version) if m["name"] == name), None)
 
+    def _answering_model(self, version: str, model: str, method: str) -> Body | Answer:
+        """The catalogue entry that answers ``method`` on ``model``, or the 404 Google gives.
+
+        A listed model answers as itself; a retired model that Google re-routes answers as its
+        target (silently); a retired model that was shut down gets the "no longer available" 404;
+        anything else the classic "not found … Call ListModels" 404."""
+        found = self._find_model(version, model)
+        if found is None:
+            retired = catalogue().retired.get(model)
+            if retired is not None and retired.routed_to is None:
+                return bodies.model_retired(model)
+            if retired is not None and retired.routed_to:
+                found = self._find_model(version, retired.routed_to)
+        if found is None or method not in found.get("supportedGenerationMethods", []):
+            return bodies.model_not_found(model, version, method)
+        return found
+
     def _list_models(self, req: _Req) -> Answer:
         auth = self._gemini_auth(req, "ModelService.ListModels")
         if not isinstance(auth, tuple) or not isinstance(auth[0], ApiKeySpec):
@@ -983,9 +1000,9 @@ class Emulator:
         if not isinstance(auth, tuple) or not isinstance(auth[0], ApiKeySpec):
             return auth
         version, model = req.match["version"], req.match["model"]
-        found = self._find_model(version, model)
-        if found is None or "countTokens" not in found.get("supportedGenerationMethods", []):
-            return bodies.model_not_found(model, version, "countTokens")
+        found = self._answering_model(version, model.removeprefix("models/"), "countTokens")
+        if not isinstance(found, dict):
+            return found
         payload = _json_body(req)
         if payload is None:
             return _invalid_json()
@@ -1002,9 +1019,9 @@ class Emulator:
             return auth
         _key, project = auth
         version, model = req.match["version"], req.match["model"].removeprefix("models/")
-        found = self._find_model(version, model)
-        if found is None or "generateContent" not in found.get("supportedGenerationMethods", []):
-            return bodies.model_not_found(model, version, "generateContent")
+        found = self._answering_model(version, model, "generateContent")
+        if not isinstance(found, dict):
+            return found
         payload = _json_body(req)
         if payload is None:
             return _invalid_json()
@@ -1012,6 +1029,8 @@ class Emulator:
             return bodies.invalid_argument("* GenerateContentRequest.contents: contents is not specified\n")
         for forced_model, outcome in project.forced_outcomes:
             if forced_model in (model, "*"):
+                if outcome == "retired-new-users":
+                    return bodies.model_retired(model, new_users=True)
                 return bodies.forced_outcome(outcome)
         tokens = _prompt_tokens(payload)
         group = quota_group(model)
@@ -1033,7 +1052,7 @@ class Emulator:
             retry = 60.0 - (now.second + now.microsecond / 1e6)
             retry = max(retry, 0.5) + secrets.randbelow(1000) / 1e9
             return bodies.quota_exceeded(zero or over, retry)
-        return 200, _generate_body(found, model, payload, tokens)
+        return 200, _generate_body(found, sc.served_model(model), payload, tokens)
 
     def _stream_generate(self, req: _Req) -> Answer:
         """``streamGenerateContent``: one chunk, as SSE with ``alt=sse`` else a JSON array."""
@@ -1216,7 +1235,7 @@ def _get(d: Any, *names: str) -> Any:
     return None
 
 
-def _generate_body(model_body: Body, model: str, payload: Body, tokens: int) -> Body:
+def _generate_body(model_body: Body, served: str, payload: Body, tokens: int) -> Body:
     config = _get(payload, "generationConfig", "generation_config") or {}
     max_out = _get(config, "maxOutputTokens", "max_output_tokens")
     thinking = _get(config, "thinkingConfig", "thinking_config") or {}
@@ -1245,7 +1264,7 @@ def _generate_body(model_body: Body, model: str, payload: Body, tokens: int) -> 
     return {
         "candidates": [candidate],
         "usageMetadata": usage,
-        "modelVersion": MODEL_ALIASES.get(model, model),
+        "modelVersion": served,
         "responseId": secrets.token_urlsafe(16)[:22],
     }
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gemquota.context import Context
+from gemquota.core.models import ListedModel
 from gemquota.core.redact import redact
 from gemquota.exceptions import CallTimeout, UnexpectedResponse, Unreachable
 from gemquota.exceptions import GeminiCallError as GeminiCallError  # raised here; defined with the others
@@ -113,11 +115,16 @@ def _bare(name: str) -> str:
 
 def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
     """The bare model ids models.list returns for this key (all pages). Free: no generate quota."""
+    return tuple(entry.model for entry in list_model_entries(ctx, key))
+
+
+def list_model_entries(ctx: Context, key: ApiKey) -> tuple[ListedModel, ...]:
+    """The models.list entries for this key (all pages): id, display name, version, methods, limits."""
     client = _client(ctx, key)
 
-    def fetch() -> tuple[str, ...]:
+    def fetch() -> tuple[ListedModel, ...]:
         pager = client.models.list(config={"page_size": LIST_PAGE_SIZE})
-        names: list[str] = []
+        entries: list[ListedModel] = []
         for count, m in enumerate(pager, start=1):  # the pager follows nextPageToken by itself
             if count > MAX_MODELS:
                 raise UnexpectedResponse(
@@ -126,8 +133,17 @@ def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
                     api=API,
                 )
             if m.name:
-                names.append(_bare(m.name))
-        return tuple(names)
+                entries.append(
+                    ListedModel(
+                        model=_bare(m.name),
+                        display_name=m.display_name,
+                        version=m.version,
+                        methods=tuple(m.supported_actions or ()),
+                        input_token_limit=m.input_token_limit,
+                        output_token_limit=m.output_token_limit,
+                    )
+                )
+        return tuple(entries)
 
     names = _call(ctx, "models.list", fetch)
     if not names:  # every key sees models: an empty 200 is not an answer about the key or a model
@@ -139,8 +155,16 @@ def list_models(ctx: Context, key: ApiKey) -> tuple[str, ...]:
     return names
 
 
-def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
-    """Send exactly one generateContent (one-word prompt, maxOutputTokens 1); return latency in ms.
+@dataclass(frozen=True)
+class Generated:
+    """A generateContent that answered: how long it took and which model answered (``modelVersion``)."""
+
+    latency_ms: float
+    model_version: str | None
+
+
+def generate_one(ctx: Context, key: ApiKey, model: str) -> Generated:
+    """Send exactly one generateContent (one-word prompt, maxOutputTokens 1): latency and ``modelVersion``.
 
     No thinking budget is forced (models that cannot turn thinking off reject it); with thinking
     on, the answer may be empty with finishReason MAX_TOKENS, which is still a success."""
@@ -149,13 +173,15 @@ def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
     client = _client(ctx, key)
     config = types.GenerateContentConfig(max_output_tokens=1)
 
-    def send() -> tuple[float, Any]:
+    def send() -> tuple[Generated, Any]:
         start = time.perf_counter()
-        answer = client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
-        return (time.perf_counter() - start) * 1000.0, answer
+        resp = client.models.generate_content(model=_bare(model), contents=PROBE_PROMPT, config=config)
+        latency = (time.perf_counter() - start) * 1000.0
+        version = resp.model_version
+        return Generated(latency, version if isinstance(version, str) and version else None), resp
 
     call = f"generateContent {_bare(model)}"
-    latency, answer = _call(ctx, call, send)
+    generated, answer = _call(ctx, call, send)
     fields = ("candidates", "prompt_feedback", "usage_metadata", "model_version")
     if all(getattr(answer, f, None) in (None, []) for f in fields):
         # a 200 with none of a GenerateContentResponse's fields is not a successful generation
@@ -164,7 +190,7 @@ def generate_one(ctx: Context, key: ApiKey, model: str) -> float:
             "Not a finding about your key or quota: check GEMQUOTA_GOOGLE_BASE_URL and any proxy.",
             api=API,
         )
-    return latency
+    return generated
 
 
 def count_tokens(ctx: Context, key: ApiKey, model: str) -> int:

@@ -226,15 +226,15 @@ def test_billing_on_without_other_evidence_is_paid_tier_unknown(capsys: pytest.C
 
 
 def test_no_exact_tier_verdict_on_an_assumed_tier(capsys: pytest.CaptureFixture[str]) -> None:
-    # gemini-2.5-flash-preview-image has limit 0 only where the exact tier says so; billed with no
+    # gemini-3.1-pro-preview has limit 0 only where the exact tier says so; billed with no
     # other evidence, the zero limit of the assumed Tier 1 is not a verdict
     base = SCENARIOS["standard-key-rejected"]
     (project,) = base.projects
-    zero = (("GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-pro", None),)
+    zero = (("GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.1-pro", None),)
     scenario = dataclasses.replace(base, projects=(dataclasses.replace(project, limit_overrides=zero),))
     with Emulator(scenario) as emu:
         ctx = make_ctx(emu.demo_env())
-        doctor.run(ctx, **{**ARGS, "models": ("gemini-2.5-pro",)})
+        doctor.run(ctx, **{**ARGS, "models": ("gemini-3.1-pro-preview",)})
     limits = _checks(_doc(ctx))["quota-limits"]
     assert limits["status"] == "warn"
     assert "assumed" in limits["summary"]
@@ -249,14 +249,14 @@ LAG_NOW = datetime(2026, 12, 5, 20, 0, 30, tzinfo=UTC)
 def test_lagging_monitoring_is_unknown_not_zero() -> None:
     base = SCENARIOS["healthy"]
     (project,) = base.projects
-    usage = (Usage("gemini-2.5-flash", 10), Usage("gemini-2.5-flash", 4, span="minute"))
+    usage = (Usage("gemini-3.8-flash", 10), Usage("gemini-3.8-flash", 4, span="minute"))
     scenario = dataclasses.replace(base, projects=(dataclasses.replace(project, usage=usage),))
     with Emulator(scenario, clock=lambda: LAG_NOW) as emu:
         ctx = make_ctx(emu.demo_env()).with_(clock=lambda: LAG_NOW)
         doctor.run(ctx, **ARGS)
     row = _checks(_doc(ctx))["quota-usage"]
     texts = " ".join(m["text"] for m in row["messages"])
-    assert "Per-minute usage of gemini-2.5-flash: unknown" in texts
+    assert "Per-minute usage of gemini-3.8-flash: unknown" in texts
     assert "10 of 10,000" in texts and "as of" in texts  # the 4 newest requests are not visible yet
     assert "as of" in row["summary"]
 
@@ -370,12 +370,14 @@ def test_json_format_has_the_new_keys(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_limits_are_checked_for_every_keys_project(capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = _json(capsys, ["doctor", "--demo", "shared-keys", "--model", "gemini-2.5-pro"])
+    code, data = _json(capsys, ["doctor", "--demo", "shared-keys", "--model", "gemini-3.1-pro-preview"])
     limits = _checks(data)["quota-limits"]
     assert limits["status"] == "warn"
     third = SCENARIOS["shared-keys"].demo.api_keys[2]
     assert any(
-        m["text"].startswith(f"team-b-sandbox (AQ.A…{third[-4:]}): limit 0 for gemini-2.5-pro on Free tier")
+        m["text"].startswith(
+            f"team-b-sandbox (AQ.A…{third[-4:]}): limit 0 for gemini-3.1-pro-preview on Free tier"
+        )
         for m in limits["messages"]
     ), limits["messages"]
     assert code == 1

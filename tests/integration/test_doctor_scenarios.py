@@ -59,7 +59,7 @@ EXPECT: dict[str, tuple[list[str], dict[str, str], str, int]] = {
         1,
     ),
     "zero-quota-image": (
-        ["--model", "gemini-2.5-flash-image"],
+        ["--model", "gemini-3.1-flash-image"],
         {"billed-project": "warn", "quota-limits": "fail", "api-enabled": "ok"},
         "✗ Fix first:",
         1,
@@ -119,6 +119,12 @@ EXPECT: dict[str, tuple[list[str], dict[str, str], str, int]] = {
         "✓",
         0,
     ),
+    "model-retired": (
+        ["--probe"],
+        {"billed-project": "ok", "api-enabled": "ok", "probe": "fail"},
+        "✗ Fix first:",
+        1,
+    ),
 }
 
 
@@ -171,20 +177,20 @@ def test_billing_on_other_project_says_which_project_has_billing(capsys: pytest.
     tier = next(c for c in doc["data"]["checks"] if c["id"] == "tier")
     assert "inferred from" in tier["summary"]
     limits = next(c for c in doc["data"]["checks"] if c["id"] == "quota-limits")
-    assert any("gemini-2.5-pro" in m["text"] and "Limit 0" in m["text"] for m in limits["messages"])
+    assert any("gemini-3.1-pro" in m["text"] and "Limit 0" in m["text"] for m in limits["messages"])
     assert code == 1
 
 
 def test_quota_limits_table_and_tier(capsys: pytest.CaptureFixture[str]) -> None:
     _, doc, _ = _json_run(
-        capsys, ["doctor", "--demo", "healthy", "--format", "json", "--model", "gemini-2.5-flash"]
+        capsys, ["doctor", "--demo", "healthy", "--format", "json", "--model", "gemini-3.8-flash"]
     )
     checks = {c["id"]: c for c in doc["data"]["checks"]}
     limits = checks["quota-limits"]["limits"]
     assert limits["tier"] == "tier-1"
     assert {"RPM", "RPD", "TPM"} <= set(limits["columns"])
     first = limits["rows"][0]
-    assert first["model"] == "gemini-2.5-flash"
+    assert first["model"] == "gemini-3.8-flash"
     assert all(isinstance(first[c], int) for c in ("RPM", "TPM")) and first["RPM"] != 0
     assert checks["tier"]["summary"].startswith("Tier 1 (inferred from")
 
@@ -192,17 +198,17 @@ def test_quota_limits_table_and_tier(capsys: pytest.CaptureFixture[str]) -> None
 def test_zero_quota_image_names_the_quota_group(capsys: pytest.CaptureFixture[str]) -> None:
     _, doc, _ = _json_run(
         capsys,
-        ["doctor", "--demo", "zero-quota-image", "--format", "json", "--model", "gemini-2.5-flash-image"],
+        ["doctor", "--demo", "zero-quota-image", "--format", "json", "--model", "gemini-3.1-flash-image"],
     )
     limits = next(c for c in doc["data"]["checks"] if c["id"] == "quota-limits")
-    assert "gemini-2.5-flash-preview-image" in limits["summary"]
+    assert "gemini-3.1-flash-image" in limits["summary"]
     assert limits["fix"] and "billing" in limits["fix"]
 
 
 def test_rpd_exhausted_says_it_plainly(capsys: pytest.CaptureFixture[str]) -> None:
     _, doc, _ = _json_run(capsys, ["doctor", "--demo", "rpd-exhausted", "--format", "json"])
     usage = next(c for c in doc["data"]["checks"] if c["id"] == "quota-usage")
-    assert "gemini-2.5-flash RPD exhausted" in usage["summary"]
+    assert "gemini-3.8-flash RPD exhausted" in usage["summary"]
     assert "midnight Pacific" in usage["summary"]
     assert any("20 of 20 (100 %)" in m["text"] for m in usage["messages"])
 
@@ -316,12 +322,12 @@ def test_only_get_requests_without_probe(
 
 def test_probe_sends_generate_content(emulator_env: Any, capsys: pytest.CaptureFixture[str]) -> None:
     emu = emulator_env("healthy")
-    code = main(["doctor", "--format", "json", "--probe", "--model", "gemini-2.5-flash"])
+    code = main(["doctor", "--format", "json", "--probe", "--model", "gemini-3.8-flash"])
     doc = json.loads(capsys.readouterr().out)
     probe = next(c for c in doc["data"]["checks"] if c["id"] == "probe")
     assert probe["status"] == "ok", probe
     posts = [r for r in emu.requests if r.method == "POST" and not r.path.endswith(":countTokens")]
-    assert len(posts) == 1 and posts[0].path.endswith("gemini-2.5-flash:generateContent")
+    assert len(posts) == 1 and posts[0].path.endswith("gemini-3.8-flash:generateContent")
     assert code == 0
 
 

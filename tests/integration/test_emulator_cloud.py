@@ -182,12 +182,12 @@ def test_cloud_quotas_pager_follows_pages_and_zero_is_absent(emulator: EmulatorF
     assert rpd.container_type.name == "PROJECT" and rpd.refresh_interval == "day"
     assert rpd.quota_increase_eligibility.ineligibility_reason.name == "NO_VALID_BILLING_ACCOUNT"
     by_model = {d.dimensions.get("model"): d.details.value for d in rpd.dimensions_infos}
-    assert by_model["gemini-2.5-flash"] == 20
-    assert by_model["gemini-2.5-pro"] == 0 and by_model[None] == 0
+    assert by_model["gemini-3.8-flash"] == 20
+    assert by_model["gemini-3.1-pro"] == 0 and by_model[None] == 0
     raw = _raw(emu, f"/v1/{parent}/quotaInfos/GenerateRequestsPerDayPerProjectPerModel-FreeTier").json()
     raw_by_model = {d.get("dimensions", {}).get("model"): d["details"] for d in raw["dimensionsInfos"]}
-    assert raw_by_model["gemini-2.5-pro"] == {}  # zero = absent value, not "0"
-    assert raw_by_model["gemini-2.5-flash"] == {"value": "20"}  # int64 as a JSON string
+    assert raw_by_model["gemini-3.1-pro"] == {}  # zero = absent value, not "0"
+    assert raw_by_model["gemini-3.8-flash"] == {"value": "20"}  # int64 as a JSON string
     got = client.get_quota_info(
         name=f"{parent}/quotaInfos/GenerateRequestsPerDayPerProjectPerModel", timeout=T
     )
@@ -200,7 +200,7 @@ def test_cloud_quotas_unknown_quota_id_and_preferences(emulator: EmulatorFactory
     from google.api_core import exceptions as gexc
 
     pref = QuotaPreferenceSpec(
-        "gemini-pro-rpd", "GenerateRequestsPerDayPerProjectPerModel", "gemini-2.5-pro", 20000, 10000
+        "gemini-pro-rpd", "GenerateRequestsPerDayPerProjectPerModel", "gemini-3.1-pro", 20000, 10000
     )
     emu = emulator(scenario_with("healthy", preferences=(pref,)))
     client = cloud_client("cloudquotas", emu, user_creds(emu))
@@ -212,7 +212,7 @@ def test_cloud_quotas_unknown_quota_id_and_preferences(emulator: EmulatorFactory
     prefs = list(client.list_quota_preferences(parent=f"projects/{p.number}/locations/global", timeout=T))
     assert len(prefs) == 1
     assert prefs[0].quota_config.preferred_value == 20000 and prefs[0].quota_config.granted_value == 10000
-    assert prefs[0].reconciling and dict(prefs[0].dimensions) == {"model": "gemini-2.5-pro"}
+    assert prefs[0].reconciling and dict(prefs[0].dimensions) == {"model": "gemini-3.1-pro"}
     plain = emulator("healthy")
     assert (
         list(
@@ -439,8 +439,8 @@ def test_monitoring_grouped_usage_sums_via_authorized_session(
     }
     # healthy: 37 today + 2 in the last minute on flash, 5 on pro
     assert sums == {
-        ("gemini-2.5-flash", "GenerateRequestsPerDayPerProjectPerModel"): 39,
-        ("gemini-2.5-pro", "GenerateRequestsPerDayPerProjectPerModel"): 5,
+        ("gemini-3.8-flash", "GenerateRequestsPerDayPerProjectPerModel"): 39,
+        ("gemini-3.1-pro", "GenerateRequestsPerDayPerProjectPerModel"): 5,
     }
     ts = body["timeSeries"][0]
     assert ts["metricKind"] == "DELTA" and ts["valueType"] == "INT64"
@@ -476,7 +476,7 @@ def test_monitoring_raw_points_filters_and_no_data(
         timeout=T,
         params={
             "filter": f'metric.type = starts_with("{GL}/quota/") AND metric.labels.limit_name = '
-            '"GenerateRequestsPerDayPerProjectPerModel-FreeTier" AND metric.labels.model = "gemini-2.5-flash"',
+            '"GenerateRequestsPerDayPerProjectPerModel-FreeTier" AND metric.labels.model = "gemini-3.8-flash"',
             "interval.startTime": start,
             "interval.endTime": end,
         },
@@ -565,7 +565,7 @@ def test_monitoring_points_show_only_after_the_delay(
         counts[delay] = sum(
             int(p["value"]["int64Value"])
             for ts in resp.json().get("timeSeries", [])
-            if ts["metric"]["labels"]["model"] == "gemini-2.5-flash"
+            if ts["metric"]["labels"]["model"] == "gemini-3.8-flash"
             for p in ts["points"]
         )
         emu.stop()

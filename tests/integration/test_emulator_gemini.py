@@ -37,16 +37,16 @@ def test_models_list_get_count_generate(emulator: EmulatorFactory, version: str)
 
     emu = emulator("healthy")
     client = genai_client(emu, version=version)
-    model = client.models.get(model="gemini-2.5-flash")
-    assert model.display_name == "Gemini 2.5 Flash" and model.input_token_limit == 1048576
+    model = client.models.get(model="gemini-3.8-flash")
+    assert model.display_name == "Gemini 3.8 Flash" and model.input_token_limit == 1048576
     names = [m.name for m in client.models.list(config={"page_size": 20})]
-    assert "models/gemini-2.5-flash-image" in names and len(names) == len(set(names))
+    assert "models/gemini-3.1-flash-image" in names and len(names) == len(set(names))
     pages = [r for r in emu.requests if r.path == f"/{version}/models"]
     assert len(pages) >= 2 and pages[1].query["pageToken"]  # the pager followed nextPageToken
     assert ("models/gemini-flash-latest" in names) == (version == "v1beta")  # aliases only on v1beta
-    assert client.models.count_tokens(model="gemini-2.5-flash", contents="how many tokens").total_tokens == 4
+    assert client.models.count_tokens(model="gemini-3.8-flash", contents="how many tokens").total_tokens == 4
     resp = client.models.generate_content(
-        model="gemini-2.5-flash",
+        model="gemini-3.8-flash",
         contents="hi",
         config=types.GenerateContentConfig(
             max_output_tokens=1, thinking_config=types.ThinkingConfig(thinking_budget=0)
@@ -54,9 +54,9 @@ def test_models_list_get_count_generate(emulator: EmulatorFactory, version: str)
     )
     assert resp.text == "OK"
     assert resp.usage_metadata is not None and resp.usage_metadata.prompt_token_count == 1
-    assert resp.model_version == "gemini-2.5-flash"
+    assert resp.model_version == "gemini-3.8-flash"
     post = emu.requests[-1]
-    assert (post.method, post.path) == ("POST", f"/{version}/models/gemini-2.5-flash:generateContent")
+    assert (post.method, post.path) == ("POST", f"/{version}/models/gemini-3.8-flash:generateContent")
     assert post.headers["x-goog-api-key"] == emu.scenario.demo.api_keys[0]
     sent = json.loads(post.body or "{}")
     assert sent["generationConfig"]["thinkingConfig"] == {"thinking_budget": 0}  # snake_case accepted
@@ -67,7 +67,7 @@ def test_thinking_model_with_one_output_token_stops_at_max_tokens(emulator: Emul
 
     emu = emulator("healthy")
     resp = genai_client(emu).models.generate_content(
-        model="gemini-2.5-flash", contents="hi", config=types.GenerateContentConfig(max_output_tokens=1)
+        model="gemini-3.8-flash", contents="hi", config=types.GenerateContentConfig(max_output_tokens=1)
     )
     assert resp.candidates and resp.candidates[0].finish_reason == types.FinishReason.MAX_TOKENS
     assert resp.usage_metadata is not None and resp.usage_metadata.thoughts_token_count == 1
@@ -104,13 +104,13 @@ def test_key_errors(emulator: EmulatorFactory) -> None:
     assert (invalid.code, invalid.status) == (400, "INVALID_ARGUMENT")
     assert invalid.details["error"]["details"][0]["reason"] == "API_KEY_INVALID"
     leaked = _client_error(
-        lambda: genai_client(emu, k1.key).models.generate_content(model="gemini-2.5-flash", contents="hi")
+        lambda: genai_client(emu, k1.key).models.generate_content(model="gemini-3.8-flash", contents="hi")
     )
     assert leaked.code == 403 and "reported as leaked" in leaked.message
     assert "details" not in leaked.details["error"]  # the leaked-key 403 has no details
-    blocked = _client_error(lambda: genai_client(emu, k2.key).models.get(model="gemini-2.5-flash"))
+    blocked = _client_error(lambda: genai_client(emu, k2.key).models.get(model="gemini-3.8-flash"))
     assert blocked.details["error"]["details"][0]["reason"] == "API_KEY_SERVICE_BLOCKED"
-    ip = _client_error(lambda: genai_client(emu, k3.key).models.get(model="gemini-2.5-flash"))
+    ip = _client_error(lambda: genai_client(emu, k3.key).models.get(model="gemini-3.8-flash"))
     assert ip.details["error"]["details"][0]["reason"] == "API_KEY_IP_ADDRESS_BLOCKED"
     no_key = requests.get(f"{emu.base_url}/v1beta/models", timeout=T)
     assert no_key.status_code == 403 and "unregistered callers" in no_key.json()["error"]["message"]
@@ -128,17 +128,15 @@ def test_api_disabled_gives_the_generativelanguage_service_disabled(emulator: Em
     assert f"Generative Language API has not been used in project {project.number}" in err.message
 
 
-def test_zero_quota_image_is_counted_against_the_preview_name(emulator: EmulatorFactory) -> None:
+def test_zero_quota_image_has_no_free_tier_bucket(emulator: EmulatorFactory) -> None:
     emu = emulator("zero-quota-image")
     client = genai_client(emu)
     err = _client_error(
-        lambda: client.models.generate_content(model="gemini-2.5-flash-image", contents="a cat")
+        lambda: client.models.generate_content(model="gemini-3.1-flash-image", contents="a cat")
     )
     assert (err.code, err.status) == (429, "RESOURCE_EXHAUSTED")
     bullets = re.findall(r"\* Quota exceeded for metric: (\S+), limit: (\d+), model: (\S+)", err.message)
-    assert bullets and all(
-        limit == "0" and model == "gemini-2.5-flash-preview-image" for _, limit, model in bullets
-    )
+    assert bullets and all(limit == "0" and model == "gemini-3.1-flash-image" for _, limit, model in bullets)
     failure = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))
     assert {v["quotaId"] for v in failure["violations"]} == {
         "GenerateContentInputTokensPerModelPerMinute-FreeTier",
@@ -147,7 +145,7 @@ def test_zero_quota_image_is_counted_against_the_preview_name(emulator: Emulator
         "GenerateContentInputTokensPerModelPerDay-FreeTier",
     }
     assert all("quotaValue" not in v for v in failure["violations"])  # zero = absent
-    assert client.models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
+    assert client.models.generate_content(model="gemini-3.8-flash", contents="hi").text == "OK"
 
 
 def test_rpd_exhausted_short_retry_info_and_other_models_work(
@@ -155,7 +153,7 @@ def test_rpd_exhausted_short_retry_info_and_other_models_work(
 ) -> None:
     emu = emulator("rpd-exhausted", clock=emu_clock)
     client = genai_client(emu)
-    err = _client_error(lambda: client.models.generate_content(model="gemini-2.5-flash", contents="hi"))
+    err = _client_error(lambda: client.models.generate_content(model="gemini-3.8-flash", contents="hi"))
     assert err.code == 429
     details = err.details["error"]["details"]
     (violation,) = next(d for d in details if d["@type"].endswith("QuotaFailure"))["violations"]
@@ -163,16 +161,16 @@ def test_rpd_exhausted_short_retry_info_and_other_models_work(
     assert violation["quotaValue"] == "20"
     retry = next(d for d in details if d["@type"].endswith("RetryInfo"))["retryDelay"]
     assert retry == "44s"  # short, like real per-day 429s (60 - 15.25 s into the minute)
-    assert "limit: 20, model: gemini-2.5-flash\nPlease retry in 44.75" in err.message
+    assert "limit: 20, model: gemini-3.8-flash\nPlease retry in 44.75" in err.message
     assert client.models.generate_content(model="gemini-2.5-flash-lite", contents="hi").text == "OK"
 
 
 def test_billing_on_other_project_free_tier_ids_on_the_key_project(emulator: EmulatorFactory) -> None:
     emu = emulator("billing-on-other-project")
     err = _client_error(
-        lambda: genai_client(emu).models.generate_content(model="gemini-2.5-pro", contents="hi")
+        lambda: genai_client(emu).models.generate_content(model="gemini-3.1-pro-preview", contents="hi")
     )
-    assert err.code == 429 and "limit: 0, model: gemini-2.5-pro" in err.message
+    assert err.code == 429 and "limit: 0, model: gemini-3.1-pro" in err.message
     failure = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))
     assert all(v["quotaId"].endswith("-FreeTier") for v in failure["violations"])
 
@@ -181,14 +179,14 @@ def test_successful_calls_count_against_the_shared_project_quota(
     emulator: EmulatorFactory, emu_clock: Callable[[], datetime]
 ) -> None:
     """Two keys in one project share its RPM bucket; usage shows up in Monitoring."""
-    low = (("GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash", 2),)
+    low = (("GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.8-flash", 2),)
     # Monitoring shows points at once here (the delay Google has is tested on its own)
     emu = emulator(scenario_with("shared-keys", limit_overrides=low), clock=emu_clock, monitoring_delay_s=0)
     k1, k2, k3 = emu.scenario.demo.api_keys
-    assert genai_client(emu, k1).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
-    assert genai_client(emu, k2).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
+    assert genai_client(emu, k1).models.generate_content(model="gemini-3.8-flash", contents="hi").text == "OK"
+    assert genai_client(emu, k2).models.generate_content(model="gemini-3.8-flash", contents="hi").text == "OK"
     err = _client_error(
-        lambda: genai_client(emu, k1).models.generate_content(model="gemini-2.5-flash", contents="hi")
+        lambda: genai_client(emu, k1).models.generate_content(model="gemini-3.8-flash", contents="hi")
     )
     (violation,) = next(d for d in err.details["error"]["details"] if d["@type"].endswith("QuotaFailure"))[
         "violations"
@@ -198,10 +196,10 @@ def test_successful_calls_count_against_the_shared_project_quota(
         "2",
     )
     # the third key lives in another project: unaffected
-    assert genai_client(emu, k3).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
+    assert genai_client(emu, k3).models.generate_content(model="gemini-3.8-flash", contents="hi").text == "OK"
     assert (
         _usage(
-            emu, "team-a-prod", "GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash", "minute"
+            emu, "team-a-prod", "GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.8-flash", "minute"
         )
         == 2
     )
@@ -217,9 +215,9 @@ def test_successful_calls_count_against_the_shared_project_quota(
     ],
 )
 def test_forced_outcomes(emulator: EmulatorFactory, outcome: str, code: int, status: str) -> None:
-    emu = emulator(scenario_with("healthy", forced_outcomes=(("gemini-2.5-pro", outcome),)))
+    emu = emulator(scenario_with("healthy", forced_outcomes=(("gemini-3.1-pro-preview", outcome),)))
     err = _client_error(
-        lambda: genai_client(emu).models.generate_content(model="gemini-2.5-pro", contents="hi")
+        lambda: genai_client(emu).models.generate_content(model="gemini-3.1-pro-preview", contents="hi")
     )
     assert (err.code, err.status) == (code, status)
 
@@ -251,7 +249,7 @@ def _usage(emu: Emulator, project: str, limit_name: str, model: str, window: str
     )
 
 
-GROUP = {"gemini-2.5-flash-image": "gemini-2.5-flash-preview-image", "gemini-3-pro-preview": "gemini-3-pro"}
+GROUP = {"gemini-3.1-pro-preview": "gemini-3.1-pro", "gemini-flash-latest": "gemini-3.8-flash"}
 #: Scenarios whose generation outcome is not a quota decision are left out: no IAM, API disabled,
 #: a standard key (401 on generation), prepay out of credit (402 on generation).
 CHECKED = [
@@ -285,7 +283,12 @@ def test_429s_are_consistent_with_quota_infos_and_usage(
             and (i.quota_id.endswith("-FreeTier") if suffix else "-" not in i.quota_id)
         ]
         assert len(enforced) == (4 if suffix else 3)
-        for model in ("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-image", "gemini-3-pro-preview"):
+        for model in (
+            "gemini-3.8-flash",
+            "gemini-3.1-pro-preview",
+            "gemini-3.1-flash-image",
+            "gemini-flash-latest",
+        ):
             group = GROUP.get(model, model)
             zero, over = set(), set()
             for info in enforced:
@@ -316,16 +319,16 @@ def test_generate_now_after_pacific_midnight_resets_rpd(emulator: EmulatorFactor
     later = EMU_NOW + timedelta(days=1)
     emu = emulator("rpd-exhausted", clock=lambda: EMU_NOW)
     emu._clock = lambda: later  # the day rolled over while the emulator ran
-    assert genai_client(emu).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
+    assert genai_client(emu).models.generate_content(model="gemini-3.8-flash", contents="hi").text == "OK"
 
 
 def test_stream_generate_content_sse_and_json_array(emulator: EmulatorFactory) -> None:
     emu = emulator("healthy")
-    chunks = list(genai_client(emu).models.generate_content_stream(model="gemini-2.5-flash", contents="hi"))
+    chunks = list(genai_client(emu).models.generate_content_stream(model="gemini-3.8-flash", contents="hi"))
     assert [c.text for c in chunks] == ["OK"]
     assert emu.requests[-1].query == {"alt": ["sse"]}
     plain = requests.post(
-        f"{emu.base_url}/v1beta/models/gemini-2.5-flash:streamGenerateContent",
+        f"{emu.base_url}/v1beta/models/gemini-3.8-flash:streamGenerateContent",
         headers={"x-goog-api-key": emu.scenario.demo.api_keys[0]},
         json={"contents": [{"parts": [{"text": "hi"}]}]},
         timeout=T,
@@ -334,51 +337,85 @@ def test_stream_generate_content_sse_and_json_array(emulator: EmulatorFactory) -
     rpd = emulator("rpd-exhausted")
     err = _client_error(
         lambda: list(
-            genai_client(rpd).models.generate_content_stream(model="gemini-2.5-flash", contents="hi")
+            genai_client(rpd).models.generate_content_stream(model="gemini-3.8-flash", contents="hi")
         )
     )
     assert err.code == 429
 
 
-def test_standard_key_lists_models_but_every_generation_call_gets_the_real_401(
-    emulator: EmulatorFactory,
-) -> None:
-    emu = emulator("standard-key-rejected")
-    key = emu.scenario.demo.api_keys[0]
-    assert key.startswith("AIza")
-    client = genai_client(emu, key)
-    assert any(m.name == "models/gemini-2.5-flash" for m in client.models.list())
-    for call, method in (
-        (lambda: client.models.count_tokens(model="gemini-2.5-flash", contents="hi"), "CountTokens"),
-        (lambda: client.models.generate_content(model="gemini-2.5-flash", contents="hi"), "GenerateContent"),
+# --- the model lineup of December 2026: aliases, retirements, re-routes ----------------------------------
+
+
+def test_lineup_is_the_current_one_and_lists_no_retired_model(emulator: EmulatorFactory) -> None:
+    emu = emulator("healthy")
+    names = {m.name for m in genai_client(emu).models.list(config={"page_size": 1000})}
+    for current in (
+        "gemini-3.8-flash",
+        "gemini-3.6-flash",
+        "gemini-3.5-flash-lite",
+        "gemini-3.1-pro-preview",
     ):
-        err = _client_error(call)
-        assert (err.code, err.status) == (401, "UNAUTHENTICATED")
-        body = err.details["error"]
-        assert body["message"].startswith(
-            "Request had invalid authentication credentials. Expected OAuth 2 access token"
+        assert f"models/{current}" in names
+    for image in ("gemini-nano-banana-2.1", "gemini-3.1-flash-image", "gemini-3-pro-image"):
+        assert f"models/{image}" in names
+    for retired in ("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash", "gemini-3.5-flash"):
+        assert f"models/{retired}" not in names
+
+
+def test_retired_model_answers_the_no_longer_available_404(emulator: EmulatorFactory) -> None:
+    emu = emulator("healthy")
+    err = _client_error(
+        lambda: genai_client(emu).models.generate_content(model="gemini-2.0-flash", contents="hi")
+    )
+    assert (err.code, err.status) == (404, "NOT_FOUND")
+    assert err.message == (
+        "This model models/gemini-2.0-flash is no longer available. Please update your code to use a "
+        "newer model for the latest features and improvements."
+    )
+
+
+def test_retired_model_is_silently_rerouted_and_counted_as_its_target(emulator: EmulatorFactory) -> None:
+    emu = emulator(
+        scenario_with(
+            "healthy",
+            limit_overrides=(("GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.6-flash", 1),),
+            usage=(),
         )
-        (info,) = body["details"]
-        assert info["reason"] == "ACCESS_TOKEN_TYPE_UNSUPPORTED" and "domain" not in info
-        assert info["metadata"] == {
-            "method": f"google.ai.generativelanguage.v1beta.GenerativeService.{method}",
-            "service": "generativelanguage.googleapis.com",
-        }
-
-
-def test_prepay_depleted_is_402_on_generation_with_googles_body(emulator: EmulatorFactory) -> None:
-    emu = emulator("prepay-depleted")
+    )
     client = genai_client(emu)
-    assert client.models.count_tokens(
-        model="gemini-3.6-flash", contents="hi"
-    ).total_tokens  # free call answers
+    resp = client.models.generate_content(model="gemini-3.5-flash", contents="hi")
+    assert resp.text == "OK" and resp.model_version == "gemini-3.6-flash"
+    # the one request counted against gemini-3.6-flash's bucket: the next one is over its limit
     err = _client_error(lambda: client.models.generate_content(model="gemini-3.6-flash", contents="hi"))
-    assert err.details == {
-        "error": {
-            "code": 402,
-            "message": "Your prepayment credits are depleted. Please go to AI Studio at    "
-            "https://ai.studio/projects to manage your project and billing. Learn more at "
-            "https://ai.google.dev/gemini-api/docs/billing#prepay.",
-            "status": "RESOURCE_EXHAUSTED",
-        }
-    }
+    assert err.code == 429 and "model: gemini-3.6-flash" in err.message
+
+
+def test_alias_answers_as_its_target(emulator: EmulatorFactory) -> None:
+    emu = emulator("healthy")
+    resp = genai_client(emu).models.generate_content(model="gemini-flash-latest", contents="hi")
+    assert resp.model_version == "gemini-3.8-flash"
+
+
+def test_model_retired_scenario(emulator: EmulatorFactory) -> None:
+    emu = emulator("model-retired")
+    client = genai_client(emu)
+    names = {m.name for m in client.models.list(config={"page_size": 1000})}
+    assert {"models/gemini-2.5-flash", "models/gemini-3.5-flash"} <= names  # still listed to this key
+    assert emu.scenario.models == ("gemini-2.5-flash", "gemini-3.5-flash")
+    err = _client_error(lambda: client.models.generate_content(model="gemini-2.5-flash", contents="hi"))
+    assert (err.code, err.status) == (404, "NOT_FOUND")
+    assert err.message == (
+        "This model models/gemini-2.5-flash is no longer available to new users. Please update your code "
+        "to use a newer model for the latest features and improvements."
+    )
+    resp = client.models.generate_content(model="gemini-3.5-flash", contents="hi")
+    assert resp.model_version == "gemini-3.6-flash"
+
+
+def test_served_as_reports_a_version_suffix(emulator: EmulatorFactory) -> None:
+    scenario = dataclasses.replace(
+        SCENARIOS["healthy"], served_as=(("gemini-3.8-flash", "gemini-3.8-flash-001"),)
+    )
+    emu = emulator(scenario)
+    resp = genai_client(emu).models.generate_content(model="gemini-3.8-flash", contents="hi")
+    assert resp.model_version == "gemini-3.8-flash-001"

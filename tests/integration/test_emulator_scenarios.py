@@ -93,7 +93,7 @@ def test_demo_context_replaces_the_users_env(monkeypatch: pytest.MonkeyPatch) ->
         assert demo_ctx.endpoints.overridden and demo_ctx.endpoints.gemini == emu.base_url
         assert demo_ctx.endpoints.token == f"{emu.base_url}/token"
         assert emu.now() == clock()  # the emulator runs on the Context's clock
-        assert genai_client(emu, demo_ctx.env["GEMINI_API_KEY"]).models.get(model="gemini-2.5-flash").name
+        assert genai_client(emu, demo_ctx.env["GEMINI_API_KEY"]).models.get(model="gemini-3.8-flash").name
     with pytest.raises(RuntimeError, match="not running"):  # stopped on exit
         _ = emu.port
     with pytest.raises(UsageError) as err, demo_app.demo_context(ctx, "no-such-scenario"):
@@ -149,7 +149,7 @@ def test_shared_keys_story(emulator: EmulatorFactory) -> None:
 
 def test_no_iam_story_gemini_still_works(emulator: EmulatorFactory) -> None:
     emu = emulator("no-iam")
-    assert genai_client(emu).models.generate_content(model="gemini-2.5-flash", contents="hi").text == "OK"
+    assert genai_client(emu).models.generate_content(model="gemini-3.8-flash", contents="hi").text == "OK"
 
 
 def test_rpd_usage_is_since_pacific_midnight_across_dst() -> None:
@@ -172,7 +172,7 @@ def test_rpd_exhausted_just_after_midnight_still_counts_today(emulator: Emulator
     from google.genai import errors
 
     with pytest.raises(errors.ClientError) as info:
-        genai_client(emu).models.generate_content(model="gemini-2.5-flash", contents="hi")
+        genai_client(emu).models.generate_content(model="gemini-3.8-flash", contents="hi")
     assert '"quotaValue": "20"' in json.dumps(info.value.details) or "limit: 20" in info.value.message
 
 

@@ -120,19 +120,19 @@ def test_service_state_enabled_and_disabled(healthy: Emulator) -> None:
 def test_quota_limits_values_windows_tiers(healthy: Emulator) -> None:
     limits = cloudquotas.list_quota_limits(emu_context(healthy), _creds(healthy), "acme-gemini-prod")
     by_key = {(q.quota_id, q.model): q for q in limits}
-    rpm = by_key[("GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash")]
+    rpm = by_key[("GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.8-flash")]
     assert (rpm.value, rpm.window, rpm.measure, rpm.tier) == (1000, "minute", "requests", Tier.TIER_1)
     assert rpm.metric == "generativelanguage.googleapis.com/generate_requests_per_model"
     assert rpm.display_name and "per minute" in rpm.display_name
     # -1 = unlimited (tier-1 RPD of gemini-2.5-flash-lite)
     unlimited = by_key[("GenerateRequestsPerDayPerProjectPerModel", "gemini-2.5-flash-lite")]
     assert unlimited.value == -1 and unlimited.unlimited and unlimited.window == "day"
-    # absent value = 0 (free tier has no gemini-2.5-pro entitlement), default bucket = model None
-    zero = by_key[("GenerateRequestsPerDayPerProjectPerModel-FreeTier", "gemini-2.5-pro")]
+    # absent value = 0 (free tier has no gemini-3.1-pro entitlement), default bucket = model None
+    zero = by_key[("GenerateRequestsPerDayPerProjectPerModel-FreeTier", "gemini-3.1-pro")]
     assert zero.value == 0 and zero.tier == Tier.FREE and not zero.unlimited
     default = by_key[("GenerateRequestsPerMinutePerProjectPerModel-FreeTier", None)]
     assert default.value == 0
-    tpm = by_key[("GenerateContentPaidTierInputTokensPerModelPerMinute-PaidTier2", "gemini-2.5-flash")]
+    tpm = by_key[("GenerateContentPaidTierInputTokensPerModelPerMinute-PaidTier2", "gemini-3.8-flash")]
     assert tpm.measure == "tokens" and tpm.tier == Tier.TIER_2
     assert {q.tier for q in limits} == {Tier.FREE, Tier.TIER_1, Tier.TIER_2, Tier.TIER_3}
 
@@ -155,7 +155,7 @@ def _with_preferences() -> Scenario:
         QuotaPreferenceSpec(
             "gemini-rpd-raise",
             "GenerateRequestsPerDayPerProjectPerModel",
-            "gemini-2.5-pro",
+            "gemini-3.1-pro",
             preferred=20_000,
             granted=10_000,
             reconciling=True,
@@ -179,7 +179,7 @@ def test_quota_preferences() -> None:
         prefs = cloudquotas.list_quota_preferences(emu_context(emu), _creds(emu), "acme-gemini-prod")
     assert len(prefs) == 2
     first, second = prefs
-    assert (first.quota_id, first.model) == ("GenerateRequestsPerDayPerProjectPerModel", "gemini-2.5-pro")
+    assert (first.quota_id, first.model) == ("GenerateRequestsPerDayPerProjectPerModel", "gemini-3.1-pro")
     assert (first.preferred_value, first.granted_value, first.reconciling) == (20_000, 10_000, True)
     assert second.model is None and second.granted_value is None and not second.reconciling
     assert second.state_detail == "Quota request denied"
@@ -196,12 +196,12 @@ def test_usage_day_and_minute(healthy: Emulator) -> None:
     )
     by_key = {(u.quota_id, u.model, u.window): u.value for u in usage}
     # 37 requests spread since Pacific midnight + 2 in the last minute
-    assert by_key[("GenerateRequestsPerDayPerProjectPerModel", "gemini-2.5-flash", "day")] == 39
-    assert by_key[("GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-flash", "minute")] == 2
-    assert by_key[("GenerateRequestsPerDayPerProjectPerModel", "gemini-2.5-pro", "day")] == 5
-    assert by_key[("GenerateRequestsPerMinutePerProjectPerModel", "gemini-2.5-pro", "minute")] == 0
+    assert by_key[("GenerateRequestsPerDayPerProjectPerModel", "gemini-3.8-flash", "day")] == 39
+    assert by_key[("GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.8-flash", "minute")] == 2
+    assert by_key[("GenerateRequestsPerDayPerProjectPerModel", "gemini-3.1-pro", "day")] == 5
+    assert by_key[("GenerateRequestsPerMinutePerProjectPerModel", "gemini-3.1-pro", "minute")] == 0
     # token quota: 2 requests x 12 tokens in the current minute
-    assert by_key[("GenerateContentPaidTierInputTokensPerModelPerMinute", "gemini-2.5-flash", "minute")] == 24
+    assert by_key[("GenerateContentPaidTierInputTokensPerModelPerMinute", "gemini-3.8-flash", "minute")] == 24
     reqs = cloud_requests(healthy)
     assert len(reqs) == len(monitoring.USAGE_METRICS)
     assert {r.method for r in reqs} == {"GET"}
@@ -218,10 +218,10 @@ def test_usage_free_tier_rpd_exhausted() -> None:
     with Emulator("rpd-exhausted") as emu:
         usage = monitoring.read_usage(emu_context(emu), _creds(emu), "nightly-batch-jobs", now=emu.now())
     by_key = {(u.quota_id, u.model, u.window): u for u in usage}
-    rpd = by_key[("GenerateRequestsPerDayPerProjectPerModel-FreeTier", "gemini-2.5-flash", "day")]
+    rpd = by_key[("GenerateRequestsPerDayPerProjectPerModel-FreeTier", "gemini-3.8-flash", "day")]
     assert rpd.value == 20
     assert rpd.metric == "generativelanguage.googleapis.com/generate_content_free_tier_requests"
-    tpd = by_key[("GenerateContentInputTokensPerModelPerDay-FreeTier", "gemini-2.5-flash", "day")]
+    tpd = by_key[("GenerateContentInputTokensPerModelPerDay-FreeTier", "gemini-3.8-flash", "day")]
     assert tpd.value == 20 * 850
     assert all("Paid" not in u.quota_id for u in usage)
 
