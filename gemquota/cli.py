@@ -560,4 +560,24 @@ def run() -> None:
         code = main()
     finally:
         gc.freeze()
+    _exit_now_if_calls_abandoned(code)
     sys.exit(code)
+
+
+def _exit_now_if_calls_abandoned(code: int) -> None:
+    """Leave at once when worker threads are still alive (calls abandoned at their deadline or on Ctrl-C).
+
+    Such a thread may sit in a socket call; letting the interpreter finalize around it can hang or crash
+    the process (seen as SIGSEGV after Ctrl-C). The report is complete by now: flush and exit."""
+    import threading
+
+    if not any(t is not threading.main_thread() and t.is_alive() for t in threading.enumerate()):
+        return
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
