@@ -114,7 +114,8 @@ def backend_of(err: GoogleError) -> Backend:
         or "cloudaicompanion" in names
         or hints & {"code-assist", "per_user_tier", "oauth_fallback", "ca_words"}
         or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
-        or err.signals & {"unsupported_client", "not_eligible"}
+        or err.signals & {"unsupported_client", "not_eligible", "ca_busy"}
+        or "UNSUPPORTED_CLIENT" in err.reasons
         or err.reset_delay_s is not None
         or (
             "QUOTA_EXHAUSTED" in err.reasons
@@ -122,6 +123,10 @@ def backend_of(err: GoogleError) -> Backend:
             and "aiplatform" not in names
         )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
+        or (
+            "agent_terminated" in err.signals
+            and not {"generativelanguage", "aiplatform"} & set(names.split())
+        )
     ):
         return Backend.CODE_ASSIST
     metrics = (
@@ -338,6 +343,12 @@ def _capacity(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
+    if err.signals & {"ca_busy", "agent_terminated"}:
+        return _Decision(
+            Kind.CAPACITY,
+            "The Antigravity / Code Assist backend is busy ('high traffic' / 'Agent terminated due to error'): "
+            "retry after a short wait.",
+        )
     if err.signals & {"try_later", "out_of_capacity"}:
         return _Decision(
             Kind.CAPACITY,
@@ -370,6 +381,8 @@ def _quota_like(err: GoogleError) -> bool:
             "out_of_capacity",
             "ca_capacity",
             "no_capacity",
+            "ca_busy",
+            "agent_terminated",
             "individual_quota",
             "ca_limit",
             "plan_daily",

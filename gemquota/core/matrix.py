@@ -643,6 +643,7 @@ MATRIX: tuple[Row, ...] = (
     Row(_k(Kind.INTERNAL), _INTERNAL),
     Row(_k(Kind.DEADLINE), _DEADLINE),
     # Request / access errors.
+    Row(_k(Kind.REGION), _CA_MIGRATE, backends=_CODE_ASSIST),
     Row(_k(Kind.REGION), _VERTEX_REGION, backends=_VERTEX),
     Row(_k(Kind.REGION), _REGION),
     Row(_k(Kind.PLAN_QUOTA), _PLAN_WAIT),

@@ -73,6 +73,9 @@ GOOGLE_WORDS: tuple[str, ...] = (
     "ratelimit",
     "rate_limit",
     "rate limit",
+    # Code Assist / Antigravity: eligibility checks and the busy notice (reference gemini-2026.md §6).
+    "eligib",
+    "high traffic",
 )
 _CODE = re.compile(r"(?<![\d.])(?:[45]\d\d|10(?:0[78]|11))(?![\d.])")
 

@@ -182,6 +182,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity\s+on\s+this\s+model"),
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
+    # Antigravity / cloudcode-pa busy notice (reference gemini-2026.md §6, cockpit-tools#453).
+    (
+        "ca_busy",
+        "quota",
+        "UNAVAILABLE",
+        r"Our\s+servers\s+are\s+experiencing\s+high\s+traffic\s+right\s+now",
+    ),
+    # The Antigravity desktop/CLI wrapper of a capacity or 429 failure: generic words, a Google error
+    # only beside a Google signal (GENERIC_ANCHORS).
+    (
+        "agent_terminated",
+        "quota",
+        None,
+        r"Agent\s+(?:execution\s+)?terminated\s+due\s+to\s+(?:an\s+)?error",
+    ),
     (
         "plan_daily",
         "quota",
@@ -525,6 +540,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
 #: Wordings that other software uses too: they make a Google error only beside a Google signal.
 GENERIC_ANCHORS = frozenset(
     {
+        "agent_terminated",
         "newquota",
         "overloaded",
         "internal",
