@@ -106,22 +106,28 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
         return decode_paste(got.read())
 
 
-def parse_now(value: str | None, ctx: Context) -> datetime:
-    """``--now ISO8601`` (a naive value is taken as UTC), else the context clock."""
-    if value is None:
-        return ctx.now()
+def iso_utc(value: str) -> datetime | None:
+    """An ISO 8601 time (``Z`` allowed; a naive value is taken as UTC) in UTC, or None if it is not one."""
     text = value.strip()
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(
-            f"--now {value!r} is not an ISO 8601 time.", "Example: --now 2026-03-08T09:30:00Z"
-        ) from None
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+def parse_now(value: str | None, ctx: Context) -> datetime:
+    """``--now ISO8601`` (a naive value is taken as UTC), else the context clock."""
+    if value is None:
+        return ctx.now()
+    moment = iso_utc(value)
+    if moment is None:
+        raise UsageError(f"--now {value!r} is not an ISO 8601 time.", "Example: --now 2026-03-08T09:30:00Z")
+    return moment
 
 
 def parse_tz(value: str | None) -> tzinfo | None:

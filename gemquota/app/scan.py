@@ -13,9 +13,10 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, BinaryIO, Protocol
 
+from gemquota.app.common import iso_utc
 from gemquota.context import Context
 from gemquota.core.reader import BlockReader, UnreadableInput, open_path
 from gemquota.core.scan import ScanAggregator, ScanResult
@@ -53,19 +54,13 @@ def parse_when(value: str | None, now: datetime, option: str) -> datetime | None
     if match:
         amount = float(match.group(1)) * _SECONDS[match.group(2).lower()]
         return now - timedelta(seconds=amount)
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
+    moment = iso_utc(value)
+    if moment is None:
         raise UsageError(
             f"{option} {value!r} is neither an ISO 8601 time nor a duration.",
             f"Examples: {option} 2026-11-04T14:00:00Z, {option} 2h, {option} 30m",
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+        )
+    return moment
 
 
 def _sources(ctx: Context, paths: tuple[str, ...]) -> list[tuple[str, BinaryIO, int | None]]:
