@@ -284,3 +284,55 @@ def test_the_interactions_apis_word_codes_are_still_googles() -> None:
     assert claimed(json.dumps(rpm)) == Kind.RPM
     bad = '{"error":{"code":"invalid_request","message":"Invalid value at contents[0].parts"}}'
     assert claimed(bad) == Kind.BAD_REQUEST
+
+
+# --- package repositories and downloads aimed at another service --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        real(
+            "114"
+        ),  # Maven Central 429 for com.google.api:gax-bom (an artifact name, not a Google SDK in use)
+        real("115"),  # Failed to transfer https://repo.maven.apache.org/… Error code 429
+        real("117"),  # CondaHTTPError: HTTP 429 … for url <https://mirrors.ustc.edu.cn/…>
+        "Could not transfer artifact com.google.cloud:libraries-bom:pom:26.1.0 from/to central: status code: 429",
+        "Exception: download https://cdn.example-mirror.net/pkg.tgz failed with HTTP 429",
+    ],
+)
+def test_package_downloads_from_another_service_are_theirs(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_google_java_sdk_errors_are_still_googles() -> None:
+    java = (
+        "com.google.api.gax.rpc.ResourceExhaustedException: io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: "
+        "Quota exceeded for quota metric 'Generate Content API requests per minute'"
+    )
+    assert claimed(java) != Kind.UNRECOGNIZED
+    assert claimed("com.google.genai.errors.ClientException: 429 . Resource has been exhausted") is not None
+
+
+# --- Discord and Envoy --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        real("119"),
+        real("120"),
+        "discord.errors.HTTPException: 429 Too Many Requests (error code: 0): You are being rate limited.",
+        "HTTP/1.1 503 Service Unavailable\ncontent-type: text/plain\n\nno healthy upstream",
+        "503 upstream connect error or disconnect/reset before headers. reset reason: connection termination",
+    ],
+)
+def test_discord_and_envoy_errors_are_theirs(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_a_gemini_bot_on_discord_is_still_gemini() -> None:
+    text = "Discord bot error: " + google_body(
+        429, "Resource has been exhausted (e.g. check quota).", "RESOURCE_EXHAUSTED"
+    )
+    assert claimed(text) == Kind.UNSPECIFIED_429

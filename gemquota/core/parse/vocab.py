@@ -574,6 +574,19 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|is\s+forbidden:\s+(?:exceeded|failed)\s+quota:|[\"']kind[\"']\s*:\s*[\"']Status[\"']\s*,\s*[\"']apiVersion",
     ),
     ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
+    (
+        "foreign:maven",
+        ("transfer artifact", "maven", "jitpack"),
+        r"could\s+not\s+transfer\s+artifact|repo1?\.maven(?:\.apache)?\.org|\bmaven-central\b|jitpack\.io",
+    ),
+    ("foreign:conda", ("conda",), r"CondaHTTPError|conda\.anaconda\.org|repo\.anaconda\.com"),
+    (
+        "foreign:envoy",
+        ("upstream", "envoy"),
+        r"no\s+healthy\s+upstream|upstream\s+connect\s+error\s+or\s+disconnect|server:\s*envoy\b|x-envoy-",
+    ),
+    # Discord's API by host or library (not the word: a Gemini bot on Discord is still Gemini's).
+    ("foreign:discord", ("discord",), r"\bdiscord(?:\.com|\.errors|\.http|app\.com|\.gg)\b"),
     ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
@@ -583,9 +596,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # A request aimed at another service: a method or "url" before the URL, or an api.* host; or the
         # error's own help link ("see https://letsencrypt.org/docs/rate-limits/"), which names whose it is
         # (a user's pointer to an issue on github.com or a Q&A site is not).
-        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"]+https?://|https?://(?=api\.)"
-        r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at)"
-        r"[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
+        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"<]+https?://|https?://(?=api\.)"
+        r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
+        r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
+        r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
         r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
         r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
@@ -688,8 +702,11 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "google_sdk",
             ("google", "googleapi"),
-            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:|com\.google\.(?:genai|api|cloud)"
-            r"|Google\.(?:GenAI|Apis|Cloud)|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
+            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:"
+            # Java's com.google.api / .cloud and .NET's Google.Apis / Google.Cloud, but not a Maven coordinate
+            # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
+            r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
+            r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
         ),
         # A Google model id (Gemini, Imagen, Veo, …) named anywhere in the paste.
         (
