@@ -912,7 +912,12 @@ def _assumptions(
         )
     if model is not None and not (err.dimension_model or any(v.model for v in err.violations)):
         if err.display_model == model and not (err.request_model or err.message_model):
-            out.append(f"The model id ({model}) is inferred from the quota's display name.")
+            if "responding-model" in err.hints:
+                out.append(
+                    f"The model ({model}) is the one the client said it was using; the error does not name it."
+                )
+            else:
+                out.append(f"The model id ({model}) is inferred from the quota's display name.")
         elif err.request_model == model and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA, Kind.PLAN_QUOTA}):
             out.append(f"The quota's model is taken from the request ({model}); the quota does not name it.")
     if backend != Backend.UNKNOWN and not err.hosts and not err.domain and not err.service:
@@ -936,7 +941,8 @@ def _assumptions(
         )
     if basis == str(Basis.PACIFIC_MIDNIGHT) and kind == Kind.PLAN_QUOTA:
         out.append(
-            "The error states no reset time: the allowance is assumed to reset at midnight Pacific time."
+            "The error states no reset time: the allowance is assumed to reset at midnight Pacific time "
+            "(Code Assist daily windows may instead run 24 h from their first request, Antigravity's a week)."
         )
     if kind == Kind.UNSPECIFIED_429 and tier in (Tier.TIER_1, Tier.TIER_2, Tier.TIER_3, Tier.PAID):
         out.append(

@@ -215,6 +215,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "wrapper_model",
     ),
+    # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
+    # (a weaker hint than any model the error names).
+    (
+        ("responding with",),
+        _Re(r"Responding\s+with\s+(?:models/)?(?P<responding_model_v>(?:gemini|gemma)-[\w.\-]{1,80})"),
+        "responding_model",
+    ),
     # .NET: "HttpStatusCode is TooManyRequests" (Google.GoogleApiException), "StatusCode: 429".
     (
         ("httpstatuscode",),
@@ -382,7 +389,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("no capacity",),
-        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<capacity_model_v>[\w.\-]{2,80})"),
+        # "… for model on the server" names no model (the slot is empty in some bodies).
+        _Re(
+            r"No\s+capacity\s+available\s+for\s+model\s+(?!on\s+the\s+server)(?P<capacity_model_v>[\w.\-]{2,80})"
+        ),
         "capacity_model",
     ),
     (
@@ -962,6 +972,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         named = match.groupdict()  # one of the two specs' groups
         model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
         return _Fact(pos, kind, _setter("request_model", model))
+    if kind == "responding_model":
+        responding = _clean_model(g("responding_model_v"))
+
+        def apply_rm(acc: _Acc) -> None:
+            if responding is not None and acc.display_model is None:
+                acc.display_model = responding
+                acc.hints.add("responding-model")
+
+        return _Fact(pos, kind, apply_rm)
     if kind == "dotnet_status":
         word = g("dotnet_status_v")
         code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
