@@ -276,3 +276,56 @@ def test_reset_in_says_a_plan_reset_with_no_stated_time_is_assumed() -> None:
     stated = plan(None, one(paste("033-agy-quote-individual-quota-resets-in-167h.txt")), NOW)
     assert stated.basis == Basis.CODE_ASSIST_RESET
     assert "as the error says" in render.message(stated)
+
+
+# --- a status code with its reason phrase in brackets (browser consoles, Google's own error pages) ---
+# The browser-console form "POST https://…:generateContent 429 (Too Many Requests)" is what web apps'
+# users paste (public project notes and logs hold it verbatim; the search tool that found them does not
+# name their repositories, so no paste of it is a fixture here).
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "model"),
+    [
+        (
+            "gemini.js:51 \n POST https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash-exp:"
+            "generateContent 429 (Too Many Requests)",
+            Kind.UNSPECIFIED_429,
+            "gemini-2.0-flash-exp",
+        ),
+        (
+            "POST https://generativelanguage.googleapis.com/v1beta/models/imagen-4.0-generate-001:predict "
+            "429 (Too Many Requests)",
+            Kind.UNSPECIFIED_429,
+            "imagen-4.0-generate-001",
+        ),
+        (
+            "POST https://generativelanguage.googleapis.com/v1beta/models/gemini-3.8-flash:streamGenerateContent"
+            "?alt=sse 503 (Service Unavailable)",
+            Kind.OVERLOADED,
+            "gemini-3.8-flash",
+        ),
+        ("<title>Error 429 (Too Many Requests)!!1</title>", Kind.UNSPECIFIED_429, None),
+    ],
+)
+def test_a_code_with_its_reason_phrase_in_brackets(text: str, kind: Kind, model: str | None) -> None:
+    d = one(text)
+    assert d.kind == kind, d.why
+    if model is not None:
+        assert d.model == model
+
+
+def test_a_bracketed_429_of_another_host_is_not_claimed() -> None:
+    text = "POST https://api.openai.com/v1/chat/completions 429 (Too Many Requests)"
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+# --- the Interactions API's documented daily form names its model too ------------------------------
+
+
+def test_quota_exceeded_for_model_names_the_model() -> None:
+    d = one(
+        '{"error":{"code":"quota_exceeded","message":"Quota exceeded for model gemini-3.8-flash (limit: 20 '
+        'requests per day on Free Tier). Please retry in 46s"}}'
+    )
+    assert (d.kind, d.model, d.limit) == (Kind.RPD, "gemini-3.8-flash", 20)

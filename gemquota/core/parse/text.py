@@ -189,11 +189,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "sdk_exception_code",
     ),
-    # The model a message names: "Rate limit exceeded for model X", "models/X is no longer available".
+    # The model a message names: "Rate limit exceeded for model X" (the Interactions API; its docs say
+    # "Quota exceeded for model X" for daily limits), "models/X is no longer available".
     (
         ("for model", "no longer available"),
         _Re(
-            r"Rate\s+limit\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"(?:Rate\s+limit|Quota)\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
             r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
             re.IGNORECASE,
         ),
@@ -311,7 +312,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "implemented",
         ),
         _Re(
-            rf"{_CODE_LEAD}:?\s+(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            rf"{_CODE_LEAD}:?\s+\(?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
             r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out)",
             re.IGNORECASE,
