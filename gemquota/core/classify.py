@@ -545,9 +545,14 @@ def _rule_status(err: GoogleError) -> _Decision | None:
             Kind.MODEL_NOT_FOUND,
             "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",
         )
-    if "ws-close:1011" in err.hints and not err.signals & {"status_word", "status_field"} and not err.reasons:
+    if (
+        "ws-close:1011" in err.hints
+        and not err.signals & {"status_word", "status_field", "overloaded_google", "deadline"}
+        and not err.reasons
+    ):
         # A Live API 1011 closes with prose ("service is currently unavailable"): only a reason or
-        # status name in it (OVERLOADED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED) says more than 500.
+        # status name in it (OVERLOADED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED), Google's own 503
+        # sentence or a deadline says more than 500.
         return _Decision(
             Kind.INTERNAL, "The Live API session closed with 1011 (internal error) on Google's side."
         )

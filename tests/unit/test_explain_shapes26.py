@@ -329,3 +329,32 @@ def test_quota_exceeded_for_model_names_the_model() -> None:
         'requests per day on Free Tier). Please retry in 46s"}}'
     )
     assert (d.kind, d.model, d.limit) == (Kind.RPD, "gemini-3.8-flash", 20)
+
+
+# --- Live API 1011: Google's 503 sentence or a deadline in its reason decides (SPEC §2) -------------
+# The form is google-genai's "APIError: 1011 None. Internal error encountered." (reference §8, discuss
+# 171560); the reasons below are Google's own 503 and gRPC deadline sentences.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("google.genai.errors.APIError: 1011 None. Internal error encountered.", Kind.INTERNAL),
+        (
+            "google.genai.errors.APIError: 1011 None. The model is overloaded. Please try again later.",
+            Kind.OVERLOADED,
+        ),
+        (
+            "WebSocket closed with code 1011: The model is overloaded. Please try again later.",
+            Kind.OVERLOADED,
+        ),
+        (
+            "google.genai.errors.APIError: 1011 None. Deadline expired before operation could complete.",
+            Kind.DEADLINE,
+        ),
+        ("received 1011 (internal error) RESOURCE_EXHAUSTED: Quota exceeded", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_a_live_1011_reads_its_reason(text: str, kind: Kind) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (kind, Retry.BACKOFF), d.why
