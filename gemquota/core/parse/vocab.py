@@ -294,7 +294,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAUTHENTICATED",
         r"Expected\s+OAuth\s*2\s+access\s+token|API\s+keys\s+are\s+not\s+supported\s+by\s+this\s+API",
     ),
-    ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials\s+received"),
+    # "… received. Please pass only one." (pastes are often cut after "credentials").
+    ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials"),
     ("no_key", "auth", "PERMISSION_DENIED", r"doesn'?t\s+allow\s+unregistered\s+callers"),
     ("denied_access", "auth", "PERMISSION_DENIED", r"project\s+has\s+been\s+denied\s+access"),
     # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
