@@ -30,7 +30,7 @@ from gemquota.core.parse.values import (
     parse_duration,
     without_surrogates,
 )
-from gemquota.core.parse.vocab import REASON_PHRASES, STRING_CODE_HTTP, STRING_CODE_STATUS
+from gemquota.core.parse.vocab import OPENAI_ERROR_KEYS, REASON_PHRASES, STRING_CODE_HTTP, STRING_CODE_STATUS
 from gemquota.core.reset import clamp_delay
 
 _OPENER = _Re(r"[{\[]")
@@ -361,7 +361,8 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
     if isinstance(code, int):
         acc.set_code(code)
         acc.signals.add("code")
-    word_status = _string_code_status(code)
+    # A word code in an OpenAI-compatible error object is that provider's vocabulary, not Google's.
+    word_status = None if OPENAI_ERROR_KEYS & err.keys() else _string_code_status(code)
     status_raw = err.get("status")
     status = canonical_status(status_raw)
     if status:
