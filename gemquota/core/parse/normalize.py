@@ -68,6 +68,8 @@ _WRAP = _Re(r"\n[ \t]*")
 _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]*googleapis\.com\b")
 #: Literals one of which every ``_HOST_WRAP`` match holds (most pastes hold none: no regex pass).
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
+#: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
+_MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
 
 def normalize(text: str) -> str:
@@ -84,6 +86,8 @@ def normalize(text: str) -> str:
         text = _QUOTE_PREFIX.sub("", text)
     if "+" in text:
         text = _CONCAT.sub("", text)
+    if "**" in text:
+        text = _MD_BOLD.sub("", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
         text = _HOST_WRAP.sub(_host_unwrap, text)
     return text
