@@ -254,3 +254,52 @@ def test_gemini_request_wordings_are_bad_request(text: str) -> None:
 )
 def test_lookalike_request_wordings_are_not_claimed(text: str) -> None:
     assert one(text).kind == Kind.UNRECOGNIZED
+
+
+# --- hard wraps: spaces left before the newline; a quota id cut mid-token ---------------------------------
+
+
+def _wrap(text: str, width: int) -> str:
+    """A terminal's hard wrap: every line cut at ``width`` characters, even inside a token."""
+    return "\n".join(
+        "\n".join(line[i : i + width] for i in range(0, max(len(line), 1), width))
+        for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "width", "kind"),
+    [
+        ("real5/054", 50, Kind.ZERO_QUOTA),
+        ("real5/054", 37, Kind.ZERO_QUOTA),
+        ("real6/001", 50, Kind.RPM),
+        ("real6/005", 50, Kind.RPM),
+        ("real6/005", 31, Kind.RPM),
+        ("real5/016", 45, Kind.RPM),
+        ("real5/048", 40, Kind.TPM),
+        ("real5/002", 60, Kind.RPD),
+    ],
+)
+def test_hard_wrapped_pastes_read_like_the_original(prefix: str, width: int, kind: Kind) -> None:
+    folder, number = prefix.split("/")
+    text = paste(folder, number)
+    assert one(text).kind == kind
+    assert one(_wrap(text, width)).kind == kind
+
+
+def test_wrap_with_trailing_spaces_and_box_borders() -> None:
+    text = paste("real7", "002")
+    boxed = "\n".join(f"│ {line} │" for line in text.split("\n"))
+    d = one(boxed)
+    assert (d.kind, d.model) == (Kind.RPM, "gemini-pro")
+    assert one(paste("real6", "001").replace("limit '", "limit \n'")).kind == Kind.RPM
+
+
+def test_a_whole_quota_id_at_a_line_end_is_not_glued_to_the_next_word() -> None:
+    text = (
+        "429 RESOURCE_EXHAUSTED quotaId: GenerateRequestsPerDayPerProjectPerModel-FreeTier\n"
+        "Please retry in 5s."
+    )
+    d = one(text)
+    assert d.kind == Kind.RPD
+    assert d.quota_id == "GenerateRequestsPerDayPerProjectPerModel-FreeTier"
