@@ -373,6 +373,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
     ),
+    # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
+    # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
+    (
+        "turn_order",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"function\s+(?:call|response)\s+turns?\s+comes?\s+immediately\s+after",
+    ),
+    (
+        "request_field",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"(?:GenerateContent|StreamGenerateContent|BatchEmbedContents|EmbedContent|CountTokens|CreateCachedContent)"
+        r"Request\.[\w\[\].\"']{1,200}:",
+    ),
 ]
 _CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
 #: ``_CODE`` for a pattern that starts with the code: the look-behind moves after the first digit, so
