@@ -388,3 +388,23 @@ def test_a_path_segment_is_not_a_route() -> None:
         "429 (Too Many Requests)"
     )
     assert one(text).model == "gemini-2.0-flash"
+
+
+# --- prepay depleted in each wording -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # google-gemini/gemini-cli packages/core/src/utils/googleQuotaErrors.test.ts (2026-03-18)
+        '{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Your prepayment funds are depleted.", '
+        '"details": []}}',
+        '{"error":{"code":402,"message":"Your prepayment credits are depleted. Please go to AI Studio at '
+        'https://ai.studio/projects to manage your project and billing.","status":"RESOURCE_EXHAUSTED"}}',
+        '{"error":{"code":"payment_required","message":"Your Prepay credit balance is depleted."}}',
+        "Gemini API error 402: prepay balance is depleted",
+    ],
+)
+def test_prepay_depleted_in_each_wording_is_billing_limit(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (Kind.BILLING_LIMIT, Retry.FIX), d.why

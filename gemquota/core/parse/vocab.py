@@ -218,7 +218,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "prepay",
         "billing",
         None,
-        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+        r"prepay(?:ment)?\s+(?:credits?|funds|balance)\s+(?:are|is)\s+depleted|credits\s+are\s+depleted"
+        r"|credit\s+balance\s+is\s+depleted",
     ),
     (
         "spend_cap",
