@@ -114,7 +114,7 @@ def backend_of(err: GoogleError) -> Backend:
         or "cloudaicompanion" in names
         or hints & {"code-assist", "per_user_tier", "oauth_fallback", "ca_words"}
         or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
-        or err.signals & {"unsupported_client", "not_eligible", "ca_busy"}
+        or err.signals & {"unsupported_client", "not_eligible", "ca_busy", "client_outdated"}
         or "UNSUPPORTED_CLIENT" in err.reasons
         or err.reset_delay_s is not None
         or (
@@ -494,6 +494,12 @@ def _rule_permission(err: GoogleError) -> _Decision | None:
     if permission - {"UNSUPPORTED_CLIENT"}:
         reason = sorted(permission)[0]
         return _Decision(Kind.PERMISSION, f"Access is denied ({reason}).")
+    if "client_outdated" in err.signals:
+        return _Decision(
+            Kind.PERMISSION,
+            "The backend refuses this version of the Google client (Antigravity / gemini-cli): update the "
+            "client to its current release; retrying the same version never helps.",
+        )
     if err.signals & {"unsupported_client", "not_eligible"} or "UNSUPPORTED_CLIENT" in reasons:
         return _Decision(
             Kind.PERMISSION,

@@ -26,7 +26,9 @@ from gemquota.core.parse.vocab import (
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
     GRPC_STATUS,
+    PROSE_MODEL,
     REASON_PHRASES,
+    WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
 )
@@ -168,8 +170,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
     (
-        ("limit: 0", "limit:0"),
-        _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"),
+        ("limit: 0", "limit:0", "limit=0"),
+        _Re(r"(?<![\w.?&])limit(?::\s*|=)0(?![\d.&])(?!\s+(?:requests|tokens|images))"),
         "zero_limit",
     ),
     (
@@ -194,7 +196,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("for model", "no longer available"),
         _Re(
-            r"(?:Rate\s+limit|Quota)\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"(?:limit|Quota)\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
             r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
             re.IGNORECASE,
         ),
@@ -208,6 +210,20 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
         "wrapper_model",
+    ),
+    # A wrapper's own field for the model: Cline's "modelId", LiteLLM's "Received Model Group=gemini/…",
+    # "model_name: …" (the Google body itself often names none).
+    (
+        ("modelid", "model group", "model_id", "model_name", "modelname"),
+        _Re(WRAPPER_MODEL_KV),
+        "wrapper_model_kv",
+    ),
+    # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
+    # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
+    (
+        ("using ",),
+        _Re(PROSE_MODEL),
+        "prose_model",
     ),
     (
         ("model=",),
@@ -302,6 +318,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
     (("):",), _Re(rf"\({_CODE}\):"), "client_error_code"),
+    # An app's "Gemini API error (429)" / "Resource Exhausted (429)": the code in brackets after an error word.
+    (
+        ("(4", "(5"),
+        _Re(
+            r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized)"
+            r"\s*\((?P<paren_code_c>[45]\d\d)\)"
+        ),
+        "paren_code",
+    ),
     # "Error: 429 …" (JS and Python error prints).
     (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
@@ -450,6 +475,9 @@ _ON_LOW = frozenset(
         "http_code",
         "no_body_code",
         "code_phrase",
+        "paren_code",
+        "wrapper_model_kv",
+        "prose_model",
     }
 )
 _FACT_SPECS = [
@@ -856,7 +884,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "http_code":
         code = _first_code(frag)
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
-    if kind in ("no_body_code", "client_error_code", "code_phrase", "requests_code", "error_colon_code"):
+    if kind in (
+        "no_body_code",
+        "client_error_code",
+        "code_phrase",
+        "requests_code",
+        "error_colon_code",
+        "paren_code",
+    ):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))
@@ -985,6 +1020,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
         )
         return _Fact(pos, kind, _setter("request_model", model))
+    if kind in ("wrapper_model_kv", "prose_model"):
+        model = _clean_model(g("wrapper_model_k") if kind == "wrapper_model_kv" else g("prose_model_v"))
+        return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":
         responding = _clean_model(g("responding_model_v"))
 
