@@ -402,7 +402,6 @@ def test_a_path_segment_is_not_a_route() -> None:
         '{"error":{"code":402,"message":"Your prepayment credits are depleted. Please go to AI Studio at '
         'https://ai.studio/projects to manage your project and billing.","status":"RESOURCE_EXHAUSTED"}}',
         '{"error":{"code":"payment_required","message":"Your Prepay credit balance is depleted."}}',
-        "Gemini API error 402: prepay balance is depleted",
     ],
 )
 def test_prepay_depleted_in_each_wording_is_billing_limit(text: str) -> None:
