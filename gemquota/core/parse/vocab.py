@@ -236,7 +236,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "prepay",
         "billing",
         None,
-        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+        r"prepayment\s+(?:credits|funds)\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
     ),
     (
         "spend_cap",
