@@ -915,11 +915,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
     if kind == "grpc_status":
         status = GRPC_STATUS.get(_to_int(g("grpc_status_v")) or -1)
-        return _Fact(pos, "code", _code_applier(None, status, frag))
+        return _Fact(pos, "code", _grpc_applier(_code_applier(None, status, frag)))
     if kind == "status_word":
         status = g("status_word_v")
         own = _grpc_own(text, pos)
-        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True, google=not own))
+        applier = _code_applier(None, status, frag, weak=True, google=not own)
+        return _Fact(pos, "code", _grpc_applier(applier) if own else applier)
     if kind == "old_metric":
         name = " ".join(g("old_metric_v").split())
 
@@ -1089,6 +1090,16 @@ def _first_code(frag: str) -> int | None:
     return int(match.group(0)) if match else None
 
 
+def _grpc_applier(applier: Any) -> Any:
+    """``applier``, noting that the status it sets is gRPC's own rendering (hint ``grpc-own``)."""
+
+    def apply(acc: _Acc) -> None:
+        applier(acc)
+        acc.hints.add("grpc-own")
+
+    return apply
+
+
 def _grpc_own(text: str, pos: int) -> bool:
     """Whether the status word at ``pos`` is gRPC's own rendering (``StatusCode.X``, ``code = X``,
     Node's ``8 RESOURCE_EXHAUSTED:``), which is no Google signal by itself (SPEC §1.1)."""
@@ -1253,7 +1264,7 @@ _OWN_SPECS = [s for s in _HINT_SPECS if not s[0].startswith("foreign:")]
 _FOREIGN_SPECS = [s for s in _HINT_SPECS if s[0].startswith("foreign:")]
 _OWN_KEYS = _leading_keys(_OWN_SPECS)
 #: The hints that only say whether a text is Google's (not which backend or wrapper).
-_PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_support"})
+_PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_open_model", "google_support"})
 _BACKEND_SPECS = [s for s in _OWN_SPECS if s[0] not in _PRECISION_ONLY]
 _BACKEND_KEYS = _leading_keys(_BACKEND_SPECS)
 _FOREIGN_KEYS = _leading_keys(_FOREIGN_SPECS)
