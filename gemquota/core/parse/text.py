@@ -482,7 +482,34 @@ def _specs() -> list[_Spec]:
             _GATES.append((lead_low, None, None, keys, need, spec))
         else:
             _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
+    # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
+    # spec) finds the few specs worth checking further.
+    by_lit: dict[tuple[bool, str], list[int]] = {}
+    for index, (lead_low, lead, more, *_rest) in enumerate(_GATES):
+        if lead is None:
+            _ALWAYS.append(index)
+            continue
+        for lit in (lead, *(more or ())):
+            by_lit.setdefault((lead_low, lit), []).append(index)
+    _LOW_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if on_low}))
+    _TEXT_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if not on_low}))
     return _SPECS
+
+
+def _lead_tree(
+    by_lit: dict[str, list[int]],
+) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """The lead literals that hold no other one (roots), each with its specs and the literals that hold
+    it (looked up only when it is present: a literal is never in a text that lacks a piece of it)."""
+    roots = [lit for lit in by_lit if not any(o != lit and o in lit for o in by_lit)]
+    under: dict[str, list[str]] = {root: [] for root in roots}
+    for lit in by_lit:
+        if lit not in under:
+            under[max((r for r in roots if r in lit), key=len)].append(lit)
+    return [
+        (root, tuple(by_lit[root]), tuple((lit, tuple(by_lit[lit])) for lit in under[root]))
+        for root in roots
+    ]
 
 
 #: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, first lead literal or None, the other
@@ -494,6 +521,13 @@ _GATES: list[
         bool, str | None, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec
     ]
 ] = []
+
+
+#: Lead literals looked up in the lower-cased text and in the text itself, each with the indices (in
+#: ``_GATES``) of the specs it lets through; the specs without a lead literal.
+_LOW_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
+_TEXT_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
+_ALWAYS: list[int] = []
 
 
 def _gate(
@@ -555,19 +589,20 @@ def _facts(text: str) -> list[_Fact]:
     if not _GATES:
         _specs()
     upper: bool | None = None
-    for lead_low, lead, more, keys, need, spec in _GATES:
-        # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
-        # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
-        # regex needs (rarest first, so an absent one fails on its first look-up).
-        if lead is not None and lead not in (low if lead_low else text):
-            if more is None:
-                continue
-            in_lead = low if lead_low else text
-            for lit in more:
-                if lit in in_lead:
-                    break
-            else:
-                continue
+    # The gate: one of the spec's lead literals (most texts hold few of them: one look-up per distinct
+    # literal rules most specs out), then the spec's keys, any of which must occur, and the pieces some
+    # alternative of the regex needs (rarest first, so an absent one fails on its first look-up).
+    chosen = set(_ALWAYS)
+    for subject, leads in ((low, _LOW_LEADS), (text, _TEXT_LEADS)):
+        for lit, indices, holders in leads:
+            if lit in subject:
+                chosen.update(indices)
+                for longer, more_indices in holders:
+                    if longer in subject:
+                        chosen.update(more_indices)
+    gates = _GATES
+    for index in sorted(chosen):
+        _lead_low, _lead, _more, keys, need, spec = gates[index]
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
