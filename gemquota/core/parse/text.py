@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
@@ -581,8 +582,24 @@ class _Fact:
         self.text = text
 
 
-def _facts(text: str) -> list[_Fact]:
+#: Texts up to this length (a wrapper line, a short message) have their facts remembered: the same
+#: short lines recur across pastes and log lines, and facts never change once found.
+_SHORT_TEXT = 200
+
+
+def _facts(text: str) -> tuple[_Fact, ...]:
     """All facts of a (flattened) text, in order. Each fact knows how to apply itself to a record."""
+    if len(text) <= _SHORT_TEXT:
+        return _short_facts(text)
+    return tuple(_find_facts(text))
+
+
+@lru_cache(maxsize=1024)
+def _short_facts(text: str) -> tuple[_Fact, ...]:
+    return tuple(_find_facts(text))
+
+
+def _find_facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     low = text.lower()
     same = len(low) == len(text)
