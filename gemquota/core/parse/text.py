@@ -508,8 +508,7 @@ def _lead_tree(
         if lit not in under:
             under[max((r for r in roots if r in lit), key=len)].append(lit)
     return [
-        (root, tuple(by_lit[root]), tuple((lit, tuple(by_lit[lit])) for lit in under[root]))
-        for root in roots
+        (root, tuple(by_lit[root]), tuple((lit, tuple(by_lit[lit])) for lit in under[root])) for root in roots
     ]
 
 
@@ -557,9 +556,18 @@ def _gate(
 def _hosts_into(acc: _Acc, text: str) -> None:
     if "." not in text:
         return
+    acc.hosts.update(_hosts_of(text) if len(text) <= _SHORT_TEXT else _find_hosts(text))
+
+
+@lru_cache(maxsize=256)
+def _hosts_of(text: str) -> tuple[str, ...]:
+    """The Google hosts a short text (a metric or service name) names: the same few recur."""
+    return _find_hosts(text)
+
+
+def _find_hosts(text: str) -> tuple[str, ...]:
     glued = _WRAP.sub("", text) if "\n" in text else text
-    for match in _HOSTS.finditer(glued):
-        acc.hosts.add(match.group(0).lower().rstrip("/"))
+    return tuple(match.group(0).lower().rstrip("/") for match in _HOSTS.finditer(glued))
 
 
 class _Fact:
