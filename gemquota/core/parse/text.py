@@ -486,12 +486,12 @@ def _specs() -> list[_Spec]:
     # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
     # spec) finds the few specs worth checking further.
     by_lit: dict[tuple[bool, str], list[int]] = {}
-    for index, (lead_low, lead, more, *_rest) in enumerate(_GATES):
-        if lead is None:
+    for index, (on_low, first, others, *_rest) in enumerate(_GATES):
+        if first is None:
             _ALWAYS.append(index)
             continue
-        for lit in (lead, *(more or ())):
-            by_lit.setdefault((lead_low, lit), []).append(index)
+        for lit in (first, *(others or ())):
+            by_lit.setdefault((on_low, lit), []).append(index)
     _LOW_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if on_low}))
     _TEXT_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if not on_low}))
     return _SPECS
