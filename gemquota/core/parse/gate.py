@@ -10,6 +10,30 @@ from gemquota.core.lazyre import LazyRe as _Re
 #: bar, or a run of anything else.
 _SPLIT_TOKEN = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.S)
 _GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
+_ESCAPE = re.compile(r"\\.")
+_COUNTED = re.compile(r".\{\d*,?\d*\}")
+_QUANTIFIED = re.compile(r".[?*+]")
+_PIECE_SEP = re.compile(r"[\x00.^$*+?{}|\s]")
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    branches: list[str] = []
+    depth = 0
+    last = 0
+    at = 0
+    # Escapes and whole character classes are single tokens: only a bare ``(``, ``)`` or ``|`` counts.
+    for token in _SPLIT_TOKEN.findall(pattern):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "|" and depth == 0:
+            branches.append(pattern[last:at])
+            last = at + 1
+        at += len(token)
+    branches.append(pattern[last:])
+    return branches
 
 
 def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
@@ -20,24 +44,10 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     (pieces only ever get shorter); None when an alternative has no piece (always run)."""
     if "(?i" in pattern or "(?x" in pattern:
         return None
-    branches: list[str] = []
-    depth = 0
-    current: list[str] = []
-    # Escapes and whole character classes are single tokens: only a bare ``(``, ``)`` or ``|`` counts.
-    for token in _SPLIT_TOKEN.findall(pattern):
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth -= 1
-        elif token == "|" and depth == 0:
-            branches.append("".join(current))
-            current = []
-            continue
-        current.append(token)
-    branches.append("".join(current))
+    branches = _branches(pattern) if "|" in pattern else [pattern]
     out: list[tuple[str, ...]] = []
     for branch in branches:
-        text = re.sub(r"\\.", "\x00", branch)  # escapes (\s, \., \d) separate pieces
+        text = _ESCAPE.sub("\x00", branch)  # escapes (\s, \., \d) separate pieces
         previous = None
         while previous != text:
             previous = text
@@ -45,9 +55,10 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
         if "(" in text or "[" in text or ")" in text:
             return None
         # A quantified character may be absent (or repeated): it separates pieces too.
-        text = re.sub(r".\{\d*,?\d*\}", "\x00", text)
-        text = re.sub(r".[?*+]", "\x00", text)
-        pieces = tuple(p for p in re.split(r"[\x00.^$*+?{}|\s]", text) if len(p) >= 4)
+        if "{" in text:
+            text = _COUNTED.sub("\x00", text)
+        text = _QUANTIFIED.sub("\x00", text)
+        pieces = tuple(p for p in _PIECE_SEP.split(text) if len(p) >= 4)
         if not pieces:
             return None
         out.append(tuple(sorted(set(pieces), key=lambda p: (p.lower() in _COMMON, -len(p)))))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
@@ -502,11 +504,24 @@ def _lead_tree(
 ) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
     """The lead literals that hold no other one (roots), each with its specs and the literals that hold
     it (looked up only when it is present: a literal is never in a text that lacks a piece of it)."""
-    roots = [lit for lit in by_lit if not any(o != lit and o in lit for o in by_lit)]
+    lits = list(by_lit)
+    # Which literals each literal holds: every occurrence of each in all of them joined (one find per
+    # occurrence rather than a look-up per pair: this runs at the start of every process).
+    joined = "\0".join(lits)
+    starts = list(accumulate((len(lit) + 1 for lit in lits[:-1]), initial=0))
+    holds: dict[str, set[str]] = {lit: set() for lit in lits}
+    for piece in lits:
+        at = joined.find(piece)
+        while at != -1:
+            owner = lits[bisect_right(starts, at) - 1]
+            if owner != piece:
+                holds[owner].add(piece)
+            at = joined.find(piece, at + 1)
+    roots = [lit for lit in lits if not holds[lit]]
     under: dict[str, list[str]] = {root: [] for root in roots}
-    for lit in by_lit:
+    for lit in lits:
         if lit not in under:
-            under[max((r for r in roots if r in lit), key=len)].append(lit)
+            under[max((r for r in roots if r in holds[lit]), key=len)].append(lit)
     return [
         (root, tuple(by_lit[root]), tuple((lit, tuple(by_lit[lit])) for lit in under[root])) for root in roots
     ]
