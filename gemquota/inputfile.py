@@ -12,6 +12,7 @@ import os
 import stat
 from typing import BinaryIO
 
+from gemquota.core.files import Refused, file_kind, open_regular, size_text
 from gemquota.exceptions import UsageError
 
 #: Largest file explain-error / reset-in read with --file (bytes): whole logs are streamed, but a
@@ -21,63 +22,34 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_KEYS_FILE_BYTES = 4 * 1024 * 1024
 
 
-def _size(n: int) -> str:
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def open_regular_file(path: str, *, option: str, limit: int | None = None) -> BinaryIO:
     """The regular file ``path`` (``~`` expanded) opened for binary reading, nothing read yet.
 
     Raises UsageError when the path does not exist, cannot be read, is not a regular file (checked
     on the opened file, so a path swapped for a FIFO cannot make it block), or is larger than
     ``limit`` bytes. ``option`` names the option in messages (``--file``)."""
-    shown = path
-    full = os.path.expanduser(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(full, flags)  # O_NONBLOCK: opening a FIFO without a writer must not block
-    except FileNotFoundError:
-        raise UsageError(f"No such file: {shown}", f"Check the path given to {option}.") from None
-    except IsADirectoryError:
-        raise UsageError(f"{option}: {shown} is a directory, not a file.") from None
-    except OSError as exc:
-        raise UsageError(f"{option}: cannot read {shown}: {exc.strerror or type(exc).__name__}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise UsageError(
-                f"{option}: {shown} is {_kind(info.st_mode)}, not a regular file.",
-                f"Save the text to a file, or pipe it to standard input with {option} -.",
-            )
-        if limit is not None and info.st_size > limit:
-            raise UsageError(
-                f"{option}: {shown} is too large ({_size(info.st_size)}; at most {_size(limit)}).",
-                "Cut out the part you need into a smaller file.",
-            )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+        return open_regular(path, limit=limit)
+    except Refused as exc:
+        raise _usage_error(exc, option) from None
+
+
+def _usage_error(exc: Refused, option: str) -> UsageError:
+    shown = exc.path
+    if exc.problem == "missing":
+        return UsageError(f"No such file: {shown}", f"Check the path given to {option}.")
+    if exc.problem == "directory":
+        return UsageError(f"{option}: {shown} is a directory, not a file.")
+    if exc.problem == "not-regular":
+        return UsageError(
+            f"{option}: {shown} {exc.reason}.",
+            f"Save the text to a file, or pipe it to standard input with {option} -.",
+        )
+    if exc.problem == "too-large":
+        return UsageError(
+            f"{option}: {shown} {exc.reason}.", "Cut out the part you need into a smaller file."
+        )
+    return UsageError(f"{option}: cannot read {shown}: {exc.reason}")
 
 
 def read_regular_file(path: str, *, limit: int, option: str) -> bytes:
@@ -90,7 +62,7 @@ def read_regular_file(path: str, *, limit: int, option: str) -> bytes:
             raise UsageError(f"{option}: cannot read {path}: {exc.strerror or type(exc).__name__}") from None
     if len(data) > limit:
         raise UsageError(
-            f"{option}: {path} is too large (more than {_size(limit)}).",
+            f"{option}: {path} is too large (more than {size_text(limit)}).",
             "Cut out the part you need into a smaller file.",
         )
     return data
@@ -108,7 +80,7 @@ def refuse_device_stdin(stream: object) -> None:
         return
     if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fileno()):
         raise UsageError(
-            f"Standard input is {_kind(mode)}, not a file or a pipe.",
+            f"Standard input is {file_kind(mode)}, not a file or a pipe.",
             "Redirect a file (< error.txt) or pipe the text in.",
         )
 

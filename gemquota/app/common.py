@@ -8,7 +8,7 @@ from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from gemquota.context import Context
-from gemquota.exceptions import NoInput, UsageError
+from gemquota.exceptions import InputUnreadable, NoInput, UsageError
 from gemquota.inputfile import MAX_FILE_BYTES, open_regular_file, refuse_device_stdin
 
 
@@ -101,9 +101,22 @@ def read_paste(ctx: Context, text: str | None, file: str | None, *, required: bo
     if got is None or isinstance(got, str):
         return got
     from gemquota.core.google_error import decode_paste
+    from gemquota.core.reader import UnreadableInput, decoded_stream
 
     with got:
-        return decode_paste(got.read())
+        try:
+            return decode_paste(decoded_stream(got, file or "-").read())  # gzip and UTF-16 too
+        except (UnreadableInput, OSError, EOFError) as exc:
+            raise unreadable(file, exc) from None
+
+
+def unreadable(file: str | None, exc: Exception) -> InputUnreadable:
+    """The one-line error for an input that could not be read to its end (corrupt gzip, bomb…)."""
+    reason = getattr(exc, "reason", None) or str(exc)
+    return InputUnreadable(
+        f"Cannot read {file if file not in (None, '-') else 'standard input'}: {reason}.",
+        "Check the file; a .gz must be complete (gzip -t FILE), or pass the text itself.",
+    )
 
 
 def iso_utc(value: str) -> datetime | None:

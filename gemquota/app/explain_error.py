@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from gemquota.app.common import parse_now, read_input
+from gemquota.app.common import parse_now, read_input, unreadable
 from gemquota.context import Context
 from gemquota.core.diagnosis import Diagnosis, Kind
 from gemquota.core.keykind import key_in_use, key_kind
@@ -59,6 +59,11 @@ def diagnose(
     # A large input: every byte streamed through the whole-input reader, memory bounded.
     kind = key_kind(in_use)
     options = {"key_kind": kind} if kind is not None else None
+    from gemquota.core.reader import UnreadableInput
+
     with paste:
-        found = explain_large(paste, model=requested, now=moment, options=options)
+        try:
+            found = explain_large(paste, model=requested, now=moment, options=options)
+        except UnreadableInput as exc:  # a corrupt gzip, a decompression bomb, a read error
+            raise unreadable(file, exc) from None
         return ExplainReport(tuple(found), moment)

@@ -59,7 +59,8 @@ class ProbeCheck:
             if key.list_error is not None:
                 le = key.list_error
                 failed.append(f"{key.key_masked} models.list")
-                messages.append(error(f"{who}models.list failed: {le.kind} — {le.headline}"))
+                said = le.headline if le.kind == "unrecognized" else f"{le.kind} — {le.headline}"
+                messages.append(error(f"{who}models.list failed: {said}"))
                 if le.fixes:
                     messages.append(hint(le.fixes[0].title, le.fixes[0].url))
                     fix = fix or le.fixes[0].title

@@ -309,6 +309,8 @@ def _probe_key(
         list_error = diagnose_call(ctx, err, None)
     except CallTimeout:
         list_error = deadline(ctx, None, "models.list")
+    except UnexpectedResponse as err:  # an HTML 200, an empty body: an answer, but not the list
+        list_error = unexpected_answer(None, err)
 
     def row(model: str, ok: bool, **kw: Any) -> ModelRow:
         base: dict[str, Any] = {"latency_ms": None, "listed": None, "quota_model": None, "diagnosis": None}

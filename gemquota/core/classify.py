@@ -115,7 +115,7 @@ def backend_of(err: GoogleError) -> Backend:
         or "cloudaicompanion" in names
         or hints & {"code-assist", "per_user_tier", "oauth_fallback", "ca_words"}
         or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
-        or err.signals & {"unsupported_client", "not_eligible", "ca_busy"}
+        or err.signals & {"unsupported_client", "not_eligible", "ca_busy", "client_outdated"}
         or "UNSUPPORTED_CLIENT" in err.reasons
         or err.reset_delay_s is not None
         or (
@@ -159,7 +159,7 @@ def backend_of(err: GoogleError) -> Backend:
     if (
         any("vertex-ai" in h for h in hosts)
         or hints & {"vertex_sdk", "lc_vertex", "gax", "through_vertex"}
-        or err.signals & {"out_of_capacity", "try_later", "error_code_429"}
+        or err.signals & {"out_of_capacity", "vertex_capacity", "try_later", "error_code_429"}
         or any("vertex-ai" in link for link in err.links)
     ):
         return Backend.VERTEX_AI
@@ -352,7 +352,7 @@ def _capacity(err: GoogleError) -> _Decision | None:
             "The Antigravity / Code Assist backend is busy ('high traffic' / 'Agent terminated due to error'): "
             "retry after a short wait.",
         )
-    if err.signals & {"try_later", "out_of_capacity"}:
+    if err.signals & {"try_later", "out_of_capacity", "vertex_capacity"}:
         return _Decision(
             Kind.CAPACITY,
             "Vertex AI shared capacity is exhausted ('try again later'); no project quota is named.",
@@ -382,6 +382,7 @@ def _quota_like(err: GoogleError) -> bool:
             "no_free_tier",
             "try_later",
             "out_of_capacity",
+            "vertex_capacity",
             "ca_capacity",
             "no_capacity",
             "ca_busy",
@@ -497,6 +498,12 @@ def _rule_permission(err: GoogleError) -> _Decision | None:
     if permission - {"UNSUPPORTED_CLIENT"}:
         reason = sorted(permission)[0]
         return _Decision(Kind.PERMISSION, f"Access is denied ({reason}).")
+    if "client_outdated" in err.signals:
+        return _Decision(
+            Kind.PERMISSION,
+            "The backend refuses this version of the Google client (Antigravity / gemini-cli): update the "
+            "client to its current release; retrying the same version never helps.",
+        )
     if err.signals & {"unsupported_client", "not_eligible"} or "UNSUPPORTED_CLIENT" in reasons:
         return _Decision(
             Kind.PERMISSION,
@@ -548,9 +555,14 @@ def _rule_status(err: GoogleError) -> _Decision | None:
             Kind.MODEL_NOT_FOUND,
             "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",
         )
-    if "ws-close:1011" in err.hints and not err.signals & {"status_word", "status_field"} and not err.reasons:
+    if (
+        "ws-close:1011" in err.hints
+        and not err.signals & {"status_word", "status_field", "overloaded_google", "deadline"}
+        and not err.reasons
+    ):
         # A Live API 1011 closes with prose ("service is currently unavailable"): only a reason or
-        # status name in it (OVERLOADED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED) says more than 500.
+        # status name in it (OVERLOADED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED), Google's own 503
+        # sentence or a deadline says more than 500.
         return _Decision(
             Kind.INTERNAL, "The Live API session closed with 1011 (internal error) on Google's side."
         )
@@ -915,7 +927,12 @@ def _assumptions(
         )
     if model is not None and not (err.dimension_model or any(v.model for v in err.violations)):
         if err.display_model == model and not (err.request_model or err.message_model):
-            out.append(f"The model id ({model}) is inferred from the quota's display name.")
+            if "responding-model" in err.hints:
+                out.append(
+                    f"The model ({model}) is the one the client said it was using; the error does not name it."
+                )
+            else:
+                out.append(f"The model id ({model}) is inferred from the quota's display name.")
         elif err.request_model == model and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA, Kind.PLAN_QUOTA}):
             out.append(f"The quota's model is taken from the request ({model}); the quota does not name it.")
     if backend != Backend.UNKNOWN and not err.hosts and not err.domain and not err.service:
@@ -939,7 +956,8 @@ def _assumptions(
         )
     if basis == str(Basis.PACIFIC_MIDNIGHT) and kind == Kind.PLAN_QUOTA:
         out.append(
-            "The error states no reset time: the allowance is assumed to reset at midnight Pacific time."
+            "The error states no reset time: the allowance is assumed to reset at midnight Pacific time "
+            "(Code Assist daily windows may instead run 24 h from their first request, Antigravity's a week)."
         )
     if kind == Kind.UNSPECIFIED_429 and tier in (Tier.TIER_1, Tier.TIER_2, Tier.TIER_3, Tier.PAID):
         out.append(

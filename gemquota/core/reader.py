@@ -26,15 +26,14 @@ import bisect
 import codecs
 import gzip
 import io
-import os
 import re
-import stat
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import BinaryIO
 
+from gemquota.core.files import Refused, open_regular
 from gemquota.core.google_error import decode_paste
 
 #: Bytes read at a time.
@@ -210,23 +209,16 @@ class _Utf16ToUtf8(io.RawIOBase):
 
 
 def open_path(path: str) -> BinaryIO:
-    """A regular file opened for reading; FIFOs, devices and directories are refused (they could
-    block forever or never end). Raises UnreadableInput with a one-line reason."""
-    expanded = os.path.expanduser(path)
+    """A regular file opened for reading (see :func:`gemquota.core.files.open_regular`); FIFOs,
+    devices and directories are refused (they could block forever or never end). Raises
+    UnreadableInput with a one-line reason."""
     try:
-        info = os.stat(expanded)
-    except FileNotFoundError:
-        raise UnreadableInput(path, "no such file") from None
-    except OSError as exc:
-        raise UnreadableInput(path, exc.strerror or str(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UnreadableInput(path, "is a directory, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise UnreadableInput(path, "is not a regular file (FIFOs and devices are not read; pipe it to '-')")
-    try:
-        return open(expanded, "rb")
-    except OSError as exc:
-        raise UnreadableInput(path, exc.strerror or str(exc)) from None
+        return open_regular(path)
+    except Refused as exc:
+        reason = exc.reason
+        if exc.problem == "not-regular":
+            reason += " (FIFOs and devices are not read; pipe it to '-')"
+        raise UnreadableInput(path, reason) from None
 
 
 def decoded_stream(raw: BinaryIO, name: str = "-") -> BinaryIO:
@@ -238,10 +230,73 @@ def decoded_stream(raw: BinaryIO, name: str = "-") -> BinaryIO:
     except OSError as exc:
         raise UnreadableInput(name, exc.strerror or str(exc)) from None
     if head[:2] == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+        return io.BufferedReader(_GuardedGzip(buffered, name), buffer_size=CHUNK)
     if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return io.BufferedReader(_Utf16ToUtf8(buffered))
     return buffered
+
+
+#: A gzip input may expand this many times its compressed size (text logs compress 5–50×; DEFLATE's
+#: ceiling is about 1 000×) ...
+GZIP_MAX_RATIO = 400
+#: ... once more than this much has come out of it: a small bomb is simply read.
+GZIP_RATIO_FLOOR = 256 * 1024 * 1024
+
+
+class _Counting(io.RawIOBase):
+    """A binary stream that counts the bytes read through it (the compressed side of a gzip)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.count += len(data)
+        return data
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _GuardedGzip(io.RawIOBase):
+    """A gzip stream (also concatenated members) that refuses to expand without bound: past
+    ``GZIP_RATIO_FLOOR`` decompressed bytes, more than ``GZIP_MAX_RATIO`` times what was read is a
+    decompression bomb, and reading it would take minutes for nothing (UnreadableInput)."""
+
+    def __init__(
+        self,
+        compressed: BinaryIO,
+        name: str,
+        *,
+        floor: int = GZIP_RATIO_FLOOR,
+        ratio: int = GZIP_MAX_RATIO,
+    ) -> None:
+        self._counted = _Counting(compressed)
+        self._gzip = gzip.GzipFile(fileobj=self._counted, mode="rb")
+        self._name = name
+        self._out = 0
+        self._floor = floor
+        self._ratio = ratio
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        n = self._gzip.readinto(buffer)
+        self._out += n
+        if self._out > self._floor and self._out > self._ratio * max(1, self._counted.count):
+            raise UnreadableInput(
+                self._name,
+                f"expands more than {self._ratio}× when decompressed (a decompression bomb?); "
+                "decompress the part you need yourself",
+            )
+        return n
 
 
 class _RawAdapter(io.RawIOBase):

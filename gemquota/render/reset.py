@@ -100,6 +100,15 @@ def message(report: ResetReport) -> str:
     if report.outcome is Outcome.UNRECOGNIZED:
         return "No Google/Gemini error recognised in the input."
     basis, window, hint = report.basis, report.window, report.retry_after_s
+    if basis is Basis.PACIFIC_MIDNIGHT and window is Window.PLAN:
+        # A Code Assist / Antigravity allowance whose error states no reset: midnight Pacific is a guess
+        # (gemini-cli's maintainers: its windows run 24 h, not to a day boundary).
+        return (
+            "The error states no reset time: the PLAN allowance is assumed to reset at midnight Pacific "
+            "time. Code Assist daily windows may instead run 24 h from their first request, and "
+            "Antigravity's individual quota a week; /stats (gemini-cli) or /usage (Antigravity) shows "
+            "the real reset."
+        )
     if basis is Basis.PACIFIC_MIDNIGHT and window is not None:
         zone = "PST" if report.reset_at is None else report.reset_at.astimezone(PACIFIC).tzname()
         return (

@@ -447,3 +447,25 @@ def test_terminal_escapes_and_markup_in_a_paste_never_reach_the_terminal(
     assert "\x1b" not in out and "\x9b" not in out
     if "markup" in hostile:
         assert "[bold red]markup" in out  # printed literally, not interpreted
+
+
+def test_a_cut_gzip_is_a_one_line_unreadable_input_error(cli: CliRunner, tmp_path: Path) -> None:
+    import gzip
+
+    cut = tmp_path / "error.log.gz"
+    cut.write_bytes(gzip.compress(OVERLOADED.read_bytes() * 200)[:-40])
+    human = cli("explain-error", "--file", str(cut))
+    assert human.code == 3 and "Cannot read" in human.err and "Traceback" not in human.err
+    assert "internal error" not in human.err
+    doc = cli("explain-error", "--file", str(cut), "--format", "json").json()
+    assert doc["error"]["code"] == "unreadable-input"
+
+
+def test_reset_in_reads_a_gzip_paste(cli: CliRunner, tmp_path: Path) -> None:
+    import gzip
+
+    packed = tmp_path / "error.txt.gz"
+    packed.write_bytes(gzip.compress(RPD.read_bytes()))
+    got = cli("reset-in", "--file", str(packed), "--now", NOW, "--format", "json")
+    assert got.code == 0, got.err
+    assert got.json()["data"]["window"] == "rpd"

@@ -33,7 +33,8 @@ def test_doctor_probe_with_a_broken_models_list_is_a_diagnosed_row(fault: Any) -
     checks = {c["id"]: c for c in json.loads(ctx.stdout.getvalue())["data"]["checks"]}
     row = checks["probe"]
     assert row["status"] == "fail", row
-    assert "cannot probe the Gemini API" in row["summary"]
+    said = row["summary"] + " ".join(m["text"] for m in row["messages"])
+    assert "cannot probe the Gemini API" in said or "models.list failed: Unexpected answer" in said, row
     assert not any("bug in gemquota" in m["text"] for m in row["messages"]), row
     assert code == 1
 
@@ -75,3 +76,20 @@ def test_redirected_probe_is_an_unexpected_answer_and_sends_nothing_elsewhere(
     text = json.dumps(doc)
     assert "redirect" in text
     assert '"ok": true' not in text
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [lambda: Fault.html(200), Fault.empty_ok, Fault.malformed_json],
+    ids=["html-200", "empty-200", "truncated"],
+)
+def test_probe_with_an_unreadable_models_list_is_a_diagnosed_failure_not_could_not_run(
+    fault: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Emulator("healthy") as emu:
+        emu.inject(LIST, fault())
+        code, out = _probe(emu, monkeypatch, capsys)
+    data = json.loads(out)["data"]  # a report, not the one-line error of "could not run"
+    assert data["list_error"]["headline"].startswith("Unexpected answer"), data["list_error"]
+    assert data["generate_calls"] == 0
+    assert code == 1  # an answer came: a problem found (exit 3 is for no answer at all)

@@ -7,6 +7,7 @@ import gzip
 import io
 import itertools
 import os
+import zlib
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,7 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gemquota.core.reader import MAX_LINE, Block, BlockReader, UnreadableInput, line_time, open_path
+from gemquota.core.reader import (
+    MAX_LINE,
+    Block,
+    BlockReader,
+    UnreadableInput,
+    _GuardedGzip,
+    line_time,
+    open_path,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LOG_TWO = FIXTURES / "errors" / "log-two-errors-503-then-rpd.txt"
@@ -172,6 +181,35 @@ def test_corrupt_gzip_is_unreadable(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(LOG_TWO.read_bytes() * 50)[:-40])
     with open_path(str(path)) as fh, pytest.raises(UnreadableInput):
         list(BlockReader(fh, name=str(path)))
+
+
+def _deflated(data: bytes, times: int) -> bytes:
+    """``data`` repeated ``times`` times, gzip-compressed without ever holding the whole of it."""
+    out = bytearray(gzip.compress(b"")[:10])  # the gzip header
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    crc = 0
+    for _ in range(times):
+        out += comp.compress(data)
+        crc = zlib.crc32(data, crc)
+    out += comp.flush()
+    out += crc.to_bytes(4, "little") + ((len(data) * times) & 0xFFFFFFFF).to_bytes(4, "little")
+    return bytes(out)
+
+
+def test_a_decompression_bomb_is_refused_early() -> None:
+    bomb = _deflated(b"\0" * (1 << 20), 64)  # 64 MB of zeros in about 64 KB
+    guarded = io.BufferedReader(_GuardedGzip(io.BytesIO(bomb), "bomb.gz", floor=4 << 20, ratio=400))
+    read = 0
+    with pytest.raises(UnreadableInput, match="decompression bomb"):
+        while chunk := guarded.read(1 << 20):
+            read += len(chunk)
+    assert read < 8 << 20  # stopped soon after the floor, not at the end
+
+
+def test_a_well_compressed_log_is_not_taken_for_a_bomb() -> None:
+    text = LOG_TWO.read_bytes() * 2000
+    guarded = io.BufferedReader(_GuardedGzip(io.BytesIO(gzip.compress(text)), "app.log.gz", floor=1 << 16))
+    assert guarded.read() == text  # a repeated log compresses well, but far less than 400×
 
 
 def test_bom_and_utf16_inputs() -> None:

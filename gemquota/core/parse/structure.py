@@ -31,7 +31,16 @@ from gemquota.core.parse.values import (
     parse_duration,
     without_surrogates,
 )
-from gemquota.core.parse.vocab import REASON_PHRASES, STRING_CODE_HTTP, STRING_CODE_STATUS
+from gemquota.core.parse.vocab import (
+    GOOGLE_MODEL_ID,
+    OPENAI_ERROR_KEYS,
+    PROSE_MODEL,
+    REASON_PHRASES,
+    STRING_CODE_HTTP,
+    STRING_CODE_STATUS,
+    WRAPPER_MODEL_KEYS,
+    WRAPPER_MODEL_KV,
+)
 from gemquota.core.reset import clamp_delay
 
 if TYPE_CHECKING:
@@ -322,9 +331,12 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
             if acc.has_content():
                 out.append(acc)
             return
+        first = len(out)
         for value in data.values():
             if isinstance(value, (Mapping, list, str)):
                 _walk(value, depth + 1, out)
+        if len(out) > first:
+            _wrapper_model_into(out[first:], _envelope_model(data))
     elif isinstance(obj, list):
         items = obj[:_MAX_ITEMS]
         if items and all(isinstance(i, Mapping) and "@type" in _norm_keys(i) for i in items):
@@ -346,6 +358,46 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
                 found = _structures(flatten(obj), depth + 1)
             for _start, _end, accs in found:
                 out.extend(accs)
+
+
+_WRAPPER_MODEL_RX = _Re(WRAPPER_MODEL_KV)
+_PROSE_MODEL_RX = _Re(PROSE_MODEL)
+
+
+def _envelope_model(data: Mapping[str, Any]) -> str | None:
+    """The Google model id a wrapper's envelope names beside the body it carries (``"modelId"``)."""
+    for key in WRAPPER_MODEL_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and len(value) <= 120:
+            found = GOOGLE_MODEL_ID.match(value.strip())
+            if found:
+                return _clean_model(found.group("m"))
+    return None
+
+
+def _model_around(message: str, spans: list[tuple[int, int]]) -> str | None:
+    """The model a wrapper's message names outside the Google body it holds ("Received Model Group=X")."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        pieces.append(message[pos:start])
+        pos = max(pos, end)
+    pieces.append(message[pos:])
+    rest = " ".join(p for p in pieces if p.strip())[:4000].lower()
+    if "model" not in rest and "using" not in rest:
+        return None
+    found = _WRAPPER_MODEL_RX.search(rest) or _PROSE_MODEL_RX.search(rest)
+    if found is None:
+        return None
+    return _clean_model(found.group(found.lastgroup or 0))
+
+
+def _wrapper_model_into(accs: list[_Acc], model: str | None) -> None:
+    if model is None:
+        return
+    for acc in accs:
+        if acc.request_model is None:
+            acc.request_model = model
 
 
 _GOOGLE_WORDING = _Re(
@@ -378,7 +430,8 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
     if isinstance(code, int):
         acc.set_code(code)
         acc.signals.add("code")
-    word_status = _string_code_status(code)
+    # A word code in an OpenAI-compatible error object is that provider's vocabulary, not Google's.
+    word_status = None if OPENAI_ERROR_KEYS & err.keys() else _string_code_status(code)
     status_raw = err.get("status")
     status = canonical_status(status_raw)
     if status:
@@ -394,9 +447,12 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
     if isinstance(message, str) and message:
         if "{" in message and _WORTH.search(message):
             inner: list[_Acc] = []
-            for _s, _e, accs in _structures(message, depth + 1):
+            spans: list[tuple[int, int]] = []
+            for s_, e_, accs in _structures(message, depth + 1):
                 inner.extend(accs)
+                spans.append((s_, e_))
             if inner:
+                _wrapper_model_into(inner, _model_around(message, spans))
                 for sub in inner:
                     if sub.http_code is None or sub.code_weak:
                         sub.set_code(acc.http_code, weak=acc.code_weak)

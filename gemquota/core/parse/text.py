@@ -29,7 +29,10 @@ from gemquota.core.parse.vocab import (
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
     GRPC_STATUS,
+    LINE_HEAD_CODES,
+    PROSE_MODEL,
     REASON_PHRASES,
+    WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
 )
@@ -171,8 +174,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
     (
-        ("limit: 0", "limit:0"),
-        _Re(r"(?<![\w.])limit:\s*0(?![\d.])(?!\s+(?:requests|tokens|images))"),
+        ("limit: 0", "limit:0", "limit=0"),
+        _Re(r"(?<![\w.?&])limit(?::\s*|=)0(?![\d.&])(?!\s+(?:requests|tokens|images))"),
         "zero_limit",
     ),
     (
@@ -192,11 +195,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "sdk_exception_code",
     ),
-    # The model a message names: "Rate limit exceeded for model X", "models/X is no longer available".
+    # The model a message names: "Rate limit exceeded for model X" (the Interactions API; its docs say
+    # "Quota exceeded for model X" for daily limits), "models/X is no longer available".
     (
         ("for model", "no longer available"),
         _Re(
-            r"Rate\s+limit\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"(?:limit|Quota)\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
             r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
             re.IGNORECASE,
         ),
@@ -211,12 +215,33 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "wrapper_model",
     ),
+    # A wrapper's own field for the model: Cline's "modelId", LiteLLM's "Received Model Group=gemini/…",
+    # "model_name: …" (the Google body itself often names none).
+    (
+        ("modelid", "model group", "model_id", "model_name", "modelname"),
+        _Re(WRAPPER_MODEL_KV),
+        "wrapper_model_kv",
+    ),
+    # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
+    # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
+    (
+        ("using ",),
+        _Re(PROSE_MODEL),
+        "prose_model",
+    ),
     (
         ("model=",),
         _Re(
             r"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
         ),
         "wrapper_model",
+    ),
+    # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
+    # (a weaker hint than any model the error names).
+    (
+        ("responding with",),
+        _Re(r"Responding\s+with\s+(?:models/)?(?P<responding_model_v>(?:gemini|gemma)-[\w.\-]{1,80})"),
+        "responding_model",
     ),
     # .NET: "HttpStatusCode is TooManyRequests" (Google.GoogleApiException), "StatusCode: 429".
     (
@@ -287,8 +312,30 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
     (("):",), _Re(rf"\({_CODE}\):"), "client_error_code"),
+    # An app's "Gemini API error (429)" / "Resource Exhausted (429)": the code in brackets after an error word.
+    (
+        ("(4", "(5"),
+        _Re(
+            r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized)"
+            r"\s*\((?P<paren_code_c>[45]\d\d)\)"
+        ),
+        "paren_code",
+    ),
     # "Error: 429 …" (JS and Python error prints).
     (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
+    # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for
+    # model", "503 The service is currently unavailable."): a status Google answers with, then a sentence.
+    # Two patterns, each led by a literal or an anchor (a multi-line ``^`` is tried at every position).
+    (
+        tuple(f"{c} " for c in LINE_HEAD_CODES),
+        _Re(rf"\A[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"),
+        "line_head_code",
+    ),
+    (
+        tuple(f"{c} " for c in LINE_HEAD_CODES),
+        _Re(rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"),
+        "line_head_code",
+    ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
     (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
     (
@@ -305,11 +352,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "payment",
             "gateway",
             "implemented",
+            "conflict",
         ),
         _Re(
-            rf"{_CODE_LEAD}:?\s+(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
+            rf"{_CODE_LEAD}:?\s+\(?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
-            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out)",
+            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict)",
             re.IGNORECASE,
         ),
         "code_phrase",
@@ -385,7 +433,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("no capacity",),
-        _Re(r"No\s+capacity\s+available\s+for\s+model\s+(?P<capacity_model_v>[\w.\-]{2,80})"),
+        # "… for model on the server" names no model (the slot is empty in some bodies).
+        _Re(
+            r"No\s+capacity\s+available\s+for\s+model\s+(?!on\s+the\s+server)(?P<capacity_model_v>[\w.\-]{2,80})"
+        ),
         "capacity_model",
     ),
     (
@@ -432,6 +483,9 @@ _ON_LOW = frozenset(
         "http_code",
         "no_body_code",
         "code_phrase",
+        "paren_code",
+        "wrapper_model_kv",
+        "prose_model",
     }
 )
 _FACT_SPECS = [
@@ -910,7 +964,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "http_code":
         code = _first_code(frag)
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
-    if kind in ("no_body_code", "client_error_code", "code_phrase", "requests_code", "error_colon_code"):
+    if kind in (
+        "no_body_code",
+        "client_error_code",
+        "code_phrase",
+        "requests_code",
+        "error_colon_code",
+        "paren_code",
+        "line_head_code",
+    ):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))
@@ -1037,6 +1099,18 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         named = match.groupdict()  # one of the two specs' groups
         model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
         return _Fact(pos, kind, _setter("request_model", model))
+    if kind in ("wrapper_model_kv", "prose_model"):
+        model = _clean_model(g("wrapper_model_k") if kind == "wrapper_model_kv" else g("prose_model_v"))
+        return _Fact(pos, "wrapper_model", _setter("request_model", model))
+    if kind == "responding_model":
+        responding = _clean_model(g("responding_model_v"))
+
+        def apply_rm(acc: _Acc) -> None:
+            if responding is not None and acc.display_model is None:
+                acc.display_model = responding
+                acc.hints.add("responding-model")
+
+        return _Fact(pos, kind, apply_rm)
     if kind == "dotnet_status":
         word = g("dotnet_status_v")
         code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)

@@ -93,7 +93,10 @@ REASON_PHRASES: dict[str, int] = {
     "not implemented": 501,
     "request timeout": 408,
     "request time-out": 408,
+    "conflict": 409,
 }
+#: The codes read at the head of a line before a sentence (google-api-core's "429 Quota exceeded …").
+LINE_HEAD_CODES: tuple[int, ...] = (400, 401, 403, 404, 408, 409, 429, 499, 500, 502, 503, 504)
 #: .NET ``System.Net.HttpStatusCode`` names (``HttpStatusCode is TooManyRequests``) and their codes.
 DOTNET_STATUS_CODES: dict[str, int] = {
     "toomanyrequests": 429,
@@ -154,6 +157,10 @@ STRING_CODE_STATUS: dict[str, str] = {
     "parameter_unknown": "INVALID_ARGUMENT",
     "api_error": "INTERNAL",
 }
+#: Keys of the OpenAI-compatible error object (``{"message", "type", "param", "code"}``), which Google's
+#: error objects (REST and Interactions) never carry: its word ``code`` (``invalid_request_error``) is
+#: that provider's, not an Interactions API code.
+OPENAI_ERROR_KEYS = frozenset({"param", "type"})
 #: The HTTP code of the Interactions API's word codes (its error table), when it is not the status's.
 STRING_CODE_HTTP: dict[str, int] = {
     "payment_required": 402,
@@ -179,7 +186,18 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
     ("error_code_429", "quota", None, r"docs/error-code-429"),
     ("out_of_capacity", "quota", "RESOURCE_EXHAUSTED", r"temporarily\s+out\s+of\s+capacity"),
-    ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity\s+on\s+this\s+model"),
+    # Code Assist's per-user window ("You have exhausted your capacity on this model."), also shortened
+    # by apps and tests ("you have exhausted your capacity limit").
+    ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity"),
+    # Vertex's whole shared-capacity sentence (the short "temporarily out of capacity" is generic).
+    (
+        "vertex_capacity",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"Unable\s+to\s+submit\s+request\s+because\s+the\s+service\s+is\s+temporarily\s+out\s+of\s+capacity",
+    ),
+    # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
+    ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
     # Antigravity / cloudcode-pa busy notice (reference gemini-2026.md §6, cockpit-tools#453).
@@ -294,7 +312,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAUTHENTICATED",
         r"Expected\s+OAuth\s*2\s+access\s+token|API\s+keys\s+are\s+not\s+supported\s+by\s+this\s+API",
     ),
-    ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials\s+received"),
+    # "… received. Please pass only one." (pastes are often cut after "credentials").
+    ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials"),
     ("no_key", "auth", "PERMISSION_DENIED", r"doesn'?t\s+allow\s+unregistered\s+callers"),
     ("denied_access", "auth", "PERMISSION_DENIED", r"project\s+has\s+been\s+denied\s+access"),
     # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
@@ -304,11 +323,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "PERMISSION_DENIED",
         r"no\s+longer\s+supported\s+for\s+Gemini\s+Code\s+Assist|IneligibleTierError",
     ),
+    # A Google client the backend refuses by its version: "This version of Antigravity is no longer
+    # supported", "Your current version of Antigravity is out of date" (update the client).
+    (
+        "client_outdated",
+        "auth",
+        "PERMISSION_DENIED",
+        r"version\s+of\s+(?:Google\s+)?(?:Antigravity|Gemini\s+CLI|Gemini\s+Code\s+Assist)\s+(?:is\s+)?"
+        r"(?:no\s+longer\s+supported|not\s+supported|out\s+of\s+date|outdated|too\s+old|deprecated)",
+    ),
     (
         "not_eligible",
         "auth",
         "PERMISSION_DENIED",
-        r"not\s+eligible\s+for\s+(?:Gemini\s+Code\s+Assist|Antigravity)|Eligibility\s+check\s+failed"
+        r"(?:not\s+eligible|ineligible)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
+        r"|Eligibility\s+check\s+failed"
         r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity",
     ),
     (
@@ -452,6 +481,24 @@ _URL_MODEL = _Re(
 )
 
 
+#: The Google model-id families a wrapper may name.
+_MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
+#: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
+#: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
+WRAPPER_MODEL_KV = (
+    r"model(?:\s*group|id|_id|_name|name)[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
+    rf"(?P<wrapper_model_k>{_MODEL_FAMILIES}[\w.\-]{{1,80}})"
+)
+#: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...".
+PROSE_MODEL = (
+    r"using\s+(?:the\s+)?(?:model\s+)?(?:models/|gemini/|google/)?"
+    rf"(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
+#: The keys of a wrapper's envelope that name the model beside a Google body it carries.
+WRAPPER_MODEL_KEYS = ("model", "modelId", "model_id", "modelName", "model_name", "modelGroup")
+GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FAMILIES}[\w.\-]{{1,80}})$")
+
+
 #: Other providers and services, by name or host (hint ``foreign:<name>``). A text naming one is not a
 #: Google error unless a Google signal stands in it (SPEC §1.1): a 429 from any of these is theirs.
 FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -572,6 +619,7 @@ GOOGLE_HINTS = frozenset(
         "per_user_tier",
         "ca_words",
         "gemini_cli",
+        "gemini_api",
         "google_sdk",
         "google_model",
         "google_support",
@@ -622,7 +670,13 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ("per_user_tier", ("per user per",), r"per\s+user\s+per\s+tier"),
         ("ca_words", ("code assist", "cloudcode", "antigravity"), r"Code\s+Assist|cloudcode-pa|Antigravity"),
         ("litellm", ("vertexai", "vertex_httpx"), r"VertexAIException|VertexAIError|vertex_httpx"),
-        ("gemini_cli", ("api error", "gemini-cli"), r"\[API\s+Error:|gemini-cli"),
+        (
+            "gemini_cli",
+            ("api error", "gemini-cli", "gemini cli"),
+            r"\[API\s+Error:|gemini-cli|\bGemini\s+CLI\b",
+        ),
+        # The product named in prose or an app's own message ("The Gemini API quota has been exceeded").
+        ("gemini_api", ("gemini api",), r"\bGemini\s+API\b"),
         # Google's own client libraries, by their module, package or class names.
         (
             "google_sdk",

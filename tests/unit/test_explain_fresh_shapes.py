@@ -1,0 +1,197 @@
+"""Shapes found in fresh real pastes of applications that call Gemini (tests/fixtures/real5, real4; each
+paste's thread is in that folder's SOURCES.tsv), and variants written here to check that each rule is
+general over its shape family rather than keyed to one paste:
+
+* a Google client refused by its version, an account ineligible for a Google tool (real4 007, 008, 027);
+* Google's auth wording beside a Google product named in prose, and an HTTP code written "error (429)"
+  (real4 012, 030);
+* a zero limit written ``limit=0`` and the model a message names with "limit exceeded for model X"
+  (real5 046);
+* the model named only by the wrapper: an envelope field (Cline's ``"modelId"``), text beside the body in a
+  wrapper's message (LiteLLM's ``Received Model Group=``), prose ("using gemini-…") (real5 006, 012, 019,
+  032, 042).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from gemquota import explain
+from gemquota.core.diagnosis import Backend, Diagnosis, Kind, Retry
+
+NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def one(text: str) -> Diagnosis:
+    return explain(text, now=NOW)[0]
+
+
+def paste(folder: str, prefix: str) -> str:
+    (path,) = sorted((FIXTURES / folder).glob(f"{prefix}-*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+# --- a Google client refused by its version; an account ineligible for a Google tool ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        paste("real4", "007"),
+        paste("real4", "008"),
+        "This version of Gemini CLI is no longer supported. Please update.",
+        "Your version of Antigravity is outdated. Please update.",
+        "Error: your current version of Google Antigravity is too old",
+    ],
+)
+def test_refused_client_version_is_permission(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry, d.backend) == (Kind.PERMISSION, Retry.FIX, Backend.CODE_ASSIST), d.why
+    assert "update" in d.why.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        paste("real4", "027"),
+        "Your account is not eligible to use Gemini Code Assist",
+        "This account is ineligible for Gemini CLI",
+    ],
+)
+def test_ineligible_account_is_permission(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry, d.backend) == (Kind.PERMISSION, Retry.FIX, Backend.CODE_ASSIST), d.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This version of Node is no longer supported.",
+        "Your current version of Chrome is out of date.",
+        "Sorry, this account is ineligible to use the premium plan",
+    ],
+)
+def test_other_software_versions_and_eligibility_are_not_claimed(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+# --- a Google product named in prose; a code written "error (429)" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (paste("real4", "012"), Kind.BAD_KEY),
+        ("Gemini CLI error (401)", Kind.BAD_KEY),
+        (paste("real4", "030"), Kind.UNSPECIFIED_429),
+        ("Gemini API error (429)", Kind.UNSPECIFIED_429),
+        ("Gemini API error (503)", Kind.OVERLOADED),
+        ("Error: request failed (429)", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_product_in_prose_and_code_in_brackets(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Google's auth wording alone is generic (other services use it too): it needs a Google signal.
+        "Request had invalid authentication credentials",
+        "OpenAI API error (429)",
+        "Anthropic API Error (529)",
+        # A year or a count in brackets is not an HTTP code.
+        "Released the new version (2025) with fixes",
+    ],
+)
+def test_bracket_code_without_google_is_not_claimed(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+# --- "limit=0" and "limit exceeded for model X" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (paste("real5", "046"), "gemini-2.0-flash"),
+        (
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"TotalCachedContentStorageTokens'
+            'PerModelFreeTier limit exceeded for model gemini-2.5-flash: limit=0, requested=5000",'
+            '"status":"RESOURCE_EXHAUSTED"}}',
+            "gemini-2.5-flash",
+        ),
+        (
+            "429 RESOURCE_EXHAUSTED: quota limit exceeded for model gemini-3-flash-preview: limit=0",
+            "gemini-3-flash-preview",
+        ),
+    ],
+)
+def test_limit_equals_zero_is_zero_quota(text: str, model: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (Kind.ZERO_QUOTA, Retry.FIX), d.why
+    assert d.model == model
+
+
+def test_limit_zero_in_a_query_string_is_not_a_zero_quota() -> None:
+    d = one("GET items?limit=0&page=2 failed: HTTP Error 429: Too Many Requests")
+    assert d.kind == Kind.UNSPECIFIED_429
+
+
+# --- the model named only by the wrapper --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (paste("real5", "006"), "gemini-3-pro-preview"),
+        (paste("real5", "012"), "gemini-3-pro-image-preview"),
+        (paste("real5", "019"), "gemini-2.5-flash"),
+        (paste("real5", "032"), "gemini-2.0-pro-exp-02-05"),
+        (paste("real5", "042"), "gemini-2.5-pro-preview-05-06"),
+        (
+            '{"message":"{\\"error\\":{\\"code\\":429,\\"message\\":\\"Resource has been exhausted (e.g. check '
+            'quota).\\",\\"status\\":\\"RESOURCE_EXHAUSTED\\"}}","status":429,"modelId":"gemini-2.5-flash",'
+            '"providerId":"gemini"}',
+            "gemini-2.5-flash",
+        ),
+        (
+            'litellm.RateLimitError: VertexAIException - {"error": {"code": 429, "message": "Resource has been '
+            'exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED"}}. Received Model Group=gemini/gemini-2.5-pro',
+            "gemini-2.5-pro",
+        ),
+        (
+            'Calling the API using the gemini-2.5-pro model fails: 503 UNAVAILABLE. {"error": {"code": 503, '
+            '"message": "The model is overloaded. Please try again later.", "status": "UNAVAILABLE"}}',
+            "gemini-2.5-pro",
+        ),
+    ],
+)
+def test_model_named_by_the_wrapper(text: str, model: str) -> None:
+    assert one(text).model == model
+
+
+def test_the_quota_dimension_wins_over_the_wrappers_model() -> None:
+    inner = (
+        '{\\"error\\":{\\"code\\":429,\\"message\\":\\"You exceeded your current quota\\",\\"status\\":'
+        '\\"RESOURCE_EXHAUSTED\\",\\"details\\":[{\\"@type\\":\\"type.googleapis.com/google.rpc.QuotaFailure\\",'
+        '\\"violations\\":[{\\"quotaMetric\\":\\"generativelanguage.googleapis.com/generate_content_free_tier_'
+        'requests\\",\\"quotaId\\":\\"GenerateRequestsPerDayPerProjectPerModel-FreeTier\\",\\"quotaDimensions\\":'
+        '{\\"model\\":\\"gemini-2.5-flash-preview-image\\",\\"location\\":\\"global\\"}}]}]}}'
+    )
+    d = one(f'{{"message":"{inner}","modelId":"gemini-2.5-flash-image"}}')
+    assert (d.kind, d.model) == (Kind.RPD, "gemini-2.5-flash-preview-image")
+
+
+def test_a_fallback_notice_does_not_name_the_failing_model() -> None:
+    # gemini-cli's notice names the model it switches *to*, not the one that failed.
+    d = one(
+        "[API Error: Resource has been exhausted (e.g. check quota).]\n"
+        "Possible quota limitations in place or slow response times detected. Switching to the "
+        "gemini-2.5-flash model for the rest of this session."
+    )
+    assert (d.kind, d.model) == (Kind.UNSPECIFIED_429, None)
