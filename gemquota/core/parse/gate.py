@@ -116,3 +116,39 @@ def _needed_keys(
 
 
 _PROBE_FIRST = frozenset({"exception", "code_phrase"})
+
+
+#: A word boundary, or a negative look-behind of one character (``\w`` or a class), leading an alternative.
+_GUARD = re.compile(r"\\b|\(\?<!(\\w|\[(?:\\.|[^\]\\])+\])\)")
+#: A run of characters that stand for themselves.
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9_\-@:/ ]+")
+
+
+def literal_led(pattern: str) -> str:
+    """``pattern`` with each alternative that starts with a guard then literal text (``\\bgemini``,
+    ``(?<![\\w/])openai``) rewritten to start with that text and check the guard behind it
+    (``gemini(?<!\\wgemini)``): the same matches, but the regex engine looks for the literal text at
+    once instead of trying the guard at every position (many times faster on a long paste)."""
+    if "\\b" not in pattern and "(?<!" not in pattern:
+        return pattern
+    branches = _branches(pattern) if "|" in pattern else [pattern]
+    return "|".join(_literal_led_branch(branch) for branch in branches)
+
+
+def _literal_led_branch(branch: str) -> str:
+    guard = _GUARD.match(branch)
+    if guard is None:
+        return branch
+    run = _PLAIN_RUN.match(branch, guard.end())
+    if run is None:
+        return branch
+    text = run.group(0)
+    if branch[run.end() : run.end() + 1] in ("*", "+", "?", "{"):
+        text = text[:-1]  # the last character is quantified: not part of the literal text
+    behind = guard.group(1) or "\\w"
+    if not text or (
+        guard.group(1) is None and not (text[0].isascii() and (text[0].isalnum() or text[0] == "_"))
+    ):
+        return branch
+    rest = branch[guard.end() + len(text) :]
+    return f"{text}(?<!{behind}{re.escape(text)}){rest}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc, _project_into
-from gemquota.core.parse.gate import _Spec
+from gemquota.core.parse.gate import _Spec, literal_led
 from gemquota.core.parse.normalize import _WRAP, flatten
 from gemquota.core.parse.records import Violation
 from gemquota.core.parse.values import _clean_model, _to_float, _to_int, canonical_status, parse_duration
@@ -1305,39 +1305,40 @@ def _compatible(a: _Acc, b: _Acc) -> bool:
     return True
 
 
-def _leading_keys(specs: list[tuple[str, tuple[str, ...], _Re]]) -> tuple[str, ...]:
-    """Every key of ``specs`` that holds no other one (a key holding another is present only with it):
-    most pastes hold none, and these few look-ups say so."""
-    keys = [k for _n, ks, _r in specs for k in ks]
-    return tuple(dict.fromkeys(k for k in keys if not any(o != k and o in k for o in keys)))
-
-
-_OWN_SPECS = [s for s in _HINT_SPECS if not s[0].startswith("foreign:")]
-_FOREIGN_SPECS = [s for s in _HINT_SPECS if s[0].startswith("foreign:")]
-_OWN_KEYS = _leading_keys(_OWN_SPECS)
+#: The hint specs with each pattern led by its literal text (the same matches, found many times faster).
+_FAST_HINT_SPECS = [(name, keys, _Re(literal_led(rx.pattern), rx.flags)) for name, keys, rx in _HINT_SPECS]
+_OWN_SPECS = [s for s in _FAST_HINT_SPECS if not s[0].startswith("foreign:")]
+_FOREIGN_SPECS = [s for s in _FAST_HINT_SPECS if s[0].startswith("foreign:")]
 #: The hints that only say whether a text is Google's (not which backend or wrapper).
 _PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_support"})
 _BACKEND_SPECS = [s for s in _OWN_SPECS if s[0] not in _PRECISION_ONLY]
-_BACKEND_KEYS = _leading_keys(_BACKEND_SPECS)
-_FOREIGN_KEYS = _leading_keys(_FOREIGN_SPECS)
+_HINT_GROUPS = {"own": _OWN_SPECS, "foreign": _FOREIGN_SPECS, "backend": _BACKEND_SPECS}
 
 
-def _hints_of(
-    text: str, low: str, specs: list[tuple[str, tuple[str, ...], _Re]], leading: tuple[str, ...]
-) -> set[str]:
-    hints: set[str] = set()
-    for key in leading:
-        if key in low:
-            break
-    else:
-        return hints
-    for name, keys, pattern in specs:
+@cache
+def _key_tree(group: str) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """The keys of a group of hint specs as a lead tree (built on first use): each distinct key looked up
+    once, a key holding another only when that one is present."""
+    by_key: dict[str, list[int]] = {}
+    for index, (_name, keys, _rx) in enumerate(_HINT_GROUPS[group]):
         for key in keys:
-            if key in low:
-                if pattern.search(low):
-                    hints.add(name)
-                break
-    return hints
+            by_key.setdefault(key, []).append(index)
+    return _lead_tree(by_key)
+
+
+def _hints_of(low: str, group: str) -> set[str]:
+    """The hints of one group whose pattern is in ``low``, searched only when one of its keys is."""
+    chosen: set[int] = set()
+    for key, indices, holders in _key_tree(group):
+        if key in low:
+            chosen.update(indices)
+            for longer, more in holders:
+                if longer in low:
+                    chosen.update(more)
+    if not chosen:
+        return set()
+    specs = _HINT_GROUPS[group]
+    return {specs[i][0] for i in chosen if specs[i][2].search(low)}
 
 
 def _global_hints(text: str, *, precision: bool = True) -> set[str]:
@@ -1345,8 +1346,8 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     and (only when nothing in the paste is Google's) the other providers and services it names."""
     low = text.lower()
     if not precision:
-        return _hints_of(text, low, _BACKEND_SPECS, _BACKEND_KEYS)
-    hints = _hints_of(text, low, _OWN_SPECS, _OWN_KEYS)
+        return _hints_of(low, "backend")
+    hints = _hints_of(low, "own")
     if not hints & GOOGLE_HINTS:
-        hints |= _hints_of(text, low, _FOREIGN_SPECS, _FOREIGN_KEYS)
+        hints |= _hints_of(low, "foreign")
     return hints
