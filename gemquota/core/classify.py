@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from gemquota.core.diagnosis import RETRY_OF, RETRY_RANK, Backend, Diagnosis, Kind, Retry, Tier
@@ -200,8 +201,10 @@ _KIND_OF: dict[tuple[str, str], Kind] = {
 }
 
 
+@lru_cache(maxsize=512)
 def violation_kind(v: Violation) -> Kind | None:
-    """The dimension one violation names (quotaId first, then metric, then the limit value)."""
+    """The dimension one violation names (quotaId first, then metric, then the limit value).
+    (A violation is a frozen value and the same ones recur: the answer is remembered.)"""
     window = window_from_quota_id(v.quota_id) if v.quota_id else None
     measure = measure_from(v.quota_id) if v.quota_id else "other"
     if measure == "other" and v.metric:
