@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from gemquota.core.diagnosis import RETRY_OF, RETRY_RANK, Backend, Diagnosis, Kind, Retry, Tier
@@ -35,6 +36,7 @@ from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
 from gemquota.core.parse.vocab import (
     ANCHOR_IDS,
+    CODE_ASSIST_METRIC,
     GENERIC_ANCHORS,
     GOOGLE_HINTS,
     GOOGLE_WORD_CODES,
@@ -130,6 +132,7 @@ def backend_of(err: GoogleError) -> Backend:
             and "aiplatform" not in names
         )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
+        or (_code_assist_metric(err) and "generativelanguage" not in names and "aiplatform" not in names)
         or (
             "agent_terminated" in err.signals
             and not {"generativelanguage", "aiplatform"} & set(names.split())
@@ -198,8 +201,10 @@ _KIND_OF: dict[tuple[str, str], Kind] = {
 }
 
 
+@lru_cache(maxsize=512)
 def violation_kind(v: Violation) -> Kind | None:
-    """The dimension one violation names (quotaId first, then metric, then the limit value)."""
+    """The dimension one violation names (quotaId first, then metric, then the limit value).
+    (A violation is a frozen value and the same ones recur: the answer is remembered.)"""
     window = window_from_quota_id(v.quota_id) if v.quota_id else None
     measure = measure_from(v.quota_id) if v.quota_id else "other"
     if measure == "other" and v.metric:
@@ -342,7 +347,23 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             f"{named.why} On Code Assist a per-day, per-user limit is a plan allowance.",
             named.violation,
         )
+    if named is None and _code_assist_metric(err):
+        return _Decision(
+            Kind.PLAN_QUOTA,
+            f"Code Assist's per-user request quota '{err.quota_metric_name}' is used up.",
+            assumption="The window is not stated: Code Assist's per-model request quota is a per-user daily "
+            "allowance ('… per day per user per tier').",
+        )
     return None
+
+
+_CA_METRIC = LazyRe(rf"(?:{CODE_ASSIST_METRIC})\Z")
+
+
+def _code_assist_metric(err: GoogleError) -> bool:
+    """Whether the quota metric is Code Assist's per-model request quota ("Gemini 2.5 Pro Requests")."""
+    name = err.quota_metric_name
+    return name is not None and _CA_METRIC.match(name.strip()) is not None
 
 
 def _capacity(err: GoogleError) -> _Decision | None:

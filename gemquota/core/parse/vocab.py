@@ -157,6 +157,10 @@ STRING_CODE_STATUS: dict[str, str] = {
     "parameter_unknown": "INVALID_ARGUMENT",
     "api_error": "INTERNAL",
 }
+#: Code Assist's per-user, per-model request quota metric ("Gemini 2.5 Pro Requests", whose limit is
+#: "… per day per user per tier"): a Gemini display name followed by "Requests", nothing else.
+CODE_ASSIST_METRIC = r"Gemini\s+\d[\w.\-]*(?:\s+[A-Za-z][\w.\-]*){1,3}\s+Requests"
+
 #: The Interactions API's own word codes (ai.google.dev api-errors, 2026). The other word codes above are
 #: other APIs' vocabulary (OpenAI's ``invalid_request_error``, ``invalid_api_key`` …): read, but by
 #: themselves no sign that an error is Google's (SPEC §1.1).
@@ -267,7 +271,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "prepay",
         "billing",
         None,
-        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+        r"prepayment\s+(?:credits|funds)\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
     ),
     (
         "spend_cap",
@@ -403,6 +407,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
+    ),
+    # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
+    # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
+    (
+        "turn_order",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"function\s+(?:call|response)\s+turns?\s+comes?\s+immediately\s+after",
+    ),
+    (
+        "request_field",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"(?:GenerateContent|StreamGenerateContent|BatchEmbedContents|EmbedContent|CountTokens|CreateCachedContent)"
+        r"Request\.[\w\[\].\"']{1,200}:",
     ),
 ]
 _CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
