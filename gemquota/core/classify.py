@@ -742,9 +742,18 @@ def google_signals(err: GoogleError) -> list[str]:
     return found
 
 
+#: How a ``foreign:`` hint that names no one provider reads in a diagnosis.
+_FOREIGN_LABEL = {
+    "host": "a service named by its URL",
+    "other-ai": "another AI provider",
+    "grpc-size": "gRPC's own message-size limit",
+}
+
+
 def foreign_names(err: GoogleError) -> list[str]:
     """The other providers and services the paste names (``openai``, ``anthropic``, ``npm`` …)."""
-    return sorted(h.split(":", 1)[1] for h in err.hints if h.startswith("foreign:"))
+    names = sorted(h.split(":", 1)[1] for h in err.hints if h.startswith("foreign:"))
+    return [_FOREIGN_LABEL.get(n, n) for n in names]
 
 
 def _google_wording(err: GoogleError) -> bool:

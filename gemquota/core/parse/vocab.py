@@ -571,8 +571,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:aws",
-        ("bedrock", "throttling", "amazonaws", "aws", "botocore"),
-        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore",
+        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront"),
+        # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
+        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
