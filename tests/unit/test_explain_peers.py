@@ -245,3 +245,20 @@ def test_other_metrics_keep_their_own_reading(text: str, kind: Kind) -> None:
 )
 def test_prepayment_funds_depleted_is_a_billing_limit(text: str) -> None:
     assert one(text).kind == Kind.BILLING_LIMIT
+
+
+# --- the quota bullet with its colon lost ---------------------------------------------------------------
+
+
+def test_quota_bullet_without_its_colon_is_still_read() -> None:
+    # What litellm raised in an app's incident, quoted verbatim in that app's public test
+    # (code index id 61074277365): the bullet lost the colon after "metric".
+    text = (
+        "litellm.RateLimitError: VertexAIException - 429 RESOURCE_EXHAUSTED. Quota exceeded for metric "
+        "generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 20, model: gemini-2.5-flash"
+    )
+    got = one(text)
+    assert got.kind == Kind.RPD
+    assert got.model == "gemini-2.5-flash"
+    # and the colon form is read the same way
+    assert one(text.replace("for metric ", "for metric: ")).kind == Kind.RPD
