@@ -43,7 +43,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("quota exceeded for metric",),
         _Re(
-            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
+            r"Quota\s+exceeded\s+for\s+metric(?::\s*|\s+)(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
             r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
         ),
         "bullet",
