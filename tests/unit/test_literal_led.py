@@ -72,3 +72,14 @@ def test_guards_are_moved_behind_the_literal_text() -> None:
 def test_every_hint_pattern_keeps_its_matches(text: str) -> None:
     for _name, _keys, rx in _HINT_SPECS:
         assert _spans(literal_led(rx.pattern), text) == _spans(rx.pattern, text)
+
+
+@given(st.text(alphabet="modelimt:=0 ?&./w_-\nxé", max_size=60))
+def test_every_text_pass_pattern_keeps_its_matches(text: str) -> None:
+    from gemquota.core.parse.text import _FACT_SPECS
+    from gemquota.core.parse.vocab import _ANCHORS
+
+    patterns = [rx.pattern for _keys, rx, _kind in _FACT_SPECS]
+    patterns += [pattern.replace("\\S", "[^\\s]").lower() for _sid, _family, _status, pattern in _ANCHORS]
+    for pattern in patterns:
+        assert _spans(literal_led(pattern), text) == _spans(pattern, text)
