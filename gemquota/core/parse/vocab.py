@@ -157,6 +157,9 @@ STRING_CODE_STATUS: dict[str, str] = {
     "parameter_unknown": "INVALID_ARGUMENT",
     "api_error": "INTERNAL",
 }
+#: Code Assist's per-user, per-model request quota metric ("Gemini 2.5 Pro Requests", whose limit is
+#: "… per day per user per tier"): a Gemini display name followed by "Requests", nothing else.
+CODE_ASSIST_METRIC = r"Gemini\s+\d[\w.\-]*(?:\s+[A-Za-z][\w.\-]*){1,3}\s+Requests"
 #: Keys of the OpenAI-compatible error object (``{"message", "type", "param", "code"}``), which Google's
 #: error objects (REST and Interactions) never carry: its word ``code`` (``invalid_request_error``) is
 #: that provider's, not an Interactions API code.
@@ -236,7 +239,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "prepay",
         "billing",
         None,
-        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+        r"prepayment\s+(?:credits|funds)\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
     ),
     (
         "spend_cap",
@@ -372,6 +375,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
+    ),
+    # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
+    # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
+    (
+        "turn_order",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"function\s+(?:call|response)\s+turns?\s+comes?\s+immediately\s+after",
+    ),
+    (
+        "request_field",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"(?:GenerateContent|StreamGenerateContent|BatchEmbedContents|EmbedContent|CountTokens|CreateCachedContent)"
+        r"Request\.[\w\[\].\"']{1,200}:",
     ),
 ]
 _CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
