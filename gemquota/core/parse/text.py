@@ -465,8 +465,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
 _URL_MODEL = _Re(
-    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
-    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+    literal_led(
+        r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|"
+        r"predict|streamRawPredict|rawPredict|serverStreamingPredict)"
+    )
 )
 
 
