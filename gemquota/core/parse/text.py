@@ -465,8 +465,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
 _URL_MODEL = _Re(
-    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
-    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+    literal_led(
+        r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|"
+        r"predict|streamRawPredict|rawPredict|serverStreamingPredict)"
+    )
 )
 
 
@@ -538,10 +540,12 @@ def _specs() -> list[_Spec]:
             }
         )
         # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
-        rx = _Re(pattern.replace("\\S", "[^\\s]").lower())
+        rx = _Re(literal_led(pattern.replace("\\S", "[^\\s]").lower()))
         specs.append(_Spec("anchor", kws, rx, on_low=True, sid=sid, family=family, status=status))
     for keys, rx, kind in _FACT_SPECS:
-        specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
+        # (Led by its literal text where a guard leads it: the same matches, found faster.)
+        fast = _Re(literal_led(rx.pattern), rx.flags)
+        specs.append(_Spec(kind, keys, fast, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
     for lead_low, lead, keys, need, spec in map(_gate, specs):
         # The first lead literal apart (one look-up, no loop), then the others if there are any.
