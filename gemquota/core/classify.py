@@ -158,7 +158,7 @@ def backend_of(err: GoogleError) -> Backend:
     if (
         any("vertex-ai" in h for h in hosts)
         or hints & {"vertex_sdk", "lc_vertex", "gax", "through_vertex"}
-        or err.signals & {"out_of_capacity", "try_later", "error_code_429"}
+        or err.signals & {"out_of_capacity", "vertex_capacity", "try_later", "error_code_429"}
         or any("vertex-ai" in link for link in err.links)
     ):
         return Backend.VERTEX_AI
@@ -349,7 +349,7 @@ def _capacity(err: GoogleError) -> _Decision | None:
             "The Antigravity / Code Assist backend is busy ('high traffic' / 'Agent terminated due to error'): "
             "retry after a short wait.",
         )
-    if err.signals & {"try_later", "out_of_capacity"}:
+    if err.signals & {"try_later", "out_of_capacity", "vertex_capacity"}:
         return _Decision(
             Kind.CAPACITY,
             "Vertex AI shared capacity is exhausted ('try again later'); no project quota is named.",
@@ -379,6 +379,7 @@ def _quota_like(err: GoogleError) -> bool:
             "no_free_tier",
             "try_later",
             "out_of_capacity",
+            "vertex_capacity",
             "ca_capacity",
             "no_capacity",
             "ca_busy",

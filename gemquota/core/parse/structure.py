@@ -32,6 +32,7 @@ from gemquota.core.parse.values import (
 )
 from gemquota.core.parse.vocab import (
     GOOGLE_MODEL_ID,
+    OPENAI_ERROR_KEYS,
     PROSE_MODEL,
     REASON_PHRASES,
     STRING_CODE_HTTP,
@@ -412,7 +413,8 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
     if isinstance(code, int):
         acc.set_code(code)
         acc.signals.add("code")
-    word_status = _string_code_status(code)
+    # A word code in an OpenAI-compatible error object is that provider's vocabulary, not Google's.
+    word_status = None if OPENAI_ERROR_KEYS & err.keys() else _string_code_status(code)
     status_raw = err.get("status")
     status = canonical_status(status_raw)
     if status:

@@ -26,6 +26,7 @@ from gemquota.core.parse.vocab import (
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
     GRPC_STATUS,
+    LINE_HEAD_CODES,
     PROSE_MODEL,
     REASON_PHRASES,
     WRAPPER_MODEL_KV,
@@ -329,6 +330,19 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # "Error: 429 …" (JS and Python error prints).
     (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
+    # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for
+    # model", "503 The service is currently unavailable."): a status Google answers with, then a sentence.
+    # Two patterns, each led by a literal or an anchor (a multi-line ``^`` is tried at every position).
+    (
+        tuple(f"{c} " for c in LINE_HEAD_CODES),
+        _Re(rf"\A[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"),
+        "line_head_code",
+    ),
+    (
+        tuple(f"{c} " for c in LINE_HEAD_CODES),
+        _Re(rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"),
+        "line_head_code",
+    ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
     (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
     (
@@ -345,11 +359,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "payment",
             "gateway",
             "implemented",
+            "conflict",
         ),
         _Re(
             rf"{_CODE_LEAD}:?\s+\(?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
             r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
-            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out)",
+            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict)",
             re.IGNORECASE,
         ),
         "code_phrase",
@@ -891,6 +906,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         "requests_code",
         "error_colon_code",
         "paren_code",
+        "line_head_code",
     ):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "exception":

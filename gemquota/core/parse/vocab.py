@@ -93,7 +93,10 @@ REASON_PHRASES: dict[str, int] = {
     "not implemented": 501,
     "request timeout": 408,
     "request time-out": 408,
+    "conflict": 409,
 }
+#: The codes read at the head of a line before a sentence (google-api-core's "429 Quota exceeded …").
+LINE_HEAD_CODES: tuple[int, ...] = (400, 401, 403, 404, 408, 409, 429, 499, 500, 502, 503, 504)
 #: .NET ``System.Net.HttpStatusCode`` names (``HttpStatusCode is TooManyRequests``) and their codes.
 DOTNET_STATUS_CODES: dict[str, int] = {
     "toomanyrequests": 429,
@@ -154,6 +157,10 @@ STRING_CODE_STATUS: dict[str, str] = {
     "parameter_unknown": "INVALID_ARGUMENT",
     "api_error": "INTERNAL",
 }
+#: Keys of the OpenAI-compatible error object (``{"message", "type", "param", "code"}``), which Google's
+#: error objects (REST and Interactions) never carry: its word ``code`` (``invalid_request_error``) is
+#: that provider's, not an Interactions API code.
+OPENAI_ERROR_KEYS = frozenset({"param", "type"})
 #: The HTTP code of the Interactions API's word codes (its error table), when it is not the status's.
 STRING_CODE_HTTP: dict[str, int] = {
     "payment_required": 402,
@@ -179,7 +186,18 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
     ("error_code_429", "quota", None, r"docs/error-code-429"),
     ("out_of_capacity", "quota", "RESOURCE_EXHAUSTED", r"temporarily\s+out\s+of\s+capacity"),
-    ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity\s+on\s+this\s+model"),
+    # Code Assist's per-user window ("You have exhausted your capacity on this model."), also shortened
+    # by apps and tests ("you have exhausted your capacity limit").
+    ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity"),
+    # Vertex's whole shared-capacity sentence (the short "temporarily out of capacity" is generic).
+    (
+        "vertex_capacity",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"Unable\s+to\s+submit\s+request\s+because\s+the\s+service\s+is\s+temporarily\s+out\s+of\s+capacity",
+    ),
+    # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
+    ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
     # Antigravity / cloudcode-pa busy notice (reference gemini-2026.md §6, cockpit-tools#453).

@@ -1,0 +1,177 @@
+"""Peer projects' test inputs (gemini-cli, google-genai, LiteLLM, CLIProxyAPI — tests/fixtures/peers): the
+minimal forms they test (bare messages, ``status`` only, details only, no HTTP code) decide stop-vs-retry
+as SPEC §2 says. Each shape test starts from a peer's input (named in SOURCES.tsv) and varies it."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from golden import kinds_of, load_labels
+
+from gemquota import explain
+from gemquota.core.diagnosis import RETRY_OF, Backend, Diagnosis, Kind
+
+NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+PEERS = Path(__file__).resolve().parents[1] / "fixtures" / "peers"
+PEERS_LABELS = load_labels(PEERS)
+
+
+def one(text: str | bytes) -> Diagnosis:
+    return explain(text, now=NOW)[0]
+
+
+@pytest.mark.parametrize("row", PEERS_LABELS, ids=[r["file"][:48] for r in PEERS_LABELS])
+def test_peer_case(row: dict[str, str]) -> None:
+    got = one((PEERS / row["file"]).read_bytes())
+    kinds = kinds_of(row)
+    assert str(got.kind) in kinds
+    assert got.retry in {RETRY_OF[Kind(k)] for k in kinds}
+    if row["model"] not in ("", "-"):
+        assert (got.model or "").removeprefix("models/") == row["model"]
+
+
+# --- an OpenAI-compatible error object's word code is that provider's -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CLIProxyAPI's DeepSeek bodies (client_error_test.go), then the same envelope with other words.
+        '{"error":{"code":"invalid_request_error","message":"Authentication Fails, Your api key: ****heck is invalid",'
+        '"param":null,"type":"authentication_error"}}',
+        '{"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}}',
+        '{"error":{"message":"Rate Limit Reached","type":"unknown_error","param":null,"code":"invalid_request_error"}}',
+        '{"error": {"message": "Too many tokens", "type": "tokens", "param": null, "code": "rate_limit_exceeded"}}',
+        '{"error": {"message": "The model does not exist", "type": "invalid_request_error", "code": "model_not_found"}}',
+    ],
+)
+def test_word_code_in_an_openai_shaped_error_is_not_google(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_word_codes_of_the_interactions_api_stay_google() -> None:
+    # Google's Interactions API error object holds only a word code and a message.
+    assert one('{"error": {"code": "invalid_request", "message": "Invalid value at contents"}}').kind == (
+        Kind.BAD_REQUEST
+    )
+    assert one('{"error": {"code": "model_not_found", "message": "Model not found"}}').kind == (
+        Kind.MODEL_NOT_FOUND
+    )
+
+
+def test_a_google_body_inside_an_openai_shaped_error_stays_google() -> None:
+    inner = json.dumps(
+        {
+            "error": {
+                "code": 429,
+                "message": "Resource has been exhausted (e.g. check quota).",
+                "status": "RESOURCE_EXHAUSTED",
+            }
+        }
+    )
+    text = json.dumps(
+        {"error": {"message": f"VertexAIException - {inner}", "type": None, "param": None, "code": "429"}}
+    )
+    assert one(text).kind == Kind.UNSPECIFIED_429
+
+
+# --- Code Assist's "exhausted your capacity" in its short forms ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Error: you have exhausted your capacity limit",  # gemini-cli useQuotaAndFallback.test.ts
+        "You have exhausted your capacity.",
+        "[API Error: You have exhausted your capacity on this model.]",
+    ],
+)
+def test_exhausted_your_capacity_is_the_code_assist_short_window(text: str) -> None:
+    got = one(text)
+    assert got.kind == Kind.RPM
+    assert got.backend == Backend.CODE_ASSIST
+
+
+# --- Vertex's shared-capacity sentence without a code ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "429 Unable to submit request because the service is temporarily out of capacity.",  # LiteLLM
+        "Unable to submit request because the service is temporarily out of capacity. Try again later.",
+        "ERROR - Unable to submit request because the service is temporarily out of capacity",
+    ],
+)
+def test_vertex_out_of_capacity_sentence_is_capacity(text: str) -> None:
+    got = one(text)
+    assert got.kind == Kind.CAPACITY
+    assert got.backend == Backend.VERTEX_AI
+
+
+def test_temporarily_out_of_capacity_alone_is_generic() -> None:
+    assert one("The cluster is temporarily out of capacity.").kind == Kind.UNRECOGNIZED
+
+
+# --- the quota bullet's head without its metric or its "* " ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Quota exceeded for metric: ...\nlimit: 0.5. Please retry in 59s.",
+            Kind.UNSPECIFIED_429,
+        ),  # gemini-cli
+        ("Quota exceeded for metric: ..., limit: 0", Kind.ZERO_QUOTA),
+        ("quota exceeded for metric: ... Please retry in 12s.", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_quota_exceeded_for_metric_is_google_wording(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+# --- google-api-core's "<code> <message>" at the head of a line --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("429 Quota exceeded for model", Kind.UNSPECIFIED_429),  # LiteLLM test_exception_mapping_utils.py
+        (
+            "Traceback (most recent call last):\n  ...\n429 Quota exceeded for model gemini-2.5-pro",
+            Kind.UNSPECIFIED_429,
+        ),
+        ("504 The request timed out. Please try again.", Kind.DEADLINE),
+        ("  503 The service is currently unavailable.", Kind.OVERLOADED),
+    ],
+)
+def test_a_status_code_heading_a_sentence_is_read(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["404 page not found", "429 requests were sent", "2026 Was a good year", "Took 429 Seconds to finish"],
+)
+def test_a_number_heading_other_text_is_not_a_status(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+# --- 409 Conflict by its reason phrase --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # google-genai's error for an empty 409 body (test_retries.py _httpx_response)
+        "google.genai.errors.ClientError: 409 Conflict. {'message': '', 'status': 'Conflict'}",
+        "409 Conflict",
+        '{"error": {"message": "", "status": "Conflict", "code": 409}}',
+    ],
+)
+def test_409_conflict_is_a_bad_request(text: str) -> None:
+    assert one(text).kind == Kind.BAD_REQUEST
