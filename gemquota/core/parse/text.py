@@ -185,6 +185,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # An app's "[Error 429] …".
     (("[error",), _Re(r"\[error\s*:?\s*(?P<bracket_error_c>[1-5]\d\d)(?![\d.])"), "bracket_error"),
+    # go-genai: "Error 429, Message: …, Status: …, Details: [...]" (the message may be empty).
+    ((", message:",), _Re(r"Error\s+(?P<go_genai_c>[1-5]\d\d),\s+Message:", re.IGNORECASE), "go_genai"),
     # Go: "googleapi: Error 429: …" (the body may be empty).
     (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<go_googleapi_c>[1-5]\d\d)\b"), "go_googleapi"),
     # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
@@ -1106,7 +1108,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_lim0, "quota")
-    if kind in ("go_googleapi", "sdk_exception_code", "bracket_error"):
+    if kind in ("go_googleapi", "go_genai", "sdk_exception_code", "bracket_error"):
         return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
     if kind == "message_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
