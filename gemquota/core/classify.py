@@ -211,6 +211,11 @@ def violation_kind(v: Violation) -> Kind | None:
         measure = measure_from(v.metric)
     if window is None and v.metric:
         window = window_from_metric(v.metric)
+    if window is None and v.description and not (v.quota_id or v.metric):
+        # Only the violation's description names it ("daily limit", "per minute limit").
+        window = _window_words(v.description)
+        if measure == "other":
+            measure = measure_from(v.description)
     if window is None:
         if measure in ("tokens", "images"):
             window = "minute"
@@ -305,7 +310,7 @@ def _dimension(err: GoogleError) -> _Decision | None:
     return None
 
 
-def _window_words(name: str) -> str | None:
+def _window_words(name: str) -> WindowName | None:
     low = name.lower()
     if "per day" in low or "daily" in low:
         return "day"

@@ -72,3 +72,35 @@ def test_guards_are_moved_behind_the_literal_text() -> None:
 def test_every_hint_pattern_keeps_its_matches(text: str) -> None:
     for _name, _keys, rx in _HINT_SPECS:
         assert _spans(literal_led(rx.pattern), text) == _spans(rx.pattern, text)
+
+
+@given(st.text(alphabet="modelimt:=0 ?&./w_-\nxé", max_size=60))
+def test_every_text_pass_pattern_keeps_its_matches(text: str) -> None:
+    from gemquota.core.parse.text import _FACT_SPECS
+    from gemquota.core.parse.vocab import _ANCHORS
+
+    patterns = [rx.pattern for _keys, rx, _kind in _FACT_SPECS]
+    patterns += [pattern.replace("\\S", "[^\\s]").lower() for _sid, _family, _status, pattern in _ANCHORS]
+    for pattern in patterns:
+        assert _spans(literal_led(pattern), text) == _spans(pattern, text)
+
+
+#: The wrapped-quota-id pattern as first written (a leading look-behind), the reference for the
+#: letter-led form normalize uses.
+_WRAPPED_ID_REFERENCE = (
+    r"(?<![A-Za-z0-9])((?:Generate|BatchEmbed|Embed|CountTokens|Total|Search|Bidi)[A-Za-z0-9]{1,100}"
+    r"(?:-[A-Za-z0-9]{0,20})?)\n[ \t]*([A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?)"
+)
+
+
+_ID_PIECES = ("Generate", "BatchEmbed", "Embed", "CountTokens", "Total", "Bidi", "Per", "FreeT", "ier")
+_GLUE = ("\n", "\n  ", " ", "-", "x", "1", "_", "é")
+
+
+@given(st.lists(st.sampled_from(_ID_PIECES + _GLUE), max_size=14))
+def test_wrapped_id_pattern_is_the_reference(parts: list[str]) -> None:
+    from gemquota.core.parse.normalize import _WRAPPED_ID
+
+    text = "".join(parts)
+    ours = [(m.span(), m.groups()) for m in _WRAPPED_ID.rx.finditer(text)]
+    assert ours == [(m.span(), m.groups()) for m in re.finditer(_WRAPPED_ID_REFERENCE, text)]

@@ -129,7 +129,9 @@ def literal_led(pattern: str) -> str:
     ``(?<![\\w/])openai``) rewritten to start with that text and check the guard behind it
     (``gemini(?<!\\wgemini)``): the same matches, but the regex engine looks for the literal text at
     once instead of trying the guard at every position (many times faster on a long paste)."""
-    if "\\b" not in pattern and "(?<!" not in pattern:
+    # An alternative starts at the start of the pattern or after a ``|``: without a guard there, none
+    # starts with one (no need to split the alternatives).
+    if not pattern.startswith(("\\b", "(?<!")) and "|\\b" not in pattern and "|(?<!" not in pattern:
         return pattern
     branches = _branches(pattern) if "|" in pattern else [pattern]
     return "|".join(_literal_led_branch(branch) for branch in branches)

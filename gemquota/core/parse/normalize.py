@@ -70,11 +70,17 @@ _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
 #: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
 _TRAILING_SPACE = _Re(r"[ \t]+\n")
+#: The words a quota id starts with.
+_ID_WORDS = ("Generate", "BatchEmbed", "Embed", "CountTokens", "Total", "Search", "Bidi")
 #: A quota id cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontentsRequests…"): rejoined only
 #: when the piece before the wrap is not a whole id and the joined one is.
+#: (Each word is led by its first letter and checks behind it that no letter or digit comes before: the
+#: same matches as a leading look-behind, but the engine jumps to those letters instead of trying the
+#: look-behind at every position.)
 _WRAPPED_ID = _Re(
-    r"(?<![A-Za-z0-9])((?:Generate|BatchEmbed|Embed|CountTokens|Total|Search|Bidi)[A-Za-z0-9]{1,100}"
-    r"(?:-[A-Za-z0-9]{0,20})?)\n[ \t]*([A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?)"
+    "((?:"
+    + "|".join(f"{word[0]}(?<![A-Za-z0-9].){word[1:]}" for word in _ID_WORDS)
+    + r")[A-Za-z0-9]{1,100}(?:-[A-Za-z0-9]{0,20})?)\n[ \t]*([A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?)"
 )
 _WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
 _ID_LEADS = ("Generate", "Embed", "CountTokens", "Total", "Search", "Bidi")

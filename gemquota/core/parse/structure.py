@@ -578,7 +578,8 @@ def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
         location = _str(dims.get("location"))
     value_text = _str(raw.get("quotaValue") or raw.get("quota_value"))
     future = _str(raw.get("futureQuotaValue") or raw.get("future_quota_value"))
-    if not (metric or qid or model or value_text):
+    description = _str(raw.get("description"))
+    if not (metric or qid or model or value_text or description):
         return
     violation = Violation(
         metric=metric.strip() if metric else None,
@@ -589,6 +590,7 @@ def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
         value_text=value_text.strip() if value_text else None,
         future_value=_to_int(future),
         source="details",
+        description=description.strip()[:200] if description else None,
     )
     acc.violations.append(violation)
     acc.dimension_model = acc.dimension_model or model
