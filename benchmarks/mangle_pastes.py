@@ -448,11 +448,12 @@ def misses(paste: Paste, got: Got) -> tuple[bool, bool, bool]:
 
 
 def honest(paste: Paste, got: Got) -> bool:
-    """A truncated paste's answer is honest when it is unrecognized, or a less specific kind of the same
-    family, and names no model other than the labelled one."""
-    if got.model is not None and paste.model is not None and got.model != paste.model:
+    """A truncated paste's answer is honest when its kind is the labelled one, unrecognized, or a less
+    specific kind of the same family, and it names no model, the labelled one, or the start of it (the
+    id itself cut off: what is left of the paste says no more)."""
+    if got.model is not None and paste.model is not None and not paste.model.startswith(got.model):
         return False
-    if got.kind == "unrecognized":
+    if got.kind == "unrecognized" or got.kind in paste.kinds:
         return True
     return any(GENERAL.get(k) == got.kind or GENERAL.get(GENERAL.get(k, "")) == got.kind for k in paste.kinds)
 

@@ -61,6 +61,8 @@ CASES = [
     ("json-string", "peers/011-gcli-quota-429-quotafailure-requestsperday.txt", "rpd", None),
     ("py-repr", "peers/014-gcli-quota-429-quotafailure-requestsperminute.txt", "rpm", None),
     ("py-bytes-repr", "peers/001-gcli-quota-json-in-json-limit2-retry-44s.txt", "rpm", None),
+    ("json-value", "corpus-dev/022-curl-403-consumer-suspended.txt", "permission", "gemini-pro"),
+    ("json-value", "real5/027-php-client-runtimeexception-region.txt", "region", "gemini-pro"),
     ("log-header", "real/024-gemini-cli-compress-tpm-bullet-250000-hardwrap.txt", "tpm", "gemini-2.5-flash"),
     (
         "syslog-header",
@@ -141,6 +143,14 @@ def test_a_string_literal_paste_is_read_as_its_text() -> None:
     assert unmangle('"line one\\nline \\"two\\""') == 'line one\nline "two"'
     assert unmangle("b'caf\\xc3\\xa9\\nnext'") == "café\nnext"
     assert unmangle("'not closed\\n") == "'not closed\\n"
+
+
+def test_a_log_record_carrying_a_body_is_left_to_the_structure_pass() -> None:
+    # A relay envelope whose field is a Google body (JSON) is not a log record's message text.
+    record = '{"upstreamStatus": 429, "upstreamResponse": "{\\n  \\"error\\": {\\"code\\": 429}}"}'
+    assert unmangle(record) == record
+    log = '{"level": "error", "code": 7, "msg": "line one\\nline two"}'
+    assert unmangle(log) == "level: error\ncode: 7\nline one\nline two"
 
 
 @cache

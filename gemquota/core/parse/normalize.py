@@ -136,6 +136,8 @@ def unmangle(text: str) -> str:
     codes, HTML character references, CR line ends, a log header on every line, a hard wrap at a fixed
     column."""
     text = _unquote_whole(text)
+    if text[:1] == "{" and "\\n" in text:
+        text = _log_record_text(text)
     # A colour code written out (``\\u001b[31m``) or stripped of its escape is closed by a reset (``[0m``).
     if "\x1b" in text or "[0m" in text:
         text = _ANSI.sub("", text)
@@ -185,6 +187,30 @@ def _unquote_whole(text: str) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
     return value if isinstance(value, str) and value.strip() else text
+
+
+def _log_record_text(text: str) -> str:
+    """A paste that is one structured log record (a one-line JSON object, no Google error at its top)
+    whose message is a multi-line text (not a JSON body): its other fields as ``key: value`` lines,
+    then that text. A Google body inside the record stays as it is (the structure pass reads it)."""
+    body = text.rstrip()
+    if body[-1:] != "}" or "\n" in body:
+        return text
+    import json
+
+    try:
+        record = json.loads(body)
+    except (ValueError, RecursionError):
+        return text
+    if not isinstance(record, dict) or "error" in record:
+        return text
+    texts = [
+        k for k, v in record.items() if isinstance(v, str) and "\n" in v and v.lstrip()[:1] not in ("{", "[")
+    ]
+    if len(texts) != 1:
+        return text
+    fields = [f"{k}: {v}" for k, v in record.items() if k != texts[0] and isinstance(v, (str, int, float))]
+    return "\n".join([*fields, record[texts[0]]])
 
 
 #: What a logger, a terminal or a viewer puts before every line: a time stamp (ISO or syslog, in
@@ -282,7 +308,9 @@ def unwrap_hard(text: str) -> str:
         return text
     lengths = [len(line) for line in lines]
     width = max(lengths)
-    if width < _MIN_WRAP or lengths.count(width) < 2:
+    if width < _MIN_WRAP:
+        return text
+    if lengths.count(width) < 2:
         return text
     # A wrap cuts different text at each place (repeated lines of a log that happen to be the longest
     # are not a wrap).
