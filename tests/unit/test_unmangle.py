@@ -112,6 +112,27 @@ def test_repeated_longest_lines_are_not_a_hard_wrap() -> None:
     assert answer(text) == ("rpm", "text-unicorn")
 
 
+def test_a_box_is_not_a_hard_wrap() -> None:
+    # Every line padded to one width behind a border (a terminal UI box): nothing joined.
+    text = paste("real/006-gemini-cli-rpd-freetier-quotavalue50-2.5-pro.txt")
+    boxed = manglings().mangle("box", text)
+    assert unwrap_hard(boxed) == boxed
+    assert answer(boxed) == ("rpd", "gemini-2.5-pro")
+
+
+def test_a_word_wrap_is_not_a_hard_wrap() -> None:
+    # A word wrap leaves many lines a little short of its width: its lines are not glued together.
+    text = paste("peers/001-gcli-quota-json-in-json-limit2-retry-44s.txt")
+    wrapped = manglings().mangle("word-wrap-80", text)
+    assert unwrap_hard(wrapped) == wrapped
+
+
+def test_a_hard_wrap_behind_a_border_is_rejoined_without_the_border() -> None:
+    text = paste("real/006-gemini-cli-rpd-freetier-quotavalue50-2.5-pro.txt")
+    quoted = manglings().mangle("box-left", manglings().mangle("hard-wrap-72", text))
+    assert unwrap_hard(quoted) == manglings().mangle("box-left", text)
+
+
 def test_shared_line_start_that_is_not_a_header_is_kept() -> None:
     # Repeated retry lines share a long start, but no header (a bracket, colon or bar and a space)
     # ends within it: nothing is cut.

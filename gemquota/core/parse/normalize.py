@@ -291,6 +291,12 @@ def _common_prefix(lines: list[str]) -> str:
 
 #: The narrowest terminal or viewer width taken for a hard wrap.
 _MIN_WRAP = 40
+#: Line ends of box borders and tables.
+_BORDERS = frozenset("|\u2502\u2503\u2551")
+#: How close below the width a word wrap leaves most lines (at least; a fifth of the width).
+_NEAR = 8
+#: A border or quote mark at the start of a line.
+_LINE_BORDER = _Re("[ \t]*[|>\u2502\u2503\u2551][ \t]?")
 #: The largest paste rejoined (a hard-wrapped paste is short; a big log is left as it is).
 _MAX_UNWRAP = 1 << 20
 
@@ -310,17 +316,32 @@ def unwrap_hard(text: str) -> str:
     width = max(lengths)
     if width < _MIN_WRAP:
         return text
-    if lengths.count(width) < 2:
-        return text
+    cuts = lengths.count(width)
+    if cuts < 2 or cuts == len(lines):
+        return text  # one line at most cut, or every line padded to one width (a box)
     # A wrap cuts different text at each place (repeated lines of a log that happen to be the longest
-    # are not a wrap).
-    if len({line for line, size in zip(lines, lengths, strict=True) if size == width}) < 2:
+    # are not a wrap), and not at a border.
+    at_width = {line for line, size in zip(lines, lengths, strict=True) if size == width}
+    if len(at_width) < 2 or any(line[-1] in _BORDERS for line in at_width):
+        return text
+    # A word wrap leaves many lines a little short of its width; a hard wrap leaves only the ends of
+    # the original lines short, at any length.
+    near = width - max(_NEAR, width // 5)
+    if sum(1 for size in lengths if near <= size < width) >= cuts:
         return text
     out: list[str] = []
+    border: str | None = None  # the border of the line a run of cut lines starts with
     for line, size in zip(lines, lengths, strict=True):
+        if border is None:
+            found = _LINE_BORDER.match(line)
+            border = found.group(0) if found is not None else ""
+        elif border and line.startswith(border):
+            # A border or quote mark the viewer repeats on every line is not part of the wrapped text.
+            line = line[len(border) :]
         out.append(line)
         if size != width:
             out.append("\n")
+            border = None
     return "".join(out).removesuffix("\n")
 
 
