@@ -74,10 +74,16 @@ _TRAILING_SPACE = _Re(r"[ \t]+\n")
 #: when the piece before the wrap is not a whole id and the joined one is.
 _WRAPPED_ID = _Re(
     r"(?<![A-Za-z0-9])((?:Generate|BatchEmbed|Embed|CountTokens|Total|Search|Bidi)[A-Za-z0-9]{1,100}"
-    r"(?:-[A-Za-z0-9]{0,20})?)\n[ \t]*([A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?)"
+    r"(?:-[A-Za-z0-9]{0,20})?)((?:\n[ \t]*[A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?){1,4})"
 )
 _WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
 _ID_LEADS = ("Generate", "Embed", "CountTokens", "Total", "Search", "Bidi")
+#: The same for a quota metric cut by a hard wrap ("…per_project_pe\n  r_base_model").
+_WRAPPED_METRIC = _Re(
+    r"((?:generativelanguage|aiplatform|cloudcode-pa|cloudaicompanion)\.googleapis\.com/[a-z0-9_]{1,160})"
+    r"((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])"
+)
+_WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|images|project|user|tier)$")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
 _MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
@@ -100,6 +106,8 @@ def normalize(text: str) -> str:
         text = _TRAILING_SPACE.sub("\n", text)
     if "\n" in text and any(lead in text for lead in _ID_LEADS):
         text = _WRAPPED_ID.sub(_join_id, text)
+    if "googleapis.com/" in text and "\n" in text:
+        text = _WRAPPED_METRIC.sub(_join_metric, text)
     if "**" in text:
         text = _MD_BOLD.sub("", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
@@ -107,11 +115,25 @@ def normalize(text: str) -> str:
     return text
 
 
-def _join_id(match: re.Match[str]) -> str:
-    head, tail = match.group(1), match.group(2)
-    if not _WHOLE_ID.search(head) and _WHOLE_ID.search(head + tail):
-        return head + tail
+def _rejoin(match: re.Match[str], whole: re.Pattern[str]) -> str:
+    """Glue the pieces after a hard-wrapped head up to the first whole form (when the head is not one)."""
+    head, rest = match.group(1), match.group(2)
+    if whole.search(head):
+        return match.group(0)
+    pieces = [p.strip() for p in rest.split("\n")[1:]]
+    for count in range(1, len(pieces) + 1):
+        joined = head + "".join(pieces[:count])
+        if whole.search(joined):
+            return joined + "".join("\n" + p for p in pieces[count:])
     return match.group(0)
+
+
+def _join_id(match: re.Match[str]) -> str:
+    return _rejoin(match, _WHOLE_ID)
+
+
+def _join_metric(match: re.Match[str]) -> str:
+    return _rejoin(match, _WHOLE_METRIC)
 
 
 def _host_unwrap(match: re.Match[str]) -> str:

@@ -609,19 +609,26 @@ def _facts(text: str) -> list[_Fact]:
     if not _GATES:
         _specs()
     upper: bool | None = None
+    # Multi-word keys ("quota exceeded for metric") are also looked up in the lower-cased text with each
+    # line break (and the spaces around it) read as one space: a hard wrap between two words of a key must
+    # not shut the regex (which reads ``\s+`` there) out. Built on first need, only for a wrapped text.
+    unwrapped: str | None = None if "\n" in low else low
     for lead_low, lead, more, keys, need, spec in _GATES:
         # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
         # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
         if lead is not None and lead not in (low if lead_low else text):
-            if more is None:
-                continue
             in_lead = low if lead_low else text
-            for lit in more:
+            for lit in more or ():
                 if lit in in_lead:
                     break
             else:
-                continue
+                if not lead_low or unwrapped is low:
+                    continue
+                if unwrapped is None:
+                    unwrapped = _LINE_BREAK.sub(" ", low)
+                if not any(" " in lit and lit in unwrapped for lit in (lead, *(more or ()))):
+                    continue
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
@@ -631,7 +638,12 @@ def _facts(text: str) -> list[_Fact]:
                 if key in low:
                     break
             else:
-                continue
+                if unwrapped is low or not any(" " in key for key in keys):
+                    continue
+                if unwrapped is None:
+                    unwrapped = _LINE_BREAK.sub(" ", low)
+                if not any(" " in key and key in unwrapped for key in keys):
+                    continue
         if need is not None:
             for pieces in need:
                 for piece in pieces:
@@ -684,6 +696,9 @@ def _facts(text: str) -> list[_Fact]:
     facts.sort(key=lambda f: f.pos)
     return facts
 
+
+#: A line break and the spaces around it (read as one space by the multi-word key look-up).
+_LINE_BREAK = _Re(r"[ \t]*\n[ \t]*")
 
 _HOST_KEYS = (
     "googleapis",
