@@ -33,7 +33,14 @@ from gemquota.core.google_error import (
 from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
-from gemquota.core.parse.vocab import ANCHOR_IDS, GENERIC_ANCHORS, GOOGLE_HINTS, REASONS, reason_entry
+from gemquota.core.parse.vocab import (
+    ANCHOR_IDS,
+    CODE_ASSIST_METRIC,
+    GENERIC_ANCHORS,
+    GOOGLE_HINTS,
+    REASONS,
+    reason_entry,
+)
 from gemquota.core.quota import (
     WindowName,
     measure_from,
@@ -123,6 +130,7 @@ def backend_of(err: GoogleError) -> Backend:
             and "aiplatform" not in names
         )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
+        or (_code_assist_metric(err) and "generativelanguage" not in names and "aiplatform" not in names)
         or (
             "agent_terminated" in err.signals
             and not {"generativelanguage", "aiplatform"} & set(names.split())
@@ -335,7 +343,23 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             f"{named.why} On Code Assist a per-day, per-user limit is a plan allowance.",
             named.violation,
         )
+    if named is None and _code_assist_metric(err):
+        return _Decision(
+            Kind.PLAN_QUOTA,
+            f"Code Assist's per-user request quota '{err.quota_metric_name}' is used up.",
+            assumption="The window is not stated: Code Assist's per-model request quota is a per-user daily "
+            "allowance ('… per day per user per tier').",
+        )
     return None
+
+
+_CA_METRIC = LazyRe(rf"(?:{CODE_ASSIST_METRIC})\Z")
+
+
+def _code_assist_metric(err: GoogleError) -> bool:
+    """Whether the quota metric is Code Assist's per-model request quota ("Gemini 2.5 Pro Requests")."""
+    name = err.quota_metric_name
+    return name is not None and _CA_METRIC.match(name.strip()) is not None
 
 
 def _capacity(err: GoogleError) -> _Decision | None:

@@ -358,3 +358,52 @@ def test_quota_exceeded_for_model_names_the_model() -> None:
 def test_a_live_1011_reads_its_reason(text: str, kind: Kind) -> None:
     d = one(text)
     assert (d.kind, d.retry) == (kind, Retry.BACKOFF), d.why
+
+
+# --- a router's "<provider>/<model>" route names the model ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (paste("061-9router-gemini-cli-prefix-capacity-reset-after-54s.txt"), "gemini-3-flash-preview"),
+        (
+            "[antigravity/gemini-3.1-pro-high] [503]: No capacity available for model on the server",
+            "gemini-3.1-pro-high",
+        ),
+        (
+            "litellm.RateLimitError: geminiException - route gemini/gemini-2.5-flash: Resource has been "
+            "exhausted (e.g. check quota).",
+            "gemini-2.5-flash",
+        ),
+    ],
+)
+def test_a_routers_provider_slash_model_names_the_model(text: str, model: str) -> None:
+    assert one(text).model == model
+
+
+def test_a_path_segment_is_not_a_route() -> None:
+    text = (
+        "POST http://localhost:5173/proxy/gemini/v1beta/models/gemini-2.0-flash:generateContent "
+        "429 (Too Many Requests)"
+    )
+    assert one(text).model == "gemini-2.0-flash"
+
+
+# --- prepay depleted in each wording -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # google-gemini/gemini-cli packages/core/src/utils/googleQuotaErrors.test.ts (2026-03-18)
+        '{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Your prepayment funds are depleted.", '
+        '"details": []}}',
+        '{"error":{"code":402,"message":"Your prepayment credits are depleted. Please go to AI Studio at '
+        'https://ai.studio/projects to manage your project and billing.","status":"RESOURCE_EXHAUSTED"}}',
+        '{"error":{"code":"payment_required","message":"Your Prepay credit balance is depleted."}}',
+    ],
+)
+def test_prepay_depleted_in_each_wording_is_billing_limit(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (Kind.BILLING_LIMIT, Retry.FIX), d.why

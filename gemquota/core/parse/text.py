@@ -233,6 +233,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "wrapper_model",
     ),
+    # A router's "<provider>/<model>" route of a Google tool or API: "[gemini-cli/gemini-3-flash-preview]
+    # [429]: …" (9router), "gemini/gemini-2.5-flash" (LiteLLM's AI Studio provider).
+    (
+        ("gemini-cli/", "antigravity/", "agy/", "gemini/"),
+        _Re(
+            r"(?<![\w./\-])(?:gemini-cli|antigravity|agy|gemini)/(?:models/)?"
+            r"(?P<wrapper_model_r>(?:gemini|gemma|imagen|veo)-[\w.\-]{1,80})"
+        ),
+        "wrapper_model",
+    ),
     # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
     # (a weaker hint than any model the error names).
     (
@@ -1036,8 +1046,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "message_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
     if kind == "wrapper_model":
-        named = match.groupdict()  # one of the two specs' groups
-        model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
+        named = match.groupdict()  # one of the specs' groups
+        model = _clean_model(
+            named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
+        )
         return _Fact(pos, kind, _setter("request_model", model))
     if kind in ("wrapper_model_kv", "prose_model"):
         model = _clean_model(g("wrapper_model_k") if kind == "wrapper_model_kv" else g("prose_model_v"))

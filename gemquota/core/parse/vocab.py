@@ -157,6 +157,9 @@ STRING_CODE_STATUS: dict[str, str] = {
     "parameter_unknown": "INVALID_ARGUMENT",
     "api_error": "INTERNAL",
 }
+#: Code Assist's per-user, per-model request quota metric ("Gemini 2.5 Pro Requests", whose limit is
+#: "… per day per user per tier"): a Gemini display name followed by "Requests", nothing else.
+CODE_ASSIST_METRIC = r"Gemini\s+\d[\w.\-]*(?:\s+[A-Za-z][\w.\-]*){1,3}\s+Requests"
 #: Keys of the OpenAI-compatible error object (``{"message", "type", "param", "code"}``), which Google's
 #: error objects (REST and Interactions) never carry: its word ``code`` (``invalid_request_error``) is
 #: that provider's, not an Interactions API code.
@@ -236,7 +239,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "prepay",
         "billing",
         None,
-        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+        r"prepayment\s+(?:credits|funds)\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
     ),
     (
         "spend_cap",
