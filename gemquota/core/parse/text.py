@@ -546,7 +546,23 @@ def _specs() -> list[_Spec]:
             _GATES.append((lead_low, None, None, keys, need, spec))
         else:
             _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
+        # The multi-word lead literals and keys (looked up again across a hard wrap when missing).
+        spaced_leads = tuple(lit for lit in (lead or ()) if " " in lit) if lead_low else ()
+        spaced_keys = tuple(key for key in keys if " " in key)
+        # The words a hard wrap can follow inside one of them (all but each literal's last word).
+        ends = frozenset(w for lit in (*spaced_leads, *spaced_keys) for w in lit.split(" ")[:-1] if w)
+        _SPACED.append((spaced_leads, spaced_keys, ends))
     return _SPECS
+
+
+#: Per ``_GATES`` entry: its multi-word lead literals, multi-word keys, and the words a wrap can follow
+#: inside them.
+_SPACED: list[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = []
+
+
+def _line_ends(low: str) -> frozenset[str]:
+    """The last word of every line of a wrapped text (where a multi-word literal may be cut)."""
+    return frozenset(line.rsplit(None, 1)[-1] for line in low.split("\n") if line.strip())
 
 
 #: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, first lead literal or None, the other
@@ -623,7 +639,10 @@ def _facts(text: str) -> list[_Fact]:
     # line break (and the spaces around it) read as one space: a hard wrap between two words of a key must
     # not shut the regex (which reads ``\s+`` there) out. Built on first need, only for a wrapped text.
     unwrapped: str | None = None if "\n" in low else low
-    for lead_low, lead, more, keys, need, spec in _GATES:
+    ends: frozenset[str] | None = None
+    for (lead_low, lead, more, keys, need, spec), (spaced_leads, spaced_keys, wrap_words) in zip(
+        _GATES, _SPACED, strict=True
+    ):
         # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
         # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
         # regex needs (rarest first, so an absent one fails on its first look-up).
@@ -633,11 +652,18 @@ def _facts(text: str) -> list[_Fact]:
                 if lit in in_lead:
                     break
             else:
-                if not lead_low or unwrapped is low:
+                if not spaced_leads or unwrapped is low:
+                    continue
+                if ends is None:
+                    ends = _line_ends(low)
+                if not wrap_words & ends:
                     continue
                 if unwrapped is None:
                     unwrapped = _LINE_BREAK.sub(" ", low)
-                if not any(" " in lit and lit in unwrapped for lit in (lead, *(more or ()))):
+                for lit in spaced_leads:
+                    if lit in unwrapped:
+                        break
+                else:
                     continue
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
@@ -648,11 +674,18 @@ def _facts(text: str) -> list[_Fact]:
                 if key in low:
                     break
             else:
-                if unwrapped is low or not any(" " in key for key in keys):
+                if not spaced_keys or unwrapped is low:
+                    continue
+                if ends is None:
+                    ends = _line_ends(low)
+                if not wrap_words & ends:
                     continue
                 if unwrapped is None:
                     unwrapped = _LINE_BREAK.sub(" ", low)
-                if not any(" " in key and key in unwrapped for key in keys):
+                for key in spaced_keys:
+                    if key in unwrapped:
+                        break
+                else:
                     continue
         if need is not None:
             for pieces in need:
@@ -707,8 +740,9 @@ def _facts(text: str) -> list[_Fact]:
     return facts
 
 
-#: A line break and the spaces around it (read as one space by the multi-word key look-up).
-_LINE_BREAK = _Re(r"[ \t]*\n[ \t]*")
+#: A line break and the indentation after it, read as one space by the multi-word key look-up (the text
+#: is normalized: no spaces are left before a line break). Led by the literal line break: a fast scan.
+_LINE_BREAK = _Re(r"\n[ \t]*")
 
 _HOST_KEYS = (
     "googleapis",
