@@ -245,3 +245,50 @@ def test_other_metrics_keep_their_own_reading(text: str, kind: Kind) -> None:
 )
 def test_prepayment_funds_depleted_is_a_billing_limit(text: str) -> None:
     assert one(text).kind == Kind.BILLING_LIMIT
+
+
+# --- the quota bullet with its colon lost ---------------------------------------------------------------
+
+
+def test_quota_bullet_without_its_colon_is_still_read() -> None:
+    # What litellm raised in an app's incident, quoted verbatim in that app's public test
+    # (code index id 61074277365): the bullet lost the colon after "metric".
+    text = (
+        "litellm.RateLimitError: VertexAIException - 429 RESOURCE_EXHAUSTED. Quota exceeded for metric "
+        "generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 20, model: gemini-2.5-flash"
+    )
+    got = one(text)
+    assert got.kind == Kind.RPD
+    assert got.model == "gemini-2.5-flash"
+    # and the colon form is read the same way
+    assert one(text.replace("for metric ", "for metric: ")).kind == Kind.RPD
+
+
+# --- a QuotaFailure violation named only by its description ---------------------------------------------
+
+
+def _described(description: str) -> str:
+    violation = {"subject": "user", "description": description}
+    detail = {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [violation]}
+    return json.dumps({"error": {"code": 429, "message": "Quota exceeded", "details": [detail]}})
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("daily limit", Kind.RPD),  # gemini-cli googleErrors.test.ts (gaxios error, array, stringified data)
+        ("per minute limit", Kind.RPM),  # gemini-cli googleQuotaErrors.test.ts (beside its quotaId)
+        ("Requests per day per user", Kind.RPD),
+        ("input tokens per minute", Kind.TPM),
+        ("some limit", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_a_violation_described_only_by_words_names_its_window(description: str, kind: Kind) -> None:
+    assert one(_described(description)).kind == kind
+
+
+def test_a_quota_id_outranks_the_description() -> None:
+    violation = {"subject": "user", "description": "daily limit", "quotaId": "RequestsPerMinute-limit"}
+    detail = {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [violation]}
+    text = json.dumps({"error": {"code": 429, "message": "Quota exceeded", "details": [detail]}})
+    assert one(text).kind == Kind.RPM
