@@ -475,6 +475,8 @@ REASONS: dict[str, tuple[str, str | None]] = {
     "ACCESS_TOKEN_SCOPE_INSUFFICIENT": ("auth", "permission"),
     "CREDENTIALS_MISSING": ("auth", "permission"),
     "VALIDATION_REQUIRED": ("auth", "permission"),
+    "TOS_VIOLATION": ("auth", "permission"),
+    "SECURITY_POLICY_VIOLATED": ("auth", "permission"),  # VPC Service Controls
     "UNSUPPORTED_CLIENT": ("auth", "permission"),
     "MISSING_THOUGHT_SIGNATURE": ("badreq", "bad-request"),
 }
