@@ -36,6 +36,50 @@ def _branches(pattern: str) -> list[str]:
     return branches
 
 
+#: How a group opens: capturing, non-capturing, named or atomic (anything else, such as a look-around,
+#: a flag group or a back reference, is not read).
+_GROUP_OPENERS = ("(?:", "(?P<", "(?>")
+
+
+def _group_pieces(branch: str) -> tuple[str, ...]:
+    """Pieces of ``branch`` found inside its top-level groups: for each group that must match (not
+    optional), the pieces of one of its alternatives that every other alternative holds too."""
+    found: list[str] = []
+    depth = 0
+    start = 0
+    at = 0
+    tokens = _SPLIT_TOKEN.findall(branch)
+    for index, token in enumerate(tokens):
+        if token == "(":
+            if depth == 0:
+                start = at
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                after = tokens[index + 1] if index + 1 < len(tokens) else ""
+                found.extend(_must_group_pieces(branch[start : at + 1], after))
+        at += len(token)
+    return tuple(found)
+
+
+def _must_group_pieces(group: str, after: str) -> list[str]:
+    """The pieces every alternative of ``group`` (``(...)`` whole) holds, when the group must match."""
+    if after[:1] in ("?", "*") or after.startswith(("{0", "{,")):
+        return []  # optional: a match may skip it
+    if group.startswith("(?"):
+        if not group.startswith(_GROUP_OPENERS) or group.startswith("(?P="):
+            return []
+        inner = group[group.index(">") + 1 : -1] if group.startswith("(?P<") else group[3:-1]
+    else:
+        inner = group[1:-1]
+    alternatives = _required_literals(inner)
+    if not alternatives:
+        return []
+    first, *others = alternatives
+    return [p for p in first if all(any(p in q for q in pieces) for pieces in others)]
+
+
 def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     """For each top-level alternative of ``pattern``: literal pieces that any match of it contains.
 
@@ -59,6 +103,10 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
             text = _COUNTED.sub("\x00", text)
         text = _QUANTIFIED.sub("\x00", text)
         pieces = tuple(p for p in _PIECE_SEP.split(text) if len(p) >= 4)
+        if not pieces:
+            # No literal outside groups: a piece every alternative of a group it must match holds
+            # (``(?:not\s+eligible|ineligible)`` always holds ``eligible``).
+            pieces = _group_pieces(branch)
         if not pieces:
             return None
         out.append(tuple(sorted(set(pieces), key=lambda p: (p.lower() in _COMMON, -len(p)))))
