@@ -24,6 +24,13 @@ def test_a_group_every_alternative_of_which_holds_a_piece_gives_that_piece() -> 
     assert _required_literals(r"(?P<w>limit_value|quota_limit_value)\s*x") == (("limit_value",),)
 
 
+def test_an_escaped_punctuation_mark_stands_for_itself_and_a_class_escape_separates() -> None:
+    assert _required_literals(r"(?:a|b)request\.[\w.]{1,9}:") == (("request.",),)
+    assert _required_literals(r"aiplatform\.googleapis\.com/x") == (("aiplatform.googleapis.com/x",),)
+    assert _required_literals(r"status\scode\d") == (("status", "code"),)
+    assert _required_literals(r"limit\.?value") == (("value", "limit"),)  # common words looked up last
+
+
 def test_an_optional_group_or_a_look_around_gives_nothing() -> None:
     assert _required_literals(r"(?:not\s+eligible|ineligible)?\s+for") is None
     assert _required_literals(r"(?:not\s+eligible|ineligible)*x") is None

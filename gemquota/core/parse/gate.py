@@ -11,6 +11,18 @@ from gemquota.core.lazyre import LazyRe as _Re
 _SPLIT_TOKEN = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.S)
 _GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
 _ESCAPE = re.compile(r"\\.")
+#: Escaped punctuation held as private-use characters while a pattern is cut into pieces.
+_HELD = 0xE000
+_UNHELD = {_HELD + code: code for code in range(128)}
+
+
+def _escape_piece(match: re.Match[str]) -> str:
+    char = match.group(0)[1:]
+    if char and char.isascii() and not char.isalnum() and not char.isspace() and char != "_":
+        return chr(_HELD + ord(char))
+    return "\x00"
+
+
 _COUNTED = re.compile(r".\{\d*,?\d*\}")
 _QUANTIFIED = re.compile(r".[?*+]")
 _PIECE_SEP = re.compile(r"[\x00.^$*+?{}|\s]")
@@ -91,7 +103,9 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     branches = _branches(pattern) if "|" in pattern else [pattern]
     out: list[tuple[str, ...]] = []
     for branch in branches:
-        text = _ESCAPE.sub("\x00", branch)  # escapes (\s, \., \d) separate pieces
+        # Class escapes (\s, \d, \w) and assertions (\b) separate pieces; an escaped punctuation mark
+        # (\. \- \/) stands for itself (held apart from the separators until the split).
+        text = _ESCAPE.sub(_escape_piece, branch)
         previous = None
         while previous != text:
             previous = text
@@ -102,7 +116,7 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
         if "{" in text:
             text = _COUNTED.sub("\x00", text)
         text = _QUANTIFIED.sub("\x00", text)
-        pieces = tuple(p for p in _PIECE_SEP.split(text) if len(p) >= 4)
+        pieces = tuple(p.translate(_UNHELD) for p in _PIECE_SEP.split(text) if len(p) >= 4)
         if not pieces:
             # No literal outside groups: a piece every alternative of a group it must match holds
             # (``(?:not\s+eligible|ineligible)`` always holds ``eligible``).
