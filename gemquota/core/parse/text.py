@@ -1004,10 +1004,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind in ("reset_delay", "reset_after", "resets_in"):
         seconds = parse_duration(g(f"{kind}_v"))
 
+        named_key = kind == "reset_delay"  # cloudcode-pa's own metadata key, quoted in a message
+
         def apply_reset(acc: _Acc) -> None:
             if seconds is not None and acc.reset_delay_s is None:
                 acc.reset_delay_s = seconds
             acc.hints.add("code-assist")
+            if named_key:
+                acc.signals.add("ca_reset")
             acc.add_evidence(" ".join(frag.split()).rstrip("."))
 
         return _Fact(pos, kind, apply_reset, "quota")
