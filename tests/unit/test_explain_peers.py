@@ -317,3 +317,25 @@ def test_an_unknown_reason_without_a_type_stays_ignored() -> None:
     got = one(text)
     assert got.kind == Kind.BAD_REQUEST
     assert "some reason" not in " ".join(got.evidence)
+
+
+# --- cloudcode-pa's quotaResetDelay quoted in a message ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # antigravity-claude-proxy tests/unit/cloudcode/rate-limit-parser.test.ts (47abb9b, L154, L322)
+        ("Rate limited: quotaResetDelay: 754.431528ms", Kind.RPM),
+        ("Rate limit exceeded. quotaResetDelay: 30s", Kind.RPM),
+        ("quotaResetDelay: 5h59m59.96s", Kind.PLAN_QUOTA),
+    ],
+)
+def test_quota_reset_delay_in_text_is_code_assist(text: str, kind: Kind) -> None:
+    got = one(text)
+    assert got.kind == kind
+    assert got.backend == Backend.CODE_ASSIST
+
+
+def test_a_reset_delay_without_the_key_name_is_not_claimed() -> None:
+    assert one("Rate limited, reset delay 30s").kind == Kind.UNRECOGNIZED
