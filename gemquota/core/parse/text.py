@@ -22,13 +22,20 @@ from gemquota.core.parse.vocab import (
     _REASON_WORDS,
     _STATUS_ALT,
     CODE_OF_STATUS,
+    DIMENSION_CONTEXT,
+    DISPLAY_NAME,
+    DISPLAY_TARGET_WORDS,
     DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
     GRPC_STATUS,
     LINE_HEAD_CODES,
+    MODEL_FIELD,
+    MODEL_ID,
     PROSE_MODEL,
     REASON_PHRASES,
+    SLUG_MODEL,
+    SWITCHED_FROM_MODEL,
     WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
@@ -38,7 +45,8 @@ from gemquota.core.reset import clamp_delay
 #: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
 _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
-        ("quota exceeded for metric",),
+        # "exceeded for metric" alone: a terminal or box border may wrap the line after "Quota".
+        ("exceeded for metric",),
         _Re(
             r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
             r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
@@ -207,9 +215,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # each led by its literal, so the regex engine skips straight to candidates).
     (
         ("model:", "model :"),
-        _Re(
-            r"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
-        ),
+        _Re(rf"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>{MODEL_ID})"),
         "wrapper_model",
     ),
     # A wrapper's own field for the model: Cline's "modelId", LiteLLM's "Received Model Group=gemini/…",
@@ -222,15 +228,22 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
     # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
     (
-        ("using ",),
+        ("using ", "use "),
         _Re(PROSE_MODEL),
         "prose_model",
     ),
+    # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
+    (("model version", "model =", "model :"), _Re(MODEL_FIELD), "model_field"),
+    # OpenRouter's slug of a Google model ("google/gemini-2.0-flash-exp:free is temporarily rate-limited").
+    (("google/",), _Re(SLUG_MODEL), "slug_model"),
+    # The model a client switched away from (the one that failed).
+    (("switching from", "configured model"), _Re(SWITCHED_FROM_MODEL), "switched_from"),
+    # A display name in prose or an app header: the weakest evidence (used only when nothing else names
+    # a model, and never a Google signal by itself).
+    (("gemini 1", "gemini 2", "gemini 3", "gemini 4"), _Re(DISPLAY_NAME), "display_prose"),
     (
         ("model=",),
-        _Re(
-            r"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
-        ),
+        _Re(rf"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>{MODEL_ID})"),
         "wrapper_model",
     ),
     # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
@@ -433,6 +446,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # "… for model on the server" names no model (the slot is empty in some bodies).
         _Re(
             r"No\s+capacity\s+available\s+for\s+model\s+(?!on\s+the\s+server)(?P<capacity_model_v>[\w.\-]{2,80})"
+            # … then "on the server" or the end of the quoted message (a log cut mid-id names no model).
+            r"(?=\s+on\s+the\s+server|\s*[\"'\]\)}])"
         ),
         "capacity_model",
     ),
@@ -483,6 +498,9 @@ _ON_LOW = frozenset(
         "paren_code",
         "wrapper_model_kv",
         "prose_model",
+        "model_field",
+        "switched_from",
+        "display_prose",
     }
 )
 _FACT_SPECS = [
@@ -829,6 +847,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "limit_name", apply_ql, "quota")
     if kind == "dict_model" and text[pos - 1 : pos] not in ('"', "'"):
         return None
+    if kind == "dict_model" and not any(
+        w in text[max(0, pos - 400) : pos].lower() for w in DIMENSION_CONTEXT
+    ):
+        # A "model" key outside a body's quotaDimensions / metadata is an echoed request or config
+        # ({"model": "gemini-2.0-flash", "messages": […]}): the model asked for, not the one counted.
+        return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g("dict_model_v"))))
     if kind in ("proto_model", "dict_model", "go_model", "daily_limit_model"):
         model = _clean_model(g(f"{kind}_v"))
         return _Fact(pos, kind, _setter("dimension_model", model))
@@ -1024,6 +1048,18 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         named = match.groupdict()  # one of the two specs' groups
         model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
         return _Fact(pos, kind, _setter("request_model", model))
+    if kind in ("model_field", "slug_model"):
+        return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g(f"{kind}_v"))))
+    if kind == "switched_from":
+        model = _clean_model(g("switched_from_v") or g("configured_v"))
+        return _Fact(pos, "wrapper_model", _setter("request_model", model))
+    if kind == "display_prose":
+        before = text[max(0, pos - 24) : pos].lower()
+        if any(word in before for word in DISPLAY_TARGET_WORDS):
+            return None
+        from gemquota.core.quota import model_from_display_name
+
+        return _Fact(pos, "wrapper_model", _setter("named_model", model_from_display_name(match.group(0))))
     if kind in ("wrapper_model_kv", "prose_model"):
         model = _clean_model(g("wrapper_model_k") if kind == "wrapper_model_kv" else g("prose_model_v"))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
