@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from gemquota.core.diagnosis import RETRY_OF, RETRY_RANK, Backend, Diagnosis, Kind, Retry, Tier
@@ -33,7 +34,15 @@ from gemquota.core.google_error import (
 from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
-from gemquota.core.parse.vocab import ANCHOR_IDS, GENERIC_ANCHORS, GOOGLE_HINTS, REASONS, reason_entry
+from gemquota.core.parse.vocab import (
+    ANCHOR_IDS,
+    CODE_ASSIST_METRIC,
+    GENERIC_ANCHORS,
+    GOOGLE_HINTS,
+    GOOGLE_WORD_CODES,
+    REASONS,
+    reason_entry,
+)
 from gemquota.core.quota import (
     WindowName,
     measure_from,
@@ -123,6 +132,7 @@ def backend_of(err: GoogleError) -> Backend:
             and "aiplatform" not in names
         )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
+        or (_code_assist_metric(err) and "generativelanguage" not in names and "aiplatform" not in names)
         or (
             "agent_terminated" in err.signals
             and not {"generativelanguage", "aiplatform"} & set(names.split())
@@ -191,14 +201,21 @@ _KIND_OF: dict[tuple[str, str], Kind] = {
 }
 
 
+@lru_cache(maxsize=512)
 def violation_kind(v: Violation) -> Kind | None:
-    """The dimension one violation names (quotaId first, then metric, then the limit value)."""
+    """The dimension one violation names (quotaId first, then metric, then the limit value).
+    (A violation is a frozen value and the same ones recur: the answer is remembered.)"""
     window = window_from_quota_id(v.quota_id) if v.quota_id else None
     measure = measure_from(v.quota_id) if v.quota_id else "other"
     if measure == "other" and v.metric:
         measure = measure_from(v.metric)
     if window is None and v.metric:
         window = window_from_metric(v.metric)
+    if window is None and v.description and not (v.quota_id or v.metric):
+        # Only the violation's description names it ("daily limit", "per minute limit").
+        window = _window_words(v.description)
+        if measure == "other":
+            measure = measure_from(v.description)
     if window is None:
         if measure in ("tokens", "images"):
             window = "minute"
@@ -293,7 +310,7 @@ def _dimension(err: GoogleError) -> _Decision | None:
     return None
 
 
-def _window_words(name: str) -> str | None:
+def _window_words(name: str) -> WindowName | None:
     low = name.lower()
     if "per day" in low or "daily" in low:
         return "day"
@@ -335,7 +352,23 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             f"{named.why} On Code Assist a per-day, per-user limit is a plan allowance.",
             named.violation,
         )
+    if named is None and _code_assist_metric(err):
+        return _Decision(
+            Kind.PLAN_QUOTA,
+            f"Code Assist's per-user request quota '{err.quota_metric_name}' is used up.",
+            assumption="The window is not stated: Code Assist's per-model request quota is a per-user daily "
+            "allowance ('… per day per user per tier').",
+        )
     return None
+
+
+_CA_METRIC = LazyRe(rf"(?:{CODE_ASSIST_METRIC})\Z")
+
+
+def _code_assist_metric(err: GoogleError) -> bool:
+    """Whether the quota metric is Code Assist's per-model request quota ("Gemini 2.5 Pro Requests")."""
+    name = err.quota_metric_name
+    return name is not None and _CA_METRIC.match(name.strip()) is not None
 
 
 def _capacity(err: GoogleError) -> _Decision | None:
@@ -696,7 +729,9 @@ def _headline(
 
 
 _GOOGLE_SIGNALS = frozenset({"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail"})
-_GOOGLE_MODEL = LazyRe(r"(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
+_GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
+#: Google's open-weight models, which others serve too (a signal only when no other provider is named).
+_OPEN_MODEL = LazyRe(r"gemma-[\w.]", re.IGNORECASE)
 
 
 def _google_link(url: str) -> bool:
@@ -721,14 +756,25 @@ def google_signals(err: GoogleError) -> list[str]:
     models = (err.dimension_model, err.request_model, err.message_model, err.display_model)
     if any(m and _GOOGLE_MODEL.match(m) for m in models):
         found.append("model")
+    elif "google_open_model" in err.hints or any(m and _OPEN_MODEL.match(m) for m in models):
+        found.append("open_model")
     if err.domain and "googleapis" in err.domain:
         found.append("domain")
     return found
 
 
+#: How a ``foreign:`` hint that names no one provider reads in a diagnosis.
+_FOREIGN_LABEL = {
+    "host": "a service named by its URL",
+    "other-ai": "another AI provider",
+    "grpc-size": "gRPC's own message-size limit",
+}
+
+
 def foreign_names(err: GoogleError) -> list[str]:
     """The other providers and services the paste names (``openai``, ``anthropic``, ``npm`` …)."""
-    return sorted(h.split(":", 1)[1] for h in err.hints if h.startswith("foreign:"))
+    names = sorted(h.split(":", 1)[1] for h in err.hints if h.startswith("foreign:"))
+    return [_FOREIGN_LABEL.get(n, n) for n in names]
 
 
 def _google_wording(err: GoogleError) -> bool:
@@ -747,6 +793,8 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
     foreign = foreign_names(err)
     if signals == ["shape"] and err.signals & _GOOGLE_SIGNALS == {"status_word"} and foreign:
         signals = []  # a bare status word (gRPC's own RESOURCE_EXHAUSTED) does not outweigh another provider
+    if signals == ["open_model"] and foreign:
+        signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs
     if signals:
         return True, ""
     if foreign:
@@ -762,6 +810,15 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
     wordings = {s for s in err.signals if s in ANCHOR_IDS}
     if wordings and not err.signals & {"code", "status_word", "status_field"}:
         return False, "Only generic wording was found (no HTTP code, Google status, host or Gemini model)."
+    if not err.signals:
+        words = [h[10:] for h in err.hints if h.startswith("word-code:")]
+        if "grpc-own" in err.hints and not words:
+            return (
+                False,
+                "Only gRPC's own status rendering was found (no Google host, reason or Gemini model).",
+            )
+        if words and not any(w in GOOGLE_WORD_CODES for w in words):
+            return False, f"The error code {words[0]!r} is another API's, and nothing else is Google's."
     return True, ""
 
 

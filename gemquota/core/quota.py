@@ -12,6 +12,7 @@ mean tier 1. Anything else is unknown (None): the legacy regional quotas carry n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from gemquota.core.diagnosis import Tier
@@ -86,6 +87,18 @@ def window_from_quota_id(qid: str | None) -> WindowName | None:
     """``"minute"`` or ``"day"`` from a quotaId / quota_limit name (PerMinute, PerDay, Daily…)."""
     if not qid:
         return None
+    if len(qid) <= 200:
+        return _window_of_id(qid)
+    return _find_window(qid)
+
+
+@lru_cache(maxsize=256)
+def _window_of_id(qid: str) -> WindowName | None:
+    """(The same few quota ids recur: their window is remembered.)"""
+    return _find_window(qid)
+
+
+def _find_window(qid: str) -> WindowName | None:
     if _PER_DAY.search(qid):
         return "day"
     if _PER_MINUTE.search(qid):

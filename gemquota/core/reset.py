@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
@@ -62,8 +63,10 @@ def _utc(now: datetime) -> datetime:
     return now.astimezone(UTC)
 
 
+@lru_cache(maxsize=64)
 def next_pacific_midnight(now: datetime) -> datetime:
-    """The next 00:00 in America/Los_Angeles strictly after ``now``, in UTC."""
+    """The next 00:00 in America/Los_Angeles strictly after ``now``, in UTC (remembered: a run asks
+    for the same ``now`` once per error)."""
     local = _utc(now).astimezone(PACIFIC)
     midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=PACIFIC)
     return midnight.astimezone(UTC)

@@ -195,3 +195,111 @@ def test_a_fallback_notice_does_not_name_the_failing_model() -> None:
         "gemini-2.5-flash model for the rest of this session."
     )
     assert (d.kind, d.model) == (Kind.UNSPECIFIED_429, None)
+
+
+# --- real6: markdown bold in a code phrase; Gemini's own 400 wordings ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (paste("real6", "008"), Kind.MODEL_NOT_FOUND),
+        ("Error in handler: googleapi: **Error 429:**", Kind.UNSPECIFIED_429),
+        ("**googleapi: Error 403:** ", Kind.PERMISSION),
+    ],
+)
+def test_markdown_bold_inside_a_code_phrase(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "googleapi: Error 404:",
+        "[GoogleGenerativeAI Error]: [429 Too Many Requests] Resource has been exhausted (e.g. check quota).",
+        "The page you asked for: Error 404 not found",
+        "OpenAI API error (429): Rate limit reached for gpt-4o",
+        "def f(**kwargs): pass",
+    ],
+)
+def test_bold_markers_do_not_change_the_reading(text: str) -> None:
+    bold = text.replace("Error", "**Error**").replace("googleapi", "**googleapi**")
+    assert (one(bold).kind, one(bold).model) == (one(text).kind, one(text).model)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        paste("real6", "013"),
+        paste("real6", "015"),
+        "InvalidArgument: 400 Please ensure that function response turn comes immediately after a function "
+        "call turn.",
+        "Error: Please ensure that function call turns come immediately after a user turn",
+        paste("real6", "010"),
+        '400 * GenerateContentRequest.generation_config.response_schema.properties["x"].type: must be specified',
+        "* BatchEmbedContentsRequest.requests[3].content: contains an empty Part",
+    ],
+)
+def test_gemini_request_wordings_are_bad_request(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (Kind.BAD_REQUEST, Retry.FIX), d.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please ensure that the function returns immediately after the user clicks",
+        "* MyRequest.contents[0]: required field missing",
+    ],
+)
+def test_lookalike_request_wordings_are_not_claimed(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+# --- hard wraps: spaces left before the newline; a quota id cut mid-token ---------------------------------
+
+
+def _wrap(text: str, width: int) -> str:
+    """A terminal's hard wrap: every line cut at ``width`` characters, even inside a token."""
+    return "\n".join(
+        "\n".join(line[i : i + width] for i in range(0, max(len(line), 1), width))
+        for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "width", "kind"),
+    [
+        ("real5/054", 50, Kind.ZERO_QUOTA),
+        ("real5/054", 37, Kind.ZERO_QUOTA),
+        ("real6/001", 50, Kind.RPM),
+        ("real6/005", 50, Kind.RPM),
+        ("real6/005", 31, Kind.RPM),
+        ("real5/016", 45, Kind.RPM),
+        ("real5/048", 40, Kind.TPM),
+        ("real5/002", 60, Kind.RPD),
+    ],
+)
+def test_hard_wrapped_pastes_read_like_the_original(prefix: str, width: int, kind: Kind) -> None:
+    folder, number = prefix.split("/")
+    text = paste(folder, number)
+    assert one(text).kind == kind
+    assert one(_wrap(text, width)).kind == kind
+
+
+def test_wrap_with_trailing_spaces_and_box_borders() -> None:
+    text = paste("real7", "002")
+    boxed = "\n".join(f"│ {line} │" for line in text.split("\n"))
+    d = one(boxed)
+    assert (d.kind, d.model) == (Kind.RPM, "gemini-pro")
+    assert one(paste("real6", "001").replace("limit '", "limit \n'")).kind == Kind.RPM
+
+
+def test_a_whole_quota_id_at_a_line_end_is_not_glued_to_the_next_word() -> None:
+    text = (
+        "429 RESOURCE_EXHAUSTED quotaId: GenerateRequestsPerDayPerProjectPerModel-FreeTier\n"
+        "Please retry in 5s."
+    )
+    d = one(text)
+    assert d.kind == Kind.RPD
+    assert d.quota_id == "GenerateRequestsPerDayPerProjectPerModel-FreeTier"

@@ -23,7 +23,21 @@ def one(text: str | bytes) -> Diagnosis:
     return explain(text, now=NOW)[0]
 
 
-@pytest.mark.parametrize("row", PEERS_LABELS, ids=[r["file"][:48] for r in PEERS_LABELS])
+#: Inputs left as known misses (README): a reason phrase with no code and nothing Google's beside it is
+#: not claimed, for precision.
+KNOWN_MISSES = {"187-gcli-hist-service-unavailable-capacity-exceeded.txt"}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="known miss"))
+        if r["file"] in KNOWN_MISSES
+        else r
+        for r in PEERS_LABELS
+    ],
+    ids=[r["file"][:48] for r in PEERS_LABELS],
+)
 def test_peer_case(row: dict[str, str]) -> None:
     got = one((PEERS / row["file"]).read_bytes())
     kinds = kinds_of(row)
@@ -175,3 +189,106 @@ def test_a_number_heading_other_text_is_not_a_status(text: str) -> None:
 )
 def test_409_conflict_is_a_bad_request(text: str) -> None:
     assert one(text).kind == Kind.BAD_REQUEST
+
+
+# --- Code Assist's per-model request quota named without its window ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # gemini-cli quotaErrorDetection.test.ts (2025-11)
+        ("Quota exceeded for quota metric 'Gemini 2.5 Pro Requests'", "gemini-2.5-pro"),
+        (
+            '{"error": {"code": 429, "message": "Quota exceeded for quota metric \'Gemini 2.0 Flash Requests\'",'
+            ' "status": "RESOURCE_EXHAUSTED", "details": []}}',
+            "gemini-2.0-flash",
+        ),
+        ("[API Error: Quota exceeded for quota metric 'Gemini 2.5 Flash Requests'.]", "gemini-2.5-flash"),
+    ],
+)
+def test_code_assist_model_request_metric_is_a_plan_allowance(text: str, model: str) -> None:
+    got = one(text)
+    assert got.kind == Kind.PLAN_QUOTA
+    assert got.backend == Backend.CODE_ASSIST
+    assert got.model == model
+    assert any("per-user daily" in a for a in got.assumptions)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Quota exceeded for quota metric ABC", Kind.UNSPECIFIED_429),
+        ("Quota exceeded for quota metric 'GenerationRequests'", Kind.UNSPECIFIED_429),
+        (
+            "Quota exceeded for quota metric 'Gemini 2.5 Pro Requests' and limit 'RequestsPerDay' of service "
+            "'generativelanguage.googleapis.com' for consumer 'project_number:123456789'.",
+            Kind.RPD,
+        ),
+    ],
+)
+def test_other_metrics_keep_their_own_reading(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+# --- prepaid funds -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gemini-cli googleQuotaErrors.test.ts (2026): 429 RESOURCE_EXHAUSTED, empty details
+        '{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Your prepayment funds are depleted.",'
+        ' "details": []}}',
+        "429 RESOURCE_EXHAUSTED. Your prepayment credits are depleted.",
+    ],
+)
+def test_prepayment_funds_depleted_is_a_billing_limit(text: str) -> None:
+    assert one(text).kind == Kind.BILLING_LIMIT
+
+
+# --- the quota bullet with its colon lost ---------------------------------------------------------------
+
+
+def test_quota_bullet_without_its_colon_is_still_read() -> None:
+    # What litellm raised in an app's incident, quoted verbatim in that app's public test
+    # (code index id 61074277365): the bullet lost the colon after "metric".
+    text = (
+        "litellm.RateLimitError: VertexAIException - 429 RESOURCE_EXHAUSTED. Quota exceeded for metric "
+        "generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 20, model: gemini-2.5-flash"
+    )
+    got = one(text)
+    assert got.kind == Kind.RPD
+    assert got.model == "gemini-2.5-flash"
+    # and the colon form is read the same way
+    assert one(text.replace("for metric ", "for metric: ")).kind == Kind.RPD
+
+
+# --- a QuotaFailure violation named only by its description ---------------------------------------------
+
+
+def _described(description: str) -> str:
+    violation = {"subject": "user", "description": description}
+    detail = {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [violation]}
+    return json.dumps({"error": {"code": 429, "message": "Quota exceeded", "details": [detail]}})
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("daily limit", Kind.RPD),  # gemini-cli googleErrors.test.ts (gaxios error, array, stringified data)
+        ("per minute limit", Kind.RPM),  # gemini-cli googleQuotaErrors.test.ts (beside its quotaId)
+        ("Requests per day per user", Kind.RPD),
+        ("input tokens per minute", Kind.TPM),
+        ("some limit", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_a_violation_described_only_by_words_names_its_window(description: str, kind: Kind) -> None:
+    assert one(_described(description)).kind == kind
+
+
+def test_a_quota_id_outranks_the_description() -> None:
+    violation = {"subject": "user", "description": "daily limit", "quotaId": "RequestsPerMinute-limit"}
+    detail = {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [violation]}
+    text = json.dumps({"error": {"code": 429, "message": "Quota exceeded", "details": [detail]}})
+    assert one(text).kind == Kind.RPM

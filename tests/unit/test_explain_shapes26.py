@@ -358,3 +358,84 @@ def test_quota_exceeded_for_model_names_the_model() -> None:
 def test_a_live_1011_reads_its_reason(text: str, kind: Kind) -> None:
     d = one(text)
     assert (d.kind, d.retry) == (kind, Retry.BACKOFF), d.why
+
+
+# --- a router's "<provider>/<model>" route names the model ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (paste("061-9router-gemini-cli-prefix-capacity-reset-after-54s.txt"), "gemini-3-flash-preview"),
+        (
+            "[antigravity/gemini-3.1-pro-high] [503]: No capacity available for model on the server",
+            "gemini-3.1-pro-high",
+        ),
+        (
+            "litellm.RateLimitError: geminiException - route gemini/gemini-2.5-flash: Resource has been "
+            "exhausted (e.g. check quota).",
+            "gemini-2.5-flash",
+        ),
+    ],
+)
+def test_a_routers_provider_slash_model_names_the_model(text: str, model: str) -> None:
+    assert one(text).model == model
+
+
+def test_a_path_segment_is_not_a_route() -> None:
+    text = (
+        "POST http://localhost:5173/proxy/gemini/v1beta/models/gemini-2.0-flash:generateContent "
+        "429 (Too Many Requests)"
+    )
+    assert one(text).model == "gemini-2.0-flash"
+
+
+# --- prepay depleted in each wording -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # google-gemini/gemini-cli packages/core/src/utils/googleQuotaErrors.test.ts (2026-03-18)
+        '{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Your prepayment funds are depleted.", '
+        '"details": []}}',
+        '{"error":{"code":402,"message":"Your prepayment credits are depleted. Please go to AI Studio at '
+        'https://ai.studio/projects to manage your project and billing.","status":"RESOURCE_EXHAUSTED"}}',
+        '{"error":{"code":"payment_required","message":"Your Prepay credit balance is depleted."}}',
+    ],
+)
+def test_prepay_depleted_in_each_wording_is_billing_limit(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (Kind.BILLING_LIMIT, Retry.FIX), d.why
+
+
+# --- go-genai's APIError as Go prints it --------------------------------------------------------
+# googleapis/go-genai api_client.go: fmt.Sprintf("Error %d, Message: %s, Status: %s, Details: %v", …);
+# with an empty body Message is "" and Status is the HTTP status line.
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Error 429, Message: , Status: 429 Too Many Requests, Details: []", Kind.UNSPECIFIED_429),
+        ("Error 499, Message: The operation was cancelled., Status: CANCELLED, Details: []", Kind.DEADLINE),
+        ("Error 501, Message: , Status: 501 Not Implemented, Details: []", Kind.BAD_REQUEST),
+        (
+            "genai: Error 404, Message: This model models/gemini-2.0-flash is no longer available to new users. "
+            "Please update your code to use a newer model for the latest features and improvements., Status: "
+            "NOT_FOUND, Details: []",
+            Kind.MODEL_NOT_FOUND,
+        ),
+        (
+            "Error 402, Message: Your prepayment credits are depleted. Please go to AI Studio at "
+            "https://ai.studio/projects to manage your project and billing., Status: RESOURCE_EXHAUSTED, Details: []",
+            Kind.BILLING_LIMIT,
+        ),
+    ],
+)
+def test_go_genai_errors(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+def test_another_libraries_error_comma_message_is_not_claimed_alone() -> None:
+    assert one("upload failed: Error 429, Message: slow down (api.openai.com)").kind == Kind.UNRECOGNIZED

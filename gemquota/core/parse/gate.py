@@ -10,6 +10,30 @@ from gemquota.core.lazyre import LazyRe as _Re
 #: bar, or a run of anything else.
 _SPLIT_TOKEN = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.S)
 _GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
+_ESCAPE = re.compile(r"\\.")
+_COUNTED = re.compile(r".\{\d*,?\d*\}")
+_QUANTIFIED = re.compile(r".[?*+]")
+_PIECE_SEP = re.compile(r"[\x00.^$*+?{}|\s]")
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    branches: list[str] = []
+    depth = 0
+    last = 0
+    at = 0
+    # Escapes and whole character classes are single tokens: only a bare ``(``, ``)`` or ``|`` counts.
+    for token in _SPLIT_TOKEN.findall(pattern):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "|" and depth == 0:
+            branches.append(pattern[last:at])
+            last = at + 1
+        at += len(token)
+    branches.append(pattern[last:])
+    return branches
 
 
 def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
@@ -20,24 +44,10 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     (pieces only ever get shorter); None when an alternative has no piece (always run)."""
     if "(?i" in pattern or "(?x" in pattern:
         return None
-    branches: list[str] = []
-    depth = 0
-    current: list[str] = []
-    # Escapes and whole character classes are single tokens: only a bare ``(``, ``)`` or ``|`` counts.
-    for token in _SPLIT_TOKEN.findall(pattern):
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth -= 1
-        elif token == "|" and depth == 0:
-            branches.append("".join(current))
-            current = []
-            continue
-        current.append(token)
-    branches.append("".join(current))
+    branches = _branches(pattern) if "|" in pattern else [pattern]
     out: list[tuple[str, ...]] = []
     for branch in branches:
-        text = re.sub(r"\\.", "\x00", branch)  # escapes (\s, \., \d) separate pieces
+        text = _ESCAPE.sub("\x00", branch)  # escapes (\s, \., \d) separate pieces
         previous = None
         while previous != text:
             previous = text
@@ -45,9 +55,10 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
         if "(" in text or "[" in text or ")" in text:
             return None
         # A quantified character may be absent (or repeated): it separates pieces too.
-        text = re.sub(r".\{\d*,?\d*\}", "\x00", text)
-        text = re.sub(r".[?*+]", "\x00", text)
-        pieces = tuple(p for p in re.split(r"[\x00.^$*+?{}|\s]", text) if len(p) >= 4)
+        if "{" in text:
+            text = _COUNTED.sub("\x00", text)
+        text = _QUANTIFIED.sub("\x00", text)
+        pieces = tuple(p for p in _PIECE_SEP.split(text) if len(p) >= 4)
         if not pieces:
             return None
         out.append(tuple(sorted(set(pieces), key=lambda p: (p.lower() in _COMMON, -len(p)))))
@@ -105,3 +116,41 @@ def _needed_keys(
 
 
 _PROBE_FIRST = frozenset({"exception", "code_phrase"})
+
+
+#: A word boundary, or a negative look-behind of one character (``\w`` or a class), leading an alternative.
+_GUARD = re.compile(r"\\b|\(\?<!(\\w|\[(?:\\.|[^\]\\])+\])\)")
+#: A run of characters that stand for themselves.
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9_\-@:/ ]+")
+
+
+def literal_led(pattern: str) -> str:
+    """``pattern`` with each alternative that starts with a guard then literal text (``\\bgemini``,
+    ``(?<![\\w/])openai``) rewritten to start with that text and check the guard behind it
+    (``gemini(?<!\\wgemini)``): the same matches, but the regex engine looks for the literal text at
+    once instead of trying the guard at every position (many times faster on a long paste)."""
+    # An alternative starts at the start of the pattern or after a ``|``: without a guard there, none
+    # starts with one (no need to split the alternatives).
+    if not pattern.startswith(("\\b", "(?<!")) and "|\\b" not in pattern and "|(?<!" not in pattern:
+        return pattern
+    branches = _branches(pattern) if "|" in pattern else [pattern]
+    return "|".join(_literal_led_branch(branch) for branch in branches)
+
+
+def _literal_led_branch(branch: str) -> str:
+    guard = _GUARD.match(branch)
+    if guard is None:
+        return branch
+    run = _PLAIN_RUN.match(branch, guard.end())
+    if run is None:
+        return branch
+    text = run.group(0)
+    if branch[run.end() : run.end() + 1] in ("*", "+", "?", "{"):
+        text = text[:-1]  # the last character is quantified: not part of the literal text
+    behind = guard.group(1) or "\\w"
+    if not text or (
+        guard.group(1) is None and not (text[0].isascii() and (text[0].isalnum() or text[0] == "_"))
+    ):
+        return branch
+    rest = branch[guard.end() + len(text) :]
+    return f"{text}(?<!{behind}{re.escape(text)}){rest}"

@@ -70,6 +70,24 @@ _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
 #: A terminal hard wrap inside a resource path (``projects/p/locations/l/pub\n  lishers/google/models/X``).
 _PATH_WRAP = _Re(r"projects/[\w.\-/]*[\w.\-]\n[ \t]*[\w.\-][\w.\-/]*")
+#: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
+_TRAILING_SPACE = _Re(r"[ \t]+\n")
+#: The words a quota id starts with.
+_ID_WORDS = ("Generate", "BatchEmbed", "Embed", "CountTokens", "Total", "Search", "Bidi")
+#: A quota id cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontentsRequests…"): rejoined only
+#: when the piece before the wrap is not a whole id and the joined one is.
+#: (Each word is led by its first letter and checks behind it that no letter or digit comes before: the
+#: same matches as a leading look-behind, but the engine jumps to those letters instead of trying the
+#: look-behind at every position.)
+_WRAPPED_ID = _Re(
+    "((?:"
+    + "|".join(f"{word[0]}(?<![A-Za-z0-9].){word[1:]}" for word in _ID_WORDS)
+    + r")[A-Za-z0-9]{1,100}(?:-[A-Za-z0-9]{0,20})?)\n[ \t]*([A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?)"
+)
+_WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
+_ID_LEADS = ("Generate", "Embed", "CountTokens", "Total", "Search", "Bidi")
+#: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
+_MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
 
 def normalize(text: str) -> str:
@@ -86,6 +104,12 @@ def normalize(text: str) -> str:
         text = _QUOTE_PREFIX.sub("", text)
     if "+" in text:
         text = _CONCAT.sub("", text)
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n" in text and any(lead in text for lead in _ID_LEADS):
+        text = _WRAPPED_ID.sub(_join_id, text)
+    if "**" in text:
+        text = _MD_BOLD.sub("", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
         text = _HOST_WRAP.sub(_host_unwrap, text)
     if "projects/" in text and "\n" in text:
@@ -102,6 +126,13 @@ def _path_unwrap(match: re.Match[str]) -> str:
     if (model_at >= 0 and len(head) > model_at + len("models/")) or "models/" not in joined:
         return match.group(0)
     return joined
+
+
+def _join_id(match: re.Match[str]) -> str:
+    head, tail = match.group(1), match.group(2)
+    if not _WHOLE_ID.search(head) and _WHOLE_ID.search(head + tail):
+        return head + tail
+    return match.group(0)
 
 
 def _host_unwrap(match: re.Match[str]) -> str:

@@ -29,6 +29,9 @@ class Violation:
     value_text: str | None = None
     future_value: int | None = None
     source: str = "details"  # details | bullet | errorinfo | sentence
+    description: str | None = (
+        None  # QuotaFailure's human text ("daily limit"), read when nothing else names it
+    )
 
     @property
     def is_zero(self) -> bool:

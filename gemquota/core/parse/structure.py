@@ -7,7 +7,8 @@ import ast
 import re
 import warnings
 from collections.abc import Mapping
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc, _project_into
@@ -41,6 +42,9 @@ from gemquota.core.parse.vocab import (
     WRAPPER_MODEL_KV,
 )
 from gemquota.core.reset import clamp_delay
+
+if TYPE_CHECKING:
+    import json
 
 _OPENER = _Re(r"[{\[]")
 _CLOSE_OF = {"{": "}", "[": "]"}
@@ -200,20 +204,33 @@ def _literal(text: str) -> Any:
         return None
 
 
+#: A span json rejects at its first token: a single-quoted string (a Python repr) after the bracket.
+_PY_OPENING = _Re(r"[{\[][ \t\n\r]*'")
+
+
 def _load(candidate: str) -> Any:
     if len(candidate) > MAX_JSON_SPAN:
         return None
-    import json
-
     obj: Any = None
-    try:
-        obj = json.loads(candidate, strict=False)
-    except (ValueError, RecursionError):
-        if "'" in candidate or _PY_LITERALS.search(candidate):
-            obj = _literal(candidate)
+    if _PY_OPENING.match(candidate):
+        obj = _literal(candidate)  # json would fail at once (the same answer, without its error)
+    else:
+        try:
+            obj = _json_decoder().decode(candidate)
+        except (ValueError, RecursionError):
+            if "'" in candidate or _PY_LITERALS.search(candidate):
+                obj = _literal(candidate)
     if obj is not None and may_hold_surrogate_escape(candidate):
         obj = without_surrogates(obj)
     return obj
+
+
+@lru_cache(maxsize=1)
+def _json_decoder() -> json.JSONDecoder:
+    """One lenient decoder (control characters allowed in strings) for every span."""
+    import json  # lazily: json costs ~1 ms of start-up
+
+    return json.JSONDecoder(strict=False)
 
 
 _WORTH = _Re(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)
@@ -570,7 +587,8 @@ def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
         location = _str(dims.get("location"))
     value_text = _str(raw.get("quotaValue") or raw.get("quota_value"))
     future = _str(raw.get("futureQuotaValue") or raw.get("future_quota_value"))
-    if not (metric or qid or model or value_text):
+    description = _str(raw.get("description"))
+    if not (metric or qid or model or value_text or description):
         return
     violation = Violation(
         metric=metric.strip() if metric else None,
@@ -581,6 +599,7 @@ def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
         value_text=value_text.strip() if value_text else None,
         future_value=_to_int(future),
         source="details",
+        description=description.strip()[:200] if description else None,
     )
     acc.violations.append(violation)
     acc.dimension_model = acc.dimension_model or model

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc, _project_into
-from gemquota.core.parse.gate import _Spec
+from gemquota.core.parse.gate import _Spec, literal_led
 from gemquota.core.parse.normalize import _WRAP, flatten
 from gemquota.core.parse.records import Violation
 from gemquota.core.parse.values import _clean_model, _to_float, _to_int, canonical_status, parse_duration
@@ -48,7 +51,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # "exceeded for metric" alone: a terminal or box border may wrap the line after "Quota".
         ("exceeded for metric",),
         _Re(
-            r"Quota\s+exceeded\s+for\s+metric:\s*(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
+            r"Quota\s+exceeded\s+for\s+metric(?::\s*|\s+)(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
             r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
         ),
         "bullet",
@@ -190,6 +193,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # An app's "[Error 429] …".
     (("[error",), _Re(r"\[error\s*:?\s*(?P<bracket_error_c>[1-5]\d\d)(?![\d.])"), "bracket_error"),
+    # go-genai: "Error 429, Message: …, Status: …, Details: [...]" (the message may be empty).
+    ((", message:",), _Re(r"Error\s+(?P<go_genai_c>[1-5]\d\d),\s+Message:", re.IGNORECASE), "go_genai"),
     # Go: "googleapi: Error 429: …" (the body may be empty).
     (("googleapi",), _Re(r"googleapi:\s*Error\s+(?P<go_googleapi_c>[1-5]\d\d)\b"), "go_googleapi"),
     # Java / .NET SDK exceptions that print the code after the class: "ClientException: 429 .".
@@ -244,6 +249,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("model=",),
         _Re(rf"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>{MODEL_ID})"),
+        "wrapper_model",
+    ),
+    # A router's "<provider>/<model>" route of a Google tool or API: "[gemini-cli/gemini-3-flash-preview]
+    # [429]: …" (9router), "gemini/gemini-2.5-flash" (LiteLLM's AI Studio provider).
+    (
+        ("gemini-cli/", "antigravity/", "agy/", "gemini/"),
+        _Re(
+            r"(?<![\w./\-])(?:gemini-cli|antigravity|agy|gemini)/(?:models/)?"
+            r"(?P<wrapper_model_r>(?:gemini|gemma|imagen|veo)-[\w.\-]{1,80})"
+        ),
         "wrapper_model",
     ),
     # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
@@ -467,8 +482,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
 ]
 _URL_MODEL = _Re(
-    r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|predict|"
-    r"streamRawPredict|rawPredict|serverStreamingPredict)"
+    literal_led(
+        r"(?<![\w\-])models/(?P<m>[A-Za-z0-9][\w.\-]{1,80}):(?:generate|streamGenerate|countTokens|embed|batchEmbed|"
+        r"predict|streamRawPredict|rawPredict|serverStreamingPredict)"
+    )
 )
 
 
@@ -543,10 +560,12 @@ def _specs() -> list[_Spec]:
             }
         )
         # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
-        rx = _Re(pattern.replace("\\S", "[^\\s]").lower())
+        rx = _Re(literal_led(pattern.replace("\\S", "[^\\s]").lower()))
         specs.append(_Spec("anchor", kws, rx, on_low=True, sid=sid, family=family, status=status))
     for keys, rx, kind in _FACT_SPECS:
-        specs.append(_Spec(kind, keys, rx, on_low=kind in _ON_LOW))
+        # (Led by its literal text where a guard leads it: the same matches, found faster.)
+        fast = _Re(literal_led(rx.pattern), rx.flags)
+        specs.append(_Spec(kind, keys, fast, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
     for lead_low, lead, keys, need, spec in map(_gate, specs):
         # The first lead literal apart (one look-up, no loop), then the others if there are any.
@@ -554,7 +573,46 @@ def _specs() -> list[_Spec]:
             _GATES.append((lead_low, None, None, keys, need, spec))
         else:
             _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
+    # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
+    # spec) finds the few specs worth checking further.
+    by_lit: dict[tuple[bool, str], list[int]] = {}
+    for index, (on_low, first, others, *_rest) in enumerate(_GATES):
+        if first is None:
+            _ALWAYS.append(index)
+            continue
+        for lit in (first, *(others or ())):
+            by_lit.setdefault((on_low, lit), []).append(index)
+    _LOW_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if on_low}))
+    _TEXT_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if not on_low}))
     return _SPECS
+
+
+def _lead_tree(
+    by_lit: dict[str, list[int]],
+) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """The lead literals that hold no other one (roots), each with its specs and the literals that hold
+    it (looked up only when it is present: a literal is never in a text that lacks a piece of it)."""
+    lits = list(by_lit)
+    # Which literals each literal holds: every occurrence of each in all of them joined (one find per
+    # occurrence rather than a look-up per pair: this runs at the start of every process).
+    joined = "\0".join(lits)
+    starts = list(accumulate((len(lit) + 1 for lit in lits[:-1]), initial=0))
+    holds: dict[str, set[str]] = {lit: set() for lit in lits}
+    for piece in lits:
+        at = joined.find(piece)
+        while at != -1:
+            owner = lits[bisect_right(starts, at) - 1]
+            if owner != piece:
+                holds[owner].add(piece)
+            at = joined.find(piece, at + 1)
+    roots = [lit for lit in lits if not holds[lit]]
+    under: dict[str, list[str]] = {root: [] for root in roots}
+    for lit in lits:
+        if lit not in under:
+            under[max((r for r in roots if r in holds[lit]), key=len)].append(lit)
+    return [
+        (root, tuple(by_lit[root]), tuple((lit, tuple(by_lit[lit])) for lit in under[root])) for root in roots
+    ]
 
 
 #: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, first lead literal or None, the other
@@ -566,6 +624,13 @@ _GATES: list[
         bool, str | None, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec
     ]
 ] = []
+
+
+#: Lead literals looked up in the lower-cased text and in the text itself, each with the indices (in
+#: ``_GATES``) of the specs it lets through; the specs without a lead literal.
+_LOW_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
+_TEXT_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
+_ALWAYS: list[int] = []
 
 
 def _gate(
@@ -594,9 +659,18 @@ def _gate(
 def _hosts_into(acc: _Acc, text: str) -> None:
     if "." not in text:
         return
+    acc.hosts.update(_hosts_of(text) if len(text) <= _SHORT_TEXT else _find_hosts(text))
+
+
+@lru_cache(maxsize=256)
+def _hosts_of(text: str) -> tuple[str, ...]:
+    """The Google hosts a short text (a metric or service name) names: the same few recur."""
+    return _find_hosts(text)
+
+
+def _find_hosts(text: str) -> tuple[str, ...]:
     glued = _WRAP.sub("", text) if "\n" in text else text
-    for match in _HOSTS.finditer(glued):
-        acc.hosts.add(match.group(0).lower().rstrip("/"))
+    return tuple(match.group(0).lower().rstrip("/") for match in _HOSTS.finditer(glued))
 
 
 class _Fact:
@@ -619,27 +693,44 @@ class _Fact:
         self.text = text
 
 
-def _facts(text: str) -> list[_Fact]:
+#: Texts up to this length (a wrapper line, a short message) have their facts remembered: the same
+#: short lines recur across pastes and log lines, and facts never change once found.
+_SHORT_TEXT = 200
+
+
+def _facts(text: str) -> tuple[_Fact, ...]:
     """All facts of a (flattened) text, in order. Each fact knows how to apply itself to a record."""
+    if len(text) <= _SHORT_TEXT:
+        return _short_facts(text)
+    return tuple(_find_facts(text))
+
+
+@lru_cache(maxsize=1024)
+def _short_facts(text: str) -> tuple[_Fact, ...]:
+    return tuple(_find_facts(text))
+
+
+def _find_facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     low = text.lower()
     same = len(low) == len(text)
     if not _GATES:
         _specs()
     upper: bool | None = None
-    for lead_low, lead, more, keys, need, spec in _GATES:
-        # The gate: one of the lead literals (most texts hold none: one or two look-ups rule the spec
-        # out), then the spec's keys, any of which must occur, and the pieces some alternative of the
-        # regex needs (rarest first, so an absent one fails on its first look-up).
-        if lead is not None and lead not in (low if lead_low else text):
-            if more is None:
-                continue
-            in_lead = low if lead_low else text
-            for lit in more:
-                if lit in in_lead:
-                    break
-            else:
-                continue
+    # The gate: one of the spec's lead literals (most texts hold few of them: one look-up per distinct
+    # literal rules most specs out), then the spec's keys, any of which must occur, and the pieces some
+    # alternative of the regex needs (rarest first, so an absent one fails on its first look-up).
+    chosen = set(_ALWAYS)
+    for subject, leads in ((low, _LOW_LEADS), (text, _TEXT_LEADS)):
+        for lit, indices, holders in leads:
+            if lit in subject:
+                chosen.update(indices)
+                for longer, more_indices in holders:
+                    if longer in subject:
+                        chosen.update(more_indices)
+    gates = _GATES
+    for index in sorted(chosen):
+        _lead_low, _lead, _more, keys, need, spec = gates[index]
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
@@ -929,11 +1020,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
     if kind == "grpc_status":
         status = GRPC_STATUS.get(_to_int(g("grpc_status_v")) or -1)
-        return _Fact(pos, "code", _code_applier(None, status, frag))
+        return _Fact(pos, "code", _grpc_applier(_code_applier(None, status, frag)))
     if kind == "status_word":
         status = g("status_word_v")
         own = _grpc_own(text, pos)
-        return _Fact(pos, "code", _code_applier(None, status, frag, weak=True, google=not own))
+        applier = _code_applier(None, status, frag, weak=True, google=not own)
+        return _Fact(pos, "code", _grpc_applier(applier) if own else applier)
     if kind == "old_metric":
         name = " ".join(g("old_metric_v").split())
 
@@ -1040,13 +1132,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_lim0, "quota")
-    if kind in ("go_googleapi", "sdk_exception_code", "bracket_error"):
+    if kind in ("go_googleapi", "go_genai", "sdk_exception_code", "bracket_error"):
         return _Fact(pos, "code", _code_applier(_to_int(g(f"{kind}_c")), None, frag))
     if kind == "message_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("message_model_v") or g("msgr_v"))))
     if kind == "wrapper_model":
-        named = match.groupdict()  # one of the two specs' groups
-        model = _clean_model(named.get("wrapper_model_v") or named.get("wrapper_model_w"))
+        named = match.groupdict()  # one of the specs' groups
+        model = _clean_model(
+            named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
+        )
         return _Fact(pos, kind, _setter("request_model", model))
     if kind in ("model_field", "slug_model"):
         return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g(f"{kind}_v"))))
@@ -1111,6 +1205,16 @@ _CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
 def _first_code(frag: str) -> int | None:
     match = _CODE_IN.search(frag)
     return int(match.group(0)) if match else None
+
+
+def _grpc_applier(applier: Any) -> Any:
+    """``applier``, noting that the status it sets is gRPC's own rendering (hint ``grpc-own``)."""
+
+    def apply(acc: _Acc) -> None:
+        applier(acc)
+        acc.hints.add("grpc-own")
+
+    return apply
 
 
 def _grpc_own(text: str, pos: int) -> bool:
@@ -1266,39 +1370,40 @@ def _compatible(a: _Acc, b: _Acc) -> bool:
     return True
 
 
-def _leading_keys(specs: list[tuple[str, tuple[str, ...], _Re]]) -> tuple[str, ...]:
-    """Every key of ``specs`` that holds no other one (a key holding another is present only with it):
-    most pastes hold none, and these few look-ups say so."""
-    keys = [k for _n, ks, _r in specs for k in ks]
-    return tuple(dict.fromkeys(k for k in keys if not any(o != k and o in k for o in keys)))
-
-
-_OWN_SPECS = [s for s in _HINT_SPECS if not s[0].startswith("foreign:")]
-_FOREIGN_SPECS = [s for s in _HINT_SPECS if s[0].startswith("foreign:")]
-_OWN_KEYS = _leading_keys(_OWN_SPECS)
+#: The hint specs with each pattern led by its literal text (the same matches, found many times faster).
+_FAST_HINT_SPECS = [(name, keys, _Re(literal_led(rx.pattern), rx.flags)) for name, keys, rx in _HINT_SPECS]
+_OWN_SPECS = [s for s in _FAST_HINT_SPECS if not s[0].startswith("foreign:")]
+_FOREIGN_SPECS = [s for s in _FAST_HINT_SPECS if s[0].startswith("foreign:")]
 #: The hints that only say whether a text is Google's (not which backend or wrapper).
-_PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_support"})
+_PRECISION_ONLY = frozenset({"google_sdk", "google_model", "google_open_model", "google_support"})
 _BACKEND_SPECS = [s for s in _OWN_SPECS if s[0] not in _PRECISION_ONLY]
-_BACKEND_KEYS = _leading_keys(_BACKEND_SPECS)
-_FOREIGN_KEYS = _leading_keys(_FOREIGN_SPECS)
+_HINT_GROUPS = {"own": _OWN_SPECS, "foreign": _FOREIGN_SPECS, "backend": _BACKEND_SPECS}
 
 
-def _hints_of(
-    text: str, low: str, specs: list[tuple[str, tuple[str, ...], _Re]], leading: tuple[str, ...]
-) -> set[str]:
-    hints: set[str] = set()
-    for key in leading:
-        if key in low:
-            break
-    else:
-        return hints
-    for name, keys, pattern in specs:
+@cache
+def _key_tree(group: str) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """The keys of a group of hint specs as a lead tree (built on first use): each distinct key looked up
+    once, a key holding another only when that one is present."""
+    by_key: dict[str, list[int]] = {}
+    for index, (_name, keys, _rx) in enumerate(_HINT_GROUPS[group]):
         for key in keys:
-            if key in low:
-                if pattern.search(low):
-                    hints.add(name)
-                break
-    return hints
+            by_key.setdefault(key, []).append(index)
+    return _lead_tree(by_key)
+
+
+def _hints_of(low: str, group: str) -> set[str]:
+    """The hints of one group whose pattern is in ``low``, searched only when one of its keys is."""
+    chosen: set[int] = set()
+    for key, indices, holders in _key_tree(group):
+        if key in low:
+            chosen.update(indices)
+            for longer, more in holders:
+                if longer in low:
+                    chosen.update(more)
+    if not chosen:
+        return set()
+    specs = _HINT_GROUPS[group]
+    return {specs[i][0] for i in chosen if specs[i][2].search(low)}
 
 
 def _global_hints(text: str, *, precision: bool = True) -> set[str]:
@@ -1306,8 +1411,8 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     and (only when nothing in the paste is Google's) the other providers and services it names."""
     low = text.lower()
     if not precision:
-        return _hints_of(text, low, _BACKEND_SPECS, _BACKEND_KEYS)
-    hints = _hints_of(text, low, _OWN_SPECS, _OWN_KEYS)
+        return _hints_of(low, "backend")
+    hints = _hints_of(low, "own")
     if not hints & GOOGLE_HINTS:
-        hints |= _hints_of(text, low, _FOREIGN_SPECS, _FOREIGN_KEYS)
+        hints |= _hints_of(low, "foreign")
     return hints

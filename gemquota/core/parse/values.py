@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
@@ -58,6 +59,18 @@ def parse_duration(text: str | None) -> float | None:
     Never overflows: huge values are clamped by ``clamp_delay``."""
     if not text:
         return None
+    if len(text) <= 40:
+        return _short_duration(text)
+    return _duration(text)
+
+
+@lru_cache(maxsize=256)
+def _short_duration(text: str) -> float | None:
+    """(Short durations recur: ``"38s"``, ``"60s"``.)"""
+    return _duration(text)
+
+
+def _duration(text: str) -> float | None:
     text = text.strip().strip("'\"").rstrip(".,;")
     if len(text) > 120:
         digits = re.match(r"\d+", text)

@@ -157,6 +157,41 @@ STRING_CODE_STATUS: dict[str, str] = {
     "parameter_unknown": "INVALID_ARGUMENT",
     "api_error": "INTERNAL",
 }
+#: Code Assist's per-user, per-model request quota metric ("Gemini 2.5 Pro Requests", whose limit is
+#: "… per day per user per tier"): a Gemini display name followed by "Requests", nothing else.
+CODE_ASSIST_METRIC = r"Gemini\s+\d[\w.\-]*(?:\s+[A-Za-z][\w.\-]*){1,3}\s+Requests"
+
+#: The Interactions API's own word codes (ai.google.dev api-errors, 2026). The other word codes above are
+#: other APIs' vocabulary (OpenAI's ``invalid_request_error``, ``invalid_api_key`` …): read, but by
+#: themselves no sign that an error is Google's (SPEC §1.1).
+GOOGLE_WORD_CODES = frozenset(
+    {
+        "invalid_request",
+        "failed_precondition",
+        "out_of_range",
+        "parameter_unknown",
+        "authentication",
+        "payment_required",
+        "permission_denied",
+        "not_found",
+        "model_not_found",
+        "already_exists",
+        "aborted",
+        "rate_limit_exceeded",
+        "quota_exceeded",
+        "too_many_requests",
+        "cancelled",
+        "api_error",
+        "unimplemented",
+        "service_unavailable",
+        "deadline_exceeded",
+        "invalid_argument",
+        "resource_exhausted",
+        "unauthenticated",
+        "internal",
+        "unavailable",
+    }
+)
 #: Keys of the OpenAI-compatible error object (``{"message", "type", "param", "code"}``), which Google's
 #: error objects (REST and Interactions) never carry: its word ``code`` (``invalid_request_error``) is
 #: that provider's, not an Interactions API code.
@@ -244,7 +279,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "prepay",
         "billing",
         None,
-        r"prepayment\s+credits\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
+        r"prepayment\s+(?:credits|funds)\s+are\s+depleted|credits\s+are\s+depleted|credit\s+balance\s+is\s+depleted",
     ),
     (
         "spend_cap",
@@ -382,6 +417,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
+    ),
+    # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
+    # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
+    (
+        "turn_order",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"function\s+(?:call|response)\s+turns?\s+comes?\s+immediately\s+after",
+    ),
+    (
+        "request_field",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"(?:GenerateContent|StreamGenerateContent|BatchEmbedContents|EmbedContent|CountTokens|CreateCachedContent)"
+        r"Request\.[\w\[\].\"']{1,200}:",
     ),
 ]
 _CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
@@ -547,24 +597,30 @@ GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FA
 FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:openai",
-        ("openai", "insufficient_quota", "gpt-", "chatgpt"),
-        r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)",
+        ("openai", "insufficient_quota", "gpt-", "chatgpt", "in organization"),
+        r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
+        # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
+        r"|in\s+organization\s+`?org[-_]\w",
     ),
     ("foreign:azure", ("azure", "aoai"), r"\bazure\b|openai\.azure\.com|\bAOAI\b"),
     (
         "foreign:anthropic",
-        ("anthropic", "claude", "rate_limit_error", "overloaded_error"),
+        ("anthropic", "claude", "rate_limit_error", "overloaded_error", "x-api-key", "_error"),
         r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|rate_limit_error"
-        r"|overloaded_error",
+        r"|overloaded_error|invalid\s+x-api-key"
+        # Anthropic's error envelope: {"type":"error","error":{"type":"authentication_error",…}}.
+        r"|[\"']type[\"']\s*:\s*[\"']error[\"']\s*,\s*[\"']error[\"']\s*:\s*\{\s*[\"']type[\"']\s*:\s*[\"']"
+        r"(?:authentication|permission|not_found|invalid_request|api|request_too_large)_error[\"']",
     ),
     (
         "foreign:aws",
-        ("bedrock", "throttling", "amazonaws", "aws", "botocore"),
-        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore",
+        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront"),
+        # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
+        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
-    ("foreign:xai", ("x.ai", "grok"), r"\bx\.ai\b|(?<![\w\-])grok-\d"),
+    ("foreign:xai", ("x.ai", "grok", "xai"), r"\bx\.ai\b|\bxAI\b|(?<![\w\-])grok-(?:\d|code|beta|vision)"),
     ("foreign:deepseek", ("deepseek",), r"deepseek"),
     ("foreign:ollama", ("ollama",), r"ollama"),
     (
@@ -587,9 +643,20 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "minimax",
             "baichuan",
             "siliconflow",
+            "midjourney",
+            "stability",
+            "deepinfra",
+            "novita",
+            "hyperbolic",
+            "fal.ai",
+            "volces",
+            "bigmodel",
+            "runwayml",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
-        r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow",
+        r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
+        r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
+        r"|bigmodel\.cn|runwayml",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     ("foreign:huggingface", ("huggingface", "hf.co"), r"huggingface|\bhf\.co\b"),
@@ -597,7 +664,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("foreign:nginx", ("nginx",), r"\bnginx\b"),
     ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
     ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server)"),
-    ("foreign:npm", ("npm", "e429"), r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b"),
+    (
+        "foreign:npm",
+        ("npm", "e429", "yarnpkg"),
+        r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b|registry\.yarnpkg\.com",
+    ),
     ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org"),
     ("foreign:docker", ("docker", "toomanyrequests"), r"docker|toomanyrequests"),
     (
@@ -605,18 +676,42 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
         r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit",
     ),
-    ("foreign:kubernetes", ("etcd", "kube"), r"etcdserver|kube-apiserver|kubectl|kubelet"),
+    (
+        "foreign:kubernetes",
+        ("etcd", "kube", " quota:", "apiversion"),
+        r"etcdserver|kube-apiserver|kubectl|kubelet"
+        # A ResourceQuota refusal, and the API server's own Status object ({"kind":"Status","apiVersion":…}).
+        r"|is\s+forbidden:\s+(?:exceeded|failed)\s+quota:|[\"']kind[\"']\s*:\s*[\"']Status[\"']\s*,\s*[\"']apiVersion",
+    ),
     ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
+    (
+        "foreign:maven",
+        ("transfer artifact", "maven", "jitpack"),
+        r"could\s+not\s+transfer\s+artifact|repo1?\.maven(?:\.apache)?\.org|\bmaven-central\b|jitpack\.io",
+    ),
+    ("foreign:conda", ("conda",), r"CondaHTTPError|conda\.anaconda\.org|repo\.anaconda\.com"),
+    (
+        "foreign:envoy",
+        ("upstream", "envoy"),
+        r"no\s+healthy\s+upstream|upstream\s+connect\s+error\s+or\s+disconnect|server:\s*envoy\b|x-envoy-",
+    ),
+    # Discord's API by host or library (not the word: a Gemini bot on Discord is still Gemini's).
+    ("foreign:discord", ("discord",), r"\bdiscord(?:\.com|\.errors|\.http|app\.com|\.gg)\b"),
     ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
     (
         "foreign:host",
         ("http://", "https://"),
-        # A request aimed at another service: a method or "url" before the URL, or an api.* host.
-        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"]+https?://|https?://(?=api\.))"
+        # A request aimed at another service: a method or "url" before the URL, or an api.* host; or the
+        # error's own help link ("see https://letsencrypt.org/docs/rate-limits/"), which names whose it is
+        # (a user's pointer to an issue on github.com or a Q&A site is not).
+        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"<]+https?://|https?://(?=api\.)"
+        r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
+        r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
+        r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
-        r"|googleusercontent\.com|firebase(?:io)?\.com)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
+        r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
         r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
     ),
     # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
@@ -724,15 +819,21 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "google_sdk",
             ("google", "googleapi"),
-            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:|com\.google\.(?:genai|api|cloud)"
-            r"|Google\.(?:GenAI|Apis|Cloud)|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
+            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:"
+            # Java's com.google.api / .cloud and .NET's Google.Apis / Google.Cloud, but not a Maven coordinate
+            # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
+            r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
+            r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
         ),
-        # A Google model id (Gemini, Gemma, Imagen, Veo, …) named anywhere in the paste.
+        # A Google model id (Gemini, Imagen, Veo, …) named anywhere in the paste.
         (
             "google_model",
-            ("gemini", "gemma", "imagen", "veo-", "learnlm", "lyria", "nano-banana"),
-            r"(?:gemini|gemma|imagen|veo|learnlm|lyria|nano-banana)-(?:\d|pro\b|flash|exp|embedding|omni|nano)",
+            ("gemini", "imagen", "veo-", "learnlm", "lyria", "nano-banana"),
+            r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-(?:\d|pro\b|flash|exp|embedding|omni|nano)",
         ),
+        # Google's open-weight Gemma models: served by the Gemini API and by many others (Ollama, Hugging
+        # Face, Groq, OpenRouter), so a Google signal only when no other provider or host is named.
+        ("google_open_model", ("gemma",), r"gemma-(?:\d|embedding)"),
         # Google's support channels named in a message ("contact Google Cloud Support", "…@google.com").
         (
             "google_support",
