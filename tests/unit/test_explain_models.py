@@ -327,3 +327,40 @@ def test_gemini_cli_rate_limit_notice_is_a_429_of_the_model_switched_from() -> N
         "⚡ Rate limiting detected. Automatically switching from gemini-3-pro-preview to gemini-2.5-flash."
     )
     assert (d.kind, d.model) == (Kind.UNSPECIFIED_429, "gemini-3-pro-preview")
+
+
+# --- an SDK call or constructor echoed in a traceback or snippet ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "const r = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents });",
+            "gemini-2.5-flash",
+        ),
+        ("response = litellm.completion(model='gemini/gemini-pro', messages=msgs)", "gemini-pro"),
+        ("model = genai.GenerativeModel('gemini-1.5-flash')", "gemini-1.5-flash"),
+        ('llm = ChatGoogleGenerativeAI(model="gemini-2.0-flash", temperature=0)', "gemini-2.0-flash"),
+        ('emb = GoogleGenerativeAIEmbeddings(model="models/embedding-001")', "embedding-001"),
+        (
+            'GenerativeModel model = new GenerativeModel("gemini-1.5-flash-001", vertexAi);',
+            "gemini-1.5-flash-001",
+        ),
+        ('model := client.GenerativeModel("gemini-1.5-pro")', "gemini-1.5-pro"),
+        ("MODEL=gemini-2.5-pro", "gemini-2.5-pro"),
+    ],
+)
+def test_model_of_an_sdk_call_echo(text: str, model: str) -> None:
+    d = one(text + "\n429 Resource has been exhausted (e.g. check quota).")
+    assert (d.kind, d.model) == (Kind.UNSPECIFIED_429, model)
+
+
+def test_a_bullets_model_is_not_taken_for_the_request() -> None:
+    text = (
+        "POST https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-image:generateContent\n"
+        "429 You exceeded your current quota. * Quota exceeded for metric: generativelanguage.googleapis.com/"
+        "generate_content_free_tier_requests, limit: 0, model: gemini-2.5-flash-preview-image"
+    )
+    d = one(text)
+    assert (d.model, d.requested_model) == ("gemini-2.5-flash-preview-image", "gemini-2.5-flash-image")

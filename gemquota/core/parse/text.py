@@ -25,6 +25,7 @@ from gemquota.core.parse.vocab import (
     _REASON_WORDS,
     _STATUS_ALT,
     CODE_OF_STATUS,
+    CONSTRUCTOR_MODEL,
     DIMENSION_CONTEXT,
     DISPLAY_NAME,
     DISPLAY_TARGET_WORDS,
@@ -238,7 +239,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "prose_model",
     ),
     # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
-    (("model version", "model =", "model :"), _Re(MODEL_FIELD), "model_field"),
+    (("model version", "model =", "model :", "model:", "model="), _Re(MODEL_FIELD), "model_field"),
+    # An SDK's model constructor: genai.GenerativeModel('gemini-1.5-flash').
+    (("generativemodel(",), _Re(CONSTRUCTOR_MODEL), "ctor_model"),
     # OpenRouter's slug of a Google model ("google/gemini-2.0-flash-exp:free is temporarily rate-limited").
     (("google/",), _Re(SLUG_MODEL), "slug_model"),
     # The model a client switched away from (the one that failed).
@@ -516,6 +519,7 @@ _ON_LOW = frozenset(
         "wrapper_model_kv",
         "prose_model",
         "model_field",
+        "ctor_model",
         "switched_from",
         "display_prose",
     }
@@ -1142,7 +1146,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
         )
         return _Fact(pos, kind, _setter("request_model", model))
-    if kind in ("model_field", "slug_model"):
+    if kind in ("model_field", "slug_model", "ctor_model"):
         return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g(f"{kind}_v"))))
     if kind == "switched_from":
         model = _clean_model(g("switched_from_v") or g("configured_v"))

@@ -545,7 +545,10 @@ _URL_MODEL = _Re(
 _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 #: A Google model id, not a tool or package of the same family ("gemini-cli", "gemini-api"): the family,
 #: then a version digit or a model word.
-MODEL_ID = rf"{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)[\w.\-]{{0,80}}"
+MODEL_ID = (
+    rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
+    r"|(?:text-?)?embedding-(?:\d|gecko))[\w.\-]{0,80}"
+)
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
 WRAPPER_MODEL_KV = (
@@ -565,8 +568,15 @@ DIMENSION_CONTEXT = ("imensions", "metadata")
 #: A log or config line's model field: "**Model Version:** gemini-2.5-pro" (gemini-cli's client
 #: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
 MODEL_FIELD = (
-    r"model(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    r"(?<!, )model(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<model_field_v>{MODEL_ID})"
+)
+#: An SDK's model constructor echoed in a traceback or snippet: ``genai.GenerativeModel('gemini-1.5-flash')``,
+#: Go's ``client.GenerativeModel("gemini-1.5-pro")``, Java's ``new GenerativeModel("gemini-1.5-flash-001", …)``
+#: (matched on lower-cased text).
+CONSTRUCTOR_MODEL = (
+    r"generativemodel\(\s*(?:model_name\s*=\s*|model\s*:\s*)?[`'\"](?:models/)?"
+    rf"(?P<ctor_model_v>{MODEL_ID})"
 )
 #: OpenRouter's (and OpenAI-compatible gateways') slug for a Google model: "google/gemini-2.0-flash-exp:free".
 SLUG_MODEL = rf"(?<![\w/.\-@])google/(?P<slug_model_v>{MODEL_ID})"
