@@ -25,6 +25,7 @@ from gemquota.core.parse.vocab import (
     _REASON_WORDS,
     _STATUS_ALT,
     CODE_OF_STATUS,
+    CONFIGURED_MODEL,
     CONSTRUCTOR_MODEL,
     DIMENSION_CONTEXT,
     DISPLAY_NAME,
@@ -40,6 +41,8 @@ from gemquota.core.parse.vocab import (
     REASON_PHRASES,
     SLUG_MODEL,
     SWITCHED_FROM_MODEL,
+    TO_USE_MODEL,
+    TRYING_WORDS,
     WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
@@ -234,10 +237,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
     # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
     (
-        ("using ", "use "),
+        ("using ",),
         _Re(PROSE_MODEL),
         "prose_model",
     ),
+    (("to use",), _Re(TO_USE_MODEL), "to_use_model"),
     # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
     (("model version", "model =", "model :", "model:", "model="), _Re(MODEL_FIELD), "model_field"),
     # An SDK's model constructor: genai.GenerativeModel('gemini-1.5-flash').
@@ -245,7 +249,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # OpenRouter's slug of a Google model ("google/gemini-2.0-flash-exp:free is temporarily rate-limited").
     (("google/",), _Re(SLUG_MODEL), "slug_model"),
     # The model a client switched away from (the one that failed).
-    (("switching from", "configured model"), _Re(SWITCHED_FROM_MODEL), "switched_from"),
+    (("switching from",), _Re(SWITCHED_FROM_MODEL), "switched_from"),
+    (("configured model",), _Re(CONFIGURED_MODEL), "configured_model"),
     # A display name in prose or an app header: the weakest evidence (used only when nothing else names
     # a model, and never a Google signal by itself).
     (("gemini 1", "gemini 2", "gemini 3", "gemini 4"), _Re(DISPLAY_NAME), "display_prose"),
@@ -521,6 +526,8 @@ _ON_LOW = frozenset(
         "model_field",
         "ctor_model",
         "switched_from",
+        "configured_model",
+        "to_use_model",
         "display_prose",
     }
 )
@@ -1148,9 +1155,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, _setter("request_model", model))
     if kind in ("model_field", "slug_model", "ctor_model"):
         return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g(f"{kind}_v"))))
-    if kind == "switched_from":
-        model = _clean_model(g("switched_from_v") or g("configured_v"))
+    if kind in ("switched_from", "configured_model"):
+        model = _clean_model(g("switched_from_v" if kind == "switched_from" else "configured_v"))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
+    if kind == "to_use_model":
+        words = text[max(0, pos - 14) : pos].lower().split()
+        if not (words and words[-1].startswith(TRYING_WORDS)):
+            return None
+        return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g("to_use_model_v"))))
     if kind == "display_prose":
         before = text[max(0, pos - 24) : pos].lower()
         if any(word in before for word in DISPLAY_TARGET_WORDS):

@@ -556,19 +556,25 @@ WRAPPER_MODEL_KV = (
     rf"(?P<wrapper_model_k>{MODEL_ID})"
 )
 #: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
-#: "when attempting to use the `gemini-2.0-flash-exp` model" (not the imperative "Use gemini-3.6-flash",
-#: which is advice).
+#: "when attempting to use the `gemini-2.0-flash-exp` model" (``TO_USE_MODEL``, after a word of trying;
+#: not the imperative "Use gemini-3.6-flash", which is advice).
 PROSE_MODEL = (
-    r"(?:using|(?:try|trying|tried|attempt|attempting|want|wanted)\s+to\s+use)\s+(?:the\s+)?(?:model\s+)?"
+    r"using\s+(?:the\s+)?(?:model\s+)?"
     rf"[`'\"]?(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
+TO_USE_MODEL = (
+    r"to\s+use\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]?(?:models/|gemini/|google/)?(?P<to_use_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
+#: The words of trying that make "to use X" name the model the app called ("attempting to use …").
+TRYING_WORDS = ("try", "tried", "trying", "attempt", "want")
 #: Words one of which stands shortly before a body's own "model" key (``quotaDimensions``, ErrorInfo
 #: ``metadata``); a "model" key without them is an echoed request or config.
 DIMENSION_CONTEXT = ("imensions", "metadata")
 #: A log or config line's model field: "**Model Version:** gemini-2.5-pro" (gemini-cli's client
 #: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
 MODEL_FIELD = (
-    r"(?<!, )model(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    r"model(?<!, model)(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<model_field_v>{MODEL_ID})"
 )
 #: An SDK's model constructor echoed in a traceback or snippet: ``genai.GenerativeModel('gemini-1.5-flash')``,
@@ -579,19 +585,17 @@ CONSTRUCTOR_MODEL = (
     rf"(?P<ctor_model_v>{MODEL_ID})"
 )
 #: OpenRouter's (and OpenAI-compatible gateways') slug for a Google model: "google/gemini-2.0-flash-exp:free".
-SLUG_MODEL = rf"(?<![\w/.\-@])google/(?P<slug_model_v>{MODEL_ID})"
+SLUG_MODEL = rf"google/(?<![\w/.\-@]google/)(?P<slug_model_v>{MODEL_ID})"
 #: The model a client switched away from is the one that failed: gemini-cli's "Automatically switching
 #: from gemini-2.5-pro to gemini-2.5-flash", "Your configured model (gemini-2.5-pro) was temporarily
 #: unavailable" (matched on lower-cased text).
-SWITCHED_FROM_MODEL = (
-    rf"switching\s+from\s+(?:models/)?(?P<switched_from_v>{MODEL_ID})\s+to\s"
-    rf"|configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL_ID})\)"
-)
+SWITCHED_FROM_MODEL = rf"switching\s+from\s+(?:models/)?(?P<switched_from_v>{MODEL_ID})\s+to\s"
+CONFIGURED_MODEL = rf"configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL_ID})\)"
 #: A Gemini display name in prose or an app's header ("Model: Gemini 2.5 Pro", "Google Gemini 1.5 Pro
 #: API key", "Gemini 3 Pro is no longer available"): a version and at least one tier word (matched on
 #: lower-cased text; ``model_from_display_name`` turns it into an id).
 DISPLAY_NAME = (
-    r"(?<![\w\-])gemini\s+\d(?:\.\d)?(?:\s+(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental))+"
+    r"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:\s+(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental))+"
     r"(?![\w\-])"
 )
 #: Words just before a display name that make it a target, not the model that failed ("Please switch to
