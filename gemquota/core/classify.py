@@ -341,7 +341,9 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             "The Code Assist quota resets only after hours: a per-user plan allowance, not a minute window.",
             assumption="A reset of an hour or more is read as a plan allowance (daily or weekly), not a rate window.",
         )
-    if "ca_capacity" in err.signals or ("RATE_LIMIT_EXCEEDED" in reasons and reset is not None):
+    if "ca_capacity" in err.signals or (
+        ("RATE_LIMIT_EXCEEDED" in reasons or "ca_reset" in err.signals) and reset is not None
+    ):
         return _Decision(
             Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay."
         )
@@ -414,6 +416,7 @@ def _quota_like(err: GoogleError) -> bool:
             "out_of_capacity",
             "vertex_capacity",
             "ca_capacity",
+            "ca_reset",
             "no_capacity",
             "ca_busy",
             "agent_terminated",

@@ -292,3 +292,50 @@ def test_a_quota_id_outranks_the_description() -> None:
     detail = {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [violation]}
     text = json.dumps({"error": {"code": 429, "message": "Quota exceeded", "details": [detail]}})
     assert one(text).kind == Kind.RPM
+
+
+# --- a detail that lost its @type but names a Google reason --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gemini-cli code_assist/server.test.ts: a VPC Service Controls refusal of loadCodeAssist
+        '{"response": {"data": {"error": {"details": [{"reason": "SECURITY_POLICY_VIOLATED"}]}}}}',
+        # gemini-cli cli/core/auth.test.ts: 403 TOS_VIOLATION (here without its @type)
+        '{"error": {"code": 403, "message": "This service has been disabled for violation of Terms of Service.",'
+        ' "details": [{"reason": "TOS_VIOLATION", "domain": "example.googleapis.com"}]}}',
+    ],
+)
+def test_a_known_reason_without_its_type_is_read(text: str) -> None:
+    assert one(text).kind == Kind.PERMISSION
+
+
+def test_an_unknown_reason_without_a_type_stays_ignored() -> None:
+    # gemini-cli googleErrors.test.ts: a detail without @type is not a valid detail
+    text = '{"error": {"code": 400, "message": "Bad Request", "details": [{"reason": "some reason"}]}}'
+    got = one(text)
+    assert got.kind == Kind.BAD_REQUEST
+    assert "some reason" not in " ".join(got.evidence)
+
+
+# --- cloudcode-pa's quotaResetDelay quoted in a message ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # antigravity-claude-proxy tests/unit/cloudcode/rate-limit-parser.test.ts (47abb9b, L154, L322)
+        ("Rate limited: quotaResetDelay: 754.431528ms", Kind.RPM),
+        ("Rate limit exceeded. quotaResetDelay: 30s", Kind.RPM),
+        ("quotaResetDelay: 5h59m59.96s", Kind.PLAN_QUOTA),
+    ],
+)
+def test_quota_reset_delay_in_text_is_code_assist(text: str, kind: Kind) -> None:
+    got = one(text)
+    assert got.kind == kind
+    assert got.backend == Backend.CODE_ASSIST
+
+
+def test_a_reset_delay_without_the_key_name_is_not_claimed() -> None:
+    assert one("Rate limited, reset delay 30s").kind == Kind.UNRECOGNIZED

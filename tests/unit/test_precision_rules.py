@@ -359,3 +359,26 @@ def test_googles_5xx_is_still_googles() -> None:
         "models/gemini-2.5-flash:generateContent: Service Unavailable"
     )
     assert claimed(text) == Kind.OVERLOADED
+
+
+# --- HAProxy's and OpenResty's own pages --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        real("126"),  # OpenResty 502 page (<hr><center>openresty</center>)
+        real("127"),  # "503 Service Unavailable … No server is available to handle this request."
+        real("128"),
+        real("129"),
+        "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1>"
+        "</center><hr><center>openresty</center></body></html>",
+    ],
+)
+def test_haproxy_and_openresty_pages_are_theirs(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_a_bare_503_page_naming_no_one_is_still_a_bare_503() -> None:
+    # SPEC §1.1: a bare status with nothing else maps to its generic kind.
+    assert claimed("<html><body><h1>503 Service Unavailable</h1></body></html>") == Kind.OVERLOADED

@@ -40,6 +40,7 @@ from gemquota.core.parse.vocab import (
     STRING_CODE_STATUS,
     WRAPPER_MODEL_KEYS,
     WRAPPER_MODEL_KV,
+    reason_entry,
 )
 from gemquota.core.reset import clamp_delay
 
@@ -517,6 +518,8 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
 
 def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
     kind = (_str(item.get("@type")) or "").rsplit(".", 1)[-1]
+    if not kind and reason_entry((_str(item.get("reason")) or "").strip()) is not None:
+        kind = "ErrorInfo"  # a detail that lost its @type but names a Google reason
     if kind == "QuotaFailure":
         violations = item.get("violations")
         if isinstance(violations, list):

@@ -485,6 +485,8 @@ REASONS: dict[str, tuple[str, str | None]] = {
     "ACCESS_TOKEN_SCOPE_INSUFFICIENT": ("auth", "permission"),
     "CREDENTIALS_MISSING": ("auth", "permission"),
     "VALIDATION_REQUIRED": ("auth", "permission"),
+    "TOS_VIOLATION": ("auth", "permission"),
+    "SECURITY_POLICY_VIOLATED": ("auth", "permission"),  # VPC Service Controls
     "UNSUPPORTED_CLIENT": ("auth", "permission"),
     "MISSING_THOUGHT_SIGNATURE": ("badreq", "bad-request"),
 }
@@ -675,7 +677,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     ("foreign:huggingface", ("huggingface", "hf.co"), r"huggingface|\bhf\.co\b"),
     ("foreign:openrouter", ("openrouter",), r"openrouter"),
-    ("foreign:nginx", ("nginx",), r"\bnginx\b"),
+    ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
+    # HAProxy's own 503 page ("No server is available to handle this request.").
+    (
+        "foreign:haproxy",
+        ("no server is available",),
+        r"no\s+server\s+is\s+available\s+to\s+handle\s+this\s+request",
+    ),
     ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
     ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server)"),
     (
