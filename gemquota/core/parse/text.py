@@ -24,6 +24,7 @@ from gemquota.core.parse.vocab import (
     _HOSTS,
     _REASON_WORDS,
     _STATUS_ALT,
+    CLI_MODEL,
     CODE_OF_STATUS,
     CONFIGURED_MODEL,
     CONSTRUCTOR_MODEL,
@@ -254,6 +255,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # A display name in prose or an app header: the weakest evidence (used only when nothing else names
     # a model, and never a Google signal by itself).
     (("gemini 1", "gemini 2", "gemini 3", "gemini 4"), _Re(DISPLAY_NAME), "display_prose"),
+    (("-m ", "--model", "-m="), _Re(CLI_MODEL), "cli_model"),
     (
         ("model=",),
         _Re(rf"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>{MODEL_ID})"),
@@ -529,6 +531,7 @@ _ON_LOW = frozenset(
         "configured_model",
         "to_use_model",
         "display_prose",
+        "cli_model",
     }
 )
 _FACT_SPECS = [
@@ -1231,8 +1234,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         from gemquota.core.quota import model_from_display_name
 
         return _Fact(pos, "wrapper_model", _setter("named_model", model_from_display_name(match.group(0))))
-    if kind in ("wrapper_model_kv", "prose_model"):
-        model = _clean_model(g("wrapper_model_k") if kind == "wrapper_model_kv" else g("prose_model_v"))
+    if kind in ("wrapper_model_kv", "prose_model", "cli_model"):
+        group = {"wrapper_model_kv": "wrapper_model_k", "prose_model": "prose_model_v"}.get(
+            kind, "cli_model_v"
+        )
+        model = _clean_model(g(group))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":
         responding = _clean_model(g("responding_model_v"))
