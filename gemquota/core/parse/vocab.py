@@ -503,6 +503,8 @@ _EXCEPTION_WORDS = (
     "PermissionDenied",
     "InternalServerError",
     "ServiceUnavailable",
+    # google.api_core's 502 (no gRPC status of its own): "BadGateway: 502 POST https://…: <html>…".
+    "BadGateway",
     "DeadlineExceeded",
     "GatewayTimeout",
     "NotFound",
@@ -677,8 +679,20 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # served on Vertex AI still carries Google's host or SDK, which wins).
     (
         "foreign:model",
-        ("llama", "mixtral", "codestral", "ministral", "pixtral", "command-r", "phi-", "sonar", "o1-", "o3-",
-         "o4-", "qwq"),
+        (
+            "llama",
+            "mixtral",
+            "codestral",
+            "ministral",
+            "pixtral",
+            "command-r",
+            "phi-",
+            "sonar",
+            "o1-",
+            "o3-",
+            "o4-",
+            "qwq",
+        ),
         r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
         r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
         r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b",
@@ -686,8 +700,26 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
     (
         "foreign:saas",
-        ("telegram", "twitter", "tweepy", "spotify", "spotipy", "jira", "atlassian", "slack", "shopify",
-         "notion", "hubspot", "hubapi", "salesforce", "zoom.us", "stripe", "twilio", "reddit", "praw"),
+        (
+            "telegram",
+            "twitter",
+            "tweepy",
+            "spotify",
+            "spotipy",
+            "jira",
+            "atlassian",
+            "slack",
+            "shopify",
+            "notion",
+            "hubspot",
+            "hubapi",
+            "salesforce",
+            "zoom.us",
+            "stripe",
+            "twilio",
+            "reddit",
+            "praw",
+        ),
         r"telegram|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
