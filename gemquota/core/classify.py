@@ -734,7 +734,9 @@ def _headline(
     return f"{title} — {', '.join(parts)}" if parts else title
 
 
-_GOOGLE_SIGNALS = frozenset({"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail"})
+_GOOGLE_SIGNALS = frozenset(
+    {"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail", "google_page"}
+)
 _GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
 #: Google's open-weight models, which others serve too (a signal only when no other provider is named).
 _OPEN_MODEL = LazyRe(r"gemma-[\w.]", re.IGNORECASE)

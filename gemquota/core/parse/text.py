@@ -407,6 +407,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "permissiondenied",
             "servererror",
             "unavailable",
+            "badgateway",
             "deadlineexceeded",
             "gatewaytimeout",
             "notfound",
@@ -425,6 +426,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "exception",
     ),
     (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_status_v>\d{1,2})\b"), "grpc_status"),
+    # Google's own HTML error page (Google Front End): "<title>Error 502 (Server Error)!!1</title>".
+    (
+        ("!!1",),
+        _Re(r"Error\s+(?P<google_page_c>[1-5]\d\d)\s+\([A-Za-z][A-Za-z \-]{1,40}\)!!1"),
+        "google_page",
+    ),
     (
         ("_", "unavailable", "internal"),
         _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
@@ -1093,6 +1100,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         status = EXCEPTION_STATUS.get(g("exception_n"))
         code = _to_int(g("exception_c"))
         return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
+    if kind == "google_page":
+        page_code = _to_int(g("google_page_c"))
+
+        def apply_page(acc: _Acc) -> None:
+            _code_applier(page_code, None, frag)(acc)
+            acc.signals.add("google_page")
+
+        return _Fact(pos, "code", apply_page)
     if kind == "grpc_status":
         status = GRPC_STATUS.get(_to_int(g("grpc_status_v")) or -1)
         return _Fact(pos, "code", _grpc_applier(_code_applier(None, status, frag)))

@@ -513,6 +513,8 @@ _EXCEPTION_WORDS = (
     "PermissionDenied",
     "InternalServerError",
     "ServiceUnavailable",
+    # google.api_core's 502 (no gRPC status of its own): "BadGateway: 502 POST https://…: <html>…".
+    "BadGateway",
     "DeadlineExceeded",
     "GatewayTimeout",
     "NotFound",
@@ -621,9 +623,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("openai", "insufficient_quota", "gpt-", "chatgpt", "in organization"),
         r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
-        r"|in\s+organization\s+`?org[-_]\w",
+        r"|in\s+organization\s+`?org[-_]\w"
+        # … and its whole sentence, whatever stands for the organization ("… in organization org-{id} on …").
+        r"|rate\s+limit\s+reached\s+for\s+[^\s]+\s+in\s+organization\b",
     ),
-    ("foreign:azure", ("azure", "aoai"), r"\bazure\b|openai\.azure\.com|\bAOAI\b"),
+    (
+        "foreign:azure",
+        ("azure", "aoai", "x-ms-", "cosmos", "requestratetoolarge"),
+        r"\bazure\b|openai\.azure\.com|\bAOAI\b"
+        # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
+        r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge",
+    ),
     (
         "foreign:anthropic",
         ("anthropic", "claude", "rate_limit_error", "overloaded_error", "x-api-key", "_error"),
@@ -635,9 +645,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:aws",
-        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront"),
+        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront", "dynamodb"),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
-        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b",
+        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
+        # The Java SDK's packages (com.amazonaws.services.dynamodbv2…) and the services by name.
+        r"|\bcom\.amazonaws\.|\bdynamodb",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -690,7 +702,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"no\s+server\s+is\s+available\s+to\s+handle\s+this\s+request",
     ),
     ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
-    ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server)"),
+    ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server|\s+Tomcat)"),
     (
         "foreign:npm",
         ("npm", "e429", "yarnpkg"),
@@ -725,6 +737,56 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Discord's API by host or library (not the word: a Gemini bot on Discord is still Gemini's).
     ("foreign:discord", ("discord",), r"\bdiscord(?:\.com|\.errors|\.http|app\.com|\.gg)\b"),
     ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
+    # Other AI models by their ids: a 429 that names only another vendor's model is that vendor's (a model
+    # served on Vertex AI still carries Google's host or SDK, which wins).
+    (
+        "foreign:model",
+        (
+            "llama",
+            "mixtral",
+            "codestral",
+            "ministral",
+            "pixtral",
+            "command-r",
+            "phi-",
+            "sonar",
+            "o1-",
+            "o3-",
+            "o4-",
+            "qwq",
+        ),
+        r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
+        r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
+        r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b",
+    ),
+    # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
+    (
+        "foreign:saas",
+        (
+            "telegram",
+            "twitter",
+            "tweepy",
+            "spotify",
+            "spotipy",
+            "jira",
+            "atlassian",
+            "slack",
+            "shopify",
+            "notion",
+            "hubspot",
+            "hubapi",
+            "salesforce",
+            "zoom.us",
+            "stripe",
+            "twilio",
+            "reddit",
+            "praw",
+        ),
+        r"telegram|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
+        r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
+        r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
+        r"|\btwilio\b|\breddit\b|\bprawcore\b|\bpraw\b",
+    ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
     (
@@ -739,7 +801,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
         r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
-        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
+        r"[a-z0-9*-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
     ),
     # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
     (
