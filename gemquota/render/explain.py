@@ -230,6 +230,8 @@ def _diagnosis_body(d: Diagnosis, now: datetime, local_tz: tzinfo | None, *, pri
 def _unrecognized_body(d: Diagnosis) -> Group:
     parts: list[RenderableType] = [
         Text("No Google / Gemini API error was found in the input.", style="bold"),
+        # Why (e.g. whose error it is instead: "This is an error of anthropic, not of a Google API …").
+        *([Text(d.why)] if d.why else []),
         Text(
             "gemquota reads the error body Google sends (code, status, message, details). "
             "The text given holds none of it — it may be cut off, or only an application's own message."

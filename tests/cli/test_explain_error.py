@@ -187,6 +187,15 @@ def test_unrecognized_human_says_how_to_capture(cli: CliRunner) -> None:
     assert "e.details" in r.out
 
 
+def test_unrecognized_human_says_whose_error_it_is(cli: CliRunner) -> None:
+    anthropic = (
+        ZERO_IMAGE.parents[1] / "not-google2" / "100-task-master-anthropic-401-authentication-error.txt"
+    )
+    r = cli("explain-error", "--file", str(anthropic))
+    assert r.code == 4
+    assert "This is an error of anthropic, not of a Google API" in " ".join(r.out.split())
+
+
 def test_model_sets_requested_model(cli: CliRunner) -> None:
     r = cli(
         "explain-error", "--file", str(ZERO_IMAGE), "--model", "gemini-2.5-flash-image", "--format", "json"

@@ -14,6 +14,7 @@ general over its shape family rather than keyed to one paste:
 
 from __future__ import annotations
 
+import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -303,3 +304,42 @@ def test_a_whole_quota_id_at_a_line_end_is_not_glued_to_the_next_word() -> None:
     d = one(text)
     assert d.kind == Kind.RPD
     assert d.quota_id == "GenerateRequestsPerDayPerProjectPerModel-FreeTier"
+
+
+def _word_wrap(text: str, width: int) -> str:
+    """A wrap at ``width`` columns at spaces, cutting only tokens longer than a line (textwrap)."""
+    return "\n".join(
+        "\n".join(
+            textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False, drop_whitespace=False)
+        )
+        for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "width", "kind"),
+    [
+        # A wrap between two words of a wording ("Quota exceeded for\nmetric:") and a metric cut
+        # more than once ("…/gener\nate_content_requests_per_minute_per_project_per_ba\nse_model").
+        ("peers/001", 80, Kind.RPM),
+        ("peers/036", 50, Kind.ZERO_QUOTA),
+        ("corpus-dev/082", 50, Kind.RPM),
+        ("real/077", 50, Kind.RPM),
+        ("real2/009", 50, Kind.TPM),
+        ("real/024", 50, Kind.TPM),
+    ],
+)
+def test_words_and_metrics_cut_by_wraps(prefix: str, width: int, kind: Kind) -> None:
+    folder, number = prefix.split("/")
+    text = paste(folder, number)
+    assert one(text).kind == kind
+    assert one(_word_wrap(text, width)).kind == kind
+
+
+def test_a_whole_metric_at_a_line_end_is_not_glued_to_the_next_word() -> None:
+    text = (
+        "429 Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model\n"
+        "with base model: gemini-pro. Please submit a quota increase request."
+    )
+    d = one(text)
+    assert (d.kind, d.model) == (Kind.RPM, "gemini-pro")

@@ -11,6 +11,18 @@ from gemquota.core.lazyre import LazyRe as _Re
 _SPLIT_TOKEN = re.compile(r"\\.?|\[(?:\\.?|[^\]\\])*\]?|[()|]|[^\\\[()|]+", re.S)
 _GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[(?:\\.|[^\]\\])*\]")
 _ESCAPE = re.compile(r"\\.")
+#: Escaped punctuation held as private-use characters while a pattern is cut into pieces.
+_HELD = 0xE000
+_UNHELD = {_HELD + code: code for code in range(128)}
+
+
+def _escape_piece(match: re.Match[str]) -> str:
+    char = match.group(0)[1:]
+    if char and char.isascii() and not char.isalnum() and not char.isspace() and char != "_":
+        return chr(_HELD + ord(char))
+    return "\x00"
+
+
 _COUNTED = re.compile(r".\{\d*,?\d*\}")
 _QUANTIFIED = re.compile(r".[?*+]")
 _PIECE_SEP = re.compile(r"[\x00.^$*+?{}|\s]")
@@ -36,6 +48,50 @@ def _branches(pattern: str) -> list[str]:
     return branches
 
 
+#: How a group opens: capturing, non-capturing, named or atomic (anything else, such as a look-around,
+#: a flag group or a back reference, is not read).
+_GROUP_OPENERS = ("(?:", "(?P<", "(?>")
+
+
+def _group_pieces(branch: str) -> tuple[str, ...]:
+    """Pieces of ``branch`` found inside its top-level groups: for each group that must match (not
+    optional), the pieces of one of its alternatives that every other alternative holds too."""
+    found: list[str] = []
+    depth = 0
+    start = 0
+    at = 0
+    tokens = _SPLIT_TOKEN.findall(branch)
+    for index, token in enumerate(tokens):
+        if token == "(":
+            if depth == 0:
+                start = at
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                after = tokens[index + 1] if index + 1 < len(tokens) else ""
+                found.extend(_must_group_pieces(branch[start : at + 1], after))
+        at += len(token)
+    return tuple(found)
+
+
+def _must_group_pieces(group: str, after: str) -> list[str]:
+    """The pieces every alternative of ``group`` (``(...)`` whole) holds, when the group must match."""
+    if after[:1] in ("?", "*") or after.startswith(("{0", "{,")):
+        return []  # optional: a match may skip it
+    if group.startswith("(?"):
+        if not group.startswith(_GROUP_OPENERS) or group.startswith("(?P="):
+            return []
+        inner = group[group.index(">") + 1 : -1] if group.startswith("(?P<") else group[3:-1]
+    else:
+        inner = group[1:-1]
+    alternatives = _required_literals(inner)
+    if not alternatives:
+        return []
+    first, *others = alternatives
+    return [p for p in first if all(any(p in q for q in pieces) for pieces in others)]
+
+
 def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     """For each top-level alternative of ``pattern``: literal pieces that any match of it contains.
 
@@ -47,7 +103,9 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     branches = _branches(pattern) if "|" in pattern else [pattern]
     out: list[tuple[str, ...]] = []
     for branch in branches:
-        text = _ESCAPE.sub("\x00", branch)  # escapes (\s, \., \d) separate pieces
+        # Class escapes (\s, \d, \w) and assertions (\b) separate pieces; an escaped punctuation mark
+        # (\. \- \/) stands for itself (held apart from the separators until the split).
+        text = _ESCAPE.sub(_escape_piece, branch)
         previous = None
         while previous != text:
             previous = text
@@ -58,7 +116,11 @@ def _required_literals(pattern: str) -> tuple[tuple[str, ...], ...] | None:
         if "{" in text:
             text = _COUNTED.sub("\x00", text)
         text = _QUANTIFIED.sub("\x00", text)
-        pieces = tuple(p for p in _PIECE_SEP.split(text) if len(p) >= 4)
+        pieces = tuple(p.translate(_UNHELD) for p in _PIECE_SEP.split(text) if len(p) >= 4)
+        if not pieces:
+            # No literal outside groups: a piece every alternative of a group it must match holds
+            # (``(?:not\s+eligible|ineligible)`` always holds ``eligible``).
+            pieces = _group_pieces(branch)
         if not pieces:
             return None
         out.append(tuple(sorted(set(pieces), key=lambda p: (p.lower() in _COMMON, -len(p)))))

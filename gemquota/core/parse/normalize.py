@@ -70,19 +70,21 @@ _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
 #: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
 _TRAILING_SPACE = _Re(r"[ \t]+\n")
-#: The words a quota id starts with.
-_ID_WORDS = ("Generate", "BatchEmbed", "Embed", "CountTokens", "Total", "Search", "Bidi")
-#: A quota id cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontentsRequests…"): rejoined only
-#: when the piece before the wrap is not a whole id and the joined one is.
-#: (Each word is led by its first letter and checks behind it that no letter or digit comes before: the
-#: same matches as a leading look-behind, but the engine jumps to those letters instead of trying the
-#: look-behind at every position.)
-_WRAPPED_ID = _Re(
-    "((?:"
-    + "|".join(f"{word[0]}(?<![A-Za-z0-9].){word[1:]}" for word in _ID_WORDS)
-    + r")[A-Za-z0-9]{1,100}(?:-[A-Za-z0-9]{0,20})?)\n[ \t]*([A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?)"
+#: A quota id or a quota metric cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontents…",
+#: "…per_project_pe\n  r_base_model"): the pieces after the wrap are glued back up to the first whole
+#: form, only when the piece before the wrap is not a whole one. Looked for at each line break that
+#: ends a word (a few look-ups per paste), never by a scan of the whole text.
+_ID_HEAD = _Re(
+    r"(?<![A-Za-z0-9])(?:Generate|BatchEmbed|Embed|CountTokens|Total|Search|Bidi)[A-Za-z0-9]{1,100}"
+    r"(?:-[A-Za-z0-9]{0,20})?\Z"
 )
+_ID_TAIL = _Re(r"(?:\n[ \t]*[A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?){1,4}")
 _WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
+_METRIC_HEAD = _Re(
+    r"(?:generativelanguage|aiplatform|cloudcode-pa|cloudaicompanion)\.googleapis\.com/[a-z0-9_]{1,160}\Z"
+)
+_METRIC_TAIL = _Re(r"(?:\n[ \t]*[a-z0-9_]{1,80}){1,4}(?![\w.])")
+_WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|images|project|user|tier)$")
 _ID_LEADS = ("Generate", "Embed", "CountTokens", "Total", "Search", "Bidi")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
 _MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
@@ -104,8 +106,11 @@ def normalize(text: str) -> str:
         text = _CONCAT.sub("", text)
     if " \n" in text or "\t\n" in text:
         text = _TRAILING_SPACE.sub("\n", text)
-    if "\n" in text and any(lead in text for lead in _ID_LEADS):
-        text = _WRAPPED_ID.sub(_join_id, text)
+    if "\n" in text:
+        ids = any(lead in text for lead in _ID_LEADS)
+        metrics = "googleapis.com/" in text
+        if ids or metrics:
+            text = _glue_wraps(text, ids=ids, metrics=metrics)
     if "**" in text:
         text = _MD_BOLD.sub("", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
@@ -113,11 +118,44 @@ def normalize(text: str) -> str:
     return text
 
 
-def _join_id(match: re.Match[str]) -> str:
-    head, tail = match.group(1), match.group(2)
-    if not _WHOLE_ID.search(head) and _WHOLE_ID.search(head + tail):
-        return head + tail
-    return match.group(0)
+def _glue_wraps(text: str, *, ids: bool, metrics: bool) -> str:
+    out: list[str] = []
+    last = 0
+    pos = text.find("\n")
+    while pos != -1:
+        glued = None
+        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "_-"):
+            for on, head_rx, tail_rx, whole in (
+                (ids, _ID_HEAD, _ID_TAIL, _WHOLE_ID),
+                (metrics, _METRIC_HEAD, _METRIC_TAIL, _WHOLE_METRIC),
+            ):
+                if not on:
+                    continue
+                head = head_rx.search(text, max(last, pos - 220), pos)
+                if head is None or whole.search(head.group(0)):
+                    continue
+                tail = tail_rx.match(text, pos)
+                if tail is None:
+                    continue
+                pieces = [p.strip() for p in tail.group(0).split("\n")[1:]]
+                for count in range(1, len(pieces) + 1):
+                    if whole.search(head.group(0) + "".join(pieces[:count])):
+                        end = pos + len("".join("\n" + p for p in tail.group(0).split("\n")[1 : count + 1]))
+                        glued = ("".join(pieces[:count]), end)
+                        break
+                if glued:
+                    break
+        if glued:
+            out.append(text[last:pos])
+            out.append(glued[0])
+            last = glued[1]
+            pos = text.find("\n", last)
+        else:
+            pos = text.find("\n", pos + 1)
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _host_unwrap(match: re.Match[str]) -> str:

@@ -555,6 +555,12 @@ def _specs() -> list[_Spec]:
             _GATES.append((lead_low, None, None, keys, need, spec))
         else:
             _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
+        # The multi-word lead literals and keys (looked up again across a hard wrap when missing).
+        spaced_leads = tuple(lit for lit in (lead or ()) if " " in lit) if lead_low else ()
+        spaced_keys = tuple(key for key in keys if " " in key)
+        # The words a hard wrap can follow inside one of them (all but each literal's last word).
+        ends = frozenset(w for lit in (*spaced_leads, *spaced_keys) for w in lit.split(" ")[:-1] if w)
+        _SPACED.append((spaced_leads, spaced_keys, ends))
     # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
     # spec) finds the few specs worth checking further.
     by_lit: dict[tuple[bool, str], list[int]] = {}
@@ -566,7 +572,27 @@ def _specs() -> list[_Spec]:
             by_lit.setdefault((on_low, lit), []).append(index)
     _LOW_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if on_low}))
     _TEXT_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if not on_low}))
+    # The multi-word lead literals looked in the lower-cased text, with their specs (looked up again in
+    # the text with its line breaks read as spaces, when a hard wrap may cut one of them).
+    _SPACED_LEADS.extend((lit, tuple(ix)) for (on_low, lit), ix in by_lit.items() if on_low and " " in lit)
+    _SPACED_LEAD_WORDS.update(w for lit, _ix in _SPACED_LEADS for w in lit.split(" ")[:-1] if w)
     return _SPECS
+
+
+#: Per ``_GATES`` entry: its multi-word lead literals, multi-word keys, and the words a wrap can follow
+#: inside them.
+_SPACED: list[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = []
+
+
+def _line_ends(low: str) -> frozenset[str]:
+    """The last word of every line of a wrapped text (where a multi-word literal may be cut)."""
+    return frozenset(line.rsplit(None, 1)[-1] for line in low.split("\n") if line.strip())
+
+
+#: The multi-word lead literals (looked in the lower-cased text) and their specs; the words a wrap can
+#: follow inside them.
+_SPACED_LEADS: list[tuple[str, tuple[int, ...]]] = []
+_SPACED_LEAD_WORDS: set[str] = set()
 
 
 def _lead_tree(
@@ -699,6 +725,12 @@ def _find_facts(text: str) -> list[_Fact]:
     if not _GATES:
         _specs()
     upper: bool | None = None
+    # Multi-word keys and lead literals ("quota exceeded for metric") are also looked up in the lower-cased
+    # text with each line break (and the indentation after it) read as one space: a hard wrap between two
+    # words of one must not shut the regex (which reads ``\s+`` there) out. Only for a wrapped text whose
+    # line ends hold a word that such a literal can be cut after.
+    unwrapped: str | None = None if "\n" in low else low
+    ends: frozenset[str] | None = None
     # The gate: one of the spec's lead literals (most texts hold few of them: one look-up per distinct
     # literal rules most specs out), then the spec's keys, any of which must occur, and the pieces some
     # alternative of the regex needs (rarest first, so an absent one fails on its first look-up).
@@ -710,9 +742,18 @@ def _find_facts(text: str) -> list[_Fact]:
                 for longer, more_indices in holders:
                     if longer in subject:
                         chosen.update(more_indices)
+    if unwrapped is None and _SPACED_LEADS:
+        ends = _line_ends(low)
+        if ends & _SPACED_LEAD_WORDS:
+            unwrapped = _LINE_BREAK.sub(" ", low)
+            for lit, indices in _SPACED_LEADS:
+                if lit in unwrapped and lit not in low:
+                    chosen.update(indices)
     gates = _GATES
+    spaced = _SPACED
     for index in sorted(chosen):
         _lead_low, _lead, _more, keys, need, spec = gates[index]
+        _leads, spaced_keys, wrap_words = spaced[index]
         subject = low if spec.on_low else text
         if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
             continue
@@ -722,7 +763,19 @@ def _find_facts(text: str) -> list[_Fact]:
                 if key in low:
                     break
             else:
-                continue
+                if not spaced_keys or unwrapped is low:
+                    continue
+                if ends is None:
+                    ends = _line_ends(low)
+                if not wrap_words & ends:
+                    continue
+                if unwrapped is None:
+                    unwrapped = _LINE_BREAK.sub(" ", low)
+                for key in spaced_keys:
+                    if key in unwrapped:
+                        break
+                else:
+                    continue
         if need is not None:
             for pieces in need:
                 for piece in pieces:
@@ -775,6 +828,10 @@ def _find_facts(text: str) -> list[_Fact]:
     facts.sort(key=lambda f: f.pos)
     return facts
 
+
+#: A line break and the indentation after it, read as one space by the multi-word key look-up (the text
+#: is normalized: no spaces are left before a line break). Led by the literal line break: a fast scan.
+_LINE_BREAK = _Re(r"\n[ \t]*")
 
 _HOST_KEYS = (
     "googleapis",
