@@ -243,11 +243,14 @@ def _zero_quota(err: GoogleError) -> _Decision | None:
         return _Decision(Kind.ZERO_QUOTA, "The model has no free quota tier: its free-tier limit is 0.")
     ids = {v.quota_id for v in err.violations if v.quota_id}
     valued = any(v.value_text is not None for v in err.violations)
+    free = {i for i in ids if tier_from_quota_id(i) == Tier.FREE}
+    # The free-tier ids, plus only ids that name no tier at all (the unsuffixed per-day id Google lists
+    # beside them for an experimental model), all violated with no limit value.
     if (
-        len(ids) >= 2
+        len(free) >= 2
         and not valued
-        and all(tier_from_quota_id(i) == Tier.FREE for i in ids)
-        and len({violation_kind(v) for v in err.violations if v.quota_id}) >= 2
+        and all("Tier" not in i for i in ids - free)
+        and len({violation_kind(v) for v in err.violations if v.quota_id in free}) >= 2
     ):
         first = next(v for v in err.violations if v.quota_id)
         return _Decision(

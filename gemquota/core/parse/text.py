@@ -24,6 +24,7 @@ from gemquota.core.parse.vocab import (
     _HOSTS,
     _REASON_WORDS,
     _STATUS_ALT,
+    CLI_MODEL,
     CODE_OF_STATUS,
     DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
@@ -231,6 +232,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(PROSE_MODEL),
         "prose_model",
     ),
+    (("-m ", "--model", "-m="), _Re(CLI_MODEL), "cli_model"),
     (
         ("model=",),
         _Re(
@@ -505,6 +507,7 @@ _ON_LOW = frozenset(
         "paren_code",
         "wrapper_model_kv",
         "prose_model",
+        "cli_model",
     }
 )
 _FACT_SPECS = [
@@ -1184,8 +1187,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
         )
         return _Fact(pos, kind, _setter("request_model", model))
-    if kind in ("wrapper_model_kv", "prose_model"):
-        model = _clean_model(g("wrapper_model_k") if kind == "wrapper_model_kv" else g("prose_model_v"))
+    if kind in ("wrapper_model_kv", "prose_model", "cli_model"):
+        group = {"wrapper_model_kv": "wrapper_model_k", "prose_model": "prose_model_v"}.get(
+            kind, "cli_model_v"
+        )
+        model = _clean_model(g(group))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":
         responding = _clean_model(g("responding_model_v"))

@@ -546,6 +546,11 @@ PROSE_MODEL = (
     r"using\s+(?:the\s+)?(?:model\s+)?(?:models/|gemini/|google/)?"
     rf"(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
+#: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
+CLI_MODEL = (
+    r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
+    rf"(?P<cli_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
 #: The keys of a wrapper's envelope that name the model beside a Google body it carries.
 WRAPPER_MODEL_KEYS = ("model", "modelId", "model_id", "modelName", "model_name", "modelGroup")
 GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FAMILIES}[\w.\-]{{1,80}})$")
