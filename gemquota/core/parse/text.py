@@ -357,7 +357,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "paren_code",
     ),
     # "Error: 429 …" (JS and Python error prints).
-    (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
+    # … and "Error 429: …" / "API Error 429: …" (the code before the colon).
+    (
+        ("error:", "error 4", "error 5"),
+        _Re(rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}:)"),
+        "error_colon_code",
+    ),
     # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for
     # model", "503 The service is currently unavailable."): a status Google answers with, then a sentence.
     # Two patterns, each led by a literal or an anchor (a multi-line ``^`` is tried at every position).
