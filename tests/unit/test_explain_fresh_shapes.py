@@ -343,3 +343,80 @@ def test_a_whole_metric_at_a_line_end_is_not_glued_to_the_next_word() -> None:
     )
     d = one(text)
     assert (d.kind, d.model) == (Kind.RPM, "gemini-pro")
+
+
+# --- real8: value-less free-tier ids beside an unsuffixed per-day id; a model named on a command line -------
+
+
+def test_free_tier_ids_beside_an_unsuffixed_per_day_id_are_zero_quota() -> None:
+    d = one(paste("real8", "002"))
+    assert (d.kind, d.model) == (Kind.ZERO_QUOTA, "gemini-2.0-pro-exp")
+
+
+def _violations(*ids: str, value: str | None = None) -> str:
+    items = ",".join(
+        '{"quotaMetric":"generativelanguage.googleapis.com/generate_content_free_tier_requests",'
+        f'"quotaId":"{i}"' + (f',"quotaValue":"{value}"' if value else "") + "}"
+        for i in ids
+    )
+    return (
+        '{"error":{"code":429,"message":"You exceeded your current quota.","status":"RESOURCE_EXHAUSTED",'
+        '"details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[' + items + "]}]}}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            _violations(
+                "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                "GenerateRequestsPerDayPerProjectPerModel",
+                "GenerateRequestsPerDayPerProjectPerModel-FreeTier",
+            ),
+            Kind.ZERO_QUOTA,
+        ),
+        # With limit values the dimension decides; a paid tier id is not a free-tier zero.
+        (
+            _violations(
+                "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                "GenerateRequestsPerDayPerProjectPerModel",
+                value="15",
+            ),
+            Kind.RPD,
+        ),
+        (
+            _violations(
+                "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                "GenerateRequestsPerDayPerProjectPerModel-PaidTier2",
+            ),
+            Kind.RPD,
+        ),
+    ],
+)
+def test_value_less_id_sets(text: str, kind: Kind) -> None:
+    assert one(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (paste("real8", "006"), "gemini-2.5-flash"),
+        (
+            "$ aider --model gemini/gemini-2.5-pro\nError: API key expired. Please renew the API key.",
+            "gemini-2.5-pro",
+        ),
+        (
+            "gemini -m gemini-3-flash-preview -p hi\nAPI key not valid. Please pass a valid API key.",
+            "gemini-3-flash-preview",
+        ),
+    ],
+)
+def test_model_named_on_a_command_line(text: str, model: str) -> None:
+    d = one(text)
+    assert (d.kind, d.model) == (Kind.BAD_KEY, model)
+
+
+def test_python_dash_m_is_not_a_model() -> None:
+    d = one("python -m pip install x\nAPI key not valid. Please pass a valid API key.")
+    assert (d.kind, d.model) == (Kind.BAD_KEY, None)

@@ -68,24 +68,24 @@ _WRAP = _Re(r"\n[ \t]*")
 _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]*googleapis\.com\b")
 #: Literals one of which every ``_HOST_WRAP`` match holds (most pastes hold none: no regex pass).
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
+#: A terminal hard wrap inside a resource path (``projects/p/locations/l/pub\n  lishers/google/models/X``).
+_PATH_WRAP = _Re(r"projects/[\w.\-/]*[\w.\-]\n[ \t]*[\w.\-][\w.\-/]*")
 #: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
 _TRAILING_SPACE = _Re(r"[ \t]+\n")
 #: A quota id or a quota metric cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontents…",
 #: "…per_project_pe\n  r_base_model"): the pieces after the wrap are glued back up to the first whole
 #: form, only when the piece before the wrap is not a whole one. Looked for at each line break that
 #: ends a word (a few look-ups per paste), never by a scan of the whole text.
-_ID_HEAD = _Re(
-    r"(?<![A-Za-z0-9])(?:Generate|BatchEmbed|Embed|CountTokens|Total|Search|Bidi)[A-Za-z0-9]{1,100}"
-    r"(?:-[A-Za-z0-9]{0,20})?\Z"
+_ID_WORDS = ("Generate", "BatchEmbed", "Embed", "CountTokens", "Total", "Search", "Bidi")
+#: After an id word: the rest of the id up to a line break, then the pieces after the break(s).
+_ID_REST = _Re(
+    r"([A-Za-z0-9]{1,100}(?:-[A-Za-z0-9]{0,20})?)((?:\n[ \t]*[A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?){1,4})"
 )
-_ID_TAIL = _Re(r"(?:\n[ \t]*[A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?){1,4}")
 _WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
-_METRIC_HEAD = _Re(
-    r"(?:generativelanguage|aiplatform|cloudcode-pa|cloudaicompanion)\.googleapis\.com/[a-z0-9_]{1,160}\Z"
-)
-_METRIC_TAIL = _Re(r"(?:\n[ \t]*[a-z0-9_]{1,80}){1,4}(?![\w.])")
+_METRIC_HOSTS = ("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicompanion")
+#: After a metric host's ``.googleapis.com/``: the rest of the metric up to a line break, then the pieces.
+_METRIC_REST = _Re(r"([a-z0-9_]{1,160})((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])")
 _WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|images|project|user|tier)$")
-_ID_LEADS = ("Generate", "Embed", "CountTokens", "Total", "Search", "Bidi")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
 _MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
@@ -108,7 +108,7 @@ def normalize(text: str) -> str:
     if " \n" in text or "\t\n" in text:
         text = _TRAILING_SPACE.sub("\n", text)
     if "\n" in text:
-        ids = any(lead in text for lead in _ID_LEADS)
+        ids = any(word in text for word in _ID_WORDS)
         metrics = "googleapis.com/" in text
         if ids or metrics:
             text = _glue_wraps(text, ids=ids, metrics=metrics)
@@ -116,7 +116,20 @@ def normalize(text: str) -> str:
         text = _MD_BOLD.sub("", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
         text = _HOST_WRAP.sub(_host_unwrap, text)
+    if "projects/" in text and "\n" in text:
+        text = _PATH_WRAP.sub(_path_unwrap, text)
     return text
+
+
+def _path_unwrap(match: re.Match[str]) -> str:
+    """Join a resource path broken by a hard wrap when the join completes its ``models/<id>``: the
+    line before the break names no model id yet and the joined path does."""
+    head, _, tail = match.group(0).partition("\n")
+    joined = head + tail.lstrip(" \t")
+    model_at = head.rfind("models/")
+    if (model_at >= 0 and len(head) > model_at + len("models/")) or "models/" not in joined:
+        return match.group(0)
+    return joined
 
 
 #: A paste that is one string literal: a JSON string (``"…\\n…"``), a Python ``repr`` (``'…'``) or
@@ -372,43 +385,59 @@ def unwrap_hard(text: str) -> str:
 
 
 def _glue_wraps(text: str, *, ids: bool, metrics: bool) -> str:
+    """Glue quota ids and metrics cut by hard wraps. Each candidate is found from a literal (an id's first
+    word, a metric host's ``.googleapis.com/``) with ``str.find`` and read by an anchored match: no
+    pattern scans the whole text."""
+    cuts: list[tuple[int, int, str]] = []  # (start of the wrap, end of the glued pieces, glued pieces)
+    if ids:
+        for word in _ID_WORDS:
+            at = text.find(word)
+            while at != -1:
+                if not (at and (text[at - 1].isalnum() or text[at - 1] == "-")):
+                    cut = _cut_at(text, at, at + len(word), _ID_REST, _WHOLE_ID)
+                    if cut:
+                        cuts.append(cut)
+                at = text.find(word, at + 1)
+    if metrics:
+        at = text.find(".googleapis.com/")
+        while at != -1:
+            if text[max(0, at - 20) : at].endswith(_METRIC_HOSTS):
+                cut = _cut_at(text, at, at + len(".googleapis.com/"), _METRIC_REST, _WHOLE_METRIC)
+                if cut:
+                    cuts.append(cut)
+            at = text.find(".googleapis.com/", at + 1)
+    if not cuts:
+        return text
     out: list[str] = []
     last = 0
-    pos = text.find("\n")
-    while pos != -1:
-        glued = None
-        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "_-"):
-            for on, head_rx, tail_rx, whole in (
-                (ids, _ID_HEAD, _ID_TAIL, _WHOLE_ID),
-                (metrics, _METRIC_HEAD, _METRIC_TAIL, _WHOLE_METRIC),
-            ):
-                if not on:
-                    continue
-                head = head_rx.search(text, max(last, pos - 220), pos)
-                if head is None or whole.search(head.group(0)):
-                    continue
-                tail = tail_rx.match(text, pos)
-                if tail is None:
-                    continue
-                pieces = [p.strip() for p in tail.group(0).split("\n")[1:]]
-                for count in range(1, len(pieces) + 1):
-                    if whole.search(head.group(0) + "".join(pieces[:count])):
-                        end = pos + len("".join("\n" + p for p in tail.group(0).split("\n")[1 : count + 1]))
-                        glued = ("".join(pieces[:count]), end)
-                        break
-                if glued:
-                    break
-        if glued:
-            out.append(text[last:pos])
-            out.append(glued[0])
-            last = glued[1]
-            pos = text.find("\n", last)
-        else:
-            pos = text.find("\n", pos + 1)
-    if not out:
-        return text
+    for start, end, glued in sorted(set(cuts)):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        out.append(glued)
+        last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _cut_at(
+    text: str, head_start: int, rest_start: int, rest_rx: _Re, whole: re.Pattern[str]
+) -> tuple[int, int, str] | None:
+    """The wrap after a head (a quota id or metric) to glue, if the head is not whole and a joined form is:
+    (where the wrap starts, where the glued pieces end, the pieces glued)."""
+    match = rest_rx.match(text, rest_start)
+    if match is None:
+        return None
+    head = text[head_start : match.end(1)]
+    if whole.search(head):
+        return None
+    raw = match.group(2).split("\n")[1:]
+    pieces = [p.strip() for p in raw]
+    for count in range(1, len(pieces) + 1):
+        if whole.search(head + "".join(pieces[:count])):
+            end = match.end(1) + sum(1 + len(p) for p in raw[:count])
+            return match.end(1), end, "".join(pieces[:count])
+    return None
 
 
 def _host_unwrap(match: re.Match[str]) -> str:
