@@ -763,6 +763,7 @@ _FOREIGN_LABEL = {
     "model": "another vendor's model",
     "saas": "another service's API",
     "envelope": "another API (by its error envelope)",
+    "platform": "a CDN, gateway or hosting platform",
 }
 
 

@@ -270,3 +270,36 @@ def test_other_apis_envelopes_and_wordings_name_them(text: str) -> None:
 )
 def test_a_google_error_inside_another_envelope_stays_googles(text: str) -> None:
     claimed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vendor response headers and platform log lines (variants of the x-ms-/x-envoy-/cf-ray shapes).
+        'HTTP/1.1 429 Too Many Requests\nx-amzn-RequestId: 1f\nx-amz-apigw-id: abc=\n{"message":"Too Many Requests"}',
+        'HTTP/1.1 429 Too Many Requests\nX-Kong-Limit-Limit: 5\n{"message":"API rate limit exceeded"}',
+        "HTTP 503 Service Unavailable\nServer: Fastly\nX-Served-By: cache-fra",
+        "HTTP 429\nserver: Vercel\nx-vercel-id: fra1::abc\nThe deployment is rate limited.",
+        "503 Service Unavailable - Incapsula incident ID: 1234",
+        'at=error code=H12 desc="Request timeout" method=POST path="/api" status=503',
+        # API Management's wording, Azure AI Inference's (GitHub Models') code, llama.cpp's and Cloudflare's
+        # envelopes.
+        '{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in 23 seconds." }',
+        'Error code: 429 - {"error":{"code":"RateLimitReached","message":"Rate limit of 15 per 86400s exceeded '
+        'for UserByModelByDay."}}',
+        'llama_server: 503 {"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}',
+        '{"success":false,"errors":[{"code":3040,"message":"Capacity temporarily exceeded."}]} HTTP 429',
+        '{"errors":[{"code":3040,"message":"Capacity temporarily exceeded"}],"success":false} HTTP 429',
+    ],
+)
+def test_vendor_headers_platform_logs_and_envelopes_name_them(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_googles_own_headers_beside_a_429_stay_googles() -> None:
+    text = (
+        "HTTP/1.1 429 Too Many Requests\nserver: scaffolding on HTTPServer2\nx-goog-api-client: gl-python/3.11\n"
+        '{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", '
+        '"status": "RESOURCE_EXHAUSTED"}}'
+    )
+    assert claimed(text) == Kind.UNSPECIFIED_429

@@ -572,11 +572,24 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:azure",
-        ("azure", "aoai", "x-ms-", "cosmos", "requestratetoolarge", "request rate is large", "microsoft"),
+        (
+            "azure",
+            "aoai",
+            "x-ms-",
+            "cosmos",
+            "requestratetoolarge",
+            "request rate is large",
+            "microsoft",
+            "rate limit is exceeded",
+            "ratelimitreached",
+            "userbymodelby",
+        ),
         # Azure also as a class-name prefix (LiteLLM's "AzureException"), Microsoft's API hosts.
         r"\bazure|openai\.azure\.com|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com"
         # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
-        r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge|Request\s+rate\s+is\s+large",
+        r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge|Request\s+rate\s+is\s+large"
+        # API Management's and Azure AI Inference's (GitHub Models') own rate-limit wordings.
+        r"|Rate\s+limit\s+is\s+exceeded\.\s+Try\s+again\s+in\s+\d+\s+seconds|RateLimitReached|UserByModelBy",
     ),
     (
         "foreign:anthropic",
@@ -598,11 +611,14 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "cloudfront",
             "dynamodb",
             "provisionedthroughput",
+            "x-amz",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
         # The Java SDK's packages (com.amazonaws.services.dynamodbv2…) and the services by name.
-        r"|\bcom\.amazonaws\.|\bdynamodb|ProvisionedThroughputExceeded",
+        r"|\bcom\.amazonaws\.|\bdynamodb|ProvisionedThroughputExceeded"
+        # AWS's response headers (API Gateway, Lambda URLs …): x-amzn-RequestId, x-amz-apigw-id, x-amz-cf-id.
+        r"|\bx-amzn?-[a-z]",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -752,13 +768,25 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
         r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly",
     ),
+    # CDNs, gateways and platforms by their own headers or log lines (Fastly, Kong, Vercel, Incapsula, Heroku's
+    # router, Supabase).
+    (
+        "foreign:platform",
+        ("fastly", "x-served-by", "x-kong", "vercel", "incapsula", "code=h", "supabase"),
+        r"\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
+        r"|\bat=error\s+code=H\d\d\b|supabase",
+    ),
     # Other APIs' own error envelopes: OpenAI-compatible servers and Mistral/Notion ({"object": "error", …}),
     # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota …).
     (
         "foreign:envelope",
-        ('"object"', "'object'", "error_msg", "throttling."),
+        ('"object"', "'object'", "error_msg", "throttling.", "unavailable_error", '"success"', "'success'"),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
-        r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b",
+        r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
+        # llama.cpp's server ("type":"unavailable_error"), Cloudflare's API ({"success":false,"errors":[…]}).
+        r"|[\"']type[\"']\s*:\s*[\"']unavailable_error[\"']"
+        r"|[\"']success[\"']\s*:\s*false\s*,\s*[\"']errors[\"']"
+        r"|[\"']errors[\"']\s*:\s*\[[^\]]{0,300}\]\s*,\s*[\"']success[\"']\s*:\s*false",
     ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
