@@ -267,6 +267,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
     ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
+    # gemini-cli's notice when a model is rate limited ("⚡ Rate limiting detected. Automatically
+    # switching from gemini-2.5-pro to gemini-2.5-flash …").
+    (
+        "cli_rate_limited",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"Rate\s+limiting\s+detected\.?\s+Automatically\s+switching\s+from",
+    ),
     (
         "prepay",
         "billing",
@@ -394,7 +402,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "notfound",
         "NOT_FOUND",
         r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
-        r"|no\s+longer\s+available\s+to\s+new\s+users",
+        r"|no\s+longer\s+available\s+to\s+new\s+users"
+        # A display name retired by a Google client ("Gemini 3 Pro is no longer available. Please switch to …").
+        r"|Gemini\s+\d(?:\.\d)?(?:\s+[A-Za-z][\w\-]{1,20}){1,3}\s+is\s+no\s+longer\s+available",
     ),
     (
         "too_many_tokens",
@@ -537,17 +547,64 @@ _URL_MODEL = _Re(
 
 #: The Google model-id families a wrapper may name.
 _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
+#: A Google model id, not a tool or package of the same family ("gemini-cli", "gemini-api"): the family,
+#: then a version digit or a model word.
+MODEL_ID = (
+    rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
+    r"|(?:text-?)?embedding-(?:\d|gecko))[\w.\-]{0,80}"
+)
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
 WRAPPER_MODEL_KV = (
     r"model(?:\s*group|id|_id|_name|name)[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
-    rf"(?P<wrapper_model_k>{_MODEL_FAMILIES}[\w.\-]{{1,80}})"
+    rf"(?P<wrapper_model_k>{MODEL_ID})"
 )
-#: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...".
+#: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
+#: "when attempting to use the `gemini-2.0-flash-exp` model" (``TO_USE_MODEL``, after a word of trying;
+#: not the imperative "Use gemini-3.6-flash", which is advice).
 PROSE_MODEL = (
-    r"using\s+(?:the\s+)?(?:model\s+)?(?:models/|gemini/|google/)?"
-    rf"(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+    r"using\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]?(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
+TO_USE_MODEL = (
+    r"to\s+use\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]?(?:models/|gemini/|google/)?(?P<to_use_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
+#: The words of trying that make "to use X" name the model the app called ("attempting to use …").
+TRYING_WORDS = ("try", "tried", "trying", "attempt", "want")
+#: Words one of which stands shortly before a body's own "model" key (``quotaDimensions``, ErrorInfo
+#: ``metadata``); a "model" key without them is an echoed request or config.
+DIMENSION_CONTEXT = ("imensions", "metadata")
+#: A log or config line's model field: "**Model Version:** gemini-2.5-pro" (gemini-cli's client
+#: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
+MODEL_FIELD = (
+    r"model(?<!, model)(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    rf"(?P<model_field_v>{MODEL_ID})"
+)
+#: An SDK's model constructor echoed in a traceback or snippet: ``genai.GenerativeModel('gemini-1.5-flash')``,
+#: Go's ``client.GenerativeModel("gemini-1.5-pro")``, Java's ``new GenerativeModel("gemini-1.5-flash-001", …)``
+#: (matched on lower-cased text).
+CONSTRUCTOR_MODEL = (
+    r"generativemodel\(\s*(?:model_name\s*=\s*|model\s*:\s*)?[`'\"](?:models/)?"
+    rf"(?P<ctor_model_v>{MODEL_ID})"
+)
+#: OpenRouter's (and OpenAI-compatible gateways') slug for a Google model: "google/gemini-2.0-flash-exp:free".
+SLUG_MODEL = rf"google/(?<![\w/.\-@]google/)(?P<slug_model_v>{MODEL_ID})"
+#: The model a client switched away from is the one that failed: gemini-cli's "Automatically switching
+#: from gemini-2.5-pro to gemini-2.5-flash", "Your configured model (gemini-2.5-pro) was temporarily
+#: unavailable" (matched on lower-cased text).
+SWITCHED_FROM_MODEL = rf"switching\s+from\s+(?:models/)?(?P<switched_from_v>{MODEL_ID})\s+to\s"
+CONFIGURED_MODEL = rf"configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL_ID})\)"
+#: A Gemini display name in prose or an app's header ("Model: Gemini 2.5 Pro", "Google Gemini 1.5 Pro
+#: API key", "Gemini 3 Pro is no longer available"): a version and at least one tier word (matched on
+#: lower-cased text; ``model_from_display_name`` turns it into an id).
+DISPLAY_NAME = (
+    r"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:\s+(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental))+"
+    r"(?![\w\-])"
+)
+#: Words just before a display name that make it a target, not the model that failed ("Please switch to
+#: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to").
+DISPLAY_TARGET_WORDS = ("switch", "migrat", "fall", "upgrade", "move to", "moving to", "instead", "try ")
 #: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
 CLI_MODEL = (
     r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
