@@ -28,6 +28,8 @@ from gemquota.core.parse.vocab import (
     CODE_OF_STATUS,
     DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
+    FIELD_MODEL,
+    FIELD_MODEL_KEYS,
     GOOGLE_HINTS,
     GRPC_STATUS,
     LINE_HEAD_CODES,
@@ -228,10 +230,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
     # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
     (
-        ("using ",),
+        ("using ", "with "),
         _Re(PROSE_MODEL),
         "prose_model",
     ),
+    # A labelled field naming the model: "**Model Version:** gemini-2.5-pro", "│ Model   gemini-3-pro… │",
+    # 'model: "gemini-3.5-flash-lite"'.
+    (FIELD_MODEL_KEYS, _Re(FIELD_MODEL), "field_model"),
     (("-m ", "--model", "-m="), _Re(CLI_MODEL), "cli_model"),
     (
         ("model=",),
@@ -503,6 +508,7 @@ _ON_LOW = frozenset(
         "wrapper_model_kv",
         "prose_model",
         "cli_model",
+        "field_model",
     }
 )
 _FACT_SPECS = [
@@ -1182,10 +1188,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
         )
         return _Fact(pos, kind, _setter("request_model", model))
-    if kind in ("wrapper_model_kv", "prose_model", "cli_model"):
-        group = {"wrapper_model_kv": "wrapper_model_k", "prose_model": "prose_model_v"}.get(
-            kind, "cli_model_v"
-        )
+    if kind in ("wrapper_model_kv", "prose_model", "cli_model", "field_model"):
+        group = {
+            "wrapper_model_kv": "wrapper_model_k",
+            "prose_model": "prose_model_v",
+            "field_model": "field_model_v",
+        }.get(kind, "cli_model_v")
         model = _clean_model(g(group))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":

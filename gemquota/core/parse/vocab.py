@@ -541,10 +541,34 @@ WRAPPER_MODEL_KV = (
     r"model(?:\s*group|id|_id|_name|name)[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<wrapper_model_k>{_MODEL_FAMILIES}[\w.\-]{{1,80}})"
 )
-#: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...".
+#: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
+#: "I use `ChatGoogleGenerativeAI` with `"gemini-2.0-flash-001"`", "with the `gemini-3.1-pro-preview` model".
 PROSE_MODEL = (
-    r"using\s+(?:the\s+)?(?:model\s+)?(?:models/|gemini/|google/)?"
+    r"(?<![\w\-])(?:using|(?<!responding\s)with)\s+(?:the\s+)?(?:model\s+)?[`\"']*(?:models/|gemini/|google/)?"
     rf"(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
+#: A labelled field naming the model a client called (lower-case text): gemini-cli's client information
+#: ``* **Model Version:** gemini-2.5-pro``, its ``/about`` box row ``│ Model   gemini-3-pro-preview │``
+#: (label, then a run of spaces), code's ``model: "gemini-3.5-flash-lite"``.
+FIELD_MODEL = (
+    r"(?<![\w\-])model(?:\s+version[*]*[ \t]*[:=]?[ \t]*[*\"'`]*|[ \t]{2,}|[ \t]*[:=][ \t]*[\"'`])[ \t]*"
+    r"(?:models/|gemini/|google/|vertex_ai/)?"
+    rf"(?P<field_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
+#: The literals one of which a text holds where ``FIELD_MODEL`` can match (lower-case).
+FIELD_MODEL_KEYS = (
+    "model version",
+    "model  ",
+    "model\t",
+    'model: "',
+    "model: '",
+    "model: `",
+    'model:"',
+    "model:'",
+    'model = "',
+    "model = '",
+    'model="',
+    "model='",
 )
 #: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
 CLI_MODEL = (
