@@ -1,5 +1,5 @@
 """``python -m gemquota``."""
 
-from gemquota.cli import run
+from gemquota.entry import run
 
 run()

@@ -180,34 +180,11 @@ def _run(
     fmt: OutputFormat,
     body: Callable[[Context], int],
 ) -> int:
-    """The error boundary: known errors become one line + hint, anything else an internal error."""
-    from gemquota.core.redact import redact
-    from gemquota.exceptions import GemquotaError
-    from gemquota.render.errors import report_error
+    """The error boundary (``gemquota.boundary``) around one command."""
+    from gemquota.boundary import run_command
 
     debug = bool((ctx.obj or {}).get("debug", False))
-    context = Context.from_process(command=command, fmt=fmt, debug=debug)
-    try:
-        return int(body(context))
-    except GemquotaError as err:
-        return report_error(context, err)
-    except KeyboardInterrupt:
-        context.stderr.write("Interrupted.\n")
-        return int(ExitCode.INTERRUPTED)
-    except Exception as exc:  # the boundary: never a raw traceback
-        if debug:
-            import traceback
-
-            context.stderr.write(redact(traceback.format_exc()))
-        message = redact(f"internal error: {type(exc).__name__}: {exc}")
-        hint = (
-            "The traceback above shows where it happened; please report it."
-            if debug
-            else f"Rerun as 'gemquota --debug {command} …' for details, and report it if it persists."
-        )
-        internal = GemquotaError(message, hint)
-        internal.code = "internal"
-        return report_error(context, internal)
+    return run_command(command, fmt, debug, body)
 
 
 def explain_error(
@@ -543,41 +520,3 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     return int(ExitCode.OK)
-
-
-def run() -> None:
-    """Console-script entry point.
-
-    A command runs for well under a second, and most of what it allocates lives until exit (modules,
-    classes, compiled patterns): the cyclic garbage collector is off while it runs (``emulator``, which
-    serves until stopped, and ``reset-in --wait`` turn it back on), and everything is frozen before
-    exit so that the interpreter's final collection does not walk it. About a tenth of explain-error's
-    cold start."""
-    import gc
-
-    gc.disable()
-    try:
-        code = main()
-    finally:
-        gc.freeze()
-    _exit_now_if_calls_abandoned(code)
-    sys.exit(code)
-
-
-def _exit_now_if_calls_abandoned(code: int) -> None:
-    """Leave at once when worker threads are still alive (calls abandoned at their deadline or on Ctrl-C).
-
-    Such a thread may sit in a socket call; letting the interpreter finalize around it can hang or crash
-    the process (seen as SIGSEGV after Ctrl-C). The report is complete by now: flush and exit."""
-    import threading
-
-    if not any(t is not threading.main_thread() and t.is_alive() for t in threading.enumerate()):
-        return
-    import os
-
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
-    os._exit(code)

@@ -687,14 +687,30 @@ def _model(err: GoogleError, v: Violation | None) -> str | None:
         if w.model:
             return w.model
     metric = dict(err.metadata).get("quota_metric")
-    return (
+    # The model the error's own words name ("models/X is not found", "No capacity available for model
+    # X") before the request's (a URL, an SDK call or config echoed beside it, a log line).
+    return _completed(
         err.dimension_model
-        or err.request_model
         or err.message_model
+        or err.request_model
         or err.display_model
         or model_from_metric(metric)
         or model_from_display_name(err.quota_metric_name)
+        or err.named_model,
+        err,
     )
+
+
+def _completed(model: str | None, err: GoogleError) -> str | None:
+    """A model id cut mid-word by a log's truncation (``gemini-3-flas``) stands for the longer id the
+    same error names elsewhere (``gemini-3-flash-preview``); a whole id before ``-``/``.`` is another
+    model (``gemini-2.5-flash`` is not ``gemini-2.5-flash-lite``)."""
+    if not model:
+        return model
+    for other in (err.dimension_model, err.message_model, err.request_model, err.display_model):
+        if other and len(other) > len(model) and other.startswith(model) and other[len(model)] not in "-.":
+            return other
+    return model
 
 
 def _headline(
@@ -718,7 +734,9 @@ def _headline(
     return f"{title} — {', '.join(parts)}" if parts else title
 
 
-_GOOGLE_SIGNALS = frozenset({"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail"})
+_GOOGLE_SIGNALS = frozenset(
+    {"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail", "google_page"}
+)
 _GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
 #: Google's open-weight models, which others serve too (a signal only when no other provider is named).
 _OPEN_MODEL = LazyRe(r"gemma-[\w.]", re.IGNORECASE)

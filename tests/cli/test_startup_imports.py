@@ -82,7 +82,7 @@ def _forbidden(modules: object) -> list[str]:
 def test_cli_commands_import_no_google_client_library(args: list[str], tmp_path: Path) -> None:
     result = _loaded(_DRIVER, args, tmp_path)
     assert result["code"] == 0, result["stdout"]
-    assert "gemquota.cli" in result["modules"]  # type: ignore[operator]
+    assert "gemquota.entry" in result["modules"]  # type: ignore[operator]
     assert _forbidden(result["modules"]) == []
 
 

@@ -339,3 +339,22 @@ def test_quota_reset_delay_in_text_is_code_assist(text: str, kind: Kind) -> None
 
 def test_a_reset_delay_without_the_key_name_is_not_claimed() -> None:
     assert one("Rate limited, reset delay 30s").kind == Kind.UNRECOGNIZED
+
+
+# --- "Error 429: …" with the code before the colon ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "API Error 429: Quota exceeded",  # gemini-cli core/geminiChat.test.ts (ApiError message, status 429)
+        "Error 429: Quota exceeded",
+        "Error: 429 Quota exceeded",
+    ],
+)
+def test_error_code_colon_is_an_http_status(text: str) -> None:
+    assert one(text).kind == Kind.UNSPECIFIED_429
+
+
+def test_error_with_a_longer_number_is_not_a_status() -> None:
+    assert one("Error 4290: queue full").kind == Kind.UNRECOGNIZED

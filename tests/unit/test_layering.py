@@ -33,8 +33,10 @@ LAYERS: dict[str, int] = {
     "app": 4,
     "render": 4,
     "commands": 5,
+    "boundary": 6,  # the error boundary of every command (typer-free)
     "cli": 6,
-    "__main__": 6,
+    "entry": 7,  # the console script: explain-error's fast path, else the cli
+    "__main__": 7,
 }
 
 #: Pairs of parts that may not import each other although their layers would allow it.

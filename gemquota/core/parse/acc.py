@@ -30,6 +30,7 @@ class _Acc:
         "message_model",
         "messages",
         "metadata",
+        "named_model",
         "position",
         "project_masked",
         "project_number",
@@ -63,6 +64,7 @@ class _Acc:
         self.request_model: str | None = None
         self.message_model: str | None = None
         self.display_model: str | None = None
+        self.named_model: str | None = None
         self.dimension_model: str | None = None
         self.project_number: str | None = None
         self.project_masked: bool = False
@@ -228,6 +230,7 @@ _FIRST_TEXT = (
     "message_model",
     "display_model",
     "dimension_model",
+    "named_model",
     "location",
     "quota_limit_name",
     "quota_metric_name",

@@ -68,6 +68,8 @@ _WRAP = _Re(r"\n[ \t]*")
 _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]*googleapis\.com\b")
 #: Literals one of which every ``_HOST_WRAP`` match holds (most pastes hold none: no regex pass).
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
+#: A terminal hard wrap inside a resource path (``projects/p/locations/l/pub\n  lishers/google/models/X``).
+_PATH_WRAP = _Re(r"projects/[\w.\-/]*[\w.\-]\n[ \t]*[\w.\-][\w.\-/]*")
 #: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
 _TRAILING_SPACE = _Re(r"[ \t]+\n")
 #: A quota id or a quota metric cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontents…",
@@ -114,7 +116,20 @@ def normalize(text: str) -> str:
         text = _MD_BOLD.sub("", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
         text = _HOST_WRAP.sub(_host_unwrap, text)
+    if "projects/" in text and "\n" in text:
+        text = _PATH_WRAP.sub(_path_unwrap, text)
     return text
+
+
+def _path_unwrap(match: re.Match[str]) -> str:
+    """Join a resource path broken by a hard wrap when the join completes its ``models/<id>``: the
+    line before the break names no model id yet and the joined path does."""
+    head, _, tail = match.group(0).partition("\n")
+    joined = head + tail.lstrip(" \t")
+    model_at = head.rfind("models/")
+    if (model_at >= 0 and len(head) > model_at + len("models/")) or "models/" not in joined:
+        return match.group(0)
+    return joined
 
 
 #: A paste that is one string literal: a JSON string (``"…\\n…"``), a Python ``repr`` (``'…'``) or

@@ -55,7 +55,8 @@ def _parse_text(text: str) -> list[GoogleError]:
     text = normalize(_bound(text))
     if not text.strip():
         return []
-    structures = _structures(text, 0)
+    cut: list[bool] = []
+    structures = _structures(text, 0, cut)
     struct_accs: list[_Acc] = []
     pieces: list[str] = []
     wrappers: list[tuple[int, str, list[_Acc]]] = []
@@ -77,6 +78,14 @@ def _parse_text(text: str) -> list[GoogleError]:
         for acc in _text_records(flatten(wrapper), lead):
             target = _merge_target(acc, accs) or accs[0]
             target.merge(acc)
+    # A body cut short ("'message': 'models/X is not found … Call ListModels to see the") loses its
+    # unterminated string in the repair: its own text fills what its record lacks (less the word the
+    # cut went through: "No capacity available for model gemini-3-flas" names no model).
+    for (start, end, accs), was_cut in zip(structures, cut, strict=True):
+        if was_cut:
+            for acc in _text_records(flatten(_without_cut_word(text[start:end].rstrip())), start):
+                target = _merge_target(acc, accs) or accs[0]
+                target.merge(acc)
     text_accs = _text_records(residual)
     merged = list(struct_accs)
     for acc in text_accs:
@@ -99,6 +108,18 @@ def _parse_text(text: str) -> list[GoogleError]:
         acc.hints |= hints
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
+
+
+#: Characters that end a word: what follows the last of them in a cut body is the word the cut went through.
+_WORD_ENDS = frozenset(" \t\n\"'`{}[](),:;")
+
+
+def _without_cut_word(span: str) -> str:
+    """``span`` less the word its cut went through (one pass from the end; no regex to backtrack)."""
+    end = len(span)
+    while end and span[end - 1] not in _WORD_ENDS:
+        end -= 1
+    return span[:end]
 
 
 #: Signals of an error's own body that make it Google's whatever else the paste says.

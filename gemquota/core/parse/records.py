@@ -60,6 +60,9 @@ class GoogleError:
     message_model: str | None = None
     display_model: str | None = None
     dimension_model: str | None = None
+    #: A model only a display name in prose names ("Model: Gemini 2.5 Pro"): the weakest evidence, not a
+    #: Google signal by itself.
+    named_model: str | None = None
     project_number: str | None = None
     location: str | None = None
     quota_limit_name: str | None = None

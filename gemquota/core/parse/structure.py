@@ -250,8 +250,9 @@ def _load_span(text: str, start: int, res: _ScanResult) -> Any:
     return None
 
 
-def _structures(text: str, depth: int) -> list[tuple[int, int, list[_Acc]]]:
-    """Every parsed structure in ``text`` that holds a Google error, with its span."""
+def _structures(text: str, depth: int, cut: list[bool] | None = None) -> list[tuple[int, int, list[_Acc]]]:
+    """Every parsed structure in ``text`` that holds a Google error, with its span (and, in ``cut``
+    when given, whether each was cut short and repaired)."""
     found: list[tuple[int, int, list[_Acc]]] = []
     if depth > MAX_NESTING or ("{" not in text and "[" not in text):
         return found
@@ -277,6 +278,8 @@ def _structures(text: str, depth: int) -> list[tuple[int, int, list[_Acc]]]:
             for acc in accs:
                 acc.position = start
             found.append((start, res.end, accs))
+            if cut is not None:
+                cut.append(not res.closed)
             pos = res.end
         else:
             pos = start + 1
@@ -474,6 +477,12 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
                         sub.set_code(acc.http_code, weak=True)
                 out.extend(inner_out)
                 return
+    # A gateway's relay of the provider's own words as text (OpenRouter's "metadata": {"raw":
+    # "google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream…"}): read like a message.
+    meta = err.get("metadata")
+    raw = meta.get("raw") if isinstance(meta, Mapping) else None
+    if isinstance(raw, str) and raw:
+        _scan_into(acc, raw[:20_000])
     details = err.get("details")
     if isinstance(details, list):
         for item in details[:_MAX_ITEMS]:

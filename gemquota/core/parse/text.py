@@ -26,15 +26,25 @@ from gemquota.core.parse.vocab import (
     _STATUS_ALT,
     CLI_MODEL,
     CODE_OF_STATUS,
+    CONFIGURED_MODEL,
+    CONSTRUCTOR_MODEL,
+    DIMENSION_CONTEXT,
+    DISPLAY_NAME,
+    DISPLAY_TARGET_WORDS,
     DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
-    FIELD_MODEL,
-    FIELD_MODEL_KEYS,
     GOOGLE_HINTS,
     GRPC_STATUS,
     LINE_HEAD_CODES,
+    MODEL_FIELD,
+    MODEL_ID,
     PROSE_MODEL,
     REASON_PHRASES,
+    SLUG_MODEL,
+    SWITCHED_FROM_MODEL,
+    TABLE_MODEL,
+    TO_USE_MODEL,
+    TRYING_WORDS,
     WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
@@ -44,7 +54,8 @@ from gemquota.core.reset import clamp_delay
 #: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
 _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
-        ("quota exceeded for metric",),
+        # "exceeded for metric" alone: a terminal or box border may wrap the line after "Quota".
+        ("exceeded for metric",),
         _Re(
             r"Quota\s+exceeded\s+for\s+metric(?::\s*|\s+)(?P<b_metric>[\w.\-/]{3,160}),?\s*limit:\s*"
             r"(?P<b_limit>(?<![\d.])\d+(?:\.\d+)?)(?:,\s*model:\s*(?P<b_model>[\w.\-]{2,80}))?"
@@ -215,9 +226,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # each led by its literal, so the regex engine skips straight to candidates).
     (
         ("model:", "model :"),
-        _Re(
-            r"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
-        ),
+        _Re(rf"Model\s*[:=]\s*(?:models/|gemini/|google/)?(?P<wrapper_model_v>{MODEL_ID})"),
         "wrapper_model",
     ),
     # A wrapper's own field for the model: Cline's "modelId", LiteLLM's "Received Model Group=gemini/…",
@@ -234,15 +243,25 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(PROSE_MODEL),
         "prose_model",
     ),
-    # A labelled field naming the model: "**Model Version:** gemini-2.5-pro", "│ Model   gemini-3-pro… │",
-    # 'model: "gemini-3.5-flash-lite"'.
-    (FIELD_MODEL_KEYS, _Re(FIELD_MODEL), "field_model"),
+    (("to use",), _Re(TO_USE_MODEL), "to_use_model"),
+    # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
+    (("model version", "model =", "model :", "model:", "model="), _Re(MODEL_FIELD), "model_field"),
+    # A table row: gemini-cli's /about box "│ Model   gemini-2.5-pro │".
+    (("model  ", "model\t"), _Re(TABLE_MODEL), "table_model"),
+    # An SDK's model constructor: genai.GenerativeModel('gemini-1.5-flash').
+    (("generativemodel(",), _Re(CONSTRUCTOR_MODEL), "ctor_model"),
+    # OpenRouter's slug of a Google model ("google/gemini-2.0-flash-exp:free is temporarily rate-limited").
+    (("google/",), _Re(SLUG_MODEL), "slug_model"),
+    # The model a client switched away from (the one that failed).
+    (("switching from",), _Re(SWITCHED_FROM_MODEL), "switched_from"),
+    (("configured model",), _Re(CONFIGURED_MODEL), "configured_model"),
+    # A display name in prose or an app header: the weakest evidence (used only when nothing else names
+    # a model, and never a Google signal by itself).
+    (("gemini 1", "gemini 2", "gemini 3", "gemini 4"), _Re(DISPLAY_NAME), "display_prose"),
     (("-m ", "--model", "-m="), _Re(CLI_MODEL), "cli_model"),
     (
         ("model=",),
-        _Re(
-            r"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>(?:gemini|gemma|imagen|veo|learnlm|lyria)-[\w.\-]{1,80})"
-        ),
+        _Re(rf"model=(?:models/|gemini/|google/)?(?P<wrapper_model_w>{MODEL_ID})"),
         "wrapper_model",
     ),
     # A router's "<provider>/<model>" route of a Google tool or API: "[gemini-cli/gemini-3-flash-preview]
@@ -341,7 +360,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "paren_code",
     ),
     # "Error: 429 …" (JS and Python error prints).
-    (("error:",), _Re(rf"e(?<!\w.)rror:\s*{_CODE}(?=[\s:.,]|$)"), "error_colon_code"),
+    # … and "Error 429: …" / "API Error 429: …" (the code before the colon).
+    (
+        ("error:", "error 4", "error 5"),
+        _Re(rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}:)"),
+        "error_colon_code",
+    ),
     # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for
     # model", "503 The service is currently unavailable."): a status Google answers with, then a sentence.
     # Two patterns, each led by a literal or an anchor (a multi-line ``^`` is tried at every position).
@@ -391,6 +415,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "permissiondenied",
             "servererror",
             "unavailable",
+            "badgateway",
             "deadlineexceeded",
             "gatewaytimeout",
             "notfound",
@@ -409,6 +434,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "exception",
     ),
     (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_status_v>\d{1,2})\b"), "grpc_status"),
+    # Google's own HTML error page (Google Front End): "<title>Error 502 (Server Error)!!1</title>".
+    (
+        ("!!1",),
+        _Re(r"Error\s+(?P<google_page_c>[1-5]\d\d)\s+\([A-Za-z][A-Za-z \-]{1,40}\)!!1"),
+        "google_page",
+    ),
     (
         ("_", "unavailable", "internal"),
         _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
@@ -455,6 +486,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # "… for model on the server" names no model (the slot is empty in some bodies).
         _Re(
             r"No\s+capacity\s+available\s+for\s+model\s+(?!on\s+the\s+server)(?P<capacity_model_v>[\w.\-]{2,80})"
+            # … then "on the server" or the end of the quoted message (a log cut mid-id names no model).
+            r"(?=\s+on\s+the\s+server|\s*[\"'\]\)}])"
         ),
         "capacity_model",
     ),
@@ -507,8 +540,14 @@ _ON_LOW = frozenset(
         "paren_code",
         "wrapper_model_kv",
         "prose_model",
+        "model_field",
+        "table_model",
+        "ctor_model",
+        "switched_from",
+        "configured_model",
+        "to_use_model",
+        "display_prose",
         "cli_model",
-        "field_model",
     }
 )
 _FACT_SPECS = [
@@ -986,6 +1025,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "limit_name", apply_ql, "quota")
     if kind == "dict_model" and text[pos - 1 : pos] not in ('"', "'"):
         return None
+    if kind == "dict_model" and not any(
+        w in text[max(0, pos - 400) : pos].lower() for w in DIMENSION_CONTEXT
+    ):
+        # A "model" key outside a body's quotaDimensions / metadata is an echoed request or config
+        # ({"model": "gemini-2.0-flash", "messages": […]}): the model asked for, not the one counted.
+        return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g("dict_model_v"))))
     if kind in ("proto_model", "dict_model", "go_model", "daily_limit_model"):
         model = _clean_model(g(f"{kind}_v"))
         return _Fact(pos, kind, _setter("dimension_model", model))
@@ -1064,6 +1109,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         status = EXCEPTION_STATUS.get(g("exception_n"))
         code = _to_int(g("exception_c"))
         return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
+    if kind == "google_page":
+        page_code = _to_int(g("google_page_c"))
+
+        def apply_page(acc: _Acc) -> None:
+            _code_applier(page_code, None, frag)(acc)
+            acc.signals.add("google_page")
+
+        return _Fact(pos, "code", apply_page)
     if kind == "grpc_status":
         status = GRPC_STATUS.get(_to_int(g("grpc_status_v")) or -1)
         return _Fact(pos, "code", _grpc_applier(_code_applier(None, status, frag)))
@@ -1188,12 +1241,27 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
         )
         return _Fact(pos, kind, _setter("request_model", model))
-    if kind in ("wrapper_model_kv", "prose_model", "cli_model", "field_model"):
-        group = {
-            "wrapper_model_kv": "wrapper_model_k",
-            "prose_model": "prose_model_v",
-            "field_model": "field_model_v",
-        }.get(kind, "cli_model_v")
+    if kind in ("model_field", "slug_model", "ctor_model", "table_model"):
+        return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g(f"{kind}_v"))))
+    if kind in ("switched_from", "configured_model"):
+        model = _clean_model(g("switched_from_v" if kind == "switched_from" else "configured_v"))
+        return _Fact(pos, "wrapper_model", _setter("request_model", model))
+    if kind == "to_use_model":
+        words = text[max(0, pos - 14) : pos].lower().split()
+        if not (words and words[-1].startswith(TRYING_WORDS)):
+            return None
+        return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g("to_use_model_v"))))
+    if kind == "display_prose":
+        before = text[max(0, pos - 24) : pos].lower()
+        if any(word in before for word in DISPLAY_TARGET_WORDS):
+            return None
+        from gemquota.core.quota import model_from_display_name
+
+        return _Fact(pos, "wrapper_model", _setter("named_model", model_from_display_name(match.group(0))))
+    if kind in ("wrapper_model_kv", "prose_model", "cli_model"):
+        group = {"wrapper_model_kv": "wrapper_model_k", "prose_model": "prose_model_v"}.get(
+            kind, "cli_model_v"
+        )
         model = _clean_model(g(group))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":

@@ -267,6 +267,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
     ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
+    # gemini-cli's notice when a model is rate limited ("⚡ Rate limiting detected. Automatically
+    # switching from gemini-2.5-pro to gemini-2.5-flash …").
+    (
+        "cli_rate_limited",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"Rate\s+limiting\s+detected\.?\s+Automatically\s+switching\s+from",
+    ),
     (
         "prepay",
         "billing",
@@ -394,7 +402,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "notfound",
         "NOT_FOUND",
         r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
-        r"|no\s+longer\s+available\s+to\s+new\s+users",
+        r"|no\s+longer\s+available\s+to\s+new\s+users"
+        # A display name retired by a Google client ("Gemini 3 Pro is no longer available. Please switch to …").
+        r"|Gemini\s+\d(?:\.\d)?(?:\s+[A-Za-z][\w\-]{1,20}){1,3}\s+is\s+no\s+longer\s+available",
     ),
     (
         "too_many_tokens",
@@ -503,6 +513,8 @@ _EXCEPTION_WORDS = (
     "PermissionDenied",
     "InternalServerError",
     "ServiceUnavailable",
+    # google.api_core's 502 (no gRPC status of its own): "BadGateway: 502 POST https://…: <html>…".
+    "BadGateway",
     "DeadlineExceeded",
     "GatewayTimeout",
     "NotFound",
@@ -535,41 +547,68 @@ _URL_MODEL = _Re(
 
 #: The Google model-id families a wrapper may name.
 _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
+#: A Google model id, not a tool or package of the same family ("gemini-cli", "gemini-api"): the family,
+#: then a version digit or a model word.
+MODEL_ID = (
+    rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
+    r"|(?:text-?)?embedding-(?:\d|gecko))[\w.\-]{0,80}"
+)
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
 WRAPPER_MODEL_KV = (
     r"model(?:\s*group|id|_id|_name|name)[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
-    rf"(?P<wrapper_model_k>{_MODEL_FAMILIES}[\w.\-]{{1,80}})"
+    rf"(?P<wrapper_model_k>{MODEL_ID})"
 )
 #: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
-#: "I use `ChatGoogleGenerativeAI` with `"gemini-2.0-flash-001"`", "with the `gemini-3.1-pro-preview` model".
+#: "when attempting to use the `gemini-2.0-flash-exp` model" (``TO_USE_MODEL``, after a word of trying;
+#: not the imperative "Use gemini-3.6-flash", which is advice); "I use `ChatGoogleGenerativeAI` with
+#: `"gemini-2.0-flash-001"`", "with the `gemini-3.1-pro-preview` model" (not gemini-cli's "Responding with").
 PROSE_MODEL = (
-    r"(?<![\w\-])(?:using|(?<!responding\s)with)\s+(?:the\s+)?(?:model\s+)?[`\"']*(?:models/|gemini/|google/)?"
-    rf"(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+    r"(?<![\w\-])(?:using|(?<!responding\s)with)\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]{{0,2}}(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
-#: A labelled field naming the model a client called (lower-case text): gemini-cli's client information
-#: ``* **Model Version:** gemini-2.5-pro``, its ``/about`` box row ``│ Model   gemini-3-pro-preview │``
-#: (label, then a run of spaces), code's ``model: "gemini-3.5-flash-lite"``.
-FIELD_MODEL = (
-    r"(?<![\w\-])model(?:\s+version[*]*[ \t]*[:=]?[ \t]*[*\"'`]*|[ \t]{2,}|[ \t]*[:=][ \t]*[\"'`])[ \t]*"
-    r"(?:models/|gemini/|google/|vertex_ai/)?"
-    rf"(?P<field_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+TO_USE_MODEL = (
+    r"to\s+use\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]?(?:models/|gemini/|google/)?(?P<to_use_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
-#: The literals one of which a text holds where ``FIELD_MODEL`` can match (lower-case).
-FIELD_MODEL_KEYS = (
-    "model version",
-    "model  ",
-    "model\t",
-    'model: "',
-    "model: '",
-    "model: `",
-    'model:"',
-    "model:'",
-    'model = "',
-    "model = '",
-    'model="',
-    "model='",
+#: The words of trying that make "to use X" name the model the app called ("attempting to use …").
+TRYING_WORDS = ("try", "tried", "trying", "attempt", "want")
+#: Words one of which stands shortly before a body's own "model" key (``quotaDimensions``, ErrorInfo
+#: ``metadata``); a "model" key without them is an echoed request or config.
+DIMENSION_CONTEXT = ("imensions", "metadata")
+#: A log or config line's model field: "**Model Version:** gemini-2.5-pro" (gemini-cli's client
+#: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
+MODEL_FIELD = (
+    r"model(?<!, model)(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    rf"(?P<model_field_v>{MODEL_ID})"
 )
+#: A table row naming the model (lower-case text): gemini-cli's ``/about`` box ``│ Model   gemini-2.5-pro │``
+#: — the label, then a run of spaces or a tab, then the id.
+TABLE_MODEL = rf"(?<![\w\-])model(?:[ ]{{2,}}|\t)[ \t]*(?P<table_model_v>{MODEL_ID})"
+#: An SDK's model constructor echoed in a traceback or snippet: ``genai.GenerativeModel('gemini-1.5-flash')``,
+#: Go's ``client.GenerativeModel("gemini-1.5-pro")``, Java's ``new GenerativeModel("gemini-1.5-flash-001", …)``
+#: (matched on lower-cased text).
+CONSTRUCTOR_MODEL = (
+    r"generativemodel\(\s*(?:model_name\s*=\s*|model\s*:\s*)?[`'\"](?:models/)?"
+    rf"(?P<ctor_model_v>{MODEL_ID})"
+)
+#: OpenRouter's (and OpenAI-compatible gateways') slug for a Google model: "google/gemini-2.0-flash-exp:free".
+SLUG_MODEL = rf"google/(?<![\w/.\-@]google/)(?P<slug_model_v>{MODEL_ID})"
+#: The model a client switched away from is the one that failed: gemini-cli's "Automatically switching
+#: from gemini-2.5-pro to gemini-2.5-flash", "Your configured model (gemini-2.5-pro) was temporarily
+#: unavailable" (matched on lower-cased text).
+SWITCHED_FROM_MODEL = rf"switching\s+from\s+(?:models/)?(?P<switched_from_v>{MODEL_ID})\s+to\s"
+CONFIGURED_MODEL = rf"configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL_ID})\)"
+#: A Gemini display name in prose or an app's header ("Model: Gemini 2.5 Pro", "Google Gemini 1.5 Pro
+#: API key", "Gemini 3 Pro is no longer available"): a version and at least one tier word (matched on
+#: lower-cased text; ``model_from_display_name`` turns it into an id).
+DISPLAY_NAME = (
+    r"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:\s+(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental))+"
+    r"(?![\w\-])"
+)
+#: Words just before a display name that make it a target, not the model that failed ("Please switch to
+#: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to").
+DISPLAY_TARGET_WORDS = ("switch", "migrat", "fall", "upgrade", "move to", "moving to", "instead", "try ")
 #: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
 CLI_MODEL = (
     r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
@@ -588,9 +627,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("openai", "insufficient_quota", "gpt-", "chatgpt", "in organization"),
         r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
-        r"|in\s+organization\s+`?org[-_]\w",
+        r"|in\s+organization\s+`?org[-_]\w"
+        # … and its whole sentence, whatever stands for the organization ("… in organization org-{id} on …").
+        r"|rate\s+limit\s+reached\s+for\s+[^\s]+\s+in\s+organization\b",
     ),
-    ("foreign:azure", ("azure", "aoai"), r"\bazure\b|openai\.azure\.com|\bAOAI\b"),
+    (
+        "foreign:azure",
+        ("azure", "aoai", "x-ms-", "cosmos", "requestratetoolarge"),
+        r"\bazure\b|openai\.azure\.com|\bAOAI\b"
+        # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
+        r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge",
+    ),
     (
         "foreign:anthropic",
         ("anthropic", "claude", "rate_limit_error", "overloaded_error", "x-api-key", "_error"),
@@ -602,9 +649,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:aws",
-        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront"),
+        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront", "dynamodb"),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
-        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b",
+        r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
+        # The Java SDK's packages (com.amazonaws.services.dynamodbv2…) and the services by name.
+        r"|\bcom\.amazonaws\.|\bdynamodb",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -657,7 +706,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"no\s+server\s+is\s+available\s+to\s+handle\s+this\s+request",
     ),
     ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
-    ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server)"),
+    ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server|\s+Tomcat)"),
     (
         "foreign:npm",
         ("npm", "e429", "yarnpkg"),
@@ -692,6 +741,56 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Discord's API by host or library (not the word: a Gemini bot on Discord is still Gemini's).
     ("foreign:discord", ("discord",), r"\bdiscord(?:\.com|\.errors|\.http|app\.com|\.gg)\b"),
     ("foreign:ssh", ("publickey",), r"Permission\s+denied\s+\((?:publickey|password)"),
+    # Other AI models by their ids: a 429 that names only another vendor's model is that vendor's (a model
+    # served on Vertex AI still carries Google's host or SDK, which wins).
+    (
+        "foreign:model",
+        (
+            "llama",
+            "mixtral",
+            "codestral",
+            "ministral",
+            "pixtral",
+            "command-r",
+            "phi-",
+            "sonar",
+            "o1-",
+            "o3-",
+            "o4-",
+            "qwq",
+        ),
+        r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
+        r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
+        r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b",
+    ),
+    # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
+    (
+        "foreign:saas",
+        (
+            "telegram",
+            "twitter",
+            "tweepy",
+            "spotify",
+            "spotipy",
+            "jira",
+            "atlassian",
+            "slack",
+            "shopify",
+            "notion",
+            "hubspot",
+            "hubapi",
+            "salesforce",
+            "zoom.us",
+            "stripe",
+            "twilio",
+            "reddit",
+            "praw",
+        ),
+        r"telegram|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
+        r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
+        r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
+        r"|\btwilio\b|\breddit\b|\bprawcore\b|\bpraw\b",
+    ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
     (
@@ -706,7 +805,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
         r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
-        r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
+        r"[a-z0-9*-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
     ),
     # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
     (

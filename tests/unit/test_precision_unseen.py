@@ -1,0 +1,225 @@
+"""Precision on the third, unseen set (``tests/fixtures/not-google3``): errors that name the other provider
+only by a model id, a SaaS API, a vendor header or SDK package, and the Google texts each rule must still
+claim. Also two recall shapes: ``google.api_core``'s ``BadGateway`` and Google's own HTML error page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from gemquota import explain
+from gemquota.core.diagnosis import Diagnosis, Kind
+
+NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SET3 = FIXTURES / "not-google3"
+NOT_GOOGLE3 = sorted(SET3.glob("*.txt"))
+PAGES = FIXTURES / "google-pages"
+
+
+def one(text: str | bytes) -> Diagnosis:
+    return explain(text, now=NOW)[0]
+
+
+def real(slug: str) -> bytes:
+    (path,) = SET3.glob(f"*-{slug}.txt")
+    return path.read_bytes()
+
+
+def claimed(text: str | bytes) -> Kind:
+    kind = one(text).kind
+    assert kind != Kind.UNRECOGNIZED, text
+    return kind
+
+
+@pytest.mark.parametrize("path", NOT_GOOGLE3, ids=[p.name[:48] for p in NOT_GOOGLE3])
+def test_no_error_of_the_third_set_is_claimed(path: Path) -> None:
+    d = one(path.read_bytes())
+    assert d.kind == Kind.UNRECOGNIZED, f"{path.name}: {d.kind} — {d.why}"
+
+
+def test_the_third_set_is_sourced_and_shares_no_source_with_the_others() -> None:
+    rows = [r.split("\t") for r in (SET3 / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert len(NOT_GOOGLE3) >= 80 and {r[0] for r in rows} == {p.name for p in NOT_GOOGLE3}
+    assert all(len(r) == 4 and r[1].startswith("http") for r in rows)
+    others = set()
+    for name in ("not-google", "not-google2"):
+        lines = (FIXTURES / name / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        others |= {line.split("\t")[1] for line in lines}
+    assert not {r[1] for r in rows} & others
+
+
+# --- another vendor's model named only by its id ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        real("meta-llama-api-429-tokens"),  # "API Error (Llama-3.3-8B-Instruct): Error code: 429 - {…}"
+        "Error code: 429 - {'detail': 'Too Many Requests', 'model': 'mixtral-8x7b-instruct'}",
+        "429 Too Many Requests: codestral-latest",
+        "HTTP 429 while calling command-r-plus",
+        "RateLimitError: 429 for model o3-mini",
+        "Error 503 Service Unavailable (model: sonar-pro)",
+        "503 Service Unavailable: llama.cpp server is loading the model",
+    ],
+)
+def test_a_429_naming_only_another_vendors_model_is_theirs(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Llama served by Vertex AI (Model Garden): Google's host and SDK win.
+        "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for "
+        "aiplatform.googleapis.com/online_prediction_requests_per_base_model with base model: "
+        "llama-3.1-405b-instruct-maas. Please submit a quota increase request.",
+        # OpenRouter relaying Google AI Studio's 429 for a Gemini model.
+        '{"error":{"message":"Provider returned error","code":429,"metadata":{"raw":"google/gemini-2.0-flash-exp:'
+        'free is temporarily rate-limited upstream.","provider_name":"Google AI Studio"}}}',
+    ],
+)
+def test_googles_own_errors_about_such_models_stay_googles(text: str) -> None:
+    claimed(text)
+
+
+def test_ollama_is_not_read_as_a_llama_model_id() -> None:
+    # The model rule needs "llama" to start a word: "ollama" stays the Ollama rule's, not a model id.
+    assert one("ollama: 429 Too Many Requests").kind == Kind.UNRECOGNIZED
+    assert claimed(
+        '{"error": {"code": 429, "message": "Resource exhausted.", "status": "RESOURCE_EXHAUSTED"}}'
+    )
+
+
+# --- OpenAI's sentence whatever stands for the organization -------------------------------------------
+
+
+def test_openais_rate_limit_sentence_with_a_placeholder_organization_is_openais() -> None:
+    assert one(real("openai-default-codex-rpm")).kind == Kind.UNRECOGNIZED  # "… in organization org-{id} …"
+    assert one("Rate limit reached for my-model in organization <ORG> on tokens per min.").kind == (
+        Kind.UNRECOGNIZED
+    )
+
+
+# --- SaaS APIs ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        real("flathunter-telegram-429"),  # sender_telegram.py … status 429
+        real("telebot-429-retry-later"),  # "A request to the Telegram API was unsuccessful … 429"
+        real("twitterapi-pager-429"),  # TwitterAPI.TwitterError.TwitterRequestError … 429
+        real("tweepy-tweeperror-429"),
+        real("spotipy-exception-429-max-retries"),
+        real("pycontribs-jira-resilientsession-429"),
+        real("devlake-jira-429-html"),
+        real("jira-connector-429-statuspage"),
+        "slack_sdk.errors.SlackApiError: 429 Too Many Requests",
+        "HubSpot API returned 429 Too Many Requests",
+        "stripe.error.RateLimitError: Request rate limit exceeded (429)",
+        "Salesforce REST API: HTTP 429",
+    ],
+)
+def test_saas_api_limits_are_theirs(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_a_gemini_bot_on_telegram_is_still_gemini() -> None:
+    text = (
+        "Telegram bot error: google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. "
+        '{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", '
+        '"status": "RESOURCE_EXHAUSTED"}}'
+    )
+    assert claimed(text) == Kind.UNSPECIFIED_429
+
+
+def test_notion_needs_its_api_not_the_english_word() -> None:
+    # "the notion of quota" is English; only Notion's host or SDK names the service.
+    assert claimed("HTTP 429 Too Many Requests (the notion of a window is unclear)") == Kind.UNSPECIFIED_429
+    assert one("APIResponseError from notion.so: 429 Too Many Requests").kind == Kind.UNRECOGNIZED
+
+
+# --- cloud vendors by header or SDK package -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        real("azure-arm-429-debug-headers"),  # x-ms-ratelimit-remaining-subscription-reads: 0
+        real("cosmos-dotnet-v3-429-substatus"),  # CosmosException;StatusCode=429
+        real("hadoop-s3guard-ddb-provisioned"),  # com.amazonaws.services.dynamodbv2 … Status Code: 400
+        "HTTP/1.1 429 Too Many Requests\nx-ms-request-id: 0d2f\nRetry-After: 5",
+        "RequestRateTooLargeException: 429",
+        "DynamoDB: 400 ThrottlingException",
+        real("org-jira-tomcat-429-page"),  # "<h3>Apache Tomcat/9.0.95</h3>"
+    ],
+)
+def test_cloud_vendor_headers_and_sdks_name_the_vendor(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_a_masked_host_is_still_a_host() -> None:
+    assert (
+        one(real("shopify-node-draft-orders-429")).kind == Kind.UNRECOGNIZED
+    )  # PUT https://****.myshopify.com
+    assert one("GET https://***.example-api.io/v1/items [429]").kind == Kind.UNRECOGNIZED
+    text = (
+        "POST https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent [429]"
+    )
+    assert claimed(text) == Kind.UNSPECIFIED_429
+
+
+# --- recall: google.api_core's BadGateway and Google's own error page ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "google.api_core.exceptions.BadGateway: 502 POST https://generativelanguage.googleapis.com/v1beta/"
+        "models/gemini-2.5-pro:generateContent?%24alt=json%3Benum-encoding%3Dint: <!DOCTYPE html>",
+        "google.api_core.exceptions.BadGateway: 502 Bad Gateway",
+        "BadGateway: 502 POST https://aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/"
+        "google/models/gemini-2.5-flash:generateContent",
+    ],
+)
+def test_api_core_bad_gateway_is_a_502(text: str) -> None:
+    d = one(text)
+    assert d.kind == Kind.OVERLOADED and d.http_code == 502
+
+
+def test_a_bad_gateway_of_another_service_is_still_theirs() -> None:
+    assert one("System.Net.Http.HttpRequestException: BadGateway: 502 from api.openai.com").kind == (
+        Kind.UNRECOGNIZED
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "code"),
+    [("gfe-502-assistant-sdk.txt", Kind.OVERLOADED, 502), ("gfe-500-flattened.txt", Kind.INTERNAL, 500)],
+)
+def test_googles_own_error_page_is_googles(name: str, kind: Kind, code: int) -> None:
+    d = one((PAGES / name).read_bytes())
+    assert (d.kind, d.http_code) == (kind, code)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Error 429 (Too Many Requests)!!1", Kind.UNSPECIFIED_429),
+        ("Error 404 (Not Found)!!1", Kind.MODEL_NOT_FOUND),
+        ("Error 503 (Service Unavailable)!!1", Kind.OVERLOADED),
+    ],
+)
+def test_the_error_page_title_gives_the_status(title: str, kind: Kind) -> None:
+    page = f"<!DOCTYPE html><html lang=en><title>{title}</title><p><b>{title[6:9]}.</b> <ins>That’s an error.</ins>"
+    assert one(page).kind == kind
+
+
+def test_the_error_page_is_a_google_signal_beside_another_name() -> None:
+    # A Google page relayed by a Cloudflare-fronted proxy stays Google's (a Google signal wins).
+    text = "cf-ray: 7f8a9b0c1d2e3456-SIN\n<title>Error 502 (Server Error)!!1</title>"
+    assert claimed(text) == Kind.OVERLOADED
