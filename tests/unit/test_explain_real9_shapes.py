@@ -104,3 +104,32 @@ def test_fallback_model_notice_is_not_the_failing_model() -> None:
     d = one(paste("01"))
     assert d.kind == Kind.CAPACITY
     assert d.model is None
+
+
+# --- a 429 written beside gRPC's RESOURCE_EXHAUSTED in words, mid-line or quoted (real9 45) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        paste("45"),
+        'Hitting 429 "Resource exhausted" after a few prompts',
+        "Gemini API 429 resource exhausted error since this morning",
+        "gemini-cli: 429 Resource Exhausted",
+        "Got a 429 “Resource exhausted” from Gemini again",
+    ],
+)
+def test_429_beside_resource_exhausted_in_words_is_a_bare_429(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.retry) == (Kind.UNSPECIFIED_429, Retry.BACKOFF), d.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Error: resource exhausted",  # no code: gRPC's status from anyone (Ollama, a local server)
+        "worker pool resource exhausted after 429 retries",  # the number is no status code before the words
+    ],
+)
+def test_resource_exhausted_without_a_code_before_it_is_not_claimed(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED

@@ -396,11 +396,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "gateway",
             "implemented",
             "conflict",
+            "resource exhausted",
         ),
+        # (Also gRPC's RESOURCE_EXHAUSTED in words, quoted or not: 'Hitting 429 "Resource exhausted"'.)
         _Re(
-            rf"{_CODE_LEAD}:?\s+\(?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
-            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
-            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict)",
+            rf"{_CODE_LEAD}:?\s+\(?[\"'“]?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable"
+            r"|Internal\s+Server\s+Error|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out"
+            r"|Payment\s+Required|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict|Resource\s+exhausted)",
             re.IGNORECASE,
         ),
         "code_phrase",
