@@ -776,6 +776,10 @@ _FOREIGN_LABEL = {
     "host": "a service named by its URL",
     "other-ai": "another AI provider",
     "grpc-size": "gRPC's own message-size limit",
+    "model": "another vendor's model",
+    "saas": "another service's API",
+    "envelope": "another API (by its error envelope)",
+    "platform": "a CDN, gateway or hosting platform",
 }
 
 

@@ -223,3 +223,83 @@ def test_the_error_page_is_a_google_signal_beside_another_name() -> None:
     # A Google page relayed by a Cloudflare-fronted proxy stays Google's (a Google signal wins).
     text = "cf-ray: 7f8a9b0c1d2e3456-SIN\n<title>Error 502 (Server Error)!!1</title>"
     assert claimed(text) == Kind.OVERLOADED
+
+
+# --- other APIs' own envelopes and wordings (variants of the shapes in not-google2/3) ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Slack's / Telegram's {"ok": false, …} (not-google3 slack-429-cloudfront-headers, node-telegram-bot).
+        'HTTP/2 429\nretry-after: 30\n\n{"ok": false, "error": "ratelimited"}',
+        'Error: 429 {"ok":false,"error_code":429,"description":"Too Many Requests: retry after 134"}',
+        # OpenAI-compatible servers, Mistral and Notion: {"object": "error", …}.
+        'HTTP/1.1 429 Too Many Requests\n{"object":"error","status":429,"code":"rate_limited","message":"x"}',
+        '{"object":"error","message":"Rate limit exceeded","type":"rate_limited","code":"1300","raw_status_code":429}',
+        'vLLM 503: {"object":"error","message":"The server is currently overloaded","code":503}',
+        # Baidu's envelope and Alibaba Cloud's throttling codes.
+        '{"error_code":18,"error_msg":"Open api qps request limit reached"} HTTP 429',
+        'HTTP 429 {"code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later."}',
+        # HubSpot's policy wording, Cosmos DB's and DynamoDB's own wording, Twilio's SDK, Microsoft Graph.
+        'HTTP 429 {"status":"error","message":"You have reached your secondly limit.","errorType":"RATE_LIMIT"}',
+        'HTTP 429 response: "Request rate is large. RetryAfterMs: 1234"',
+        "ProvisionedThroughputExceededException: The level of configured provisioned throughput for the table "
+        "was exceeded. (Status Code: 400)",
+        "TwilioRestException: HTTP 429 error: Unable to create record: Too Many Requests",
+        "HTTP 429 https://graph.microsoft.com/v1.0/users throttled",
+        "litellm.RateLimitError: AzureException RateLimitError - Requests to the ChatCompletions_Create "
+        "Operation have exceeded call rate limit",
+        "429 Too Many Requests: Your account has hit the rate limit for model ernie-4.0-8k",
+        "HTTP 429: rate limit for glm-4-plus reached",
+    ],
+)
+def test_other_apis_envelopes_and_wordings_name_them(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An app's {"ok": false, …} or {"object": "error", …} carrying Google's own error stays Google's.
+        '{"ok": false, "error": "429 RESOURCE_EXHAUSTED: Resource has been exhausted (e.g. check quota)."}',
+        '{"object":"error","message":"You exceeded your current quota, please check your plan and billing '
+        'details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.",'
+        '"code":429}',
+    ],
+)
+def test_a_google_error_inside_another_envelope_stays_googles(text: str) -> None:
+    claimed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vendor response headers and platform log lines (variants of the x-ms-/x-envoy-/cf-ray shapes).
+        'HTTP/1.1 429 Too Many Requests\nx-amzn-RequestId: 1f\nx-amz-apigw-id: abc=\n{"message":"Too Many Requests"}',
+        'HTTP/1.1 429 Too Many Requests\nX-Kong-Limit-Limit: 5\n{"message":"API rate limit exceeded"}',
+        "HTTP 503 Service Unavailable\nServer: Fastly\nX-Served-By: cache-fra",
+        "HTTP 429\nserver: Vercel\nx-vercel-id: fra1::abc\nThe deployment is rate limited.",
+        "503 Service Unavailable - Incapsula incident ID: 1234",
+        'at=error code=H12 desc="Request timeout" method=POST path="/api" status=503',
+        # API Management's wording, Azure AI Inference's (GitHub Models') code, llama.cpp's and Cloudflare's
+        # envelopes.
+        '{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in 23 seconds." }',
+        'Error code: 429 - {"error":{"code":"RateLimitReached","message":"Rate limit of 15 per 86400s exceeded '
+        'for UserByModelByDay."}}',
+        'llama_server: 503 {"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}',
+        '{"success":false,"errors":[{"code":3040,"message":"Capacity temporarily exceeded."}]} HTTP 429',
+        '{"errors":[{"code":3040,"message":"Capacity temporarily exceeded"}],"success":false} HTTP 429',
+    ],
+)
+def test_vendor_headers_platform_logs_and_envelopes_name_them(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+def test_googles_own_headers_beside_a_429_stay_googles() -> None:
+    text = (
+        "HTTP/1.1 429 Too Many Requests\nserver: scaffolding on HTTPServer2\nx-goog-api-client: gl-python/3.11\n"
+        '{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", '
+        '"status": "RESOURCE_EXHAUSTED"}}'
+    )
+    assert claimed(text) == Kind.UNSPECIFIED_429

@@ -633,10 +633,24 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:azure",
-        ("azure", "aoai", "x-ms-", "cosmos", "requestratetoolarge"),
-        r"\bazure\b|openai\.azure\.com|\bAOAI\b"
+        (
+            "azure",
+            "aoai",
+            "x-ms-",
+            "cosmos",
+            "requestratetoolarge",
+            "request rate is large",
+            "microsoft",
+            "rate limit is exceeded",
+            "ratelimitreached",
+            "userbymodelby",
+        ),
+        # Azure also as a class-name prefix (LiteLLM's "AzureException"), Microsoft's API hosts.
+        r"\bazure|openai\.azure\.com|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com"
         # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
-        r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge",
+        r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge|Request\s+rate\s+is\s+large"
+        # API Management's and Azure AI Inference's (GitHub Models') own rate-limit wordings.
+        r"|Rate\s+limit\s+is\s+exceeded\.\s+Try\s+again\s+in\s+\d+\s+seconds|RateLimitReached|UserByModelBy",
     ),
     (
         "foreign:anthropic",
@@ -649,11 +663,23 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:aws",
-        ("bedrock", "throttling", "amazonaws", "aws", "botocore", "cloudfront", "dynamodb"),
+        (
+            "bedrock",
+            "throttling",
+            "amazonaws",
+            "aws",
+            "botocore",
+            "cloudfront",
+            "dynamodb",
+            "provisionedthroughput",
+            "x-amz",
+        ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
         # The Java SDK's packages (com.amazonaws.services.dynamodbv2…) and the services by name.
-        r"|\bcom\.amazonaws\.|\bdynamodb",
+        r"|\bcom\.amazonaws\.|\bdynamodb|ProvisionedThroughputExceeded"
+        # AWS's response headers (API Gateway, Lambda URLs …): x-amzn-RequestId, x-amz-apigw-id, x-amz-cf-id.
+        r"|\bx-amzn?-[a-z]",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -758,10 +784,16 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "o3-",
             "o4-",
             "qwq",
+            "ernie-",
+            "glm-",
+            "doubao-",
+            "hunyuan",
+            "kimi-",
         ),
         r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
         r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
-        r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b",
+        r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b"
+        r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest)",
     ),
     # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
     (
@@ -785,11 +817,37 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "twilio",
             "reddit",
             "praw",
+            '"ok"',
+            "'ok'",
+            "secondly",
         ),
         r"telegram|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
-        r"|\btwilio\b|\breddit\b|\bprawcore\b|\bpraw\b",
+        r"|twilio|\breddit\b|\bprawcore\b|\bpraw\b"
+        # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
+        # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
+        r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly",
+    ),
+    # CDNs, gateways and platforms by their own headers or log lines (Fastly, Kong, Vercel, Incapsula, Heroku's
+    # router, Supabase).
+    (
+        "foreign:platform",
+        ("fastly", "x-served-by", "x-kong", "vercel", "incapsula", "code=h", "supabase"),
+        r"\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
+        r"|\bat=error\s+code=H\d\d\b|supabase",
+    ),
+    # Other APIs' own error envelopes: OpenAI-compatible servers and Mistral/Notion ({"object": "error", …}),
+    # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota …).
+    (
+        "foreign:envelope",
+        ('"object"', "'object'", "error_msg", "throttling.", "unavailable_error", '"success"', "'success'"),
+        r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
+        r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
+        # llama.cpp's server ("type":"unavailable_error"), Cloudflare's API ({"success":false,"errors":[…]}).
+        r"|[\"']type[\"']\s*:\s*[\"']unavailable_error[\"']"
+        r"|[\"']success[\"']\s*:\s*false\s*,\s*[\"']errors[\"']"
+        r"|[\"']errors[\"']\s*:\s*\[[^\]]{0,300}\]\s*,\s*[\"']success[\"']\s*:\s*false",
     ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
