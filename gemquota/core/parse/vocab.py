@@ -829,6 +829,54 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
         r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly",
     ),
+    # Chinese clouds and AI services by host or name (English or Chinese), and local model servers and coding
+    # tools that are not Google's (a Gemini model or Google host beside them still wins).
+    (
+        "foreign:cn-cloud",
+        (
+            "aliyun",
+            "baidubce",
+            "qianfan",
+            "tencentcloud",
+            "xf-yun",
+            "volcengine",
+            "阿里云",
+            "百度",
+            "腾讯",
+            "火山引擎",
+            "讯飞",
+            "智谱",
+            "通义",
+            "文心",
+            "豆包",
+            "混元",
+            "千帆",
+        ),
+        r"aliyun|baidubce\.com|qianfan|tencentcloud|xf-yun\.com|volcengine|阿里云|百度|腾讯|火山引擎|讯飞|智谱|通义"
+        r"|文心|豆包|混元|千帆",
+    ),
+    (
+        "foreign:local-or-tool",
+        (
+            "vllm",
+            "lm studio",
+            "lmstudio",
+            "localai",
+            "text-generation",
+            "koboldcpp",
+            "gpt4all",
+            "llamafile",
+            "copilot",
+            "cursor",
+            "error_openai",
+            "codex",
+            "windsurf",
+            "codeium",
+        ),
+        r"\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
+        r"|\bcopilot\b|cursor\.(?:sh|com)|api2\.cursor|\bcursor\s+(?:ide|pro|agent)\b|ERROR_OPENAI|\bcodex\b"
+        r"|windsurf|codeium",
+    ),
     # CDNs, gateways and platforms by their own headers or log lines (Fastly, Kong, Vercel, Incapsula, Heroku's
     # router, Supabase).
     (
