@@ -38,6 +38,16 @@ _UNMARKED_PAID_METRICS = frozenset({"generate_requests_per_model", "generate_req
 
 
 def _tier_from_marker(name: str) -> Tier | None:
+    """The tier a quota id or metric name marks (a short one remembered: the same few recur)."""
+    return _short_tier_marker(name) if len(name) <= 200 else _find_tier_marker(name)
+
+
+@lru_cache(maxsize=1024)
+def _short_tier_marker(name: str) -> Tier | None:
+    return _find_tier_marker(name)
+
+
+def _find_tier_marker(name: str) -> Tier | None:
     if _TIER3.search(name):
         return Tier.TIER_3
     if _TIER2.search(name):

@@ -137,14 +137,22 @@ def _path_unwrap(match: re.Match[str]) -> str:
 _LITERAL_QUOTES = ('"', "'")
 #: ANSI / VT100 escape sequences (colour, cursor) and OSC sequences (``ESC ] 8 ;; url BEL`` hyperlinks),
 #: with the escape character raw or written out (``\\u001b[31m``, ``\\x1b[0m``, ``\\033[1m``).
-_ANSI = _Re(
-    r"(?:\x1b|\\u001[bB]|\\x1[bB]|\\033)(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,2048}(?:\x07|\x1b\\)?)"
-)
+_ANSI_TAIL = r"(?:\[[0-?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,2048}(?:\x07|\x1b\\)?)"
+_ANSI = _Re(r"\x1b" + _ANSI_TAIL)
+_ANSI_WRITTEN = _Re(r"\\(?:u001[bB]|x1[bB]|033)" + _ANSI_TAIL)
 #: The same colour codes after a copy dropped their escape character (``[31mError[0m``).
 _BARE_SGR = _Re(r"\[[0-9;]{0,12}m")
 #: HTML character references a forum, a web page or an HTML log viewer leaves in a paste.
-_HTML_REF = _Re(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|amp|lt|gt|nbsp);")
+_HTML_REF = _Re(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|lt|gt|nbsp);")
 _HTML_LEADS = ("&quot;", "&#", "&lt;", "&gt;", "&amp;", "&apos;", "&nbsp;")
+_HTML_COMMON = (
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&#x27;", "'"),
+    ("&apos;", "'"),
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+)
 _HTML_NAMED = {"quot": '"', "apos": "'", "amp": "&", "lt": "<", "gt": ">", "nbsp": " "}
 
 
@@ -157,18 +165,31 @@ def unmangle(text: str) -> str:
     if text[:1] == "{" and "\\n" in text:
         text = _log_record_text(text)
     # A colour code written out (``\\u001b[31m``) or stripped of its escape is closed by a reset (``[0m``).
-    if "\x1b" in text or "[0m" in text:
+    reset = "[0m" in text
+    if "\x1b" in text:
         text = _ANSI.sub("", text)
-        if "[0m" in text:
-            text = _BARE_SGR.sub("", text)
+    if reset:
+        if "\\" in text:
+            text = _ANSI_WRITTEN.sub("", text)
+        text = _BARE_SGR.sub("", text)
     if "&" in text and any(lead in text for lead in _HTML_LEADS):
-        text = _HTML_REF.sub(_html_char, text)
+        text = _unescape_html(text)
     if "\n" in text:
         if "\r" in text:
             text = text.replace("\r\n", "\n")
         text = strip_line_headers(text)
         text = unwrap_hard(text)
     return text
+
+
+def _unescape_html(text: str) -> str:
+    # The common references by plain replacement (``&amp;`` last), the rest through the regex.
+    for ref, char in _HTML_COMMON:
+        if ref in text:
+            text = text.replace(ref, char)
+    if "&#" in text or "&nbsp;" in text:
+        text = _HTML_REF.sub(_html_char, text)
+    return text.replace("&amp;", "&") if "&amp;" in text else text
 
 
 def _html_char(match: re.Match[str]) -> str:

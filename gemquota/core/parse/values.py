@@ -104,8 +104,18 @@ def canonical_status(value: Any) -> str | None:
 
 
 def _clean_model(model: str | None) -> str | None:
+    """A model name as written, cleaned (a short one remembered: the same few names recur)."""
     if not model:
         return None
+    return _clean_short_model(model) if len(model) <= 200 else _clean_model_text(model)
+
+
+@lru_cache(maxsize=1024)
+def _clean_short_model(model: str) -> str | None:
+    return _clean_model_text(model)
+
+
+def _clean_model_text(model: str) -> str | None:
     text = model.strip().strip("'\"`").removeprefix("models/").rstrip(".,;:)")
     cut = text.find("nPlease")
     if cut > 0:
