@@ -6,13 +6,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc
 from gemquota.core.parse.normalize import flatten, normalize
 from gemquota.core.parse.records import GoogleError
 from gemquota.core.parse.structure import _structures, _walk
 from gemquota.core.parse.text import _compatible, _global_hints, _text_records
-from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, without_surrogates
-from gemquota.core.parse.vocab import reason_entry
+from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, without_surrogates
+from gemquota.core.parse.vocab import (
+    BARE_MODEL,
+    DISPLAY_TARGET_WORDS,
+    PROSE_CODE,
+    PROSE_CODE_CONTEXT,
+    reason_entry,
+)
 
 
 def _dedupe(accs: Iterable[_Acc]) -> list[GoogleError]:
@@ -101,6 +108,14 @@ def _parse_text(text: str) -> list[GoogleError]:
         else:
             merged.append(acc)
     merged = [a for a in merged if a.has_content()]
+    if not merged:
+        # Forum prose that only states a code ("I keep getting the 429 errors" about Gemini).
+        merged = _prose_code_records(flat)
+    elif not any(_names_model(a) for a in merged):
+        # The one model a post names anywhere (a title, "calling the model X", "the X model").
+        sole = _sole_model(flat.lower())
+        for acc in merged:
+            acc.named_model = acc.named_model or sole
     # Hints that only decide whether an error is Google's at all (Google's SDKs and model ids, other
     # providers) are looked for only when some error carries no Google signal of its own.
     hints = _global_hints(flat, precision=not all(_signed(a) for a in merged))
@@ -108,6 +123,56 @@ def _parse_text(text: str) -> list[GoogleError]:
         acc.hints |= hints
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
+
+
+_PROSE_CODE_RX = _Re(PROSE_CODE)
+_BARE_MODEL_RX = _Re(BARE_MODEL)
+
+
+def _prose_code_records(flat: str) -> list[_Acc]:
+    """A record for a status code stated as a kind of error in prose, when a Google product is named
+    (the first such code; weak, so nothing else would be outranked)."""
+    low = flat.lower()
+    if not any(word in low for word in PROSE_CODE_CONTEXT):
+        return []
+    match = _PROSE_CODE_RX.search(low)
+    if match is None:
+        return []
+    acc = _Acc(position=match.start())
+    acc.set_code(int(match.group("prose_code_c")), weak=True)
+    acc.signals.add("code")
+    acc.add_evidence(" ".join(flat[match.start() : match.end()].split()))
+    return [acc]
+
+
+def _names_model(acc: _Acc) -> bool:
+    return bool(
+        acc.request_model
+        or acc.message_model
+        or acc.display_model
+        or acc.dimension_model
+        or acc.named_model
+        or any(v.model for v in acc.violations)
+    )
+
+
+def _sole_model(low: str) -> str | None:
+    """The one Google model id ``low`` names (lower-cased text), or None when it names none or several.
+    An id inside a longer word or path, after a word of advice ("switch to …"), or cut by the end of the
+    text does not count."""
+    found: set[str] = set()
+    for match in _BARE_MODEL_RX.finditer(low):
+        at = match.start()
+        if at and (low[at - 1].isalnum() or low[at - 1] in "_/.-"):
+            continue
+        if match.end() >= len(low) or any(w in low[max(0, at - 24) : at] for w in DISPLAY_TARGET_WORDS):
+            continue
+        model = _clean_model(match.group("bare_model_v"))
+        if model:
+            found.add(model)
+        if len(found) > 1:
+            return None
+    return next(iter(found), None)
 
 
 #: Characters that end a word: what follows the last of them in a cut body is the word the cut went through.

@@ -599,6 +599,21 @@ SLUG_MODEL = rf"google/(?<![\w/.\-@]google/)(?P<slug_model_v>{MODEL_ID})"
 #: unavailable" (matched on lower-cased text).
 SWITCHED_FROM_MODEL = rf"switching\s+from\s+(?:models/)?(?P<switched_from_v>{MODEL_ID})\s+to\s"
 CONFIGURED_MODEL = rf"configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL_ID})\)"
+#: Prose that states a status code as a kind of error, as forum posts do ("I keep getting the 429 errors",
+#: "consistent 503 and 504 errors", "Persistent Status 429s", "severe 429 rate limiting issues", "503 (model
+#: overload)"; matched on lower-cased text): a weak code, read only when nothing else in the paste is a
+#: Google error, and only where a Google product is named (``PROSE_CODE_CONTEXT``).
+PROSE_CODE = (
+    r"(?P<prose_code_c>429|499|50[0-4])(?<![\w.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
+    r"(?:s\b|\s+(?:errors?\b|responses?\b|rate[\s\-]?limit)|\s+\((?:model\s+)?overload)"
+)
+#: Google product words (lower-case) that make a prose status code a Google error.
+PROSE_CODE_CONTEXT = ("gemini", "ai studio", "aistudio", "vertex ai", "antigravity", "generativelanguage")
+#: A Google model id standing anywhere in the text (matched on lower-cased text): the weakest evidence of
+#: the model, read only when nothing better names one and the text names exactly one ("errors on
+#: gemini-2.5-flash-image image generation", "[Question] gemini-3-pro-image-preview 429 …", "calling the
+#: model gemini-3-pro-image-preview"), and not after a word of advice (``DISPLAY_TARGET_WORDS``).
+BARE_MODEL = rf"(?P<bare_model_v>{MODEL_ID})"
 #: A Gemini display name in prose or an app's header ("Model: Gemini 2.5 Pro", "Google Gemini 1.5 Pro
 #: API key", "Gemini 3 Pro is no longer available"): a version and at least one tier word (matched on
 #: lower-cased text; ``model_from_display_name`` turns it into an id).
