@@ -561,10 +561,11 @@ WRAPPER_MODEL_KV = (
 )
 #: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
 #: "when attempting to use the `gemini-2.0-flash-exp` model" (``TO_USE_MODEL``, after a word of trying;
-#: not the imperative "Use gemini-3.6-flash", which is advice).
+#: not the imperative "Use gemini-3.6-flash", which is advice); "I use `ChatGoogleGenerativeAI` with
+#: `"gemini-2.0-flash-001"`", "with the `gemini-3.1-pro-preview` model" (not gemini-cli's "Responding with").
 PROSE_MODEL = (
-    r"using\s+(?:the\s+)?(?:model\s+)?"
-    rf"[`'\"]?(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+    r"(?<![\w\-])(?:using|(?<!responding\s)with)\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]{{0,2}}(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
 TO_USE_MODEL = (
     r"to\s+use\s+(?:the\s+)?(?:model\s+)?"
@@ -581,6 +582,9 @@ MODEL_FIELD = (
     r"model(?<!, model)(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<model_field_v>{MODEL_ID})"
 )
+#: A table row naming the model (lower-case text): gemini-cli's ``/about`` box ``│ Model   gemini-2.5-pro │``
+#: — the label, then a run of spaces or a tab, then the id.
+TABLE_MODEL = rf"(?<![\w\-])model(?:[ ]{{2,}}|\t)[ \t]*(?P<table_model_v>{MODEL_ID})"
 #: An SDK's model constructor echoed in a traceback or snippet: ``genai.GenerativeModel('gemini-1.5-flash')``,
 #: Go's ``client.GenerativeModel("gemini-1.5-pro")``, Java's ``new GenerativeModel("gemini-1.5-flash-001", …)``
 #: (matched on lower-cased text).
