@@ -780,6 +780,8 @@ _FOREIGN_LABEL = {
     "saas": "another service's API",
     "envelope": "another API (by its error envelope)",
     "platform": "a CDN, gateway or hosting platform",
+    "cn-cloud": "a Chinese cloud or AI service",
+    "local-or-tool": "a local model server or another vendor's coding tool",
 }
 
 

@@ -303,3 +303,41 @@ def test_googles_own_headers_beside_a_429_stay_googles() -> None:
         '"status": "RESOURCE_EXHAUSTED"}}'
     )
     assert claimed(text) == Kind.UNSPECIFIED_429
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Chinese clouds by host or name (variants of not-google3's Baidu, Alibaba and Qwen texts).
+        "HTTP 429 https://qianfan.baidubce.com/v2/chat/completions",
+        "百度千帆 API 返回 429 Too Many Requests",
+        "阿里云 错误码 429: Throttling.User Request was denied due to user flow control.",
+        "[TencentCloudSDKException] code:RequestLimitExceeded message:请求的次数超过了频率限制 429",
+        # Local model servers and other vendors' coding tools named by the paste.
+        "HTTP 503 from vLLM server",
+        "LM Studio: 503 Service Unavailable",
+        "GitHub Copilot: 429 Too Many Requests",
+        "Codex: 429 Too Many Requests",
+        "Windsurf: 429 Too Many Requests",
+        real("cursor-error-openai-model-provider"),  # {"error":"ERROR_OPENAI",…}
+        "Cursor: ERROR_OPENAI 429",
+    ],
+)
+def test_chinese_clouds_local_servers_and_tools_name_them(text: str | bytes) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GitHub Copilot Chat: 429 RESOURCE_EXHAUSTED for gemini-2.5-pro",
+        "Windsurf: [API Error: got status: 429 Too Many Requests. gemini-2.5-flash quota exceeded]",
+        "我在腾讯云服务器上调用 Gemini API 报错: 429 RESOURCE_EXHAUSTED",
+    ],
+)
+def test_gemini_inside_those_tools_stays_googles(text: str) -> None:
+    claimed(text)
+
+
+def test_a_database_cursor_is_not_cursor_the_editor() -> None:
+    assert claimed("Database cursor error: 429 Too Many Requests") == Kind.UNSPECIFIED_429

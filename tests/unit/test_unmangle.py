@@ -215,3 +215,19 @@ def test_hard_wrapping_a_recognised_paste_keeps_its_answer(data: st.DataObject, 
     wrapped = manglings().hard_wrap(width)(text, None)
     assume(sum(len(line) == width for line in wrapped.split("\n")) >= 2)
     assert answer(wrapped) == expected
+
+
+def test_a_log_record_whose_message_starts_with_a_bracketed_tag_is_read_as_text() -> None:
+    # A Vertex 429 hard-wrapped mid-host in an app's log, carried as the "msg" of a JSON log record: the
+    # message starts with "[python -m …]", a log tag, not a JSON array.
+    import json
+
+    from gemquota.core.parse.normalize import unmangle
+
+    path = ROOT / "tests" / "fixtures" / "real" / "051-evals-log-vertex-base-model-hardwrap-mid-host.txt"
+    text = path.read_text(encoding="utf-8")
+    record = json.dumps({"level": "error", "time": "2026-12-06T02:47:01Z", "msg": text})
+    assert "level: error" in unmangle(record)
+    assert answer(record)[0] == answer(text)[0] == "rpm"
+    array = json.dumps({"level": "error", "msg": '[{"error": {"code": 429}},\n 1]'})
+    assert unmangle(array) == array  # a JSON array in a field stays for the structure pass

@@ -243,13 +243,20 @@ def _log_record_text(text: str) -> str:
         return text
     if not isinstance(record, dict) or "error" in record:
         return text
-    texts = [
-        k for k, v in record.items() if isinstance(v, str) and "\n" in v and v.lstrip()[:1] not in ("{", "[")
-    ]
+    texts = [k for k, v in record.items() if isinstance(v, str) and "\n" in v and not _json_like(v)]
     if len(texts) != 1:
         return text
     fields = [f"{k}: {v}" for k, v in record.items() if k != texts[0] and isinstance(v, (str, int, float))]
     return "\n".join([*fields, record[texts[0]]])
+
+
+def _json_like(value: str) -> bool:
+    """Whether a string starts like a JSON object or array (``[python -m app] …``, a log line's
+    bracketed tag, does not)."""
+    head = value.lstrip()
+    if head[:1] == "{":
+        return True
+    return head[:1] == "[" and head[1:].lstrip()[:1] in ("{", "[", '"', "]", "-", *"0123456789")
 
 
 #: What a logger, a terminal or a viewer puts before every line: a time stamp (ISO or syslog, in

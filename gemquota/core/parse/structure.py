@@ -388,7 +388,7 @@ def _model_around(message: str, spans: list[tuple[int, int]]) -> str | None:
         pos = max(pos, end)
     pieces.append(message[pos:])
     rest = " ".join(p for p in pieces if p.strip())[:4000].lower()
-    if "model" not in rest and "using" not in rest:
+    if "model" not in rest and "using" not in rest and "with" not in rest:
         return None
     found = _WRAPPER_MODEL_RX.search(rest) or _PROSE_MODEL_RX.search(rest)
     if found is None:

@@ -42,6 +42,7 @@ from gemquota.core.parse.vocab import (
     REASON_PHRASES,
     SLUG_MODEL,
     SWITCHED_FROM_MODEL,
+    TABLE_MODEL,
     TO_USE_MODEL,
     TRYING_WORDS,
     WRAPPER_MODEL_KV,
@@ -238,13 +239,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
     # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
     (
-        ("using ",),
+        ("using ", "with "),
         _Re(PROSE_MODEL),
         "prose_model",
     ),
     (("to use",), _Re(TO_USE_MODEL), "to_use_model"),
     # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
     (("model version", "model =", "model :", "model:", "model="), _Re(MODEL_FIELD), "model_field"),
+    # A table row: gemini-cli's /about box "│ Model   gemini-2.5-pro │".
+    (("model  ", "model\t"), _Re(TABLE_MODEL), "table_model"),
     # An SDK's model constructor: genai.GenerativeModel('gemini-1.5-flash').
     (("generativemodel(",), _Re(CONSTRUCTOR_MODEL), "ctor_model"),
     # OpenRouter's slug of a Google model ("google/gemini-2.0-flash-exp:free is temporarily rate-limited").
@@ -393,11 +396,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "gateway",
             "implemented",
             "conflict",
+            "resource exhausted",
         ),
+        # (Also gRPC's RESOURCE_EXHAUSTED in words, quoted or not: 'Hitting 429 "Resource exhausted"'.)
         _Re(
-            rf"{_CODE_LEAD}:?\s+\(?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable|Internal\s+Server\s+Error"
-            r"|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out|Payment\s+Required"
-            r"|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict)",
+            rf"{_CODE_LEAD}:?\s+\(?[\"'“]?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable"
+            r"|Internal\s+Server\s+Error|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out"
+            r"|Payment\s+Required|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict|Resource\s+exhausted)",
             re.IGNORECASE,
         ),
         "code_phrase",
@@ -538,6 +543,7 @@ _ON_LOW = frozenset(
         "wrapper_model_kv",
         "prose_model",
         "model_field",
+        "table_model",
         "ctor_model",
         "switched_from",
         "configured_model",
@@ -1237,7 +1243,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             named.get("wrapper_model_v") or named.get("wrapper_model_w") or named.get("wrapper_model_r")
         )
         return _Fact(pos, kind, _setter("request_model", model))
-    if kind in ("model_field", "slug_model", "ctor_model"):
+    if kind in ("model_field", "slug_model", "ctor_model", "table_model"):
         return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g(f"{kind}_v"))))
     if kind in ("switched_from", "configured_model"):
         model = _clean_model(g("switched_from_v" if kind == "switched_from" else "configured_v"))

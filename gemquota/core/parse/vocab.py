@@ -561,10 +561,11 @@ WRAPPER_MODEL_KV = (
 )
 #: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
 #: "when attempting to use the `gemini-2.0-flash-exp` model" (``TO_USE_MODEL``, after a word of trying;
-#: not the imperative "Use gemini-3.6-flash", which is advice).
+#: not the imperative "Use gemini-3.6-flash", which is advice); "I use `ChatGoogleGenerativeAI` with
+#: `"gemini-2.0-flash-001"`", "with the `gemini-3.1-pro-preview` model" (not gemini-cli's "Responding with").
 PROSE_MODEL = (
-    r"using\s+(?:the\s+)?(?:model\s+)?"
-    rf"[`'\"]?(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+    r"(?<![\w\-])(?:using|(?<!responding\s)with)\s+(?:the\s+)?(?:model\s+)?"
+    rf"[`'\"]{{0,2}}(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
 TO_USE_MODEL = (
     r"to\s+use\s+(?:the\s+)?(?:model\s+)?"
@@ -581,6 +582,9 @@ MODEL_FIELD = (
     r"model(?<!, model)(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<model_field_v>{MODEL_ID})"
 )
+#: A table row naming the model (lower-case text): gemini-cli's ``/about`` box ``│ Model   gemini-2.5-pro │``
+#: — the label, then a run of spaces or a tab, then the id.
+TABLE_MODEL = rf"(?<![\w\-])model(?:[ ]{{2,}}|\t)[ \t]*(?P<table_model_v>{MODEL_ID})"
 #: An SDK's model constructor echoed in a traceback or snippet: ``genai.GenerativeModel('gemini-1.5-flash')``,
 #: Go's ``client.GenerativeModel("gemini-1.5-pro")``, Java's ``new GenerativeModel("gemini-1.5-flash-001", …)``
 #: (matched on lower-cased text).
@@ -824,6 +828,54 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
         r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly",
+    ),
+    # Chinese clouds and AI services by host or name (English or Chinese), and local model servers and coding
+    # tools that are not Google's (a Gemini model or Google host beside them still wins).
+    (
+        "foreign:cn-cloud",
+        (
+            "aliyun",
+            "baidubce",
+            "qianfan",
+            "tencentcloud",
+            "xf-yun",
+            "volcengine",
+            "阿里云",
+            "百度",
+            "腾讯",
+            "火山引擎",
+            "讯飞",
+            "智谱",
+            "通义",
+            "文心",
+            "豆包",
+            "混元",
+            "千帆",
+        ),
+        r"aliyun|baidubce\.com|qianfan|tencentcloud|xf-yun\.com|volcengine|阿里云|百度|腾讯|火山引擎|讯飞|智谱|通义"
+        r"|文心|豆包|混元|千帆",
+    ),
+    (
+        "foreign:local-or-tool",
+        (
+            "vllm",
+            "lm studio",
+            "lmstudio",
+            "localai",
+            "text-generation",
+            "koboldcpp",
+            "gpt4all",
+            "llamafile",
+            "copilot",
+            "cursor",
+            "error_openai",
+            "codex",
+            "windsurf",
+            "codeium",
+        ),
+        r"\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
+        r"|\bcopilot\b|cursor\.(?:sh|com)|api2\.cursor|\bcursor\s+(?:ide|pro|agent)\b|ERROR_OPENAI|\bcodex\b"
+        r"|windsurf|codeium",
     ),
     # CDNs, gateways and platforms by their own headers or log lines (Fastly, Kong, Vercel, Incapsula, Heroku's
     # router, Supabase).
