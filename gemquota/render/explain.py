@@ -7,9 +7,8 @@ import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 
-from rich.console import Console, Group, RenderableType
-from rich.rule import Rule
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from gemquota.context import Context
@@ -139,11 +138,60 @@ def reset_lines(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> list[st
     return lines
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style=_LABEL, no_wrap=True, min_width=9)
-    grid.add_column(overflow="fold")
-    return grid
+class _Grid:
+    """Rows of a label and a value: the label column as wide as its widest label (at least
+    ``min_width``), one space, then the value folded to the rest of the width. What rich's
+    ``Table.grid`` drew here, without loading rich.table at start-up, and with no trailing padding."""
+
+    def __init__(
+        self, *, label_style: str = "", value_style: str = "", min_width: int = 0, right: bool = False
+    ) -> None:
+        self.rows: list[tuple[str, Text]] = []
+        self._label_style = label_style
+        self._value_style = value_style
+        self._min_width = min_width
+        self._right = right
+
+    def add_row(self, label: str, value: Text) -> None:
+        self.rows.append((label, value))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max([self._min_width, *(cell_len(label) for label, _ in self.rows)])
+        room = max(options.max_width - width - 1, 10)
+        for label, value in self.rows:
+            for i, line in enumerate(value.wrap(console, room, overflow="fold")):
+                shown = label if i == 0 else ""
+                pad = " " * (width - cell_len(shown))
+                out = Text()
+                out.append(pad + shown if self._right else shown + pad, style=self._label_style)
+                out.append(" ")
+                start = len(out)
+                out.append_text(line)
+                if self._value_style:
+                    out.stylize_before(self._value_style, start)
+                out.rstrip()
+                yield out
+
+
+class _TitleRule:
+    """A title followed by a line to the full width (``rpm · backoff ─────…``)."""
+
+    def __init__(self, title: Text, style: str = "") -> None:
+        self._title = title
+        self._style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        out = Text()
+        out.append_text(self._title)  # the title's own style stays on the title
+        fill = options.max_width - out.cell_len - 1
+        if fill > 0:
+            out.append(" ")
+            out.append("─" * fill, style=self._style)
+        yield out
+
+
+def _grid() -> _Grid:
+    return _Grid(label_style=_LABEL, min_width=9)
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -157,9 +205,7 @@ def _fix_block(fix: Fix, *, numbered: bool, label: str = "") -> list[RenderableT
         title.append(label, style=_LABEL)
     title.append(safe_line(redact(fix.title)), style="bold green")
     parts: list[RenderableType] = [title]
-    steps = Table.grid(padding=(0, 1))
-    steps.add_column(style=_DIM, no_wrap=True, justify="right")
-    steps.add_column(overflow="fold")
+    steps = _Grid(label_style=_DIM, right=True)
     if numbered:
         for i, step in enumerate(fix.steps, 1):
             steps.add_row(f"  {i}.", _text(step))
@@ -168,7 +214,7 @@ def _fix_block(fix: Fix, *, numbered: bool, label: str = "") -> list[RenderableT
     return parts
 
 
-def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> Table:
+def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> _Grid:
     grid = _grid()
 
     def row(label: str, value: str, style: str = "") -> None:
@@ -218,9 +264,7 @@ def _diagnosis_body(d: Diagnosis, now: datetime, local_tz: tzinfo | None, *, pri
             parts.append(also)
     if d.evidence:
         parts += [Text(""), Text("Evidence", style=_LABEL)]
-        evidence = Table.grid(padding=(0, 1))
-        evidence.add_column(no_wrap=True)
-        evidence.add_column(overflow="fold", style=_DIM)
+        evidence = _Grid(value_style=_DIM)
         for fragment in d.evidence:
             evidence.add_row(" ", _text(fragment))
         parts.append(evidence)
@@ -250,13 +294,13 @@ def diagnosis_panel(
     be copied whole from the terminal."""
     if d.kind is Kind.UNRECOGNIZED:
         # Titles are Text, not str: a str title is parsed as markup (and loads rich's emoji table).
-        return Group(Rule(Text("unrecognized"), align="left", characters="─"), _unrecognized_body(d))
+        return Group(_TitleRule(Text("unrecognized")), _unrecognized_body(d))
     title = str(d.kind) + (f" · {d.retry}" if d.retry else "") + (f" · ×{d.count}" if d.count > 1 else "")
     if not primary:
         title = f"also: {title}"
     style = _STYLE_OF[d.retry].replace("bold ", "")
     return Group(
-        Rule(Text(title, style=_STYLE_OF[d.retry]), align="left", characters="─", style=style),
+        _TitleRule(Text(title, style=_STYLE_OF[d.retry]), style),
         _diagnosis_body(d, now, local_tz, primary=primary),
         Text(""),
     )

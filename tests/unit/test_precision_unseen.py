@@ -341,3 +341,23 @@ def test_gemini_inside_those_tools_stays_googles(text: str) -> None:
 
 def test_a_database_cursor_is_not_cursor_the_editor() -> None:
     assert claimed("Database cursor error: 429 Too Many Requests") == Kind.UNSPECIFIED_429
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A cloud company's name or a mirror is where a Gemini proxy or a pip index lives, not the error's owner.
+        "部署在腾讯云上的 gemini 代理报错: 429 Too Many Requests",
+        "Looking in indexes: https://mirrors.aliyun.com/pypi/simple/\nHTTP Error 429: Too Many Requests",
+    ],
+)
+def test_cloud_company_names_and_mirrors_name_no_provider(text: str) -> None:
+    assert claimed(text) == Kind.UNSPECIFIED_429
+
+
+def test_telegram_is_named_by_its_api_not_the_word() -> None:
+    assert claimed("telegram bot: gemini request failed: 429 Too Many Requests") == Kind.UNSPECIFIED_429
+    assert one("python-telegram-bot: telegram.error.RetryAfter: Flood control exceeded (429)").kind == (
+        Kind.UNRECOGNIZED
+    )
+    assert one("POST https://api.telegram.org/bot123/sendMessage -> 429").kind == Kind.UNRECOGNIZED

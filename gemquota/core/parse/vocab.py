@@ -836,7 +836,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "'ok'",
             "secondly",
         ),
-        r"telegram|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
+        # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
+        r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
+        r"|\btelegram\.(?:ext|error|bot)\b|python-telegram-bot|\btelegraf\b|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|twilio|\breddit\b|\bprawcore\b|\bpraw\b"
@@ -849,26 +851,23 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:cn-cloud",
         (
-            "aliyun",
             "baidubce",
             "qianfan",
-            "tencentcloud",
+            "tencentcloudapi",
+            "tencentcloudsdk",
             "xf-yun",
             "volcengine",
-            "阿里云",
-            "百度",
-            "腾讯",
-            "火山引擎",
-            "讯飞",
-            "智谱",
-            "通义",
+            "千帆",
             "文心",
+            "通义",
             "豆包",
             "混元",
-            "千帆",
+            "智谱",
+            "星火",
         ),
-        r"aliyun|baidubce\.com|qianfan|tencentcloud|xf-yun\.com|volcengine|阿里云|百度|腾讯|火山引擎|讯飞|智谱|通义"
-        r"|文心|豆包|混元|千帆",
+        # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
+        # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
+        r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火",
     ),
     (
         "foreign:local-or-tool",
