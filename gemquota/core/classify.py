@@ -122,7 +122,8 @@ def backend_of(err: GoogleError) -> Backend:
         "cloudcode-pa" in names
         or "cloudaicompanion" in names
         or hints & {"code-assist", "per_user_tier", "oauth_fallback", "ca_words"}
-        or err.signals & {"ca_capacity", "individual_quota", "ca_limit", "no_capacity", "plan_daily"}
+        or err.signals
+        & {"ca_capacity", "individual_quota", "plan_baseline", "ca_limit", "no_capacity", "plan_daily"}
         or err.signals & {"unsupported_client", "not_eligible", "ca_busy", "client_outdated"}
         or "UNSUPPORTED_CLIENT" in err.reasons
         or err.reset_delay_s is not None
@@ -325,7 +326,7 @@ def _window_words(name: str) -> WindowName | None:
 def _code_assist(err: GoogleError) -> _Decision | None:
     """Code Assist / Antigravity: per-user plan allowances (daily or weekly) and short per-user windows."""
     reasons = set(err.reasons)
-    if "individual_quota" in err.signals:
+    if err.signals & {"individual_quota", "plan_baseline"}:
         return _Decision(
             Kind.PLAN_QUOTA, "The individual quota of this Code Assist / Antigravity plan is reached."
         )
@@ -424,6 +425,7 @@ def _quota_like(err: GoogleError) -> bool:
             "ca_busy",
             "agent_terminated",
             "individual_quota",
+            "plan_baseline",
             "ca_limit",
             "plan_daily",
             "rate_model",

@@ -235,6 +235,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
     ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
+    # Antigravity's plan notice: "Your plan's baseline quota will refresh on <date>. To continue using this
+    # model now, enable AI Credit overages." (a per-user plan allowance, until the stated date).
+    (
+        "plan_baseline",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"baseline\s+quota\s+will\s+(?:refresh|reset)|enable\s+AI\s+Credits?\s+overages",
+    ),
     # Antigravity / cloudcode-pa busy notice (reference gemini-2026.md §6, cockpit-tools#453).
     (
         "ca_busy",
@@ -688,11 +696,14 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "dynamodb",
             "provisionedthroughput",
             "x-amz",
+            "amazon",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
         # The Java SDK's packages (com.amazonaws.services.dynamodbv2…) and the services by name.
         r"|\bcom\.amazonaws\.|\bdynamodb|ProvisionedThroughputExceeded"
+        # S3 and the SDKs' exception names ("AmazonS3Exception … (Service: Amazon S3; … SlowDown)").
+        r"|\bAmazon\s*S3\b|\bAmazon(?:S3|Service|Client)Exception\b"
         # AWS's response headers (API Gateway, Lambda URLs …): x-amzn-RequestId, x-amz-apigw-id, x-amz-cf-id.
         r"|\bx-amzn?-[a-z]",
     ),
@@ -737,7 +748,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|bigmodel\.cn|runwayml",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
-    ("foreign:huggingface", ("huggingface", "hf.co"), r"huggingface|\bhf\.co\b"),
+    (
+        "foreign:huggingface",
+        ("huggingface", "hugging face", "hf.co"),
+        r"huggingface|hugging\s+face|\bhf\.co\b",
+    ),
     ("foreign:openrouter", ("openrouter",), r"openrouter"),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
@@ -1005,7 +1020,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)",
         ),
         ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
-        ("aistudio", ("ai studio",), r"\bAI\s+Studio\b"),
+        # AI Studio, also by its former name (MakerSuite; its internal RPC types still carry it).
+        ("aistudio", ("ai studio", "makersuite"), r"\bAI\s+Studio\b|makersuite"),
         # The Gemini API's service title (also "(Staging)"), e.g. in a SERVICE_DISABLED message cut before its URL.
         (
             "genlang",
