@@ -37,6 +37,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The scorer's retry classes and label reader (one definition; the sibling module is found from here
+# also when this file is loaded by path, as tests/unit/test_unmangle.py does).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_pastes import NONE, RETRY, read_labels
+
 REPO = Path(__file__).resolve().parents[1]
 
 LABELLED = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "corpus-dev", "shapes26", "peers")
@@ -351,21 +356,6 @@ def mangle(name: str, text: str, file: str = "") -> str:
 # Scoring
 # --------------------------------------------------------------------------------------------------
 
-RETRY: dict[str, str | None] = {
-    "rpm": "backoff",
-    "tpm": "backoff",
-    "ipm": "backoff",
-    "capacity": "backoff",
-    "unspecified-429": "backoff",
-    "overloaded": "backoff",
-    "internal": "backoff",
-    "deadline": "backoff",
-    "rpd": "wait-reset",
-    "tpd": "wait-reset",
-    "plan-quota": "wait-reset",
-    "unrecognized": None,
-}
-NONE = ("", "-")
 #: The less specific kind of each specific kind (a truncation that yields it stays honest).
 GENERAL = {
     **dict.fromkeys(
@@ -426,13 +416,8 @@ def _read(path: Path) -> str:
 
 
 def load_labelled(folder: Path) -> list[Paste]:
-    rows = (folder / "labels.tsv").read_text(encoding="utf-8").splitlines()
-    head = rows[0].split("\t")
     out: list[Paste] = []
-    for row in rows[1:]:
-        if not row.strip():
-            continue
-        want = dict(zip(head, row.split("\t"), strict=False))
+    for want in read_labels(folder):
         kinds = {want["kind"]} | {k for k in want.get("also_ok", "-").split(",") if k not in NONE}
         model = None if want["model"] in NONE else want["model"].removeprefix("models/")
         out.append(Paste(folder.name, want["file"], _read(folder / want["file"]), frozenset(kinds), model))
