@@ -243,27 +243,6 @@ GZIP_MAX_RATIO = 400
 GZIP_RATIO_FLOOR = 256 * 1024 * 1024
 
 
-class _Counting(io.RawIOBase):
-    """A binary stream that counts the bytes read through it (the compressed side of a gzip)."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-        self.count = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._stream.read(size)
-        self.count += len(data)
-        return data
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
 class _GuardedGzip(io.RawIOBase):
     """A gzip stream (also concatenated members) that refuses to expand without bound: past
     ``GZIP_RATIO_FLOOR`` decompressed bytes, more than ``GZIP_MAX_RATIO`` times what was read is a
@@ -277,7 +256,7 @@ class _GuardedGzip(io.RawIOBase):
         floor: int = GZIP_RATIO_FLOOR,
         ratio: int = GZIP_MAX_RATIO,
     ) -> None:
-        self._counted = _Counting(compressed)
+        self._counted = _RawAdapter(compressed)
         self._gzip = gzip.GzipFile(fileobj=self._counted, mode="rb")
         self._name = name
         self._out = 0
@@ -300,10 +279,12 @@ class _GuardedGzip(io.RawIOBase):
 
 
 class _RawAdapter(io.RawIOBase):
-    """Any binary stream (``sys.stdin.buffer``, BytesIO) as a raw stream for BufferedReader."""
+    """Any binary stream (``sys.stdin.buffer``, BytesIO) as a raw stream for BufferedReader; ``count``
+    is how many bytes were read through it (the compressed side of a gzip)."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
+        self.count = 0
 
     def readable(self) -> bool:
         return True
@@ -311,10 +292,13 @@ class _RawAdapter(io.RawIOBase):
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         reader = getattr(self._stream, "readinto1", None) or getattr(self._stream, "readinto", None)
         if reader is not None:
-            return int(reader(buffer) or 0)
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+            n = int(reader(buffer) or 0)
+        else:
+            data = self._stream.read(len(buffer))
+            n = len(data)
+            buffer[:n] = data
+        self.count += n
+        return n
 
 
 # --------------------------------------------------------------------------------------------------
