@@ -92,7 +92,7 @@ def test_the_upper_word_probe_finds_every_status_and_reason_word_and_pair() -> N
 def test_frame_headers_give_no_model_and_the_code_line_under_one_still_does() -> None:
     frames = (
         "Traceback (most recent call last):\n"
-        '  File "/home/me/gemini-1.5-pro-bot/main.py", line 12, in <module>\n'
+        '  File "/srv/gemini-1.5-pro-bot/main.py", line 12, in <module>\n'
         '    response = client.models.generate_content(model="gemini-2.5-flash", contents=x)\n'
         '  File "/usr/lib/python3.12/site-packages/google/genai/errors.py", line 121, in raise_for_response\n'
         "    raise ClientError(status_code, response_json, response)\n"

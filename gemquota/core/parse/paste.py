@@ -11,11 +11,10 @@ from gemquota.core.parse.acc import _Acc
 from gemquota.core.parse.normalize import flatten, normalize
 from gemquota.core.parse.records import GoogleError
 from gemquota.core.parse.structure import _structures, _walk
-from gemquota.core.parse.text import _compatible, _global_hints, _text_records
+from gemquota.core.parse.text import _advised, _compatible, _global_hints, _text_records
 from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, without_surrogates
 from gemquota.core.parse.vocab import (
     BARE_MODEL,
-    DISPLAY_TARGET_WORDS,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
     PY_FRAME_LINE,
@@ -175,9 +174,10 @@ def _sole_model(low: str) -> str | None:
     found: set[str] = set()
     for match in _BARE_MODEL_RX.finditer(low):
         at = match.start()
-        if at and (low[at - 1].isalnum() or low[at - 1] in "_/.-"):
+        # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
+        if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
             continue
-        if match.end() >= len(low) or any(w in low[max(0, at - 24) : at] for w in DISPLAY_TARGET_WORDS):
+        if match.end() >= len(low) or _advised(low[max(0, at - 24) : at]):
             continue
         model = _clean_model(match.group("bare_model_v"))
         if model:

@@ -397,12 +397,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "implemented",
             "conflict",
             "resource exhausted",
+            "internal error",
+            "deadline exceeded",
         ),
         # (Also gRPC's RESOURCE_EXHAUSTED in words, quoted or not: 'Hitting 429 "Resource exhausted"'.)
         _Re(
             rf"{_CODE_LEAD}:?\s+\(?[\"'“]?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable"
             r"|Internal\s+Server\s+Error|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out"
-            r"|Payment\s+Required|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict|Resource\s+exhausted)",
+            r"|Payment\s+Required|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict|Resource\s+exhausted"
+            # Google's own messages of a 500 and a 504 after their code ("500 Internal error encountered.").
+            r"|Internal\s+error|Deadline\s+exceeded)",
             re.IGNORECASE,
         ),
         "code_phrase",
@@ -903,6 +907,19 @@ _HOST_KEYS = (
 )
 
 
+#: Where a clause ends: a word of advice before it is not about what follows.
+_CLAUSE_ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", "; ")
+
+
+def _advised(before: str) -> bool:
+    """Whether the lower-cased text just before a model names it as advice ("switch to", "try "): a
+    word of ``DISPLAY_TARGET_WORDS`` in the same clause (not in the sentence or line before)."""
+    cut = max(before.rfind(end) for end in _CLAUSE_ENDS)
+    if cut >= 0:
+        before = before[cut + 1 :]
+    return any(word in before for word in DISPLAY_TARGET_WORDS)
+
+
 def _host_keys(low: str) -> bool:
     return any(k in low for k in _HOST_KEYS)
 
@@ -1263,8 +1280,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             return None
         return _Fact(pos, "wrapper_model", _setter("request_model", _clean_model(g("to_use_model_v"))))
     if kind == "display_prose":
-        before = text[max(0, pos - 24) : pos].lower()
-        if any(word in before for word in DISPLAY_TARGET_WORDS):
+        if _advised(text[max(0, pos - 24) : pos].lower()):
             return None
         from gemquota.core.quota import model_from_display_name
 

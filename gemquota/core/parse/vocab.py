@@ -381,7 +381,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "auth",
         "PERMISSION_DENIED",
         r"version\s+of\s+(?:Google\s+)?(?:Antigravity|Gemini\s+CLI|Gemini\s+Code\s+Assist)\s+(?:is\s+)?"
-        r"(?:no\s+longer\s+supported|not\s+supported|out\s+of\s+date|outdated|too\s+old|deprecated)",
+        r"(?:no\s+longer\s+supported|not\s+supported|out\s+of\s+date|outdated|too\s+old|deprecated)"
+        # A model the client's version may not use: "Gemini 3.1 Pro is not available on this version.
+        # Please upgrade to the latest version."
+        r"|not\s+available\s+on\s+this\s+version\.?\s+Please\s+(?:upgrade|update)\s+to\s+the\s+latest",
     ),
     (
         "not_eligible",
@@ -559,7 +562,7 @@ _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 #: then a version digit or a model word.
 MODEL_ID = (
     rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
-    r"|(?:text-?)?embedding-(?:\d|gecko))[\w.\-]{0,80}"
+    r"|(?:text-?)?embedding-(?:\d|gecko))[A-Za-z0-9_.\-]{0,80}"  # (ASCII: an id ends at "的" or "，")
 )
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
@@ -638,7 +641,7 @@ DISPLAY_TARGET_WORDS = ("switch", "migrat", "fall", "upgrade", "move to", "movin
 #: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
 CLI_MODEL = (
     r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
-    rf"(?P<cli_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+    rf"(?P<cli_model_v>{_MODEL_FAMILIES}\d[A-Za-z0-9_.\-]{{1,80}})"
 )
 #: The keys of a wrapper's envelope that name the model beside a Google body it carries.
 WRAPPER_MODEL_KEYS = ("model", "modelId", "model_id", "modelName", "model_name", "modelGroup")
@@ -744,11 +747,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "volces",
             "bigmodel",
             "runwayml",
+            "xiaomi",
+            "replicate api",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
-        r"|bigmodel\.cn|runwayml",
+        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     (
@@ -822,11 +827,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "doubao-",
             "hunyuan",
             "kimi-",
+            "mimo-",
         ),
         r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
         r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
         r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b"
-        r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest)",
+        r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest)"
+        r"|(?<![\w\-])mimo-v\d",
     ),
     # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
     (
