@@ -13,7 +13,6 @@ and ``redact`` first, exactly as for rich (whose markup we never interpret eithe
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
@@ -66,14 +65,22 @@ def combine(under: str, over: str) -> str:
 # ------------------------------------------------------------------------------------ cell widths
 
 
+#: Ranges of characters one cell wide (Latin-1 but the soft hyphen, Latin extended, dashes, quotes and
+#: bullets, arrows, box drawing): the panel's own ``—·→─`` are measured without loading unicodedata.
+_NARROW = ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x2010, 0x2027), (0x2190, 0x21FF), (0x2500, 0x257F))
+
+
 def char_width(char: str) -> int:
     """Cells a character takes on a terminal: 2 for East Asian wide and fullwidth characters, 0 for
     combining marks, format characters and controls, else 1."""
     code = ord(char)
-    if 0x20 <= code < 0x7F:
-        return 1
+    for low, high in _NARROW:
+        if low <= code <= high:
+            return 1
     if code < 0x20 or 0x7F <= code < 0xA0:
         return 0
+    import unicodedata  # only for text beyond the common ranges
+
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

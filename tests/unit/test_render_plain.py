@@ -209,3 +209,22 @@ def test_empty_grid_prints_nothing() -> None:
     out = Writer(20, color=False)
     out.grid([])
     assert out.getvalue() == ""
+
+
+def test_the_narrow_ranges_agree_with_unicodedata() -> None:
+    # char_width answers these ranges without unicodedata: the answer must be the one it would give.
+    import unicodedata
+
+    from gemquota.render.plain import _NARROW, char_width
+
+    for low, high in _NARROW:
+        for code in range(low, high + 1):
+            char = chr(code)
+            assert char_width(char) == 1
+            assert not unicodedata.combining(char) and unicodedata.category(char) not in (
+                "Mn",
+                "Me",
+                "Cf",
+                "Cc",
+            )
+            assert unicodedata.east_asian_width(char) not in ("W", "F")
