@@ -79,12 +79,12 @@ _TRAILING_SPACE = _Re(r"[ \t]+\n")
 _ID_WORDS = ("Generate", "BatchEmbed", "Embed", "CountTokens", "Total", "Search", "Bidi")
 #: After an id word: the rest of the id up to a line break, then the pieces after the break(s).
 _ID_REST = _Re(
-    r"([A-Za-z0-9]{1,100}(?:-[A-Za-z0-9]{0,20})?)((?:\n[ \t]*[A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?){1,4})"
+    r"([A-Za-z0-9]{1,100}+(?:-[A-Za-z0-9]{0,20}+)?+)((?:\n[ \t]*[A-Za-z0-9]{1,60}(?:-[A-Za-z0-9]{1,20})?){1,4})"
 )
 _WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
 _METRIC_HOSTS = ("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicompanion")
 #: After a metric host's ``.googleapis.com/``: the rest of the metric up to a line break, then the pieces.
-_METRIC_REST = _Re(r"([a-z0-9_]{1,160})((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])")
+_METRIC_REST = _Re(r"([a-z0-9_]{1,160}+)((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])")
 _WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|images|project|user|tier)$")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
 _MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")

@@ -18,6 +18,7 @@ from gemquota.core.parse.vocab import (
     DISPLAY_TARGET_WORDS,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
+    PY_FRAME_LINE,
     reason_entry,
 )
 
@@ -78,7 +79,7 @@ def _parse_text(text: str) -> list[GoogleError]:
         struct_accs.extend(accs)
     pieces.append(text[last:])
     flat = flatten(text)
-    residual = flatten("".join(pieces)) if structures else flat
+    residual = _without_frames(flatten("".join(pieces)) if structures else flat)
     # The text that introduces a body ("Error: 503 Service Unavailable: {...}") is the same
     # occurrence as the body: its facts complete the body's record, never a record of their own.
     for lead, wrapper, accs in wrappers:
@@ -123,6 +124,17 @@ def _parse_text(text: str) -> list[GoogleError]:
         acc.hints |= hints
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
+
+
+_PY_FRAME_RX = _Re(PY_FRAME_LINE)
+
+
+def _without_frames(text: str) -> str:
+    """``text`` less the frame headers of a Python traceback: paths and line numbers hold no fact of an
+    error, and the text pass reads every character it is given (its positions only order its facts)."""
+    if 'File "' not in text:
+        return text
+    return _PY_FRAME_RX.sub("", text)
 
 
 _PROSE_CODE_RX = _Re(PROSE_CODE)

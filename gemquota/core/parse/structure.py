@@ -79,17 +79,30 @@ class _ScanResult:
 #: of plain characters are one tight step each), or a single structural character (a quote matched
 #: alone opens a string that is never closed).
 _TOKEN = _Re(r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'|["'{}\[\],]""", re.S)
+#: The same tokens less the comma: enough to find where a whole span closes.
+_BRACKET_TOKEN = _Re(_TOKEN.pattern.replace("\\],]", "\\]]"), re.S)
 
 
 def _scan(text: str, start: int, budget: int) -> _ScanResult:
     """Find the end of the bracketed span starting at ``start``: one left-to-right pass over
-    structural tokens in which strings are skipped whole."""
+    structural tokens in which strings are skipped whole. A span that closes is found without its
+    commas (a third of the tokens of a body); only one that does not is scanned again with them, for
+    the last safe point its repair may cut back to."""
+    res = _scan_tokens(text, start, budget, _BRACKET_TOKEN)
+    if res.closed or res.too_deep:
+        return res  # (a span too deep or too long is skipped, never repaired)
+    again = _scan_tokens(text, start, budget - res.steps, _TOKEN)
+    again.steps += res.steps
+    return again
+
+
+def _scan_tokens(text: str, start: int, budget: int, token: _Re) -> _ScanResult:
     stack: list[str] = []
     safe_idx, safe_depth = start, 0
     steps = 0
     pos = start
     last = len(text) - 1
-    finditer = _TOKEN.rx.finditer
+    finditer = token.rx.finditer
     while True:
         for match in finditer(text, pos):
             steps += 1
@@ -250,6 +263,39 @@ def _load_span(text: str, start: int, res: _ScanResult) -> Any:
     return None
 
 
+#: How much of the text after an opener the fast read of a Python literal copies (larger ones are scanned).
+_FAST_WINDOW = 65_536
+
+
+def _parsed_span(text: str, start: int) -> tuple[int, Any] | None:
+    """Where a span that json reads whole ends, and its value: a JSON body, or a plain Python literal
+    (single quotes, no escapes json and Python read differently) read with its quotes swapped, as
+    ``_literal`` reads it. What ``_scan`` then ``_load`` would find, in one pass of json's C scanner
+    instead of a Python step per token; None for anything else (a cut, mixed quotes, a span with more
+    brackets than ``_scan`` follows), which goes the token way."""
+    decoder = _json_decoder()
+    try:
+        if _PY_OPENING.match(text, start):
+            window = text[start : start + _FAST_WINDOW]
+            obj, end = decoder.raw_decode(window.replace("'", '"'))
+            span = window[:end]
+            if len(span) > MAX_LITERAL_EVAL or not span.isprintable() or _not_plain(span):
+                return None
+        else:
+            obj, stop = decoder.raw_decode(text, start)
+            end = stop - start
+            if end > MAX_JSON_SPAN:
+                return None
+            span = text[start:stop]
+    except (ValueError, RecursionError):
+        return None
+    if span.count("{") + span.count("[") > MAX_DEPTH:
+        return None
+    if obj is not None and may_hold_surrogate_escape(span):
+        obj = without_surrogates(obj)
+    return start + end, obj
+
+
 def _structures(text: str, depth: int, cut: list[bool] | None = None) -> list[tuple[int, int, list[_Acc]]]:
     """Every parsed structure in ``text`` that holds a Google error, with its span (and, in ``cut``
     when given, whether each was cut short and repaired)."""
@@ -265,12 +311,20 @@ def _structures(text: str, depth: int, cut: list[bool] | None = None) -> list[tu
             break
         start = match.start()
         spans += 1
-        res = _scan(text, start, budget)
-        budget -= res.steps + 1
-        if res.too_deep:
-            pos = max(res.end, start + 1)
-            continue
-        obj = _load_span(text, start, res)
+        parsed = _parsed_span(text, start)
+        if parsed is not None:
+            end, obj = parsed
+            res = _ScanResult(end, True, [], None, end, 0, False, 1)
+            budget -= 2
+            if end - start < 8 or not _WORTH.rx.search(text, start, end):
+                obj = None
+        else:
+            res = _scan(text, start, budget)
+            budget -= res.steps + 1
+            if res.too_deep:
+                pos = max(res.end, start + 1)
+                continue
+            obj = _load_span(text, start, res)
         accs: list[_Acc] = []
         if obj is not None:
             _walk(obj, depth, accs, list_wrapped=isinstance(obj, list))

@@ -607,6 +607,9 @@ SLUG_MODEL = rf"google/(?<![\w/.\-@]google/)(?P<slug_model_v>{MODEL_ID})"
 #: unavailable" (matched on lower-cased text).
 SWITCHED_FROM_MODEL = rf"switching\s+from\s+(?:models/)?(?P<switched_from_v>{MODEL_ID})\s+to\s"
 CONFIGURED_MODEL = rf"configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL_ID})\)"
+#: A frame header of a Python traceback (``  File "/app/x.py", line 48, in <module>``): where the error was
+#: raised, never what it says. Its code line (the next one, which may name the model called) stays.
+PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,300})?$\n?'
 #: Prose that states a status code as a kind of error, as forum posts do ("I keep getting the 429 errors",
 #: "consistent 503 and 504 errors", "Persistent Status 429s", "severe 429 rate limiting issues", "503 (model
 #: overload)"; matched on lower-cased text): a weak code, read only when nothing else in the paste is a
