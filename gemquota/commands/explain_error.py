@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from gemquota.app import explain_error as app
 from gemquota.context import Context, OutputFormat
-from gemquota.render import jsonout
 
 
 def run(
@@ -19,6 +18,8 @@ def run(
     """Diagnose the paste from the argument, ``--file`` or piped stdin and print the result."""
     report = app.diagnose(ctx, text=text, file=file, model=model, now=now, key=key)
     if ctx.fmt is OutputFormat.JSON:
+        from gemquota.render import jsonout
+
         data = {"diagnoses": [d.to_json() for d in report.diagnoses]}
         jsonout.write(ctx.stdout, jsonout.success(app.COMMAND, data))
     else:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from gemquota.context import Context, OutputFormat
 from gemquota.core.redact import redact
 from gemquota.exceptions import GemquotaError
-from gemquota.render import jsonout
 
 
 def report_error(ctx: Context, err: GemquotaError) -> int:
     """Print a one-line error with its hint (or the JSON error document) and return its exit code."""
     if ctx.fmt is OutputFormat.JSON:
+        from gemquota.render import jsonout  # json only for JSON output (explain-error's start-up, SPEC §9)
+
         jsonout.write(ctx.stdout, jsonout.failure(ctx.command, err.code, err.message, err.hint))
     else:
         ctx.stderr.write(redact(f"gemquota: error: {err.message}\n"))

@@ -1,21 +1,19 @@
-"""Human output of explain-error: one compact panel per diagnosis, primary first, secrets redacted."""
+"""Human output of explain-error: one compact panel per diagnosis, primary first, secrets redacted.
+
+Written with ``gemquota.render.plain``, not rich: explain-error's cold start is budgeted (SPEC §9)."""
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
-
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.text import Text
 
 from gemquota.context import Context
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Retry
 from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC
 from gemquota.core.textsafe import safe_line, safe_text
+from gemquota.render.plain import Text, Writer
 
 KIND_TITLES: dict[Kind, str] = {
     Kind.RPM: "Requests per minute exhausted",
@@ -138,87 +136,30 @@ def reset_lines(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> list[st
     return lines
 
 
-class _Grid:
-    """Rows of a label and a value: the label column as wide as its widest label (at least
-    ``min_width``), one space, then the value folded to the rest of the width. What rich's
-    ``Table.grid`` drew here, without loading rich.table at start-up, and with no trailing padding."""
-
-    def __init__(
-        self, *, label_style: str = "", value_style: str = "", min_width: int = 0, right: bool = False
-    ) -> None:
-        self.rows: list[tuple[str, Text]] = []
-        self._label_style = label_style
-        self._value_style = value_style
-        self._min_width = min_width
-        self._right = right
-
-    def add_row(self, label: str, value: Text) -> None:
-        self.rows.append((label, value))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max([self._min_width, *(cell_len(label) for label, _ in self.rows)])
-        room = max(options.max_width - width - 1, 10)
-        for label, value in self.rows:
-            for i, line in enumerate(value.wrap(console, room, overflow="fold")):
-                shown = label if i == 0 else ""
-                pad = " " * (width - cell_len(shown))
-                out = Text()
-                out.append(pad + shown if self._right else shown + pad, style=self._label_style)
-                out.append(" ")
-                start = len(out)
-                out.append_text(line)
-                if self._value_style:
-                    out.stylize_before(self._value_style, start)
-                out.rstrip()
-                yield out
-
-
-class _TitleRule:
-    """A title followed by a line to the full width (``rpm · backoff ─────…``)."""
-
-    def __init__(self, title: Text, style: str = "") -> None:
-        self._title = title
-        self._style = style
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        out = Text()
-        out.append_text(self._title)  # the title's own style stays on the title
-        fill = options.max_width - out.cell_len - 1
-        if fill > 0:
-            out.append(" ")
-            out.append("─" * fill, style=self._style)
-        yield out
-
-
-def _grid() -> _Grid:
-    return _Grid(label_style=_LABEL, min_width=9)
-
-
 def _text(value: str, style: str = "") -> Text:
     """Text from the paste or the diagnosis, redacted and terminal-safe (escapes shown escaped)."""
-    return Text(safe_text(redact(value)), style=style)
+    return Text(safe_text(redact(value)), style)
 
 
-def _fix_block(fix: Fix, *, numbered: bool, label: str = "") -> list[RenderableType]:
-    title = Text()
-    if label:
-        title.append(label, style=_LABEL)
-    title.append(safe_line(redact(fix.title)), style="bold green")
-    parts: list[RenderableType] = [title]
-    steps = _Grid(label_style=_DIM, right=True)
+def _labelled(out: Writer, rows: list[tuple[str, Text]]) -> None:
+    out.grid(rows, label_style=_LABEL, min_width=9)
+
+
+def _fix_block(out: Writer, fix: Fix, *, numbered: bool, label: str = "") -> None:
+    title = Text(label, _LABEL).append(safe_line(redact(fix.title)), "bold green")
+    out.print(title)
+    steps: list[tuple[str, Text]] = []
     if numbered:
-        for i, step in enumerate(fix.steps, 1):
-            steps.add_row(f"  {i}.", _text(step))
-    steps.add_row("  →", _text(fix.url, "underline"))
-    parts.append(steps)
-    return parts
+        steps += [(f"  {i}.", _text(step)) for i, step in enumerate(fix.steps, 1)]
+    steps.append(("  →", _text(fix.url, "underline")))
+    out.grid(steps, label_style=_DIM, right=True)
 
 
-def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> _Grid:
-    grid = _grid()
+def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> list[tuple[str, Text]]:
+    rows: list[tuple[str, Text]] = []
 
     def row(label: str, value: str, style: str = "") -> None:
-        grid.add_row(label, _text(value, style))
+        rows.append((label, _text(value, style)))
 
     status = " ".join(str(p) for p in (d.http_code, d.status) if p is not None)
     row("Backend", BACKEND_NAMES[d.backend] + (f" · {status}" if status else ""))
@@ -247,63 +188,56 @@ def _fields(d: Diagnosis, now: datetime, local_tz: tzinfo | None) -> _Grid:
         row("Note", note)
     for i, assumption in enumerate(d.assumptions):
         row("Assumed" if i == 0 else "", assumption)
-    return grid
+    return rows
 
 
-def _diagnosis_body(d: Diagnosis, now: datetime, local_tz: tzinfo | None, *, primary: bool) -> Group:
-    parts: list[RenderableType] = [_text(headline_of(d), _STYLE_OF[d.retry])]
+def _diagnosis_body(
+    out: Writer, d: Diagnosis, now: datetime, local_tz: tzinfo | None, *, primary: bool
+) -> None:
+    out.print(_text(headline_of(d), _STYLE_OF[d.retry]))
     if d.why:
-        parts.append(_text(d.why, "italic"))
-    parts += [Text(""), _fields(d, now, local_tz)]
+        out.print(_text(d.why, "italic"))
+    out.print()
+    _labelled(out, _fields(d, now, local_tz))
     if d.fixes:
-        parts.append(Text(""))
-        parts += _fix_block(d.fixes[0], numbered=True, label="Fastest fix: ")
+        out.print()
+        _fix_block(out, d.fixes[0], numbered=True, label="Fastest fix: ")
         if primary and len(d.fixes) > 1:
-            also = _grid()
-            also.add_row("Also", _text(" · ".join(f.title for f in d.fixes[1:])))
-            parts.append(also)
+            _labelled(out, [("Also", _text(" · ".join(f.title for f in d.fixes[1:])))])
     if d.evidence:
-        parts += [Text(""), Text("Evidence", style=_LABEL)]
-        evidence = _Grid(value_style=_DIM)
-        for fragment in d.evidence:
-            evidence.add_row(" ", _text(fragment))
-        parts.append(evidence)
-    return Group(*parts)
+        out.print()
+        out.print(Text("Evidence", _LABEL))
+        out.grid([(" ", _text(fragment)) for fragment in d.evidence], value_style=_DIM)
 
 
-def _unrecognized_body(d: Diagnosis) -> Group:
-    parts: list[RenderableType] = [
-        Text("No Google / Gemini API error was found in the input.", style="bold"),
-        # Why (e.g. whose error it is instead: "This is an error of anthropic, not of a Google API …").
-        *([Text(d.why)] if d.why else []),
-        Text(
-            "gemquota reads the error body Google sends (code, status, message, details). "
-            "The text given holds none of it — it may be cut off, or only an application's own message."
-        ),
-        Text(""),
-    ]
+def _unrecognized_body(out: Writer, d: Diagnosis) -> None:
+    out.print(Text("No Google / Gemini API error was found in the input.", "bold"))
+    if d.why:  # whose error it is instead: "This is an error of anthropic, not of a Google API …"
+        out.print(d.why)
+    out.print(
+        "gemquota reads the error body Google sends (code, status, message, details). "
+        "The text given holds none of it — it may be cut off, or only an application's own message."
+    )
+    out.print()
     for fix in d.fixes[:1]:
-        parts += _fix_block(fix, numbered=True)
-    return Group(*parts)
+        _fix_block(out, fix, numbered=True)
 
 
 def diagnosis_panel(
-    d: Diagnosis, now: datetime, local_tz: tzinfo | None = None, *, primary: bool = True
-) -> RenderableType:
+    out: Writer, d: Diagnosis, now: datetime, local_tz: tzinfo | None = None, *, primary: bool = True
+) -> None:
     """One diagnosis: a titled rule, then its body with no side borders, so that commands and URLs can
     be copied whole from the terminal."""
     if d.kind is Kind.UNRECOGNIZED:
-        # Titles are Text, not str: a str title is parsed as markup (and loads rich's emoji table).
-        return Group(_TitleRule(Text("unrecognized")), _unrecognized_body(d))
+        out.rule(Text("unrecognized"))
+        _unrecognized_body(out, d)
+        return
     title = str(d.kind) + (f" · {d.retry}" if d.retry else "") + (f" · ×{d.count}" if d.count > 1 else "")
     if not primary:
         title = f"also: {title}"
-    style = _STYLE_OF[d.retry].replace("bold ", "")
-    return Group(
-        _TitleRule(Text(title, style=_STYLE_OF[d.retry]), style),
-        _diagnosis_body(d, now, local_tz, primary=primary),
-        Text(""),
-    )
+    out.rule(Text(title, _STYLE_OF[d.retry]), _STYLE_OF[d.retry].replace("bold ", ""))
+    _diagnosis_body(out, d, now, local_tz, primary=primary)
+    out.print()
 
 
 def _terminal_width(ctx: Context) -> int | None:
@@ -334,32 +268,21 @@ def wants_color(ctx: Context, terminal: bool) -> bool:
     return terminal
 
 
-def _console(ctx: Context, file: io.StringIO) -> Console:
+def writer_for(ctx: Context) -> Writer:
+    """A Writer as wide as the Context, COLUMNS or the terminal say (else DEFAULT_WIDTH), coloured as
+    ``wants_color`` decides."""
     terminal = _terminal_width(ctx)
-    color = wants_color(ctx, terminal is not None)
-    return Console(
-        file=file,
-        width=ctx.width or _env_columns(ctx) or terminal or DEFAULT_WIDTH,
-        force_terminal=color,
-        color_system="auto" if color else None,
-        no_color=not color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        _environ=dict(ctx.env),
-    )
+    width = ctx.width or _env_columns(ctx) or terminal or DEFAULT_WIDTH
+    return Writer(width, color=wants_color(ctx, terminal is not None))
 
 
 def render_diagnoses(ctx: Context, diagnoses: Sequence[Diagnosis], *, now: datetime) -> None:
     """Print every diagnosis (primary first) to ctx.stdout; every string goes through redact()."""
-    buffer = io.StringIO()
-    console = _console(ctx, buffer)
-    parts: list[RenderableType] = []
+    out = writer_for(ctx)
     for i, d in enumerate(diagnoses):
         if i == 1:
-            parts.append(Text(f"Also in this paste ({len(diagnoses) - 1} more):", style=_LABEL))
-        parts.append(diagnosis_panel(d, now, ctx.local_tz, primary=i == 0))
-    console.print(Group(*parts))
+            out.print(Text(f"Also in this paste ({len(diagnoses) - 1} more):", _LABEL))
+        diagnosis_panel(out, d, now, ctx.local_tz, primary=i == 0)
     # Second pass on the final text: nothing secret reaches the terminal even if a renderer forgot.
-    ctx.stdout.write(redact(buffer.getvalue()))
+    ctx.stdout.write(redact(out.getvalue()))
     ctx.stdout.flush()

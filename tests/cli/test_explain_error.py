@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -478,3 +479,31 @@ def test_reset_in_reads_a_gzip_paste(cli: CliRunner, tmp_path: Path) -> None:
     got = cli("reset-in", "--file", str(packed), "--now", NOW, "--format", "json")
     assert got.code == 0, got.err
     assert got.json()["data"]["window"] == "rpd"
+
+
+def test_coloured_panel_holds_only_its_own_colour_codes(make_context: Callable[..., Any]) -> None:
+    # Colour on: the only escape sequences are the panel's SGR codes; a paste's escapes, OSC 8 links and
+    # rich markup are shown as text.
+    hostile = "[red]markup[/red]\x1b[31mRED\x1b[0m\x1b]8;;https://evil.example\x07x\x1b]8;;\x07\x9b2J"
+    violation = {"quotaId": f"GenerateRequestsPerDayPerProjectPerModel-FreeTier{hostile}"}
+    body = json.dumps(
+        {
+            "error": {
+                "code": 429,
+                "message": "You exceeded your current quota.",
+                "status": "RESOURCE_EXHAUSTED",
+                "details": [
+                    {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [violation]}
+                ],
+            }
+        }
+    )
+    ctx = make_context(color=True, width=120)
+    explain_command.run(ctx, text=body, file=None, model=None, now=NOW)
+    out = ctx.out
+    assert "\x1b[1;" in out  # coloured
+    without_sgr = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "\x1b" not in without_sgr and "\x9b" not in without_sgr and "\x07" not in without_sgr
+    assert "[red]markup[/red]" in without_sgr
+    assert all(line == line.rstrip() for line in without_sgr.splitlines())
+    assert max(len(line) for line in without_sgr.splitlines()) <= 120

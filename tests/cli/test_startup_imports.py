@@ -98,3 +98,30 @@ def test_the_check_itself_can_fail(tmp_path: Path) -> None:
     script = _LIBRARY.replace("import gemquota\n", "import gemquota\nimport google.genai.errors\n")
     result = _loaded(script, [str(PASTE)], tmp_path)
     assert any(m.startswith("google.genai") for m in _forbidden(result["modules"]))
+
+
+# The human explain-error panel is written by gemquota.render.plain: rich (about a fifth of the cold
+# start, SPEC §9) is not loaded, whatever the paste: a quota error, an overload, nobody's error.
+_NOT_GOOGLE = REPO / "tests" / "fixtures" / "not-google"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [PASTE, CORPUS / "033-raw-json-503-overloaded.txt", next(iter(sorted(_NOT_GOOGLE.glob("*.txt"))))],
+    ids=["rpd", "overloaded", "unrecognized"],
+)
+def test_human_explain_error_imports_neither_rich_nor_typer(paste: Path, tmp_path: Path) -> None:
+    result = _loaded(_DRIVER, ["explain-error", "--file", str(paste)], tmp_path)
+    assert result["code"] in (0, 4), result["stdout"]
+    assert "Fastest fix" in str(result["stdout"]) or "No Google / Gemini" in str(result["stdout"])
+    modules = result["modules"]
+    assert isinstance(modules, list) and "gemquota.render.explain" in modules
+    assert [m for m in modules if m == "rich" or m.startswith("rich.")] == []
+    assert "typer" not in modules and "click" not in modules
+
+
+def test_the_rich_check_itself_can_fail(tmp_path: Path) -> None:
+    # A driver that loads rich.console before the command runs: the check must see it.
+    script = _DRIVER.replace("import json, runpy, sys\n", "import json, runpy, sys\nimport rich.console\n")
+    result = _loaded(script, ["explain-error", "--file", str(PASTE)], tmp_path)
+    assert "rich.console" in result["modules"]  # type: ignore[operator]
