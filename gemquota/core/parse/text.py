@@ -623,7 +623,8 @@ def _specs() -> list[_Spec]:
         spaced_keys = tuple(key for key in keys if " " in key)
         # The words a hard wrap can follow inside one of them (all but each literal's last word).
         ends = frozenset(w for lit in (*spaced_leads, *spaced_keys) for w in lit.split(" ")[:-1] if w)
-        _SPACED.append((spaced_leads, spaced_keys, ends))
+        anchor = (spec.sid, spec.family, spec.status) if spec.kind == "anchor" else None
+        _PLANS.append((keys, need, spec.on_low, spec.probe, spec.kind, spec.rx, spaced_keys, ends, anchor))
     # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
     # spec) finds the few specs worth checking further.
     by_lit: dict[tuple[bool, str], list[int]] = {}
@@ -642,9 +643,22 @@ def _specs() -> list[_Spec]:
     return _SPECS
 
 
-#: Per ``_GATES`` entry: its multi-word lead literals, multi-word keys, and the words a wrap can follow
-#: inside them.
-_SPACED: list[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = []
+#: Per ``_GATES`` entry, what the text pass reads of it, in one tuple: keys, needed pieces, on the
+#: lower-cased text?, probe first?, kind, regex, multi-word keys, the words a wrap can follow inside
+#: them, and (sid, family, status) for an anchor.
+_PLANS: list[
+    tuple[
+        tuple[str, ...],
+        tuple[tuple[str, ...], ...] | None,
+        bool,
+        bool,
+        str,
+        _Re,
+        tuple[str, ...],
+        frozenset[str],
+        tuple[str, str, str | None] | None,
+    ]
+] = []
 
 
 def _line_ends(low: str) -> frozenset[str]:
@@ -812,13 +826,12 @@ def _find_facts(text: str) -> list[_Fact]:
             for lit, indices in _SPACED_LEADS:
                 if lit in unwrapped and lit not in low:
                     chosen.update(indices)
-    gates = _GATES
-    spaced = _SPACED
+    plans = _PLANS
     for index in sorted(chosen):
-        _lead_low, _lead, _more, keys, need, spec = gates[index]
-        _leads, spaced_keys, wrap_words = spaced[index]
-        subject = low if spec.on_low else text
-        if spec.probe and spec.rx.compiled and spec.rx.rx.search(subject) is None:
+        keys, need, on_low, probe, kind, lazy, spaced_keys, wrap_words, anchor = plans[index]
+        subject = low if on_low else text
+        rx = lazy._rx
+        if probe and rx is not None and rx.search(subject) is None:
             continue
         if keys:
             # (A probed spec's large regex is compiled only once a text holds one of its keys.)
@@ -848,17 +861,18 @@ def _find_facts(text: str) -> list[_Fact]:
                     break
             else:
                 continue
-        sliced = spec.on_low and same
-        if spec.kind == "anchor":
-            sid, family, status = spec.sid, spec.family, spec.status
-            for match in spec.rx.rx.finditer(subject):
+        if rx is None:
+            rx = lazy.rx
+        sliced = on_low and same
+        if anchor is not None:
+            sid, family, status = anchor
+            for match in rx.finditer(subject):
                 start = match.start()
                 frag = text[start : match.end()] if sliced else match.group(0)
                 facts.append(
                     _Fact(start, "anchor", _anchor_applier(sid, family, status, frag), family, sid, frag)
                 )
             continue
-        kind = spec.kind
         if kind in _WORD_KINDS:
             # Every match holds one of the upper-case words (or a camel-case reason): one search
             # for them all rules the three patterns out on most texts.
@@ -866,7 +880,7 @@ def _find_facts(text: str) -> list[_Fact]:
                 upper = _UPPER_WORD.search(text) is not None
             if not upper and not (kind == "reason" and any(w in text for w in _CAMEL_REASONS)):
                 continue
-        for match in spec.rx.rx.finditer(subject):
+        for match in rx.finditer(subject):
             frag = text[match.start() : match.end()] if sliced else match.group(0)
             fact = _fact_from(kind, match, text, frag)
             if fact is not None:
