@@ -285,7 +285,12 @@ def _dimension(err: GoogleError) -> _Decision | None:
     best = _restrictive(kinds)
     if best is not None:
         kind, v = best
-        source = f"quotaId {v.quota_id}" if v.quota_id else f"metric {v.metric}"
+        if v.quota_id:
+            source = f"quotaId {v.quota_id}"
+        elif v.metric:
+            source = f"metric {v.metric}"
+        else:
+            source = f"named by its description: '{v.description}'"
         guess = None
         if not v.quota_id and v.metric and _FREE_REQUESTS in v.metric:
             source += f" with limit {v.value}" if v.value is not None else " listed several times"
@@ -297,7 +302,11 @@ def _dimension(err: GoogleError) -> _Decision | None:
                 else "Several limits on the shared free-tier request metric are read as a per-day quota "
                 "(the most restrictive); the quota id does not name the window."
             )
-        elif not v.quota_id and window_from_metric(v.metric or "") is None:
+        elif (
+            not v.quota_id
+            and window_from_metric(v.metric or "") is None
+            and not (v.description and _window_words(v.description))
+        ):
             guess = "The window is inferred from what the metric counts (tokens and images per minute)."
         return _Decision(kind, f"The violated quota is {source}.", v, guess)
     meta = dict(err.metadata)

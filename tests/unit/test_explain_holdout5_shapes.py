@@ -80,3 +80,26 @@ def test_google_errors_beside_those_names_are_still_claimed() -> None:
         '"Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED"}}'
     )
     assert kind(text) == "unspecified-429"
+
+
+def test_a_quota_named_by_its_window_in_words() -> None:
+    real = (HOLD / "042-forum-devtools-ai-studio-rpc-8-tokens-per-day-quota-exceeded.txt").read_text()
+    d = explain(real)[0]
+    assert (str(d.kind), str(d.retry)) == ("tpd", "wait-reset")
+    assert "Tokens per day quota exceeded" in d.evidence
+    assert not d.assumptions or all("window" not in a for a in d.assumptions)
+    for text, want in [
+        ("google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. Requests per day quota exceeded", "rpd"),
+        (
+            '{"error": {"code": 429, "message": "Input tokens per minute quota exceeded.", "status": '
+            '"RESOURCE_EXHAUSTED"}}',
+            "tpm",
+        ),
+        ("429 RESOURCE_EXHAUSTED: Requests per minute quota exceeded", "rpm"),
+    ]:
+        assert kind(text) == want, text
+    # Groq writes the same words: another provider named is theirs.
+    assert (
+        kind("groq.RateLimitError: 429: rate limit reached, requests per day quota exceeded")
+        == "unrecognized"
+    )

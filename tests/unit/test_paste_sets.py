@@ -24,9 +24,6 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
-    "holdout5/042-forum-devtools-ai-studio-rpc-8-tokens-per-day-quota-exceeded.txt": (
-        "AI Studio's web RPC array: 'Tokens per day quota exceeded' is not read as a dimension"
-    ),
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
 }
 #: Pastes whose labelled model the tool does not give, and why.

@@ -186,6 +186,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "interactions_limit",
     ),
+    # A quota named by its window in words: a QuotaFailure description or AI Studio's web RPC message
+    # ("Tokens per day quota exceeded.", "Requests per minute quota exceeded").
+    (
+        ("quota exceeded",),
+        _Re(
+            r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+per\s+(?:day|minute)\s+quota\s+exceeded"
+        ),
+        "window_quota",
+    ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
     (
         ("limit: 0", "limit:0", "limit=0"),
@@ -537,6 +546,7 @@ _ON_LOW = frozenset(
         "resets_in",
         "reset_stamp",
         "interactions_limit",
+        "window_quota",
         "retry_after",
         "reset_after",
         "got_status",
@@ -1264,6 +1274,16 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_il, "quota")
+    if kind == "window_quota":
+        description = " ".join(frag.split())
+
+        def apply_wq(acc: _Acc) -> None:
+            acc.families.add("quota")
+            if not any(v.description for v in acc.violations):
+                acc.violations.append(Violation(description=description, source="text"))
+            acc.add_evidence(description)
+
+        return _Fact(pos, kind, apply_wq, "quota")
     if kind == "zero_limit":
 
         def apply_lim0(acc: _Acc) -> None:
