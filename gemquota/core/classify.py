@@ -348,6 +348,8 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             Kind.PLAN_QUOTA, "Code Assist reports QUOTA_EXHAUSTED: the per-user plan allowance is used up."
         )
     reset = err.reset_delay_s
+    # (A relay that dropped the code keeps the RetryInfo: its delay stands for the reset.)
+    wait = reset if reset is not None else err.retry_delay_s
     if reset is not None and reset >= CODE_ASSIST_DAILY_S:
         return _Decision(
             Kind.PLAN_QUOTA,
@@ -355,7 +357,7 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             assumption="A reset of an hour or more is read as a plan allowance (daily or weekly), not a rate window.",
         )
     if "ca_capacity" in err.signals or (
-        ("RATE_LIMIT_EXCEEDED" in reasons or "ca_reset" in err.signals) and reset is not None
+        ("RATE_LIMIT_EXCEEDED" in reasons or "ca_reset" in err.signals) and wait is not None
     ):
         return _Decision(
             Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay."
@@ -827,6 +829,10 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             f"This is an error of {', '.join(foreign)}, not of a Google API: nothing in it is Google's "
             "(no Google host, status, reason, wording, model or SDK)."
         )
+    words = [h[10:] for h in err.hints if h.startswith("word-code:")]
+    theirs = [w for w in words if w not in GOOGLE_WORD_CODES and canonical_status(w) is None]
+    if theirs and err.signals <= {"code"}:
+        return False, f"The error code {theirs[0]!r} is another API's, and nothing else is Google's."
     if err.http_code is not None and err.http_code not in _GOOGLE_HTTP_CODES:
         return (
             False,

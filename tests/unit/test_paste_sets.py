@@ -25,10 +25,22 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
+    "holdout7/005-proxy-issue-permissiondeniederror-key-marked-exposed-prose.txt": (
+        "a leaked key told in the user's own words ('marked my API key as exposed')"
+    ),
+    "holdout7/021-obsidian-tts-prose-request-failed-resources-exhausted.txt": (
+        "'resources exhausted' in prose that names no Google product"
+    ),
+    "holdout7/031-ocr-lib-vertex-prose-forbidden-403-enable-billing.txt": (
+        "a billing 403 paraphrased in an e-mail reply ('forbidden 403 https error and enable billing')"
+    ),
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
     "models/026-openai-compat-list-wrapped-bare-429-prose-2.0-flash.txt": "no model id or display name",
+    "holdout7/037-django-api-core-403-iam-permission-denied-aiplatform-predict.txt": (
+        "a Vertex model's version alias (text-bison@latest) is dropped from the id"
+    ),
     "holdout6/044-plugin-issue-mirror-mojibake-429-capacity-58s-400-403-license.txt": (
         "three errors of one cascade; the one named first is not the primary"
     ),

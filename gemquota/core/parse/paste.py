@@ -17,6 +17,7 @@ from gemquota.core.parse.vocab import (
     BARE_MODEL,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
+    PROSE_STATUS_429,
     PY_FRAME_LINE,
     reason_entry,
 )
@@ -111,7 +112,7 @@ def _parse_text(text: str) -> list[GoogleError]:
     if not merged:
         # Forum prose that only states a code ("I keep getting the 429 errors" about Gemini).
         merged = _prose_code_records(flat)
-    elif not any(_names_model(a) for a in merged):
+    if merged and not any(_names_model(a) for a in merged):
         # The one model a post names anywhere (a title, "calling the model X", "the X model").
         sole = _sole_model(flat.lower())
         for acc in merged:
@@ -138,19 +139,26 @@ def _without_frames(text: str) -> str:
 
 _PROSE_CODE_RX = _Re(PROSE_CODE)
 _BARE_MODEL_RX = _Re(BARE_MODEL)
+_PROSE_STATUS_RX = _Re(PROSE_STATUS_429)
 
 
 def _prose_code_records(flat: str) -> list[_Acc]:
     """A record for a status code stated as a kind of error in prose, when a Google product is named
-    (the first such code; weak, so nothing else would be outranked)."""
+    (the first such code, else gRPC's RESOURCE_EXHAUSTED in words; weak, so nothing else would be
+    outranked)."""
     low = flat.lower()
     if not any(word in low for word in PROSE_CODE_CONTEXT):
         return []
     match = _PROSE_CODE_RX.search(low)
+    code = 429
+    if match is not None:
+        code = int(match.group("prose_code_c"))
+    elif "exhausted" in low:
+        match = _PROSE_STATUS_RX.search(low)  # "`Resource exhausted` from gemini"
     if match is None:
         return []
     acc = _Acc(position=match.start())
-    acc.set_code(int(match.group("prose_code_c")), weak=True)
+    acc.set_code(code, weak=True)
     acc.signals.add("code")
     acc.add_evidence(" ".join(flat[match.start() : match.end()].split()))
     return [acc]
@@ -177,7 +185,7 @@ def _sole_model(low: str) -> str | None:
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
         if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
             continue
-        if match.end() >= len(low) or _advised(low[max(0, at - 24) : at]):
+        if match.end() >= len(low) or _advised(low[max(0, at - 40) : at]):
             continue
         model = _clean_model(match.group("bare_model_v"))
         if model:

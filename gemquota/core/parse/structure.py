@@ -14,7 +14,7 @@ from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc, _project_into
 from gemquota.core.parse.normalize import flatten
 from gemquota.core.parse.records import Violation
-from gemquota.core.parse.text import _hosts_into, _scan_into
+from gemquota.core.parse.text import _URL_MODEL, _hosts_into, _scan_into
 from gemquota.core.parse.values import (
     _MAX_ITEMS,
     MAX_DEPTH,
@@ -40,6 +40,7 @@ from gemquota.core.parse.vocab import (
     STRING_CODE_STATUS,
     WRAPPER_MODEL_KEYS,
     WRAPPER_MODEL_KV,
+    WRAPPER_URL_KEYS,
     reason_entry,
 )
 from gemquota.core.reset import clamp_delay
@@ -359,8 +360,22 @@ def _looks_error(obj: Mapping[str, Any]) -> bool:
     )
     has_status = isinstance(obj.get("status"), str)
     has_message = isinstance(obj.get("message"), str)
-    has_details = isinstance(obj.get("details"), list)
-    return (has_code and (has_message or has_status)) or (has_status and (has_message or has_details))
+    details = obj.get("details")
+    has_details = isinstance(details, list)
+    return (
+        (has_code and (has_message or has_status))
+        or (has_status and (has_message or has_details))
+        # A body that lost its code and status but keeps Google's typed details (a proxy's relay):
+        # {"message": "rate limited", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", …}]}
+        or (has_message and has_details and _google_typed(details))
+    )
+
+
+def _google_typed(details: list[Any]) -> bool:
+    return any(
+        isinstance(item, Mapping) and str(item.get("@type", "")).startswith("type.googleapis.com/google.rpc.")
+        for item in details[:_MAX_ITEMS]
+    )
 
 
 def _norm_keys(obj: Mapping[Any, Any]) -> dict[str, Any]:
@@ -423,13 +438,20 @@ _PROSE_MODEL_RX = _Re(PROSE_MODEL)
 
 
 def _envelope_model(data: Mapping[str, Any]) -> str | None:
-    """The Google model id a wrapper's envelope names beside the body it carries (``"modelId"``)."""
+    """The Google model id a wrapper's envelope names beside the body it carries (``"modelId"``, or the
+    request URL's ``models/X:generateContent``)."""
     for key in WRAPPER_MODEL_KEYS:
         value = data.get(key)
         if isinstance(value, str) and len(value) <= 120:
             found = GOOGLE_MODEL_ID.match(value.strip())
             if found:
                 return _clean_model(found.group("m"))
+    for key in WRAPPER_URL_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and "models/" in value and len(value) <= 4000:
+            in_url = _URL_MODEL.search(value)
+            if in_url:
+                return _clean_model(in_url.group("m"))
     return None
 
 

@@ -302,11 +302,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(r"publishers/google/models/(?P<publisher_model_v>[A-Za-z][\w.\-]{1,80})"),
         "publisher_model",
     ),
-    # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007".
+    # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007", "received
+    # 1011 (internal error)". Not one the client sent itself ("sent 1011 (unexpected error) keepalive ping
+    # timeout": its own ping went unanswered), which is no error of the server's.
     (
         ("1007", "1008", "1011"),
         _Re(
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received|sent)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
         ),
         "ws_close",
     ),
@@ -355,6 +357,21 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "http_code",
     ),
     (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
+    # An error object's word code ("code": "InvalidParameter", "code": "invalid_request_error"): whose
+    # vocabulary it is tells whose error it is (a hint; Google's own words are canonical statuses).
+    (
+        ("code",),
+        _Re(r"[\"']code[\"']\s*:\s*[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60})[\"']"),
+        "json_word_code",
+    ),
+    # Google's SDKs print the code right after the exception class: google-genai's
+    # "google.genai.errors.ClientError: 401 UNAUTH. {…}" (whatever status word follows), "ServerError: 503".
+    (
+        ("clienterror: ", "servererror: ", "apierror: "),
+        # (Only where no status word follows: "429 RESOURCE_EXHAUSTED" is read, with its status, as it is.)
+        _Re(rf"(?:Client|Server|API|Api)Error:\s+{_CODE}(?![\d.])(?!\s+(?:{_STATUS_ALT})\b)"),
+        "sdk_error_code",
+    ),
     # httpx "Client error '429 …'" / "Server error '503 …'" and "(429):" — one literal-led pattern each.
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
@@ -1150,6 +1167,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind in (
         "no_body_code",
         "client_error_code",
+        "sdk_error_code",
         "code_phrase",
         "requests_code",
         "error_colon_code",
@@ -1274,6 +1292,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_il, "quota")
+    if kind == "json_word_code":
+        hint = "word-code:" + g("json_word_code_w").lower()
+        return _Fact(pos, kind, _adder("hints", {hint}))
     if kind == "window_quota":
         description = " ".join(frag.split())
 

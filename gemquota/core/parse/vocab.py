@@ -234,7 +234,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
     ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
-    ("individual_quota", "quota", "RESOURCE_EXHAUSTED", r"Individual\s+quota\s+reached"),
+    # Code Assist's "Individual quota reached", and Antigravity's per-model allowance ("Model quota limit
+    # exceeded. You have reached the quota limit for this model. You can resume using this model at …").
+    (
+        "individual_quota",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"Individual\s+quota\s+reached|reached\s+the\s+quota\s+limit\s+for\s+this\s+model",
+    ),
     # Antigravity's plan notice: "Your plan's baseline quota will refresh on <date>. To continue using this
     # model now, enable AI Credit overages." (a per-user plan allowance, until the stated date).
     (
@@ -308,6 +315,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"model\s+is\s+overloaded|service\s+is\s+currently\s+unavailable",
     ),
+    # The Gemini API's 503 message since 2026 (Google's own words, unlike "overloaded"): "This model is
+    # currently experiencing high demand. Spikes in demand are usually temporary. Please try again later."
+    (
+        "high_demand",
+        "unavail",
+        "UNAVAILABLE",
+        r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|this\s+model\s+is\s+currently\s+experiencing\s+high\s+demand",
+    ),
     (
         "internal",
         "internal",
@@ -333,7 +348,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_used",
         "auth",
         "PERMISSION_DENIED",
-        r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it",
+        r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it"
+        # The Firebase SDKs' rewrite of it: "The Vertex AI in Firebase SDK requires the Vertex AI in Firebase
+        # API (`firebasevertexai.googleapis.com`) to be enabled in your Firebase project."
+        r"|requires\s+the\s+[^\n()]{2,80}\s+API\s+\(`?[a-z0-9.\-]{2,80}\.googleapis\.com`?\)\s+to\s+be\s+enabled",
     ),
     ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
     ("tos", "auth", "PERMISSION_DENIED", r"violation\s+of\s+Terms\s+of"),
@@ -618,9 +636,14 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 #: overload)"; matched on lower-cased text): a weak code, read only when nothing else in the paste is a
 #: Google error, and only where a Google product is named (``PROSE_CODE_CONTEXT``).
 PROSE_CODE = (
-    r"(?P<prose_code_c>429|499|50[0-4])(?<![\w.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
-    r"(?:s\b|\s+(?:errors?\b|responses?\b|rate[\s\-]?limit)|\s+\((?:model\s+)?overload)"
+    r"(?P<prose_code_c>429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
+    r"(?:s\b|\s+(?:errors?\b|responses?\b|rate[\s\-]?limit)|\s+\((?:model\s+)?overload"
+    # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
+    r"|\s*(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
 )
+#: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
+#: prose, read like ``PROSE_CODE`` (lower-case text).
+PROSE_STATUS_429 = r"(?<![\w-])resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
 #: Google product words (lower-case) that make a prose status code a Google error.
 PROSE_CODE_CONTEXT = ("gemini", "ai studio", "aistudio", "vertex ai", "antigravity", "generativelanguage")
 #: A Google model id standing anywhere in the text (matched on lower-cased text): the weakest evidence of
@@ -645,6 +668,8 @@ CLI_MODEL = (
 )
 #: The keys of a wrapper's envelope that name the model beside a Google body it carries.
 WRAPPER_MODEL_KEYS = ("model", "modelId", "model_id", "modelName", "model_name", "modelGroup")
+#: The keys of a wrapper's envelope that hold the request's URL (``"url": "…/models/X:generateContent"``).
+WRAPPER_URL_KEYS = ("url", "uri", "endpoint", "requestUrl", "request_url", "path")
 GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FAMILIES}[\w.\-]{{1,80}})$")
 
 
@@ -769,7 +794,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("no server is available",),
         r"no\s+server\s+is\s+available\s+to\s+handle\s+this\s+request",
     ),
-    ("foreign:cloudflare", ("cloudflare", "cf-ray"), r"cloudflare|cf-ray"),
+    # (Also by the path every Cloudflare error page loads its styles and scripts from: "/cdn-cgi/".)
+    ("foreign:cloudflare", ("cloudflare", "cf-ray", "/cdn-cgi/"), r"cloudflare|cf-ray|/cdn-cgi/"),
     ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server|\s+Tomcat)"),
     (
         "foreign:npm",
