@@ -190,9 +190,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # ("Tokens per day quota exceeded.", "Requests per minute quota exceeded").
     (
         ("quota exceeded",),
-        _Re(
-            r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+per\s+(?:day|minute)\s+quota\s+exceeded"
-        ),
+        _Re(r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+per\s+(?:day|minute)\s+quota\s+exceeded"),
         "window_quota",
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
