@@ -367,7 +367,7 @@ def _looks_error(obj: Mapping[str, Any]) -> bool:
         or (has_status and (has_message or has_details))
         # A body that lost its code and status but keeps Google's typed details (a proxy's relay):
         # {"message": "rate limited", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", …}]}
-        or (has_message and has_details and _google_typed(details))
+        or (has_message and isinstance(details, list) and _google_typed(details))
     )
 
 
