@@ -427,11 +427,17 @@ def _glue_wraps(text: str, *, ids: bool, metrics: bool) -> str:
     return "".join(out)
 
 
+#: The longest run ``_ID_REST`` and ``_METRIC_REST`` read before the line break they glue across.
+_MAX_REST = 200
+
+
 def _cut_at(
     text: str, head_start: int, rest_start: int, rest_rx: _Re, whole: re.Pattern[str]
 ) -> tuple[int, int, str] | None:
     """The wrap after a head (a quota id or metric) to glue, if the head is not whole and a joined form is:
     (where the wrap starts, where the glued pieces end, the pieces glued)."""
+    if text.find("\n", rest_start, rest_start + _MAX_REST) == -1:
+        return None  # no line break close enough after the head to have cut it (a C scan, no regex)
     match = rest_rx.match(text, rest_start)
     if match is None:
         return None
