@@ -110,3 +110,16 @@ def test_a_close_code_google_sent_is_still_read() -> None:
         "websockets.exceptions.ConnectionClosedError: received 1011 (internal error) Internal error occurred."
     )
     assert kind(text) == "internal"
+
+
+def test_veo_through_the_wrong_method_is_a_bad_request() -> None:
+    text = "400 INVALID_ARGUMENT: Veo must be accessed through the Vertex PredictLongRunning API"
+    assert kind(text) == "bad-request"
+    assert kind(real("shapes27", "013")) in ("bad-request", "unspecified-429")
+
+
+def test_a_model_id_then_no_longer_available_for_new_users() -> None:
+    d = one(real("shapes27", "015"))
+    assert (str(d.kind), d.model) == ("model-not-found", "gemini-2.5-flash-lite")
+    assert kind("Model gemini-2.0-flash is no longer available for new users.") == "model-not-found"
+    assert kind("This coupon is no longer available for new users.") == "unrecognized"

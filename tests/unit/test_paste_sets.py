@@ -41,6 +41,12 @@ MODEL_MISSES = {
     "holdout7/037-django-api-core-403-iam-permission-denied-aiplatform-predict.txt": (
         "a Vertex model's version alias (text-bison@latest) is dropped from the id"
     ),
+    "shapes27/001-kiss-translator-interactions-400-invalid-request-thinking-level.txt": (
+        "the labelled model is not in the paste (the issue names it elsewhere)"
+    ),
+    "shapes27/008-gemini-cli-ultra-plan-exhausted-daily-quota-3-pro-preview.txt": (
+        "three model ids in a usage table; the paste does not say which one failed"
+    ),
     "holdout6/044-plugin-issue-mirror-mojibake-429-capacity-58s-400-403-license.txt": (
         "three errors of one cascade; the one named first is not the primary"
     ),

@@ -432,6 +432,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "NOT_FOUND",
         r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
         r"|no\s+longer\s+available\s+to\s+new\s+users"
+        # A model id then the sentence ("Gemini-2.5-Flash-lite model is no longer available …").
+        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?is\s+no\s+longer\s+available"
         # A display name retired by a Google client ("Gemini 3 Pro is no longer available. Please switch to …").
         r"|Gemini\s+\d(?:\.\d)?(?:\s+[A-Za-z][\w\-]{1,20}){1,3}\s+is\s+no\s+longer\s+available",
     ),
@@ -445,7 +447,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "invalid_payload",
         "badreq",
         "INVALID_ARGUMENT",
-        r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)",
+        r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)"
+        # A model called through the wrong method ("Veo must be accessed through the Vertex PredictLongRunning API").
+        r"|must\s+be\s+accessed\s+through\s+the\s+(?:Vertex\s+)?PredictLongRunning\s+API",
     ),
     # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
     # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
