@@ -1050,7 +1050,7 @@ def _assumptions(
             f"Only the HTTP status ({err.http_code}) is known: the kind follows from it, nothing else in the "
             "text confirms it."
         )
-    close = next((h[9:] for h in err.hints if h.startswith("ws-close:")), None)
+    close = dict(err.metadata).get("ws_close")
     if close is not None:
         out.append(
             f"The Live API close code {close} is read by its usual meaning; Google documents no close-code table."

@@ -25,6 +25,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
+    "holdout8/006-obsidian-plugin-toast-model-not-found-flash-lite.txt": (
+        "a plugin's own 'Model not found' toast, with only a display name"
+    ),
+    "holdout8/043-flutter-app-doc-vertex-401-api-key-service-blocked-prose.txt": (
+        "prose bullets '401 Unauthorized' and 'API_KEY_SERVICE_BLOCKED' read as a bad key, labelled auth-method"
+    ),
     "holdout7/005-proxy-issue-permissiondeniederror-key-marked-exposed-prose.txt": (
         "a leaked key told in the user's own words ('marked my API key as exposed')"
     ),
@@ -46,6 +52,12 @@ MODEL_MISSES = {
     ),
     "shapes27/008-gemini-cli-ultra-plan-exhausted-daily-quota-3-pro-preview.txt": (
         "three model ids in a usage table; the paste does not say which one failed"
+    ),
+    "holdout8/012-flask-cloud-run-grpc-details-permission-denied-chat-bison.txt": (
+        "a Vertex model's version (chat-bison@001) is dropped from the id"
+    ),
+    "holdout8/034-prompt-app-troubleshooting-prose-429-google-ai-quota-exhausted.txt": (
+        "prose naming the model switched from and the one switched to; the later one is taken"
     ),
     "holdout6/044-plugin-issue-mirror-mojibake-429-capacity-58s-400-403-license.txt": (
         "three errors of one cascade; the one named first is not the primary"

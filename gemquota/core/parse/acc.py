@@ -171,7 +171,7 @@ class _Acc:
                 status = "FAILED_PRECONDITION"
         if code is None and status is None:
             # A Live API close code and nothing else (1011 internal, 1008 not found, 1007 bad request).
-            close = next((h[9:] for h in self.hints if h.startswith("ws-close:")), None)
+            close = self.metadata.get("ws_close")
             code = WS_CLOSE_CODES.get(close or "")
             status = STATUS_OF_CODE.get(code) if code is not None else None
         if code is None and status is not None:

@@ -507,6 +507,10 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
         code = None
     if isinstance(code, str) and code.strip().isdigit() and len(code.strip()) <= 3:
         code = int(code.strip())
+    if (isinstance(code, str) and code.strip().isdigit()) or (isinstance(code, int) and code >= 1000):
+        # A number no HTTP status is (Zhipu's "code": "1302"): another API's own code, not a status.
+        acc.hints.add(f"word-code:{str(code).strip()}")
+        code = None
     if isinstance(code, int):
         acc.set_code(code)
         acc.signals.add("code")

@@ -359,7 +359,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # vocabulary it is tells whose error it is (a hint; Google's own words are canonical statuses).
     (
         ("code",),
-        _Re(r"[\"']code[\"']\s*:\s*[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60})[\"']"),
+        # (Also a code of four or more digits, which no HTTP status is: Zhipu's "code": "1302".)
+        _Re(
+            r"[\"']code[\"']\s*:\s*(?:[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60}|\d{4,6})[\"']"
+            r"|(?P<json_word_code_n>\d{4,6})\b)"
+        ),
         "json_word_code",
     ),
     # Google's SDKs print the code right after the exception class: google-genai's
@@ -391,16 +395,21 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "error_colon_code",
     ),
     # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for
-    # model", "503 The service is currently unavailable."): a status Google answers with, then a sentence.
+    # model", "503 The service is currently unavailable.", REST: "404 POST https://…: message"): a status
+    # Google answers with, then a sentence or the request.
     # Two patterns, each led by a literal or an anchor (a multi-line ``^`` is tried at every position).
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
-        _Re(rf"\A[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"),
+        _Re(
+            rf"\A[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
+        ),
         "line_head_code",
     ),
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
-        _Re(rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"),
+        _Re(
+            rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
+        ),
         "line_head_code",
     ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
@@ -1291,7 +1300,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_il, "quota")
     if kind == "json_word_code":
-        hint = "word-code:" + g("json_word_code_w").lower()
+        hint = "word-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
         return _Fact(pos, kind, _adder("hints", {hint}))
     if kind == "window_quota":
         description = " ".join(frag.split())
@@ -1366,6 +1375,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         def apply_ws(acc: _Acc) -> None:
             acc.hints.add(f"ws-close:{close}")
+            acc.metadata.setdefault("ws_close", close)  # the first in the text (hints are a set)
             acc.signals.add("code")
             acc.add_evidence(" ".join(frag.split()))
 

@@ -354,6 +354,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|requires\s+the\s+[^\n()]{2,80}\s+API\s+\(`?[a-z0-9.\-]{2,80}\.googleapis\.com`?\)\s+to\s+be\s+enabled",
     ),
     ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
+    # Google Cloud's IAM refusal names the project ("Permission denied on resource project my-proj."), which
+    # a bare "Permission denied" does not.
+    ("resource_denied", "auth", "PERMISSION_DENIED", r"Permission\s+denied\s+on\s+resource\s+project"),
     ("tos", "auth", "PERMISSION_DENIED", r"violation\s+of\s+Terms\s+of"),
     (
         "billing_required",
@@ -449,7 +452,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)"
         # A model called through the wrong method ("Veo must be accessed through the Vertex PredictLongRunning API").
-        r"|must\s+be\s+accessed\s+through\s+the\s+(?:Vertex\s+)?PredictLongRunning\s+API",
+        r"|must\s+be\s+accessed\s+through\s+the\s+(?:Vertex\s+)?PredictLongRunning\s+API"
+        # A client deadline under the API's minimum ("Manually set deadline 5s is too short. Minimum allowed
+        # deadline is 10s.").
+        r"|Minimum\s+allowed\s+deadline\s+is\s+\d",
     ),
     # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
     # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
@@ -641,7 +647,7 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 #: Google error, and only where a Google product is named (``PROSE_CODE_CONTEXT``).
 PROSE_CODE = (
     r"(?P<prose_code_c>429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
-    r"(?:s\b|\s+(?:errors?\b|responses?\b|rate[\s\-]?limit)|\s+\((?:model\s+)?overload"
+    r"(?:s\b|\s+(?:[a-z]{3,12}\s+)?(?:errors?\b|responses?\b)|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
 )
@@ -778,11 +784,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "runwayml",
             "xiaomi",
             "replicate api",
+            "glm",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
-        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b",
+        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b|\bGLM\b(?!-\d)",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     (
@@ -919,10 +926,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "混元",
             "智谱",
             "星火",
+            "硅基流动",
         ),
         # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
-        r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火",
+        r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火|硅基流动",
     ),
     (
         "foreign:local-or-tool",
@@ -958,13 +966,28 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota …).
     (
         "foreign:envelope",
-        ('"object"', "'object'", "error_msg", "throttling.", "unavailable_error", '"success"', "'success'"),
+        (
+            '"object"',
+            "'object'",
+            "error_msg",
+            "throttling.",
+            "unavailable_error",
+            '"success"',
+            "'success'",
+            "detail",
+            "rejected due to rate limiting",
+            "creating predictions",
+        ),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
         # llama.cpp's server ("type":"unavailable_error"), Cloudflare's API ({"success":false,"errors":[…]}).
         r"|[\"']type[\"']\s*:\s*[\"']unavailable_error[\"']"
         r"|[\"']success[\"']\s*:\s*false\s*,\s*[\"']errors[\"']"
-        r"|[\"']errors[\"']\s*:\s*\[[^\]]{0,300}\]\s*,\s*[\"']success[\"']\s*:\s*false",
+        r"|[\"']errors[\"']\s*:\s*\[[^\]]{0,300}\]\s*,\s*[\"']success[\"']\s*:\s*false"
+        # A body that opens with "detail" (FastAPI, Django REST: ElevenLabs, Replicate …): never Google's.
+        r"|\{\s*[\"']detail[\"']\s*:"
+        # SiliconFlow's and Replicate's own rate-limit sentences.
+        r"|rejected\s+due\s+to\s+rate\s+limiting|rate\s+limit\s+for\s+creating\s+predictions",
     ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
