@@ -647,7 +647,8 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 #: Google error, and only where a Google product is named (``PROSE_CODE_CONTEXT``).
 PROSE_CODE = (
     r"(?P<prose_code_c>429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
-    r"(?:s\b|\s+(?:[a-z]{3,12}\s+)?(?:errors?\b|responses?\b)|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
+    r"(?:s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
+    r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
 )
