@@ -577,7 +577,8 @@ def _rule_quota(err: GoogleError) -> _Decision | None:
         decision = rule(err)
         if decision is not None:
             return decision
-    if _is_429(err) or err.signals & {"bare429", "newquota"}:
+    if _is_429(err) or err.signals & {"bare429", "newquota"} or _QUOTA_REASONS.intersection(err.reasons):
+        # (Also a Google quota reason alone — RATE_LIMIT_EXCEEDED — in a body that lost its code.)
         return _Decision(
             Kind.UNSPECIFIED_429,
             "A 429 that names no quota dimension: probably a short burst or shared capacity.",
@@ -641,6 +642,11 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         )
     if code is not None and 500 <= code <= 599:
         return _Decision(Kind.INTERNAL, f"Google returned a server error ({code}).")
+    if code is not None and 400 <= code <= 499:
+        # Another client error (422 from an SDK's own check …): the request, not the quota.
+        return _Decision(
+            Kind.BAD_REQUEST, f"The request was rejected ({code}): retrying unchanged cannot help."
+        )
     return None
 
 

@@ -33,6 +33,7 @@ from gemquota.core.parse.values import (
 )
 from gemquota.core.parse.vocab import (
     GOOGLE_MODEL_ID,
+    GRPC_STATUS,
     OPENAI_ERROR_KEYS,
     PROSE_MODEL,
     REASON_PHRASES,
@@ -389,7 +390,9 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
         data = _norm_keys(obj)
         err = data.get("error")
         if isinstance(err, Mapping):
-            _error_dict(_norm_keys(err), depth, out, list_wrapped=list_wrapped)
+            # A long-running operation's error is a google.rpc.Status: its code is gRPC's.
+            operation = "done" in data and "operations/" in str(data.get("name", ""))
+            _error_dict(_norm_keys(err), depth, out, list_wrapped=list_wrapped, grpc_code=operation)
             return
         if isinstance(err, str) and ("{" in err or _looks_google_text(err)):
             _walk(err, depth + 1, out)
@@ -500,7 +503,9 @@ def _str(value: Any) -> str | None:
     return None
 
 
-def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrapped: bool) -> None:
+def _error_dict(
+    err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrapped: bool, grpc_code: bool = False
+) -> None:
     acc = _Acc(structured=True, list_wrapped=list_wrapped)
     code = err.get("code")
     if isinstance(code, bool):
@@ -510,6 +515,12 @@ def _error_dict(err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrappe
     if (isinstance(code, str) and code.strip().isdigit()) or (isinstance(code, int) and code >= 1000):
         # A number no HTTP status is (Zhipu's "code": "1302"): another API's own code, not a status.
         acc.hints.add(f"word-code:{str(code).strip()}")
+        code = None
+    if grpc_code and isinstance(code, int) and code in GRPC_STATUS and not err.get("status"):
+        # {"name": "operations/…", "done": true, "error": {"code": 3, "message": "Invalid argument"}}: the
+        # code is gRPC's (3 INVALID_ARGUMENT), not an HTTP status.
+        acc.set_status(GRPC_STATUS[code])
+        acc.add_evidence(f'"code": {code} ({GRPC_STATUS[code]})')
         code = None
     if isinstance(code, int):
         acc.set_code(code)

@@ -374,6 +374,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(rf"(?:Client|Server|API|Api)Error:\s+{_CODE}(?![\d.])(?!\s+(?:{_STATUS_ALT})\b)"),
         "sdk_error_code",
     ),
+    # The Vertex AI Node SDK's own check of a request ("[VertexAI.ClientError]: model parameter must be …"):
+    # a bad request that never reached the server.
+    (("[vertexai.clienterror]",), _Re(r"\[VertexAI\.ClientError\]"), "vertex_client_error"),
     # httpx "Client error '429 …'" / "Server error '503 …'" and "(429):" — one literal-led pattern each.
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
@@ -1299,6 +1302,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(" ".join(frag.split()))
 
         return _Fact(pos, kind, apply_il, "quota")
+    if kind == "vertex_client_error":
+        return _Fact(pos, "code", _code_applier(400, None, frag, weak=True))
     if kind == "json_word_code":
         hint = "word-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
         return _Fact(pos, kind, _adder("hints", {hint}))

@@ -1,0 +1,54 @@
+"""Shapes the held-out set peers3 (error inputs of peer projects' test suites) showed after it was
+measured (README there): a long-running operation's error with gRPC's numeric code, another 4xx from an
+SDK's own class (422), the Vertex AI Node SDK's own request check, and a Google quota reason in a body
+that lost its code. Each rule is tested on the real input, on variants, and on a look-alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from gemquota import explain
+
+NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+PEERS3 = Path(__file__).resolve().parents[1] / "fixtures" / "peers3"
+
+
+def kind(text: str) -> str:
+    return str(explain(text, now=NOW)[0].kind)
+
+
+def real(prefix: str) -> str:
+    (path,) = PEERS3.glob(f"{prefix}-*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def test_an_operations_error_carries_grpcs_code() -> None:
+    assert kind(real("059")) == "bad-request"
+    op = '{"name": "projects/p/locations/us-central1/operations/42", "done": true, "error": {"code": 8, '
+    assert kind(op + '"message": "Quota exceeded."}}') == "unspecified-429"
+    assert kind(op.replace('"code": 8', '"code": 13') + '"message": "Internal error."}}') == "internal"
+    # The same small code outside an operation is no HTTP status and names no one.
+    assert kind('{"code": 3, "message": "Invalid argument"}') == "unrecognized"
+
+
+def test_another_client_error_from_googles_sdk_is_a_bad_request() -> None:
+    assert kind(real("010")) == "bad-request"
+    assert kind("HTTP 422 Unprocessable Entity") == "unrecognized"  # nothing Google's
+
+
+@pytest.mark.parametrize("prefix", ["045", "046", "048"])
+def test_the_vertex_node_sdks_own_request_check(prefix: str) -> None:
+    assert kind(real(prefix)) == "bad-request"
+
+
+def test_a_quota_reason_alone_is_a_429() -> None:
+    assert kind(real("038")) in ("rpm", "unspecified-429")
+    body = (
+        '{"error": {"message": "slow down", "details": [{"@type": '
+        '"type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED", '
+        '"domain": "generativelanguage.googleapis.com"}]}}'
+    )
+    assert kind(body) == "unspecified-429"
