@@ -190,7 +190,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # ("Tokens per day quota exceeded.", "Requests per minute quota exceeded").
     (
         ("quota exceeded",),
-        _Re(r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+per\s+(?:day|minute)\s+quota\s+exceeded"),
+        # (Led by its literal "per": the measure before it is read by the fact, not searched at every position.)
+        _Re(r"per\s+(?:day|minute)\s+quota\s+exceeded"),
         "window_quota",
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
@@ -962,6 +963,10 @@ _HOST_KEYS = (
 _CLAUSE_ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", "; ")
 
 
+#: What a quota named by its window in words counts, just before "per day" ("Tokens per day quota exceeded").
+_WINDOW_MEASURE = _Re(r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+\Z", re.IGNORECASE)
+
+
 def _advised(before: str) -> bool:
     """Whether the lower-cased text just before a model names it as advice ("switch to", "try "): a
     word of ``DISPLAY_TARGET_WORDS`` in the same clause (not in the sentence or line before)."""
@@ -1308,7 +1313,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         hint = "word-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
         return _Fact(pos, kind, _adder("hints", {hint}))
     if kind == "window_quota":
-        description = " ".join(frag.split())
+        start = max(0, pos - 24)
+        measure = _WINDOW_MEASURE.search(text, start, pos)
+        if measure is None:
+            return None
+        description = " ".join(text[measure.start() : match.end()].split())
+        pos = measure.start()
 
         def apply_wq(acc: _Acc) -> None:
             acc.families.add("quota")
