@@ -835,8 +835,8 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             f"This is an error of {', '.join(foreign)}, not of a Google API: nothing in it is Google's "
             "(no Google host, status, reason, wording, model or SDK)."
         )
-    words = [h[10:] for h in err.hints if h.startswith("word-code:")]
-    theirs = [w for w in words if w not in GOOGLE_WORD_CODES and canonical_status(w) is None]
+    codes = [h.split(":", 1)[1] for h in err.hints if h.startswith(("word-code:", "json-code:"))]
+    theirs = [w for w in codes if w not in GOOGLE_WORD_CODES and canonical_status(w) is None]
     if theirs and err.signals <= {"code"}:
         return False, f"The error code {theirs[0]!r} is another API's, and nothing else is Google's."
     if err.http_code is not None and err.http_code not in _GOOGLE_HTTP_CODES:

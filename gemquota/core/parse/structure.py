@@ -514,7 +514,7 @@ def _error_dict(
         code = int(code.strip())
     if (isinstance(code, str) and code.strip().isdigit()) or (isinstance(code, int) and code >= 1000):
         # A number no HTTP status is (Zhipu's "code": "1302"): another API's own code, not a status.
-        acc.hints.add(f"word-code:{str(code).strip()}")
+        acc.hints.add(f"json-code:{str(code).strip()}")
         code = None
     if grpc_code and isinstance(code, int) and code in GRPC_STATUS and not err.get("status"):
         # {"name": "operations/…", "done": true, "error": {"code": 3, "message": "Invalid argument"}}: the

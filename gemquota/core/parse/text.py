@@ -362,7 +362,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("code",),
         # (Also a code of four or more digits, which no HTTP status is: Zhipu's "code": "1302".)
         _Re(
-            r"[\"']code[\"']\s*:\s*(?:[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60}|\d{4,6})[\"']"
+            r"(?:[\"']code[\"']|(?<![\w\"'.])code)\s*:\s*(?:[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60}|\d{4,6})[\"']"
             r"|(?P<json_word_code_n>\d{4,6})\b)"
         ),
         "json_word_code",
@@ -1310,7 +1310,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "vertex_client_error":
         return _Fact(pos, "code", _code_applier(400, None, frag, weak=True))
     if kind == "json_word_code":
-        hint = "word-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
+        # ("json-code:", not "word-code:": whose vocabulary it is, nothing about the backend.)
+        hint = "json-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
         return _Fact(pos, kind, _adder("hints", {hint}))
     if kind == "window_quota":
         start = max(0, pos - 24)

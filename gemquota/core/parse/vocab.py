@@ -739,6 +739,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "provisionedthroughput",
             "x-amz",
             "amazon",
+            "callerratelimitexceeded",
+            "aws_lambda",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
@@ -747,11 +749,18 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # S3 and the SDKs' exception names ("AmazonS3Exception … (Service: Amazon S3; … SlowDown)").
         r"|\bAmazon\s*S3\b|\bAmazon(?:S3|Service|Client)Exception\b"
         # AWS's response headers (API Gateway, Lambda URLs …): x-amzn-RequestId, x-amz-apigw-id, x-amz-cf-id.
-        r"|\bx-amzn?-[a-z]",
+        r"|\bx-amzn?-[a-z]"
+        # The Java SDK's error suffix "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: …)", Lambda's
+        # own throttling reason, and AWS Lambda by its module name.
+        r"|\(Service:\s*Amazon|\bCallerRateLimitExceeded\b|\baws_lambda\b",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
-    ("foreign:xai", ("x.ai", "grok", "xai"), r"\bx\.ai\b|\bxAI\b|(?<![\w\-])grok-(?:\d|code|beta|vision)"),
+    (
+        "foreign:xai",
+        ("x.ai", "grok", "xai"),
+        r"\bx\.ai\b|\bxAI\b|(?<![\w\-])grok-(?:\d|code|beta|vision)|\bgrok\.com\b|\bGrok\s+subscription",
+    ),
     ("foreign:deepseek", ("deepseek",), r"deepseek"),
     ("foreign:ollama", ("ollama",), r"ollama"),
     (
@@ -786,11 +795,20 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "xiaomi",
             "replicate api",
             "glm",
+            "remaining, while",
+            "engine is currently overloaded",
+            "twirp",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
-        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b|\bGLM\b(?!-\d)",
+        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b|\bGLM\b(?!-\d)"
+        # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
+        r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
+        # OpenAI's own overload sentence, which OpenAI-compatible servers copy (Kimi …).
+        r"|the\s+engine\s+is\s+currently\s+overloaded"
+        # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
+        r"|\btwirp\s+error\b",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     (
@@ -870,7 +888,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
         r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
         r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b"
-        r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest)"
+        r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest|code|for-coding)"
         r"|(?<![\w\-])mimo-v\d",
     ),
     # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
@@ -904,6 +922,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\btelegram\.(?:ext|error|bot)\b|python-telegram-bot|\btelegraf\b|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
+        r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
         r"|twilio|\breddit\b|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
@@ -928,10 +947,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "智谱",
             "星火",
             "硅基流动",
+            "doubao",
         ),
         # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
-        r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火|硅基流动",
+        r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火|硅基流动"
+        r"|\bdoubao\b",
     ),
     (
         "foreign:local-or-tool",
