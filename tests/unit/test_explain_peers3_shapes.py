@@ -52,3 +52,27 @@ def test_a_quota_reason_alone_is_a_429() -> None:
         '"domain": "generativelanguage.googleapis.com"}]}}'
     )
     assert kind(body) == "unspecified-429"
+
+
+PEERS4 = PEERS3.parent / "peers4"
+
+
+def real4(prefix: str) -> str:
+    (path,) = PEERS4.glob(f"{prefix}-*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def test_an_sdk_error_with_the_phrase_before_the_code() -> None:
+    assert kind(real4("004")) == "internal"
+    assert kind("ApiError: Too Many Requests 429") == "unspecified-429"
+
+
+def test_an_http_clients_envelope_gives_its_status_to_the_body() -> None:
+    assert kind(real4("014")) == "permission"
+    body = '{"response": {"status": 404, "data": {"error": {"message": "models/gemini-9 is not found"}}}}'
+    assert kind(body) == "model-not-found"
+
+
+def test_an_http_status_key() -> None:
+    assert kind(real4("060")) == "unspecified-429"
+    assert kind('{"provider": "openai", "http_status": 429, "message": "x"}') == "unrecognized"

@@ -25,6 +25,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
+    "peers4/050-aiplatform-eval-run-error-invalid-argument-no-items.txt": (
+        "'code=INVALID_ARGUMENT' alone is gRPC's own status rendering, no Google signal"
+    ),
     "holdout8/006-obsidian-plugin-toast-model-not-found-flash-lite.txt": (
         "a plugin's own 'Model not found' toast, with only a display name"
     ),
@@ -52,6 +55,9 @@ MODEL_MISSES = {
     ),
     "shapes27/008-gemini-cli-ultra-plan-exhausted-daily-quota-3-pro-preview.txt": (
         "three model ids in a usage table; the paste does not say which one failed"
+    ),
+    "peers4/057-gemini-cli-quota-exhausted-shared-project-flash.txt": (
+        "'Quota exhausted for model X on shared project' alone is not read as an error"
     ),
     "holdout8/012-flask-cloud-run-grpc-details-permission-denied-chat-bison.txt": (
         "a Vertex model's version (chat-bison@001) is dropped from the id"

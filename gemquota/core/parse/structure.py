@@ -413,6 +413,14 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
                 _walk(value, depth + 1, out)
         if len(out) > first:
             _wrapper_model_into(out[first:], _envelope_model(data))
+            # An HTTP client's error envelope ({"response": {"status": 403, "data": {"error": {…}}}}, gaxios
+            # and axios): its status is the code of a body that carries none.
+            status = data.get("status", data.get("statusCode"))
+            if isinstance(status, int) and not isinstance(status, bool) and 400 <= status <= 599:
+                for sub in out[first:]:
+                    if sub.http_code is None:
+                        sub.set_code(status, weak=True)
+                        sub.signals.add("code")
     elif isinstance(obj, list):
         items = obj[:_MAX_ITEMS]
         if items and all(isinstance(i, Mapping) and "@type" in _norm_keys(i) for i in items):

@@ -349,6 +349,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(
             r"(?:HTTP\s+Error|HTTP/\d(?:\.\d)?|H(?<!\w.)TTP|Error\s+code:?|status\s+code:?|"
             r"s(?<!\w.)tatus(?:_?[Cc]ode)?[\"']?\s*[:=]|status\s+code\s+of|with\s+status|upstreamStatus[\"']?\s*[:=]"
+            r"|http_status[\"']?\s*[:=]"
             r"|c(?<!\w.)ode[\"']?\s*[:=])"
             rf"\s*[\"']?{_CODE}",
             re.IGNORECASE,
@@ -372,7 +373,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("clienterror: ", "servererror: ", "apierror: "),
         # (Only where no status word follows: "429 RESOURCE_EXHAUSTED" is read, with its status, as it is.)
-        _Re(rf"(?:Client|Server|API|Api)Error:\s+{_CODE}(?![\d.])(?!\s+(?:{_STATUS_ALT})\b)"),
+        # (Also after the reason phrase: "ApiError: Internal Server Error 500".)
+        _Re(
+            rf"(?:Client|Server|API|Api)Error:\s+(?:[A-Z][a-z]+\s+){{0,3}}{_CODE}(?![\d.])(?!\s+(?:{_STATUS_ALT})\b)"
+        ),
         "sdk_error_code",
     ),
     # The Vertex AI Node SDK's own check of a request ("[VertexAI.ClientError]: model parameter must be …"):
