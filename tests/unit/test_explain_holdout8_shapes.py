@@ -72,3 +72,32 @@ def test_a_google_body_beside_a_detail_envelope_or_a_numeric_code_stays_google()
     )
     assert kind(google) == "unspecified-429"
     assert kind('{"code": 1302, "message": "rate limited"} HTTP 429') == "unrecognized"
+
+
+HOLD9 = FIXTURES / "holdout9"
+
+
+def real9(prefix: str) -> str:
+    (path,) = HOLD9.glob(f"{prefix}-*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def test_holdout9_a_403_or_404_in_prose_beside_gemini() -> None:
+    assert kind(real9("017")) == "permission"
+    assert kind("I keep getting a 404 error from Gemini since yesterday") == "model-not-found"
+    assert kind("I keep getting a 404 error from my own server") == "unrecognized"
+
+
+def test_holdout9_error_code_then_a_capitalised_reason() -> None:
+    assert kind(real9("021")) == "unspecified-429"
+    assert kind("Error 503 Service Unavailable from gemini-2.5-pro") == "overloaded"
+
+
+def test_holdout9_limit_0_capitalised() -> None:
+    assert kind(real9("026")) == "zero-quota"
+
+
+def test_telegrams_and_varnishs_own_wordings_are_theirs() -> None:
+    assert kind("Error: 429 Too Many Requests: retry after 1") == "unrecognized"
+    page = "Error 503 Backend fetch failed\n\nGuru Meditation:\nXID: 1\n\nVarnish cache server"
+    assert kind(page) == "unrecognized"

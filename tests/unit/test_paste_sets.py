@@ -25,6 +25,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
+    "holdout9/007-zh-router-issue-gemini-balance-500-internal-server-error-retrying.txt": (
+        "a router's own error envelope (its word codes) around 'gemini_generate_content': read as another API's"
+    ),
+    "holdout9/043-zh-calibre-translator-gemini-2-5-urlopen-read-operation-timed-out.txt": (
+        "a client's own read time-out (urlopen) is no error of Google's"
+    ),
     "peers4/050-aiplatform-eval-run-error-invalid-argument-no-items.txt": (
         "'code=INVALID_ARGUMENT' alone is gRPC's own status rendering, no Google signal"
     ),

@@ -399,7 +399,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # … and "Error 429: …" / "API Error 429: …" (the code before the colon).
     (
         ("error:", "error 4", "error 5"),
-        _Re(rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}:)"),
+        # (… and "Error 429 Quota exceeded": the code, then the reason as a capitalised phrase.)
+        _Re(rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}(?::|\s+(?=[A-Z][a-z])))"),
         "error_colon_code",
     ),
     # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for
@@ -579,6 +580,7 @@ _ON_LOW = frozenset(
         "reset_stamp",
         "interactions_limit",
         "window_quota",
+        "zero_limit",
         "retry_after",
         "reset_after",
         "got_status",

@@ -646,7 +646,7 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 #: overload)"; matched on lower-cased text): a weak code, read only when nothing else in the paste is a
 #: Google error, and only where a Google product is named (``PROSE_CODE_CONTEXT``).
 PROSE_CODE = (
-    r"(?P<prose_code_c>429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
+    r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
     r"(?:s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
@@ -896,6 +896,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "foreign:saas",
         (
             "telegram",
+            "requests: retry after",
             "twitter",
             "tweepy",
             "spotify",
@@ -919,6 +920,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
+        # The Telegram Bot API's own description of a 429 ("Too Many Requests: retry after 5").
+        r"|too\s+many\s+requests:\s+retry\s+after\s+\d"
         r"|\btelegram\.(?:ext|error|bot)\b|python-telegram-bot|\btelegraf\b|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
@@ -980,9 +983,21 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # router, Supabase).
     (
         "foreign:platform",
-        ("fastly", "x-served-by", "x-kong", "vercel", "incapsula", "code=h", "supabase"),
+        (
+            "fastly",
+            "x-served-by",
+            "x-kong",
+            "vercel",
+            "incapsula",
+            "code=h",
+            "supabase",
+            "varnish",
+            "guru med",
+        ),
         r"\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
-        r"|\bat=error\s+code=H\d\d\b|supabase",
+        r"|\bat=error\s+code=H\d\d\b|supabase"
+        # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
+        r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
     ),
     # Other APIs' own error envelopes: OpenAI-compatible servers and Mistral/Notion ({"object": "error", …}),
     # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota …).
