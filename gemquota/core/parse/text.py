@@ -363,7 +363,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("code",),
         # (Also a code of four or more digits, which no HTTP status is: Zhipu's "code": "1302".)
         _Re(
-            r"(?:[\"']code[\"']|(?<![\w\"'.])code)\s*:\s*(?:[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60}|\d{4,6})[\"']"
+            # (Led by its literal: the fact checks that "code" is a whole key, quoted or not.)
+            r"code[\"']?\s*:\s*(?:[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60}|\d{4,6})[\"']"
             r"|(?P<json_word_code_n>\d{4,6})\b)"
         ),
         "json_word_code",
@@ -1316,6 +1317,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "vertex_client_error":
         return _Fact(pos, "code", _code_applier(400, None, frag, weak=True))
     if kind == "json_word_code":
+        before = text[pos - 1 : pos]
+        if before and before not in "\"'" and (before.isalnum() or before in "_."):
+            return None  # "status_code", "errorCode": another key
+        if before and before in "\"'" and text[pos + 4 : pos + 5] != before:
+            return None  # a quoted key must close its quote
         # ("json-code:", not "word-code:": whose vocabulary it is, nothing about the backend.)
         hint = "json-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
         return _Fact(pos, kind, _adder("hints", {hint}))
