@@ -8,6 +8,7 @@ until it leaves the list."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -140,3 +141,15 @@ def test_model(folder: Path, row: dict[str, str]) -> None:
 def test_no_error_of_another_provider_is_claimed(path: Path) -> None:
     d = explain(path.read_bytes(), now=NOW)[0]
     assert d.kind == Kind.UNRECOGNIZED, f"{d.kind}: {d.why}"
+
+
+def test_no_pasted_key_is_kept() -> None:
+    """A key a user pasted is masked (``AIza`` + 35 × ``X``) before its paste joins a set."""
+    key = re.compile(r"AIza[0-9A-Za-z_\-]{35}")
+    found = [
+        f"{path.parent.name}/{path.name}"
+        for path in sorted(FIXTURES.glob("*/*.txt"))
+        for match in key.finditer(path.read_text(encoding="utf-8", errors="replace"))
+        if match.group(0) != "AIza" + "X" * 35
+    ]
+    assert found == []
