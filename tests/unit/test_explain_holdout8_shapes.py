@@ -101,3 +101,16 @@ def test_telegrams_and_varnishs_own_wordings_are_theirs() -> None:
     assert kind("Error: 429 Too Many Requests: retry after 1") == "unrecognized"
     page = "Error 503 Backend fetch failed\n\nGuru Meditation:\nXID: 1\n\nVarnish cache server"
     assert kind(page) == "unrecognized"
+
+
+def test_holdout10_go_genais_error_line_and_a_clients_too_many_requests_class() -> None:
+    (path,) = (FIXTURES / "holdout10").glob("026-*.txt")
+    assert kind(path.read_text(encoding="utf-8")) == "bad-request"
+    assert kind(
+        "Error 429, Message: Resource has been exhausted, Status: RESOURCE_EXHAUSTED, Details: []"
+    ) == ("unspecified-429")
+    # A client's TooManyRequestsError class is not Docker Hub's "toomanyrequests" code.
+    assert kind("Faraday::TooManyRequestsError: the server responded with status 429") == "unspecified-429"
+    assert kind(
+        '{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your pull rate limit."}]} 429'
+    ) == ("unrecognized")

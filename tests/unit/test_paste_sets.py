@@ -32,6 +32,27 @@ KIND_MISSES = {
     "holdout9/043-zh-calibre-translator-gemini-2-5-urlopen-read-operation-timed-out.txt": (
         "a client's own read time-out (urlopen) is no error of Google's"
     ),
+    "holdout10/001-chatair-android-prose-gemini-model-is-overloaded-errors.txt": (
+        "'Model is overloaded' in prose: a generic phrase with no code or Google signal"
+    ),
+    "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
+        "a client's own connect time-out is no error of Google's"
+    ),
+    "holdout10/020-zh-router-issue-gemini-api-errors-429-rate-limit-prose.txt": (
+        "a 429 in Chinese prose ('429属于速率限制') the prose rule does not read"
+    ),
+    "holdout10/021-fa-proxy-issue-gemini-says-your-country-not-supported.txt": (
+        "region told in Persian prose, no error text"
+    ),
+    "holdout10/033-interpreter-app-gemini-live-keys-flagged-leaked-email-prose.txt": (
+        "a leaked key told in prose, no error text"
+    ),
+    "holdout10/034-zh-hosts-tool-gemini-says-region-unavailable.txt": (
+        "region told in Chinese prose, no error text"
+    ),
+    "holdout10/036-zh-video-tool-gemini-provider-401-key-sent-as-bearer.txt": (
+        "a key sent as Bearer told in Chinese prose, no error text"
+    ),
     "peers4/050-aiplatform-eval-run-error-invalid-argument-no-items.txt": (
         "'code=INVALID_ARGUMENT' alone is gRPC's own status rendering, no Google signal"
     ),
@@ -54,6 +75,9 @@ KIND_MISSES = {
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
     "models/026-openai-compat-list-wrapped-bare-429-prose-2.0-flash.txt": "no model id or display name",
+    "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
+        "not recognised as an error (a client's own connect time-out), so no model is given"
+    ),
     "holdout7/037-django-api-core-403-iam-permission-denied-aiplatform-predict.txt": (
         "a Vertex model's version alias (text-bison@latest) is dropped from the id"
     ),

@@ -752,7 +752,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bx-amzn?-[a-z]"
         # The Java SDK's error suffix "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: …)", Lambda's
         # own throttling reason, and AWS Lambda by its module name.
-        r"|\(Service:\s*Amazon|\bCallerRateLimitExceeded\b|\baws_lambda\b",
+        r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -833,7 +833,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b|registry\.yarnpkg\.com",
     ),
     ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org"),
-    ("foreign:docker", ("docker", "toomanyrequests"), r"docker|toomanyrequests"),
+    # (Docker Hub's code as a whole word: a client's TooManyRequestsError class is anybody's.)
+    ("foreign:docker", ("docker", "toomanyrequests"), r"docker|\btoomanyrequests\b"),
     (
         "foreign:github",
         ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
