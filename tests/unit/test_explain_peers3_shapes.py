@@ -76,3 +76,18 @@ def test_an_http_clients_envelope_gives_its_status_to_the_body() -> None:
 def test_an_http_status_key() -> None:
     assert kind(real4("060")) == "unspecified-429"
     assert kind('{"provider": "openai", "http_status": 429, "message": "x"}') == "unrecognized"
+
+
+def test_a_model_named_by_its_resource_name_in_the_message() -> None:
+    body = '{"error": {"code": 400, "message": "Penalty is not enabled for models/gemini-2.5-pro", "status": "INVALID_ARGUMENT"}}'
+    assert str(explain(body, now=NOW)[0].model) == "gemini-2.5-pro"
+    body = '{"error": {"code": 404, "message": "models/gemini-3.6-flahs is not supported for generateContent.", "status": "NOT_FOUND"}}'
+    assert str(explain(body, now=NOW)[0].model) == "gemini-3.6-flahs"
+
+
+def test_openais_context_length_error_is_theirs() -> None:
+    text = (
+        "BadRequestError: This model's maximum context length is 8192 tokens. However, your messages resulted "
+        "in 10000 tokens. (code: context_length_exceeded)"
+    )
+    assert kind(text) == "unrecognized"

@@ -53,6 +53,15 @@ KIND_MISSES = {
     "holdout10/036-zh-video-tool-gemini-provider-401-key-sent-as-bearer.txt": (
         "a key sent as Bearer told in Chinese prose, no error text"
     ),
+    "peers5/001-langchaingo-httprr-403-unregistered-callers.txt": (
+        "'Method doesn't allow unregistered callers' (no key sent) read as a key problem, labelled permission"
+    ),
+    "peers5/014-cli-code-log-quota-exceeded-429-quota-exhausted.txt": (
+        "a CLI's own 'Quota exceeded for model X: 429 Quota exhausted' line is not read as an error"
+    ),
+    "peers5/030-mirascope-google-test-errors-genai-str-499-unknown.txt": (
+        "a 499 with status UNKNOWN read by its status (internal), labelled by its code (deadline)"
+    ),
     "peers4/050-aiplatform-eval-run-error-invalid-argument-no-items.txt": (
         "'code=INVALID_ARGUMENT' alone is gRPC's own status rendering, no Google signal"
     ),
@@ -77,6 +86,9 @@ MODEL_MISSES = {
     "models/026-openai-compat-list-wrapped-bare-429-prose-2.0-flash.txt": "no model id or display name",
     "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
         "not recognised as an error (a client's own connect time-out), so no model is given"
+    ),
+    "peers5/014-cli-code-log-quota-exceeded-429-quota-exhausted.txt": (
+        "not recognised as an error, so no model is given"
     ),
     "holdout7/037-django-api-core-403-iam-permission-denied-aiplatform-predict.txt": (
         "a Vertex model's version alias (text-bison@latest) is dropped from the id"

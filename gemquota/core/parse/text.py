@@ -224,7 +224,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("for model", "no longer available"),
         _Re(
-            r"(?:limit|Quota)\s+exceeded\s+for\s+model\s+(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
+            r"(?:limit|Quota)\s+exceeded\s+for\s+model\s+[`'\"]?(?P<message_model_v>[A-Za-z][\w.\-]{1,80}?)(?![\w\-])(?!\.\w)"
             r"|models/(?P<msgr_v>[A-Za-z][\w.\-]{1,80})\s+is\s+no\s+longer",
             re.IGNORECASE,
         ),
@@ -530,6 +530,20 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<not_found_model_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"
         ),
         "not_found_model",
+    ),
+    # The model an error's own message names by its resource name: "models/X is not supported for
+    # generateContent", "Penalty is not enabled for models/X".
+    (
+        ("models/",),
+        _Re(r"models/(?P<resource_model_v>[\w.\-]{2,80})\s+is\s+not\s+(?:supported|enabled|available)\b"),
+        "resource_model",
+    ),
+    (
+        ("models/",),
+        _Re(
+            r"(?:not\s+(?:supported|enabled|available)|unsupported)\s+for\s+models/(?P<resource_model_v>[\w.\-]{2,80})"
+        ),
+        "resource_model",
     ),
     (
         ("no capacity",),
@@ -1266,6 +1280,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, apply_bm, "quota")
     if kind == "not_found_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("not_found_model_v")), frag))
+    if kind == "resource_model":
+        return _Fact(pos, kind, _setter("message_model", _clean_model(g("resource_model_v").rstrip("."))))
     if kind == "capacity_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("capacity_model_v"))))
     if kind in ("display_name", "code_assist_display_name"):

@@ -689,12 +689,23 @@ GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FA
 FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:openai",
-        ("openai", "insufficient_quota", "gpt-", "chatgpt", "in organization"),
+        (
+            "openai",
+            "insufficient_quota",
+            "gpt-",
+            "chatgpt",
+            "in organization",
+            "context_length_exceeded",
+            "your messages resulted",
+        ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
         r"|in\s+organization\s+`?org[-_]\w"
         # … and its whole sentence, whatever stands for the organization ("… in organization org-{id} on …").
-        r"|rate\s+limit\s+reached\s+for\s+[^\s]+\s+in\s+organization\b",
+        r"|rate\s+limit\s+reached\s+for\s+[^\s]+\s+in\s+organization\b"
+        # Its context-length error ("… However, your messages resulted in 10000 tokens. (code:
+        # context_length_exceeded)"), also copied by compatible servers.
+        r"|\bcontext_length_exceeded\b|however,\s+your\s+messages\s+resulted\s+in",
     ),
     (
         "foreign:azure",
