@@ -5,27 +5,11 @@ their API (Replicate). Each rule is tested on the real paste, on variants, and o
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
+from shapes import one, real
 
-from gemquota import explain
-from gemquota.core.diagnosis import Diagnosis
-
-NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HOLD = FIXTURES / "holdout6"
-OTHERS = FIXTURES / "holdout6-not-google"
-
-
-def one(text: str) -> Diagnosis:
-    return explain(text, now=NOW)[0]
-
-
-def real(folder: Path, prefix: str) -> str:
-    (path,) = folder.glob(f"{prefix}-*.txt")
-    return path.read_text(encoding="utf-8")
+HOLD = "holdout6"
+OTHERS = "holdout6-not-google"
 
 
 @pytest.mark.parametrize(

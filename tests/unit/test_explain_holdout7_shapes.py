@@ -8,29 +8,8 @@ WebSocket close the client sent itself, another API's word code, and Cloudflare'
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
-
-from gemquota import explain
-from gemquota.core.diagnosis import Diagnosis
-
-NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def one(text: str) -> Diagnosis:
-    return explain(text, now=NOW)[0]
-
-
-def real(folder: str, prefix: str) -> str:
-    (path,) = (FIXTURES / folder).glob(f"{prefix}-*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def kind(text: str) -> str:
-    return str(one(text).kind)
+from shapes import kind, one, real
 
 
 def test_the_high_demand_503_message_is_overloaded_without_its_code() -> None:

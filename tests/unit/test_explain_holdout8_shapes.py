@@ -7,29 +7,8 @@ variants, and on a look-alike."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
-
-from gemquota import explain
-from gemquota.core.diagnosis import Diagnosis
-
-NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def one(text: str) -> Diagnosis:
-    return explain(text, now=NOW)[0]
-
-
-def real(folder: str, prefix: str) -> str:
-    (path,) = (FIXTURES / folder).glob(f"{prefix}-*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def kind(text: str) -> str:
-    return str(one(text).kind)
+from shapes import FIXTURES, kind, one, real
 
 
 def test_api_cores_rest_line_with_the_request() -> None:

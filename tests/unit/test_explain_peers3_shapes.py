@@ -5,24 +5,13 @@ that lost its code. Each rule is tested on the real input, on variants, and on a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
-
-from gemquota import explain
-
-NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
-PEERS3 = Path(__file__).resolve().parents[1] / "fixtures" / "peers3"
-
-
-def kind(text: str) -> str:
-    return str(explain(text, now=NOW)[0].kind)
+from shapes import kind, one
+from shapes import real as paste
 
 
 def real(prefix: str) -> str:
-    (path,) = PEERS3.glob(f"{prefix}-*.txt")
-    return path.read_text(encoding="utf-8")
+    return paste("peers3", prefix)
 
 
 def test_an_operations_error_carries_grpcs_code() -> None:
@@ -54,12 +43,8 @@ def test_a_quota_reason_alone_is_a_429() -> None:
     assert kind(body) == "unspecified-429"
 
 
-PEERS4 = PEERS3.parent / "peers4"
-
-
 def real4(prefix: str) -> str:
-    (path,) = PEERS4.glob(f"{prefix}-*.txt")
-    return path.read_text(encoding="utf-8")
+    return paste("peers4", prefix)
 
 
 def test_an_sdk_error_with_the_phrase_before_the_code() -> None:
@@ -80,9 +65,9 @@ def test_an_http_status_key() -> None:
 
 def test_a_model_named_by_its_resource_name_in_the_message() -> None:
     body = '{"error": {"code": 400, "message": "Penalty is not enabled for models/gemini-2.5-pro", "status": "INVALID_ARGUMENT"}}'
-    assert str(explain(body, now=NOW)[0].model) == "gemini-2.5-pro"
+    assert str(one(body).model) == "gemini-2.5-pro"
     body = '{"error": {"code": 404, "message": "models/gemini-3.6-flahs is not supported for generateContent.", "status": "NOT_FOUND"}}'
-    assert str(explain(body, now=NOW)[0].model) == "gemini-3.6-flahs"
+    assert str(one(body).model) == "gemini-3.6-flahs"
 
 
 def test_openais_context_length_error_is_theirs() -> None:
