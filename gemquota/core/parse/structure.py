@@ -81,30 +81,17 @@ class _ScanResult:
 #: of plain characters are one tight step each), or a single structural character (a quote matched
 #: alone opens a string that is never closed).
 _TOKEN = _Re(r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'|["'{}\[\],]""", re.S)
-#: The same tokens less the comma: enough to find where a whole span closes.
-_BRACKET_TOKEN = _Re(_TOKEN.pattern.replace("\\],]", "\\]]"), re.S)
 
 
 def _scan(text: str, start: int, budget: int) -> _ScanResult:
     """Find the end of the bracketed span starting at ``start``: one left-to-right pass over
-    structural tokens in which strings are skipped whole. A span that closes is found without its
-    commas (a third of the tokens of a body); only one that does not is scanned again with them, for
-    the last safe point its repair may cut back to."""
-    res = _scan_tokens(text, start, budget, _BRACKET_TOKEN)
-    if res.closed or res.too_deep:
-        return res  # (a span too deep or too long is skipped, never repaired)
-    again = _scan_tokens(text, start, budget - res.steps, _TOKEN)
-    again.steps += res.steps
-    return again
-
-
-def _scan_tokens(text: str, start: int, budget: int, token: _Re) -> _ScanResult:
+    structural tokens in which strings are skipped whole."""
     stack: list[str] = []
     safe_idx, safe_depth = start, 0
     steps = 0
     pos = start
     last = len(text) - 1
-    finditer = token.rx.finditer
+    finditer = _TOKEN.rx.finditer
     while True:
         for match in finditer(text, pos):
             steps += 1
@@ -252,10 +239,15 @@ def _json_decoder() -> json.JSONDecoder:
 _WORTH = _Re(r"error|@type|\"code\"|'code'|violations|reason", re.IGNORECASE)
 
 
+def _worth(text: str, start: int, end: int) -> bool:
+    """Whether the span may hold an error at all (long enough, and a word of one)."""
+    return end - start >= 8 and _WORTH.rx.search(text, start, end) is not None
+
+
 def _load_span(text: str, start: int, res: _ScanResult) -> Any:
-    span = text[start : res.end]
-    if len(span) < 8 or not _WORTH.search(span):
+    if not _worth(text, start, res.end):
         return None
+    span = text[start : res.end]
     if res.closed:
         return _load(span)
     for candidate in _repairs(span, res, start):
@@ -318,7 +310,7 @@ def _structures(text: str, depth: int, cut: list[bool] | None = None) -> list[tu
             end, obj = parsed
             res = _ScanResult(end, True, [], None, end, 0, False, 1)
             budget -= 2
-            if end - start < 8 or not _WORTH.rx.search(text, start, end):
+            if not _worth(text, start, end):
                 obj = None
         else:
             res = _scan(text, start, budget)

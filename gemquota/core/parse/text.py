@@ -672,12 +672,14 @@ def _specs() -> list[_Spec]:
         fast = _Re(literal_led(rx.pattern), rx.flags)
         specs.append(_Spec(kind, keys, fast, on_low=kind in _ON_LOW))
     _SPECS.extend(specs)
-    for lead_low, lead, keys, need, spec in map(_gate, specs):
-        # The first lead literal apart (one look-up, no loop), then the others if there are any.
+    # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
+    # spec) finds the few specs worth checking further.
+    by_lit: dict[tuple[bool, str], list[int]] = {}
+    for index, (lead_low, lead, keys, need, spec) in enumerate(map(_gate, specs)):
         if lead is None:
-            _GATES.append((lead_low, None, None, keys, need, spec))
-        else:
-            _GATES.append((lead_low, lead[0], lead[1:] or None, keys, need, spec))
+            _ALWAYS.append(index)
+        for lit in lead or ():
+            by_lit.setdefault((lead_low, lit), []).append(index)
         # The multi-word lead literals and keys (looked up again across a hard wrap when missing).
         spaced_leads = tuple(lit for lit in (lead or ()) if " " in lit) if lead_low else ()
         spaced_keys = tuple(key for key in keys if " " in key)
@@ -685,15 +687,6 @@ def _specs() -> list[_Spec]:
         ends = frozenset(w for lit in (*spaced_leads, *spaced_keys) for w in lit.split(" ")[:-1] if w)
         anchor = (spec.sid, spec.family, spec.status) if spec.kind == "anchor" else None
         _PLANS.append((keys, need, spec.on_low, spec.probe, spec.kind, spec.rx, spaced_keys, ends, anchor))
-    # Each distinct lead literal, with the specs it may let through: one look-up per literal (not per
-    # spec) finds the few specs worth checking further.
-    by_lit: dict[tuple[bool, str], list[int]] = {}
-    for index, (on_low, first, others, *_rest) in enumerate(_GATES):
-        if first is None:
-            _ALWAYS.append(index)
-            continue
-        for lit in (first, *(others or ())):
-            by_lit.setdefault((on_low, lit), []).append(index)
     _LOW_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if on_low}))
     _TEXT_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if not on_low}))
     # The multi-word lead literals looked in the lower-cased text, with their specs (looked up again in
@@ -703,9 +696,11 @@ def _specs() -> list[_Spec]:
     return _SPECS
 
 
-#: Per ``_GATES`` entry, what the text pass reads of it, in one tuple: keys, needed pieces, on the
-#: lower-cased text?, probe first?, kind, regex, multi-word keys, the words a wrap can follow inside
-#: them, and (sid, family, status) for an anchor.
+#: Per spec, in ``_SPECS`` order, what the text pass reads of it, in one tuple: the keys and needed pieces
+#: left to check once a lead literal is found (``_gate``), on the lower-cased text?, probe first?, kind,
+#: regex, multi-word keys, the words a wrap can follow inside them, and (sid, family, status) for an
+#: anchor. One of a spec's lead literals is in every text that passes its gate, and most texts hold none
+#: of them: most specs are ruled out by one or two look-ups.
 _PLANS: list[
     tuple[
         tuple[str, ...],
@@ -760,19 +755,8 @@ def _lead_tree(
     ]
 
 
-#: Per spec, in ``_SPECS`` order: (look in the lower-cased text?, first lead literal or None, the other
-#: lead literals or None, keys left to check, needed pieces left to check, spec). One of the lead
-#: literals is in every text that passes the spec's gate, and most texts hold none of them: most specs
-#: are ruled out by one or two look-ups.
-_GATES: list[
-    tuple[
-        bool, str | None, tuple[str, ...] | None, tuple[str, ...], tuple[tuple[str, ...], ...] | None, _Spec
-    ]
-] = []
-
-
 #: Lead literals looked up in the lower-cased text and in the text itself, each with the indices (in
-#: ``_GATES``) of the specs it lets through; the specs without a lead literal.
+#: ``_PLANS``) of the specs it lets through; the specs without a lead literal.
 _LOW_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
 _TEXT_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
 _ALWAYS: list[int] = []
@@ -859,7 +843,7 @@ def _find_facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     low = text.lower()
     same = len(low) == len(text)
-    if not _GATES:
+    if not _PLANS:
         _specs()
     upper: bool | None = None
     # Multi-word keys and lead literals ("quota exceeded for metric") are also looked up in the lower-cased
