@@ -393,7 +393,8 @@ def _capacity(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
-    if err.signals & {"ca_busy", "agent_terminated"}:
+    # (The desktop app's "Agent terminated due to error" wraps a 429 as well: a stated 429 is read as one.)
+    if "ca_busy" in err.signals or ("agent_terminated" in err.signals and not _is_429(err)):
         return _Decision(
             Kind.CAPACITY,
             "The Antigravity / Code Assist backend is busy ('high traffic' / 'Agent terminated due to error'): "
@@ -559,7 +560,7 @@ def _rule_permission(err: GoogleError) -> _Decision | None:
             "This Google sign-in is not eligible for the tool: gemini-cli / Code Assist for individuals ended "
             "on 2026-06-18 (Antigravity is its successor), or the account failed the eligibility check.",
         )
-    if err.signals & {"suspended", "tos", "denied_access"}:
+    if err.signals & {"suspended", "consumer_suspended", "tos", "denied_access"}:
         return _Decision(
             Kind.PERMISSION, "The consumer (key or project) is suspended, blocked or denied access."
         )

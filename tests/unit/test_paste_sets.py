@@ -26,9 +26,6 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
-    "holdout9/007-zh-router-issue-gemini-balance-500-internal-server-error-retrying.txt": (
-        "a router's own error envelope (its word codes) around 'gemini_generate_content': read as another API's"
-    ),
     "holdout9/043-zh-calibre-translator-gemini-2-5-urlopen-read-operation-timed-out.txt": (
         "a client's own read time-out (urlopen) is no error of Google's"
     ),
@@ -37,9 +34,6 @@ KIND_MISSES = {
     ),
     "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
         "a client's own connect time-out is no error of Google's"
-    ),
-    "holdout10/020-zh-router-issue-gemini-api-errors-429-rate-limit-prose.txt": (
-        "a 429 in Chinese prose ('429属于速率限制') the prose rule does not read"
     ),
     "holdout10/021-fa-proxy-issue-gemini-says-your-country-not-supported.txt": (
         "region told in Persian prose, no error text"
@@ -80,10 +74,37 @@ KIND_MISSES = {
     "holdout7/031-ocr-lib-vertex-prose-forbidden-403-enable-billing.txt": (
         "a billing 403 paraphrased in an e-mail reply ('forbidden 403 https error and enable billing')"
     ),
+    "holdout11/003-go-coding-agent-prose-429-gemini-2-5-pro-preview-no-longer-supported.txt": (
+        "a 429 in prose about '2.5 pro preview model' that never says Gemini (only 'Google Documentation')"
+    ),
+    "holdout11/026-jetbrains-plugin-india-gemini-not-available-in-your-country.txt": (
+        "a plugin's own 'not available in your country' message, no error text of Google's"
+    ),
+    "holdout12/015-guide-without-billing-403-billing-account-not-found.txt": (
+        "a guide's prose ('returns a 403 with \"Billing account not found\"'), no error text"
+    ),
+    "holdout12/024-blog-antigravity-pro-resets-in-142h-lockout-prose.txt": (
+        "a blog quoting only the UI's countdown ('Resets in 142h'), no error text"
+    ),
+    "shapes28/005-zed-comment-boxed-failed-to-sign-in-no-longer-supported-cut.txt": (
+        "'This client is no longer supported fo…' cut before it names Code Assist"
+    ),
+    "shapes28/010-hermes-pr-doctor-probe-bearer-aiza-hard-401-prose.txt": (
+        "a key sent as Bearer told in a PR's prose ('a hard 401'), no error text"
+    ),
+    "shapes28/034-netacad-autoanswer-prose-gemini-2.5-not-available-anymore.txt": (
+        "'Gemini 2.5* is not available anymore' in prose, no error text"
+    ),
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
     "models/026-openai-compat-list-wrapped-bare-429-prose-2.0-flash.txt": "no model id or display name",
+    "holdout11/002-zh-tw-dictation-app-api-call-frequency-exceeded-gemini-1-5-pro.txt": (
+        "a reply names the old default and the new one ('改成 gemini-2.5-flash'); the Chinese word of change is not read"
+    ),
+    "holdout11/038-chat-ui-bug-gemini-1-5-pro-002-429-with-30k-token-prompts-prose.txt": (
+        "prose naming five model ids; which one failed is told only in words"
+    ),
     "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
         "not recognised as an error (a client's own connect time-out), so no model is given"
     ),

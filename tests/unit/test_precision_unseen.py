@@ -348,11 +348,32 @@ def test_a_database_cursor_is_not_cursor_the_editor() -> None:
     [
         # A cloud company's name or a mirror is where a Gemini proxy or a pip index lives, not the error's owner.
         "部署在腾讯云上的 gemini 代理报错: 429 Too Many Requests",
-        "Looking in indexes: https://mirrors.aliyun.com/pypi/simple/\nHTTP Error 429: Too Many Requests",
+        "Looking in indexes: https://mirrors.aliyun.com/simple/\nHTTP Error 429: Too Many Requests",
     ],
 )
 def test_cloud_company_names_and_mirrors_name_no_provider(text: str) -> None:
     assert claimed(text) == Kind.UNSPECIFIED_429
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # … but a PyPI index (by its name, even on a mirror) is pip's, and a bare 429 from it is PyPI's.
+        "Looking in indexes: https://mirrors.aliyun.com/pypi/simple/\nHTTP Error 429: Too Many Requests",
+        # not-google5/020: PyPI's own 429 page, the service named only in the user's words.
+        "When I am trying to register for PyPi I am getting a 429 Too Many requests error.",
+        # not-google5/017: Elasticsearch's es_rejected_execution_exception with "status": 429.
+        '{"error": {"type": "es_rejected_execution_exception", "reason": "rejected execution"}, "status": 429}',
+        # not-google5/026: etcd's gRPC deadline, re-raised by the etcd3 client.
+        "etcd3.exceptions.ConnectionTimedOut: <_Rendezvous of RPC that terminated with "
+        "(StatusCode.DEADLINE_EXCEEDED, Deadline Exceeded)>",
+        # not-google5/049: llama.cpp's server refusing a prompt over its context size.
+        '{"error":{"code":400,"message":"the request exceeds the available context size.",'
+        '"type":"exceed_context_size_error","n_prompt_tokens":14429,"n_ctx":8192}}',
+    ],
+)
+def test_package_indexes_datastores_and_local_servers_are_not_google(text: str) -> None:
+    assert one(text).kind == Kind.UNRECOGNIZED
 
 
 def test_telegram_is_named_by_its_api_not_the_word() -> None:

@@ -17,7 +17,7 @@ from gemquota.core.parse.vocab import (
     BARE_MODEL,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
-    PROSE_STATUS_429,
+    PROSE_WORDS,
     PY_FRAME_LINE,
     reason_entry,
 )
@@ -139,7 +139,7 @@ def _without_frames(text: str) -> str:
 
 _PROSE_CODE_RX = _Re(PROSE_CODE)
 _BARE_MODEL_RX = _Re(BARE_MODEL)
-_PROSE_STATUS_RX = _Re(PROSE_STATUS_429)
+_PROSE_WORDS_RX = tuple((_Re(pattern), code) for pattern, code in PROSE_WORDS)
 
 
 def _prose_code_records(flat: str) -> list[_Acc]:
@@ -153,8 +153,13 @@ def _prose_code_records(flat: str) -> list[_Acc]:
     code = 429
     if match is not None:
         code = int(match.group("prose_code_c"))
-    elif "exhausted" in low:
-        match = _PROSE_STATUS_RX.search(low)  # "`Resource exhausted` from gemini"
+    else:
+        # No code: the error in words ("`Resource exhausted` from gemini", "API调用频率超限").
+        for rx, words_code in _PROSE_WORDS_RX:
+            match = rx.search(low)
+            if match is not None:
+                code = words_code
+                break
     if match is None:
         return []
     acc = _Acc(position=match.start())
@@ -183,8 +188,10 @@ def _sole_model(low: str) -> str | None:
     for match in _BARE_MODEL_RX.finditer(low):
         at = match.start()
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
+        # (A resource name "models/X" is the id itself, not a path that holds it.)
         if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
-            continue
+            if not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at):
+                continue
         if match.end() >= len(low) or _advised(low[max(0, at - 40) : at]):
             continue
         model = _clean_model(match.group("bare_model_v"))

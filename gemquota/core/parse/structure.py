@@ -329,16 +329,27 @@ def _structures(text: str, depth: int, cut: list[bool] | None = None) -> list[tu
             if cut is not None:
                 cut.append(not res.closed)
             pos = res.end
+        elif res.closed and (obj is not None or not _worth(text, start, res.end)):
+            # A closed span read whole that holds no error (its strings were read too), or with no word of
+            # one: nothing inside it does.
+            pos = res.end
         else:
             pos = start + 1
     return found
+
+
+def _unwrapped(code: str) -> str:
+    """A word code, also when a hard wrap cut it inside its string ("invalid_r\n     equest")."""
+    if "\n" in code:
+        return "".join(part.strip() for part in code.split("\n"))
+    return code.strip()
 
 
 def _string_code_status(code: Any) -> str | None:
     """The canonical status a word error code stands for (None for numbers and unknown words)."""
     if not isinstance(code, str) or not code.strip() or code.strip().isdigit() or len(code) > 60:
         return None
-    word = code.strip().lower().replace("-", "_").replace(" ", "_")
+    word = _unwrapped(code).lower().replace("-", "_").replace(" ", "_")
     return STRING_CODE_STATUS.get(word) or canonical_status(word)
 
 
@@ -599,10 +610,10 @@ def _error_dict(
     if word_status is not None and acc.status is None and acc.http_code is None:
         # A word code says less than the message's own wording (``Model X not found``): last.
         acc.set_status(word_status)
-        word = str(code).strip().lower()
+        word = _unwrapped(str(code)).lower()
         acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
         acc.hints.add(f"word-code:{word}")
-        acc.add_evidence(f'"code": "{str(code).strip()}"')
+        acc.add_evidence(f'"code": "{_unwrapped(str(code))}"')
     if acc.has_content() or acc.messages:
         out.append(acc)
 

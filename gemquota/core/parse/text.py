@@ -253,7 +253,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (("to use",), _Re(TO_USE_MODEL), "to_use_model"),
     # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
-    (("model version", "model =", "model :", "model:", "model="), _Re(MODEL_FIELD), "model_field"),
+    (
+        ("model version", "model =", "model :", "model:", "model=", "model |", "model** |", "模型"),
+        _Re(MODEL_FIELD),
+        "model_field",
+    ),
     # A table row: gemini-cli's /about box "│ Model   gemini-2.5-pro │".
     (("model  ", "model\t"), _Re(TABLE_MODEL), "table_model"),
     # An SDK's model constructor: genai.GenerativeModel('gemini-1.5-flash').
@@ -501,8 +505,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "old_metric",
     ),
     (
-        ("limit '", "limit\n", "limit  "),
-        _Re(r"a(?<!\w.)nd\s+limit\s+'(?P<old_limit_v>[^']{1,300})'"),
+        ("limit '", "limit\n", "limit  ", "exceeded for '"),
+        # (… and the form that names the limit alone: "Quota exceeded for 'X' of service 'Y'".)
+        _Re(
+            r"a(?<!\w.)nd\s+limit\s+'(?P<old_limit_v>[^']{1,300})'"
+            r"|e(?<!\w.)xceeded\s+for\s+'(?P<old_limit_w>[^'\n]{3,200})'(?=\s+of\s+service)"
+        ),
         "old_limit",
     ),
     (
@@ -1230,7 +1238,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_osm, "quota")
     if kind == "old_limit":
-        name = " ".join(g("old_limit_v").split())
+        name = " ".join((g("old_limit_v") or g("old_limit_w")).split())
 
         def apply_osl(acc: _Acc) -> None:
             if acc.quota_limit_name is None or not acc.quota_limit_name[:1].isupper() or " " in name:

@@ -215,7 +215,15 @@ _STATUS_ALT = "|".join(sorted(CANONICAL_STATUSES - {"OK", "UNKNOWN"}, key=len, r
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
     ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
-    ("oldquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+quota\s+metric"),
+    # (Also the form that names the limit and the service only: "Quota exceeded for 'GenerateContent request
+    # limit per minute for a region' of service 'generativelanguage.googleapis.com'".)
+    (
+        "oldquota",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"Quota\s+exceeded\s+for\s+quota\s+metric"
+        r"|Quota\s+exceeded\s+for\s+['\"][^'\"\n]{3,200}['\"]\s+of\s+service\s+['\"][\w.\-]{2,80}\.googleapis\.com",
+    ),
     ("vertexquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+aiplatform\.googleapis\.com/"),
     ("no_free_tier", "quota", "RESOURCE_EXHAUSTED", r"doesn'?t\s+have\s+a\s+free\s+quota\s+tier"),
     ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
@@ -233,7 +241,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
-    ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+model"),
+    ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+(?:this\s+)?model"),
     # Code Assist's "Individual quota reached", and Antigravity's per-model allowance ("Model quota limit
     # exceeded. You have reached the quota limit for this model. You can resume using this model at …").
     (
@@ -323,6 +331,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|this\s+model\s+is\s+currently\s+experiencing\s+high\s+demand",
     ),
+    # gemini-cli's own dialog over a 503 / capacity error ("We are currently experiencing high demand. We
+    # apologize and appreciate your patience."): other tools say "high demand" too, so a Google signal
+    # must stand beside it (GENERIC_ANCHORS).
+    (
+        "cli_high_demand",
+        "unavail",
+        "UNAVAILABLE",
+        r"currently\s+experiencing\s+high\s+demand\.\s+We\s+apologi[sz]e\s+and\s+appreciate\s+your\s+patience",
+    ),
     (
         "internal",
         "internal",
@@ -354,6 +371,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|requires\s+the\s+[^\n()]{2,80}\s+API\s+\(`?[a-z0-9.\-]{2,80}\.googleapis\.com`?\)\s+to\s+be\s+enabled",
     ),
     ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
+    # Google's CONSUMER_SUSPENDED sentence names the consumer ("Consumer 'api_key:AIza…' has been suspended."):
+    # Google's own words, unlike the bare "has been suspended".
+    (
+        "consumer_suspended",
+        "auth",
+        "PERMISSION_DENIED",
+        r"Consumer\s+['\"]?(?:api_key|project|projects)[:/][^\s'\"]{0,120}['\"]?\s+has\s+been\s+suspended",
+    ),
     # Google Cloud's IAM refusal names the project ("Permission denied on resource project my-proj."), which
     # a bare "Permission denied" does not.
     ("resource_denied", "auth", "PERMISSION_DENIED", r"Permission\s+denied\s+on\s+resource\s+project"),
@@ -419,7 +444,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        r"is\s+not\s+found\s+for\s+API\s+version|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+        r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
     ),
     # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
     # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
@@ -459,6 +484,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
     # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
+    # Gemini 3's function-calling 400 (MISSING_THOUGHT_SIGNATURE), and the Interactions API's refusal of the
+    # pre-May-2026 schema ("The legacy Interactions API schema is no longer supported", "When using the
+    # steps-based API version, use step_list input format instead of turn_list").
+    (
+        "thought_signature",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"missing\s+a\s+thought_signature|Invalid\s+thought_?signature|MISSING_THOUGHT_SIGNATURE",
+    ),
+    (
+        "interactions_schema",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"legacy\s+Interactions\s+API\s+schema|steps-based\s+API\s+version|use\s+step_list\s+input\s+format",
+    ),
     (
         "turn_order",
         "badreq",
@@ -618,7 +658,8 @@ DIMENSION_CONTEXT = ("imensions", "metadata")
 #: A log or config line's model field: "**Model Version:** gemini-2.5-pro" (gemini-cli's client
 #: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
 MODEL_FIELD = (
-    r"model(?<!, model)(?:\s+version)?\**\s*[:=]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    # (Also a Markdown table's cell "| **Model** | `models/X` |" and the Chinese label "使用模型：X".)
+    r"(?:model(?<!, model)(?:\s+version)?|模型)\**\s*[:=：|]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<model_field_v>{MODEL_ID})"
 )
 #: A table row naming the model (lower-case text): gemini-cli's ``/about`` box ``│ Model   gemini-2.5-pro │``
@@ -649,12 +690,29 @@ PROSE_CODE = (
     r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
     r"(?:s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
+    # … or by its status in words ("a 429 ResourceExhausted error", "503 Service Unavailable errors").
+    r"|\s+(?:resource\s*exhausted|too\s+many\s+requests|internal\s+server\s+error|service\s+unavailable"
+    r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
 )
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
 #: prose, read like ``PROSE_CODE`` (lower-case text).
 PROSE_STATUS_429 = r"(?<![\w-])resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
+#: An error told in words with no code at all, read like ``PROSE_CODE`` (lower-case text; a Google product
+#: must be named): (pattern, the status code it stands for). A quota or rate limit hit ("Gemini API exceeded
+#: current quota", "API调用频率超限" — in Chinese, Japanese and Korean too), then "internal server errors".
+PROSE_WORDS: tuple[tuple[str, int], ...] = (
+    (PROSE_STATUS_429, 429),
+    (
+        # (Not "rate limit exceeded" or "too many requests": apps' own limiters say those.)
+        r"(?<![\w-])exceeded\s+(?:your\s+|the\s+)?current\s+quota(?![\w-])"
+        r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽"
+        r"|レート制限|レートリミット|요청\s*한도|속도\s*제한",
+        429,
+    ),
+    (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500),
+)
 #: Google product words (lower-case) that make a prose status code a Google error.
 PROSE_CODE_CONTEXT = ("gemini", "ai studio", "aistudio", "vertex ai", "antigravity", "generativelanguage")
 #: A Google model id standing anywhere in the text (matched on lower-cased text): the weakest evidence of
@@ -843,7 +901,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("npm", "e429", "yarnpkg"),
         r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b|registry\.yarnpkg\.com",
     ),
-    ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org"),
+    ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org|\bpypi\b"),
+    # Search engines and databases by name or their own error types (Elasticsearch's
+    # es_rejected_execution_exception 429, OpenSearch, Redis, PostgreSQL, MongoDB).
+    (
+        "foreign:datastore",
+        ("elastic", "opensearch", "es_rejected", "redis", "psycopg", "postgreserror", "mongo"),
+        r"elasticsearch|elastic\.co\b|\belasticsuite\b|\bopensearch\b|es_rejected_execution_exception"
+        r"|\bredis\.exceptions\b|\brediserror\b|\bpsycopg2?\.|\bpostgreserror\b|\bpymongo\.errors\b|\bmongoerror\b",
+    ),
     # (Docker Hub's code as a whole word: a client's TooManyRequestsError class is anybody's.)
     ("foreign:docker", ("docker", "toomanyrequests"), r"docker|\btoomanyrequests\b"),
     (
@@ -854,7 +920,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:kubernetes",
         ("etcd", "kube", " quota:", "apiversion"),
-        r"etcdserver|kube-apiserver|kubectl|kubelet"
+        r"etcdserver|\betcd3?\b|kube-apiserver|kubectl|kubelet"
         # A ResourceQuota refusal, and the API server's own Status object ({"kind":"Status","apiVersion":…}).
         r"|is\s+forbidden:\s+(?:exceeded|failed)\s+quota:|[\"']kind[\"']\s*:\s*[\"']Status[\"']\s*,\s*[\"']apiVersion",
     ),
@@ -896,8 +962,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "hunyuan",
             "kimi-",
             "mimo-",
+            "exceed_context_size",
         ),
-        r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
+        r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|\bllama[\s\-_]server\b|exceed_context_size_error|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
         r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
         r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b"
         r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest|code|for-coding)"
@@ -1066,6 +1133,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
 GENERIC_ANCHORS = frozenset(
     {
         "agent_terminated",
+        "cli_high_demand",
         "newquota",
         "overloaded",
         "internal",

@@ -1,0 +1,109 @@
+"""Shapes the held-out sets holdout11, holdout12 and shapes28 showed after they were measured (READMEs
+there): Gemini 3's thought-signature 400 and the Interactions API's 2026 schema refusal (its word code
+hard-wrapped in the string), Google's CONSUMER_SUSPENDED sentence, a bare "models/X is not found", the
+old quota message that names only its limit, errors told in words with no code, gemini-cli's "high
+demand" dialog, a 429 under Antigravity's "Agent terminated" wrapper, and the model in a Markdown table
+or a Chinese label. Each rule is tested on the real paste, on variants, and on a look-alike."""
+
+from __future__ import annotations
+
+import pytest
+from shapes import kind, one
+from shapes import real as paste
+
+
+def h11(prefix: str) -> str:
+    return paste("holdout11", prefix)
+
+
+def h12(prefix: str) -> str:
+    return paste("holdout12", prefix)
+
+
+def s28(prefix: str) -> str:
+    return paste("shapes28", prefix)
+
+
+def test_a_missing_thought_signature_is_a_bad_request() -> None:
+    assert kind(h11("007")) == "bad-request"
+    assert kind("400 INVALID_ARGUMENT: Invalid thoughtSignature in model content") == "bad-request"
+    # The words alone, with nothing Google's, still name Gemini's own field.
+    assert kind("Function call is missing a thought_signature in functionCall parts.") == "bad-request"
+
+
+def test_the_interactions_apis_schema_refusal_and_a_wrapped_word_code() -> None:
+    assert kind(s28("024")) == "bad-request"
+    assert one(s28("026")).model == "gemini-3.6-flash"
+    assert kind(s28("026")) == "bad-request"
+    # A word code cut by a hard wrap inside its string is still the word.
+    body = '{"error":{"message":"Quota exceeded for model.","code":"rate_limit_\n      exceeded"}}'
+    assert kind(body) != "unrecognized"
+
+
+def test_googles_consumer_suspended_sentence_is_googles() -> None:
+    assert kind(h11("009")) == "permission"
+    # The bare "has been suspended" beside a 403 names no one.
+    assert kind("Your account has been suspended.") == "unrecognized"
+
+
+def test_a_bare_models_x_is_not_found() -> None:
+    diag = one(h12("030"))
+    assert (diag.kind, diag.model) == ("model-not-found", "gemini-3-pro-image")
+    assert kind('error "models/gemini-3-pro-image is not found" here') == "model-not-found"
+
+
+def test_the_old_quota_message_that_names_only_its_limit() -> None:
+    assert kind(h12("018")) == "rpm"
+    day = "Quota exceeded for 'Generate requests per day' of service 'generativelanguage.googleapis.com'"
+    assert kind(day) == "rpd"
+    # Another service's quota in the same words is not Google's.
+    assert kind("Quota exceeded for 'uploads per minute' of service 'api.example.com'") == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "want"),
+    [("002", "unspecified-429"), ("019", "unspecified-429"), ("039", "internal")],
+)
+def test_an_error_told_in_words_about_gemini(prefix: str, want: str) -> None:
+    assert kind(h11(prefix)) == want
+
+
+def test_a_status_named_in_words_after_its_code() -> None:
+    assert kind(h12("039")) == "unspecified-429"
+    assert kind("Gemini keeps giving me a 503 Service Unavailable error") == "overloaded"
+    # With no Google product named, the same prose is nobody's.
+    assert kind("the API keeps giving me a 429 ResourceExhausted error") == "unrecognized"
+
+
+def test_apps_own_rate_limiters_in_english_stay_unclaimed() -> None:
+    # (express-rate-limit's default text, and an app's own credit limiter, beside a Gemini endpoint.)
+    assert kind("Gemini image API: Too many requests from this IP, please try again after 15 minutes.") == (
+        "unrecognized"
+    )
+    assert kind("Gemini pro models cost 4 credits. AI inference rate limit exceeded.") == "unrecognized"
+
+
+def test_gemini_clis_high_demand_dialog() -> None:
+    assert kind(s28("014")) in ("capacity", "overloaded")
+    dialog = "We are currently experiencing high demand. We apologize and appreciate your patience."
+    # Other tools say the same: with no Google signal beside it, it is nobody's.
+    assert kind(dialog) == "unrecognized"
+    assert kind(dialog + "\n2. Switch to gemini-3-flash-preview") in ("capacity", "overloaded")
+
+
+def test_a_429_under_antigravitys_agent_terminated_wrapper() -> None:
+    assert kind(s28("016")) == "unspecified-429"
+    # Without a 429 the wrapper stands for the busy backend it usually hides.
+    wrapper = "Antigravity: Agent terminated due to error. gemini-3.1-pro-high"
+    assert kind(wrapper) == "capacity"
+
+
+def test_no_capacity_for_this_model() -> None:
+    assert kind(s28("013")) == "capacity"
+
+
+def test_the_model_in_a_markdown_table_and_a_chinese_label() -> None:
+    assert one(s28("027")).model == "gemini-2.5-flash-native-audio-preview-12-2025"
+    diag = one(s28("035"))
+    assert (diag.kind, diag.model) == ("model-not-found", "gemini-3.1-flash-image")
+    assert one("| **Model** | `gemini-2.5-pro` |\n\n429 RESOURCE_EXHAUSTED").model == "gemini-2.5-pro"
