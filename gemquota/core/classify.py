@@ -510,7 +510,7 @@ def _rule_bad_key(err: GoogleError) -> _Decision | None:
             "No API key reached Google ('unregistered callers'): the key is missing from the call.",
         )
     invalid = _reasons_of(err, "bad-key")
-    if invalid or "key_invalid" in err.signals:
+    if invalid or err.signals & {"key_invalid", "key_invalid_words"}:
         named = f" ({invalid[0]})" if invalid else ""
         return _Decision(Kind.BAD_KEY, f"The API key is not valid, not found or expired{named}.")
     if err.http_code == 401 or err.status == "UNAUTHENTICATED" or "unauth" in err.signals:

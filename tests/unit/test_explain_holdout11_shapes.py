@@ -1,4 +1,4 @@
-"""Shapes the held-out sets holdout11, holdout12 and shapes28 showed after they were measured (READMEs
+"""Shapes the held-out sets holdout11, holdout12, shapes28 and peers6 showed after they were measured (READMEs
 there): Gemini 3's thought-signature 400 and the Interactions API's 2026 schema refusal (its word code
 hard-wrapped in the string), Google's CONSUMER_SUSPENDED sentence, a bare "models/X is not found", the
 old quota message that names only its limit, errors told in words with no code, gemini-cli's "high
@@ -107,3 +107,39 @@ def test_the_model_in_a_markdown_table_and_a_chinese_label() -> None:
     diag = one(s28("035"))
     assert (diag.kind, diag.model) == ("model-not-found", "gemini-3.1-flash-image")
     assert one("| **Model** | `gemini-2.5-pro` |\n\n429 RESOURCE_EXHAUSTED").model == "gemini-2.5-pro"
+
+
+# peers6 (error inputs of peer projects' test suites), after it was measured.
+
+
+def p6(prefix: str) -> str:
+    return paste("peers6", prefix)
+
+
+def test_a_json_rpc_error_that_carries_googles_in_its_data() -> None:
+    diag = one(p6("019"))
+    assert (diag.kind, diag.backend) == ("plan-quota", "code-assist")
+    # JSON-RPC's own code is no HTTP status, and with nothing Google's in it the error is nobody's.
+    assert kind('{"code": -32603, "message": "Internal error", "data": {"error": "boom"}}') == "unrecognized"
+
+
+def test_the_model_a_not_found_message_names() -> None:
+    assert (one(p6("016")).kind, one(p6("016")).model) == ("model-not-found", "gemini-basic")
+    assert one(p6("024")).model == "invalid-model"
+    # OpenAI's sentence in the same words is OpenAI's.
+    assert kind("The model `gpt-4o` does not exist or you do not have access to it.") == "unrecognized"
+
+
+def test_api_key_is_invalid_needs_a_google_signal() -> None:
+    assert kind(paste("peers6-not-google", "003")) == "unrecognized"  # Anthropic's authentication_error
+    assert kind("400 INVALID_ARGUMENT: API key is invalid. models/gemini-2.5-flash") == "bad-key"
+
+
+def test_azures_subscription_key_refusal_is_azures() -> None:
+    assert kind(paste("peers6-not-google", "014")) == "unrecognized"
+
+
+def test_evidence_held_whole_by_another_fragment_is_not_repeated() -> None:
+    evidence = one(paste("shapes27", "011")).evidence
+    assert not any(e != o and e in o for e in evidence for o in evidence)
+    assert any("imagen-4.0-generate-001" in e for e in evidence)

@@ -205,7 +205,9 @@ class _Acc:
             project_number=None if self.project_masked else self.project_number,
             signals=frozenset(self.signals),
             hints=frozenset(self.hints),
-            evidence=tuple(self.evidence),
+            # (A fragment another one holds whole says nothing more: "RESOURCE_EXHAUSTED" beside "429
+            # RESOURCE_EXHAUSTED", "models/X` was not found" beside the whole "Publisher Model `…` sentence.)
+            evidence=tuple(e for e in self.evidence if not any(e != o and e in o for o in self.evidence)),
             **{name: getattr(self, name) for name in _AS_IS},
         )
 

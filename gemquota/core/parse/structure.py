@@ -523,8 +523,12 @@ def _error_dict(
         code = None
     if isinstance(code, str) and code.strip().isdigit() and len(code.strip()) <= 3:
         code = int(code.strip())
-    if (isinstance(code, str) and code.strip().isdigit()) or (isinstance(code, int) and code >= 1000):
-        # A number no HTTP status is (Zhipu's "code": "1302"): another API's own code, not a status.
+    if (
+        (isinstance(code, str) and code.strip().isdigit())
+        or (isinstance(code, int) and (code >= 1000 or code < 0))
+    ):
+        # A number no HTTP status is (Zhipu's "code": "1302", JSON-RPC's -32003): another API's own code,
+        # not a status (a Google error it carries is read from its data).
         acc.hints.add(f"json-code:{str(code).strip()}")
         code = None
     if grpc_code and isinstance(code, int) and code in GRPC_STATUS and not err.get("status"):
@@ -579,6 +583,13 @@ def _error_dict(
                         sub.set_code(acc.http_code, weak=True)
                 out.extend(inner_out)
                 return
+    # A relay's error that carries Google's as text in its data (a JSON-RPC error's "data": {"error":
+    # "RESOURCE_EXHAUSTED (code 429): Individual quota reached"}): read like a message.
+    for key in ("data", "cause"):
+        nested = err.get(key)
+        said = nested.get("error") or nested.get("message") if isinstance(nested, Mapping) else nested
+        if isinstance(said, str) and said:
+            _scan_into(acc, said[:20_000])
     # A gateway's relay of the provider's own words as text (OpenRouter's "metadata": {"raw":
     # "google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream…"}): read like a message.
     meta = err.get("metadata")

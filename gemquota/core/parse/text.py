@@ -533,9 +533,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("project=",), _Re(r"project=(?<=[?&]project=)(?P<project_v>\d{3,30}|\*{3,40})"), "project"),
     (("base model",), _Re(r"base\s+model:\s*(?P<base_model_v>[\w.\-]{2,80})"), "base_model"),
     (
-        ("not found",),
+        ("not found", "does not exist"),
+        # (Also quoted, "does not exist", and the id after the words: "Model not found: X".)
         _Re(
-            r"(?:models/|(?<![\w/])[Mm]odel\s+)(?P<not_found_model_v>[\w.\-]{2,80})\s+(?:is\s+|was\s+)?not\s+found"
+            r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
+            r"(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)"
+            r"|M(?<![\w/]M)odel\s+not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>[\w.\-]{2,80})"
         ),
         "not_found_model",
     ),
@@ -1271,7 +1274,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_bm, "quota")
     if kind == "not_found_model":
-        return _Fact(pos, kind, _setter("message_model", _clean_model(g("not_found_model_v")), frag))
+        model = _clean_model(g("not_found_model_v") or g("not_found_model_w"))
+        return _Fact(pos, kind, _setter("message_model", model, frag))
     if kind == "resource_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("resource_model_v").rstrip("."))))
     if kind == "capacity_model":

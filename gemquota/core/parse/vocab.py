@@ -358,8 +358,11 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "key_invalid",
         "auth",
         "INVALID_ARGUMENT",
-        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired|API\s+key\s+is\s+invalid",
+        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired",
     ),
+    # The same in other words ("API key is invalid."): other providers say it too (Anthropic), so a Google
+    # signal must stand beside it (GENERIC_ANCHORS).
+    ("key_invalid_words", "auth", "INVALID_ARGUMENT", r"API\s+key\s+is\s+invalid"),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
     (
         "not_used",
@@ -444,7 +447,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[\w.\-/]{2,120}\s+(?:is\s+|was\s+)?not\s+found|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+        r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
     ),
     # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
     # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
@@ -778,13 +781,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "rate limit is exceeded",
             "ratelimitreached",
             "userbymodelby",
+            "subscription key",
+            "ocp-apim",
         ),
         # Azure also as a class-name prefix (LiteLLM's "AzureException"), Microsoft's API hosts.
         r"\bazure|openai\.azure\.com|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com"
         # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
         r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge|Request\s+rate\s+is\s+large"
         # API Management's and Azure AI Inference's (GitHub Models') own rate-limit wordings.
-        r"|Rate\s+limit\s+is\s+exceeded\.\s+Try\s+again\s+in\s+\d+\s+seconds|RateLimitReached|UserByModelBy",
+        r"|Rate\s+limit\s+is\s+exceeded\.\s+Try\s+again\s+in\s+\d+\s+seconds|RateLimitReached|UserByModelBy"
+        # Azure AI services' key refusal ("Access denied due to invalid subscription key …").
+        r"|invalid\s+subscription\s+key|Ocp-Apim-Subscription-Key",
     ),
     (
         "foreign:anthropic",
@@ -1134,6 +1141,7 @@ GENERIC_ANCHORS = frozenset(
     {
         "agent_terminated",
         "cli_high_demand",
+        "key_invalid_words",
         "newquota",
         "overloaded",
         "internal",
