@@ -174,6 +174,31 @@ def throughput(seconds: float = 1.5) -> dict[str, float]:
     return {"bytes": float(len(paste.encode())), "per_s": count / elapsed}
 
 
+def real_mix(seconds: float = 2.0) -> dict[str, float]:
+    """``explain()`` on every real paste of 1–4 KB in ``tests/fixtures`` (what users paste is rarely the
+    clean SDK print above: hard-wrapped, JSON in JSON, cut, in logs): the median and the slowest tenth of
+    the per-paste rates. Reported, not budgeted."""
+    from gemquota import explain
+
+    root = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+    raws = [path.read_bytes() for path in sorted(root.glob("*/*.txt"))]
+    pastes = [raw.decode("utf-8", errors="replace") for raw in raws if 1024 <= len(raw) <= 4096]
+    rates: list[float] = []
+    reps = max(1, int(seconds * 2000 / max(1, len(pastes))))
+    for paste in pastes:
+        explain(paste, now=NOW)
+        start = time.perf_counter()
+        for _ in range(reps):
+            explain(paste, now=NOW)
+        rates.append(reps / (time.perf_counter() - start))
+    rates.sort()
+    return {
+        "count": float(len(rates)),
+        "median": statistics.median(rates),
+        "p10": rates[len(rates) // 10],
+    }
+
+
 def _timed(make: Callable[[], object]) -> tuple[float, str]:
     from gemquota import explain
 
@@ -211,6 +236,7 @@ def main() -> int:
 
     cold = cold_start(args.reps)
     tput = throughput()
+    mix = real_mix()
     worst = pathological()
 
     rows = [
@@ -222,6 +248,12 @@ def main() -> int:
         ("cold start reset-in rpd (human)", f"{cold['reset_s'] * 1000:.0f} ms", ""),
         ("  ratio", f"{cold['reset_ratio']:.2f}", ""),
         (f"explain() on a {tput['bytes'] / 1024:.1f} KB paste", f"{tput['per_s']:,.0f}/s", "≥ 2,000/s"),
+        (
+            f"explain() on {mix['count']:.0f} real 1–4 KB pastes: median",
+            f"{mix['median']:,.0f}/s",
+            "(reported)",
+        ),
+        ("  slowest tenth from", f"{mix['p10']:,.0f}/s", "(reported)"),
     ]
     rows += [(name, f"{secs * 1000:.0f} ms ({kind})", "< 1,000 ms") for name, secs, kind in worst]
     width = max(len(r[0]) for r in rows)

@@ -116,3 +116,40 @@ def test_frame_headers_are_read_nowhere_but_in_the_text_pass() -> None:
     without = parse_text(text.split("\n", 1)[1])
     assert [e.http_code for e in with_frame] == [e.http_code for e in without] == [503]
     assert with_frame[0].hints >= without[0].hints
+
+
+def test_the_literal_finder_finds_overlapping_and_case_sensitive_literals() -> None:
+    from gemquota.core.parse.gate import LiteralFinder
+
+    finder = LiteralFinder(
+        {"quota exceeded": [1], "exceeded for metric": [2], "limit": [3], "_": [4]},
+        {"RESOURCE_EXHAUSTED": [5], "Limit": [6]},
+    )
+    text = "Quota exceeded for metric: free_tier, limit: 20 (RESOURCE_EXHAUSTED)"
+    chosen: set[int] = set()
+    finder.into(text.lower(), chosen, text)
+    # Overlapping literals are both found; "Limit" as written is not in the text, "limit" is.
+    assert chosen == {1, 2, 3, 4, 5}
+    chosen = set()
+    finder.into("nothing here", chosen, "nothing here")
+    assert chosen == set()
+    empty: set[int] = set()
+    LiteralFinder({}).into("anything", empty)
+    assert empty == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abAB_ :", min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
+    st.text(alphabet="abAB_ :", max_size=40),
+)
+def test_the_literal_finder_agrees_with_a_look_up_per_literal(literals: list[str], text: str) -> None:
+    from gemquota.core.parse.gate import LiteralFinder
+
+    lower = {lit.lower(): [i] for i, lit in enumerate(literals)}
+    exact = {lit: [100 + i] for i, lit in enumerate(literals)}
+    chosen: set[int] = set()
+    LiteralFinder(lower, exact).into(text.lower(), chosen, text)
+    want = {ix[0] for lit, ix in lower.items() if lit in text.lower()}
+    want |= {ix[0] for lit, ix in exact.items() if lit in text}
+    assert chosen == want

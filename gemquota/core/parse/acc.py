@@ -207,9 +207,17 @@ class _Acc:
             hints=frozenset(self.hints),
             # (A fragment another one holds whole says nothing more: "RESOURCE_EXHAUSTED" beside "429
             # RESOURCE_EXHAUSTED", "models/X` was not found" beside the whole "Publisher Model `…` sentence.)
-            evidence=tuple(e for e in self.evidence if not any(e != o and e in o for o in self.evidence)),
+            evidence=_unheld(self.evidence),
             **{name: getattr(self, name) for name in _AS_IS},
         )
+
+
+def _unheld(evidence: list[str]) -> tuple[str, ...]:
+    """The fragments no other one holds whole (each is in the joined text once: as itself)."""
+    if len(evidence) < 2:
+        return tuple(evidence)
+    joined = "\0".join(evidence)
+    return tuple(e for e in evidence if joined.count(e) == 1)
 
 
 _PROJECT_DIGITS = _Re(r"(\d{3,30}|\*{3,40})")

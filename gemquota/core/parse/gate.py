@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
 
@@ -216,3 +218,47 @@ def _literal_led_branch(branch: str) -> str:
         return branch
     rest = branch[guard.end() + len(text) :]
     return f"{text}(?<!{behind}{re.escape(text)}){rest}"
+
+
+class LiteralFinder:
+    """Which of many literals a text holds, found in one pass in C (an Aho–Corasick automaton): each
+    literal stands for the indices of the specs it lets through. One pass over the lower-cased text
+    replaces a substring look-up per literal (over a hundred on every text), finds overlapping literals
+    as well, and finds the case-sensitive literals too (their lower-cased form, then checked as written
+    in the text itself)."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(
+        self, lower: Mapping[str, Iterable[int]], exact: Mapping[str, Iterable[int]] | None = None
+    ) -> None:
+        import ahocorasick  # a C extension: ~1 ms to import, only once a text is read
+
+        entries: dict[str, tuple[tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = {}
+        for literal, indices in lower.items():
+            if literal:
+                entries[literal] = (tuple(indices), ())
+        for literal, indices in (exact or {}).items():
+            if literal:
+                key = literal.lower()
+                found, checked = entries.get(key, ((), ()))
+                entries[key] = (found, (*checked, (literal, tuple(indices))))
+        automaton = ahocorasick.Automaton()
+        for key, value in entries.items():
+            automaton.add_word(key, value)
+        if len(automaton):
+            automaton.make_automaton()
+            self._automaton: Any = automaton
+        else:
+            self._automaton = None
+
+    def into(self, low: str, chosen: set[int], text: str | None = None) -> None:
+        """Add to ``chosen`` the indices of every literal the lower-cased ``low`` holds, and of every
+        case-sensitive one ``text`` (the same text as written) holds."""
+        if self._automaton is None or not low:
+            return
+        for _end, (indices, checked) in self._automaton.iter(low):
+            chosen.update(indices)
+            for literal, more in checked:
+                if text is not None and literal in text:
+                    chosen.update(more)

@@ -523,9 +523,8 @@ def _error_dict(
         code = None
     if isinstance(code, str) and code.strip().isdigit() and len(code.strip()) <= 3:
         code = int(code.strip())
-    if (
-        (isinstance(code, str) and code.strip().isdigit())
-        or (isinstance(code, int) and (code >= 1000 or code < 0))
+    if (isinstance(code, str) and code.strip().isdigit()) or (
+        isinstance(code, int) and (code >= 1000 or code < 0)
     ):
         # A number no HTTP status is (Zhipu's "code": "1302", JSON-RPC's -32003): another API's own code,
         # not a status (a Google error it carries is read from its data).

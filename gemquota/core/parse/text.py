@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 from functools import cache, lru_cache
-from itertools import accumulate
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc, _project_into
-from gemquota.core.parse.gate import _Spec, literal_led
+from gemquota.core.parse.gate import LiteralFinder, _Spec, literal_led
 from gemquota.core.parse.normalize import _WRAP, flatten
 from gemquota.core.parse.records import Violation
 from gemquota.core.parse.values import _clean_model, _to_float, _to_int, canonical_status, parse_duration
@@ -37,6 +35,7 @@ from gemquota.core.parse.vocab import (
     GRPC_STATUS,
     LINE_HEAD_CODES,
     MODEL_FIELD,
+    MODEL_FIELD_ZH,
     MODEL_ID,
     PROSE_MODEL,
     REASON_PHRASES,
@@ -254,10 +253,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("to use",), _Re(TO_USE_MODEL), "to_use_model"),
     # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
     (
-        ("model version", "model =", "model :", "model:", "model=", "model |", "model** |", "模型"),
+        ("model version", "model =", "model :", "model:", "model=", "model |", "model** |"),
         _Re(MODEL_FIELD),
         "model_field",
     ),
+    (("模型",), _Re(MODEL_FIELD_ZH), "model_field"),
     # A table row: gemini-cli's /about box "│ Model   gemini-2.5-pro │".
     (("model  ", "model\t"), _Re(TABLE_MODEL), "table_model"),
     # An SDK's model constructor: genai.GenerativeModel('gemini-1.5-flash').
@@ -672,7 +672,7 @@ def _specs() -> list[_Spec]:
             {
                 w.lower()
                 for w in re.findall(r"[A-Za-z]{5,}", pattern.replace("\\s", " "))
-                if w.lower() not in ("please", "again", "model", "tokens", "maximum")
+                if w.lower() not in ("please", "again", "model", "models", "tokens", "maximum")
             }
         )
         # Matched against the lower-cased text (no IGNORECASE: much faster); \\S must survive lowering.
@@ -698,8 +698,12 @@ def _specs() -> list[_Spec]:
         ends = frozenset(w for lit in (*spaced_leads, *spaced_keys) for w in lit.split(" ")[:-1] if w)
         anchor = (spec.sid, spec.family, spec.status) if spec.kind == "anchor" else None
         _PLANS.append((keys, need, spec.on_low, spec.probe, spec.kind, spec.rx, spaced_keys, ends, anchor))
-    _LOW_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if on_low}))
-    _TEXT_LEADS.extend(_lead_tree({lit: ix for (on_low, lit), ix in by_lit.items() if not on_low}))
+    _FINDERS.append(
+        LiteralFinder(
+            {lit: ix for (on_low, lit), ix in by_lit.items() if on_low},
+            {lit: ix for (on_low, lit), ix in by_lit.items() if not on_low},
+        )
+    )
     # The multi-word lead literals looked in the lower-cased text, with their specs (looked up again in
     # the text with its line breaks read as spaces, when a hard wrap may cut one of them).
     _SPACED_LEADS.extend((lit, tuple(ix)) for (on_low, lit), ix in by_lit.items() if on_low and " " in lit)
@@ -738,38 +742,9 @@ _SPACED_LEADS: list[tuple[str, tuple[int, ...]]] = []
 _SPACED_LEAD_WORDS: set[str] = set()
 
 
-def _lead_tree(
-    by_lit: dict[str, list[int]],
-) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
-    """The lead literals that hold no other one (roots), each with its specs and the literals that hold
-    it (looked up only when it is present: a literal is never in a text that lacks a piece of it)."""
-    lits = list(by_lit)
-    # Which literals each literal holds: every occurrence of each in all of them joined (one find per
-    # occurrence rather than a look-up per pair: this runs at the start of every process).
-    joined = "\0".join(lits)
-    starts = list(accumulate((len(lit) + 1 for lit in lits[:-1]), initial=0))
-    holds: dict[str, set[str]] = {lit: set() for lit in lits}
-    for piece in lits:
-        at = joined.find(piece)
-        while at != -1:
-            owner = lits[bisect_right(starts, at) - 1]
-            if owner != piece:
-                holds[owner].add(piece)
-            at = joined.find(piece, at + 1)
-    roots = [lit for lit in lits if not holds[lit]]
-    under: dict[str, list[str]] = {root: [] for root in roots}
-    for lit in lits:
-        if lit not in under:
-            under[max((r for r in roots if r in holds[lit]), key=len)].append(lit)
-    return [
-        (root, tuple(by_lit[root]), tuple((lit, tuple(by_lit[lit])) for lit in under[root])) for root in roots
-    ]
-
-
-#: Lead literals looked up in the lower-cased text and in the text itself, each with the indices (in
-#: ``_PLANS``) of the specs it lets through; the specs without a lead literal.
-_LOW_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
-_TEXT_LEADS: list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]] = []
+#: The finder of the lead literals looked up in the lower-cased text and in the text itself (each literal
+#: with the indices, in ``_PLANS``, of the specs it lets through); the specs without a lead literal.
+_FINDERS: list[LiteralFinder] = []
 _ALWAYS: list[int] = []
 
 
@@ -780,8 +755,8 @@ def _gate(
     every alternative of its regex needs; else the first piece of each alternative) and what is left
     of the gate to check once one of them is found (the same outcome as checking the whole gate)."""
     need = spec.need
-    if spec.probe:
-        return False, None, spec.keys, need, spec
+    if spec.probe and not spec.keys:
+        return False, None, (), need, spec
     if spec.keys:
         return True, spec.keys, (), need, spec
     if need is None:
@@ -867,13 +842,7 @@ def _find_facts(text: str) -> list[_Fact]:
     # literal rules most specs out), then the spec's keys, any of which must occur, and the pieces some
     # alternative of the regex needs (rarest first, so an absent one fails on its first look-up).
     chosen = set(_ALWAYS)
-    for subject, leads in ((low, _LOW_LEADS), (text, _TEXT_LEADS)):
-        for lit, indices, holders in leads:
-            if lit in subject:
-                chosen.update(indices)
-                for longer, more_indices in holders:
-                    if longer in subject:
-                        chosen.update(more_indices)
+    _FINDERS[0].into(low, chosen, text)
     if unwrapped is None and _SPACED_LEADS:
         ends = _line_ends(low)
         if ends & _SPACED_LEAD_WORDS:
@@ -1619,25 +1588,19 @@ _HINT_GROUPS = {"own": _OWN_SPECS, "foreign": _FOREIGN_SPECS, "backend": _BACKEN
 
 
 @cache
-def _key_tree(group: str) -> list[tuple[str, tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]]:
-    """The keys of a group of hint specs as a lead tree (built on first use): each distinct key looked up
-    once, a key holding another only when that one is present."""
+def _key_finder(group: str) -> LiteralFinder:
+    """The keys of a group of hint specs, found in one pass (built on first use)."""
     by_key: dict[str, list[int]] = {}
     for index, (_name, keys, _rx) in enumerate(_HINT_GROUPS[group]):
         for key in keys:
             by_key.setdefault(key, []).append(index)
-    return _lead_tree(by_key)
+    return LiteralFinder(by_key)
 
 
 def _hints_of(low: str, group: str) -> set[str]:
     """The hints of one group whose pattern is in ``low``, searched only when one of its keys is."""
     chosen: set[int] = set()
-    for key, indices, holders in _key_tree(group):
-        if key in low:
-            chosen.update(indices)
-            for longer, more in holders:
-                if longer in low:
-                    chosen.update(more)
+    _key_finder(group).into(low, chosen)
     if not chosen:
         return set()
     specs = _HINT_GROUPS[group]

@@ -661,10 +661,13 @@ DIMENSION_CONTEXT = ("imensions", "metadata")
 #: A log or config line's model field: "**Model Version:** gemini-2.5-pro" (gemini-cli's client
 #: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
 MODEL_FIELD = (
-    # (Also a Markdown table's cell "| **Model** | `models/X` |" and the Chinese label "使用模型：X".)
-    r"(?:model(?<!, model)(?:\s+version)?|模型)\**\s*[:=：|]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    # (Also a Markdown table's cell "| **Model** | `models/X` |".)
+    r"model(?<!, model)(?:\s+version)?\**\s*[:=|]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
     rf"(?P<model_field_v>{MODEL_ID})"
 )
+#: The same field under a Chinese label ("使用模型：X"; a pattern of its own, so that the English one
+#: stays led by its literal).
+MODEL_FIELD_ZH = rf"模型\s*[:：]\s*[`'\"]?(?:models/|gemini/|google/)?(?P<model_field_v>{MODEL_ID})"
 #: A table row naming the model (lower-case text): gemini-cli's ``/about`` box ``│ Model   gemini-2.5-pro │``
 #: — the label, then a run of spaces or a tab, then the id.
 TABLE_MODEL = rf"(?<![\w\-])model(?:[ ]{{2,}}|\t)[ \t]*(?P<table_model_v>{MODEL_ID})"
