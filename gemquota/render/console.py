@@ -3,11 +3,15 @@ coloured only when asked or on a terminal, and reading the terminal from the Con
 
 from __future__ import annotations
 
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from gemquota.context import Context
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def make_console(ctx: Context, stream: Any, *, width: int | None = None, soft_wrap: bool = True) -> Console:
@@ -23,3 +27,22 @@ def make_console(ctx: Context, stream: Any, *, width: int | None = None, soft_wr
         emoji=False,
         _environ=dict(ctx.env),
     )
+
+
+class TransientBar:
+    """A transient rich progress bar on stderr: a subclass starts it in ``__enter__`` (only on a
+    terminal); leaving the ``with`` block stops it and clears its line."""
+
+    def __init__(self) -> None:
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None

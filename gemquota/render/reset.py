@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, tzinfo
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -17,10 +16,10 @@ from gemquota.core.redact import redact
 from gemquota.core.reset import PACIFIC, Basis, Window
 from gemquota.core.resetplan import Outcome, ResetReport
 from gemquota.render import jsonout
-from gemquota.render.console import make_console
+from gemquota.render.console import TransientBar, make_console
 
 if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
+    pass
 
 WINDOW_NAMES: dict[Window, str] = {
     Window.RPM: "requests per minute",
@@ -284,20 +283,19 @@ def write_reached(ctx: Context, report: ResetReport) -> None:
 # ------------------------------------------------------------------------------------------ wait
 
 
-class WaitDisplay:
+class WaitDisplay(TransientBar):
     """Progress of ``--wait`` on stderr: a transient rich bar on a terminal, one line otherwise.
 
     It never reads the clock or sleeps itself; the caller drives it with ``update(remaining)``."""
 
     def __init__(self, ctx: Context, report: ResetReport, *, total: float) -> None:
+        super().__init__()
         self._ctx = ctx
         self._total = max(total, 0.0)
         self._console = _console(ctx, ctx.stderr)
         self.live = self._console.is_terminal and not self._console.is_dumb_terminal
         #: Seconds between updates: every second with a live bar, else coarse (the clock is re-read).
         self.tick = 1.0 if self.live else 30.0
-        self._progress: Progress | None = None
-        self._task: TaskID | None = None
         what = "the reset" if report.window is None else f"the {report.window.value.upper()} reset"
         self._label = f"Waiting for {what}" if report.window is not None else "Waiting to retry"
         self._what = what
@@ -337,13 +335,3 @@ class WaitDisplay:
             self._task, completed=max(self._total - remaining, 0.0), left=countdown(remaining)
         )
         self._progress.refresh()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None

@@ -8,7 +8,6 @@ import io
 import math
 from collections import Counter
 from datetime import UTC, datetime
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -21,10 +20,10 @@ from gemquota.core.redact import redact
 from gemquota.core.scan import ScanResult, TimelineBucket, group_line
 from gemquota.core.textsafe import safe_line
 from gemquota.render import jsonout
-from gemquota.render.console import make_console
+from gemquota.render.console import TransientBar, make_console
 
 if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
+    pass
 
 COMMAND = "scan"
 #: Most rows the timeline chart prints; more buckets are drawn several to a row.
@@ -310,7 +309,7 @@ def write_human(ctx: Context, result: ScanResult) -> None:
 # --------------------------------------------------------------------------------------- progress
 
 
-class ScanProgress:
+class ScanProgress(TransientBar):
     """A transient rich progress bar on stderr while big inputs are read (only on a terminal)."""
 
     #: Inputs smaller than this (bytes) get no bar.
@@ -319,13 +318,12 @@ class ScanProgress:
     STEP = 2 * 1024 * 1024
 
     def __init__(self, ctx: Context, *, total: int | None) -> None:
+        super().__init__()
         self._ctx = ctx
         self._total = total
         self._console = make_console(ctx, ctx.stderr)
         big = total is None or total >= self.THRESHOLD
         self.live = big and self._console.is_terminal and not self._console.is_dumb_terminal
-        self._progress: Progress | None = None
-        self._task: TaskID | None = None
         self._base = 0
         self._last = 0
         self._shown = 0
@@ -364,16 +362,6 @@ class ScanProgress:
                 self._shown = at
                 self._progress.update(self._task, completed=at)
                 self._progress.refresh()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
 
 
 __all__ = ["ScanProgress", "write_human", "write_json"]
