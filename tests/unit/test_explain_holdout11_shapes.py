@@ -143,3 +143,13 @@ def test_evidence_held_whole_by_another_fragment_is_not_repeated() -> None:
     evidence = one(paste("shapes27", "011")).evidence
     assert not any(e != o and e in o for e in evidence for o in evidence)
     assert any("imagen-4.0-generate-001" in e for e in evidence)
+
+
+def test_a_clients_time_out_on_a_call_to_google() -> None:
+    diag = one(paste("holdout10", "015"))
+    assert (diag.kind, diag.retry, diag.model) == ("deadline", "backoff", "gemini-pro-vision")
+    read = "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='aiplatform.googleapis.com', port=443)"
+    assert kind(read + ": Read timed out. (read timeout=60)") == "deadline"
+    # Another service's time-out, or one with nothing Google's beside it, is not Google's.
+    assert kind("HTTPSConnectionPool(host='api.openai.com', port=443): Read timed out.") == "unrecognized"
+    assert kind("urlopen error The read operation timed out") == "unrecognized"

@@ -27,13 +27,10 @@ KIND_MISSES = {
     "forum/30-discuss-tier1-429-no-quota-named-reply.txt": "a 429 stated only in a reply's prose, no product",
     "peers/187-gcli-hist-service-unavailable-capacity-exceeded.txt": "a bare 'capacity exceeded' phrase",
     "holdout9/043-zh-calibre-translator-gemini-2-5-urlopen-read-operation-timed-out.txt": (
-        "a client's own read time-out (urlopen) is no error of Google's"
+        "a client's own read time-out (urlopen) with only 'Gemini2.5flash' in prose: no Google signal beside it"
     ),
     "holdout10/001-chatair-android-prose-gemini-model-is-overloaded-errors.txt": (
         "'Model is overloaded' in prose: a generic phrase with no code or Google signal"
-    ),
-    "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
-        "a client's own connect time-out is no error of Google's"
     ),
     "holdout10/021-fa-proxy-issue-gemini-says-your-country-not-supported.txt": (
         "region told in Persian prose, no error text"
@@ -104,9 +101,6 @@ MODEL_MISSES = {
     ),
     "holdout11/038-chat-ui-bug-gemini-1-5-pro-002-429-with-30k-token-prompts-prose.txt": (
         "prose naming five model ids; which one failed is told only in words"
-    ),
-    "holdout10/015-zh-comfyui-node-connect-timeout-generativelanguage-gemini-pro-vision.txt": (
-        "not recognised as an error (a client's own connect time-out), so no model is given"
     ),
     "peers5/014-cli-code-log-quota-exceeded-429-quota-exhausted.txt": (
         "not recognised as an error, so no model is given"

@@ -347,6 +347,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered",
     ),
     ("deadline", "deadline", "DEADLINE_EXCEEDED", r"Deadline\s+(?:exceeded|expired)"),
+    # The client's own time-out on a call to Google ("HTTPSConnectionPool(host='generativelanguage.
+    # googleapis.com' …) … Connection to … timed out", "ReadTimeout"): generic words, a Google error only
+    # beside a Google signal (GENERIC_ANCHORS) — the call to Google took too long either way.
+    (
+        "client_timeout",
+        "deadline",
+        "DEADLINE_EXCEEDED",
+        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b|\btimed\s+out\b",
+    ),
     (
         "region",
         "region",
@@ -1145,6 +1154,7 @@ GENERIC_ANCHORS = frozenset(
         "agent_terminated",
         "cli_high_demand",
         "key_invalid_words",
+        "client_timeout",
         "newquota",
         "overloaded",
         "internal",
