@@ -3,6 +3,7 @@ hosts and paste-wide hints. One place to add a message or a reason."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from gemquota.core.lazyre import LazyRe as _Re
@@ -1196,8 +1197,10 @@ GOOGLE_HINTS = frozenset(
 
 #: Paste-wide hints about the wrapper or backend: (name, lower-case literal keys, regex).
 _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
-    # Matched against the lower-cased text (much faster than IGNORECASE; no pattern uses \S, \W, \D, \B).
-    (name, keys, _Re(pattern.lower()))
+    # Matched against the lower-cased text (much faster than IGNORECASE; no pattern uses \S, \W, \D, \B),
+    # with ASCII word boundaries: "使用Gemini API" names the Gemini API (a Chinese character before a Latin
+    # word is no word character of it).
+    (name, keys, _Re(pattern.lower(), re.ASCII))
     for name, keys, pattern in (
         (
             "lc_genai",
