@@ -779,10 +779,10 @@ def google_signals(err: GoogleError) -> list[str]:
         found.append("reason")
     if {s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS:
         found.append("wording")
-    if err.hints & GOOGLE_HINTS:
+    if err.hints & GOOGLE_HINTS - {"google_model"}:
         found.append("sdk")
     models = (err.dimension_model, err.request_model, err.message_model, err.display_model)
-    if any(m and _GOOGLE_MODEL.match(m) for m in models):
+    if "google_model" in err.hints or any(m and _GOOGLE_MODEL.match(m) for m in models):
         found.append("model")
     elif "google_open_model" in err.hints or any(m and _OPEN_MODEL.match(m) for m in models):
         found.append("open_model")
@@ -803,6 +803,10 @@ _FOREIGN_LABEL = {
     "cn-cloud": "a Chinese cloud or AI service",
     "local-or-tool": "a local model server or another vendor's coding tool",
 }
+
+
+#: The foreign hint of local model servers and other vendors' coding tools (clients, not providers).
+_CLIENT_TOOL = "foreign:local-or-tool"
 
 
 def foreign_names(err: GoogleError) -> list[str]:
@@ -829,6 +833,11 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         signals = []  # a bare status word (gRPC's own RESOURCE_EXHAUSTED) does not outweigh another provider
     if signals == ["open_model"] and foreign:
         signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs
+    if signals == ["model"] and [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]:
+        # An error that names a Gemini model and nothing else of Google's beside another provider or
+        # platform (OpenRouter's own 402, Vercel's function time-out) is theirs; a client tool of another
+        # vendor (Codex, Copilot) that called Gemini is not a provider of the error.
+        signals = []
     if signals:
         return True, ""
     if foreign:

@@ -153,3 +153,49 @@ def test_a_clients_time_out_on_a_call_to_google() -> None:
     # Another service's time-out, or one with nothing Google's beside it, is not Google's.
     assert kind("HTTPSConnectionPool(host='api.openai.com', port=443): Read timed out.") == "unrecognized"
     assert kind("urlopen error The read operation timed out") == "unrecognized"
+
+
+# holdout13, holdout14 and not-google6, after they were measured.
+
+
+def test_ai_studios_rate_limit_notice_beside_a_google_signal() -> None:
+    assert kind(paste("holdout14", "027")) == "unspecified-429"
+    assert kind("You've reached your rate limit. Please try again later.") == "unrecognized"
+
+
+def test_an_error_envelope_with_capitalized_fields() -> None:
+    body = '{"Error": {"Message": "No candidates returned", "Type": "server_error", "Code": 500}}'
+    assert kind("Google Gemini API: " + body) == "internal"
+    assert kind(paste("holdout14", "010")) == "internal"
+    assert one(paste("holdout14", "010")).evidence  # the code is its evidence when nothing else is
+
+
+def test_a_server_error_in_korean_japanese_and_chinese_prose() -> None:
+    assert kind(paste("holdout14", "020")) in ("internal", "model-not-found")
+    assert kind("Gemini API を呼ぶと 500 サーバーエラー になります") == "internal"
+    assert kind("调用 Gemini 接口时返回 500 服务器错误") == "internal"
+
+
+def test_the_model_a_retirement_sentence_names() -> None:
+    diag = one(paste("holdout13", "026"))
+    assert (diag.kind, diag.model) == ("model-not-found", "gemini-1.5-pro")
+
+
+def test_hints_have_ascii_word_boundaries() -> None:
+    # "使用Gemini API时 … Permission Denied": a Chinese character before "Gemini API" is no word character.
+    assert kind('当你准备使用Gemini API时,突然弹出的"Permission Denied"错误') == "permission"
+
+
+@pytest.mark.parametrize("prefix", ["005", "007", "018", "036", "041", "052", "056", "057"])
+def test_other_services_named_in_not_google6(prefix: str) -> None:
+    # Firecrawl, Deepgram (wss://api.…), S3's "Slow Down", NotionAPI after Chinese text, Figma, OpenRouter's
+    # own 402 for a Gemini model, Vercel's function time-out, Heroku's router log.
+    assert kind(paste("not-google6", prefix)) == "unrecognized"
+
+
+def test_a_gemini_model_alone_does_not_outweigh_the_provider_that_answered() -> None:
+    # OpenRouter relaying Google's upstream ("provider_name": "Google") stays Google's; a client tool of
+    # another vendor that called Gemini (a Codex fork) is not the provider of the error.
+    assert kind(paste("peers3", "025")) == "unspecified-429"
+    assert kind(paste("holdout9", "040")) == "unspecified-429"
+    assert kind("OpenRouter: 402 Insufficient credits for google/gemini-2.5-flash") == "unrecognized"

@@ -382,8 +382,23 @@ def _google_typed(details: list[Any]) -> bool:
     )
 
 
+#: An error envelope's fields as C# and Go serializers capitalize them ({"Error": {"Message": …, "Code":
+#: 500}}): read as the lower-case fields (when those are not there too).
+_CAPITALIZED = {
+    "Error": "error",
+    "Message": "message",
+    "Code": "code",
+    "Status": "status",
+    "Details": "details",
+}
+
+
 def _norm_keys(obj: Mapping[Any, Any]) -> dict[str, Any]:
-    return {str(k).strip(): v for k, v in list(obj.items())[:_MAX_ITEMS]}
+    out = {str(k).strip(): v for k, v in list(obj.items())[:_MAX_ITEMS]}
+    for cased, key in _CAPITALIZED.items():
+        if cased in out and key not in out:
+            out[key] = out.pop(cased)
+    return out
 
 
 def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) -> None:
@@ -624,6 +639,8 @@ def _error_dict(
         acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
         acc.hints.add(f"word-code:{word}")
         acc.add_evidence(f'"code": "{_unwrapped(str(code))}"')
+    if acc.http_code is not None and not acc.evidence:
+        acc.add_evidence(f'"code": {acc.http_code}')  # (nothing else of the body said anything)
     if acc.has_content() or acc.messages:
         out.append(acc)
 

@@ -533,12 +533,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("project=",), _Re(r"project=(?<=[?&]project=)(?P<project_v>\d{3,30}|\*{3,40})"), "project"),
     (("base model",), _Re(r"base\s+model:\s*(?P<base_model_v>[\w.\-]{2,80})"), "base_model"),
     (
-        ("not found", "does not exist"),
-        # (Also quoted, "does not exist", and the id after the words: "Model not found: X".)
+        ("not found", "does not exist", "no longer available"),
+        # (Also quoted, "does not exist", the id after the words: "Model not found: X", and a retired model
+        # id: "gemini-1.5-pro is no longer available".)
         _Re(
             r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
             r"(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)"
             r"|M(?<![\w/]M)odel\s+not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>[\w.\-]{2,80})"
+            r"|(?<![\w\-/])(?P<not_found_model_x>(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80})[`'\"]?\s+"
+            r"(?:model\s+)?is\s+no\s+longer\s+available"
         ),
         "not_found_model",
     ),
@@ -1243,7 +1246,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_bm, "quota")
     if kind == "not_found_model":
-        model = _clean_model(g("not_found_model_v") or g("not_found_model_w"))
+        model = _clean_model(g("not_found_model_v") or g("not_found_model_w") or g("not_found_model_x"))
         return _Fact(pos, kind, _setter("message_model", model, frag))
     if kind == "resource_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("resource_model_v").rstrip("."))))
@@ -1614,6 +1617,7 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     if not precision:
         return _hints_of(low, "backend")
     hints = _hints_of(low, "own")
-    if not hints & GOOGLE_HINTS:
+    # (A Gemini model id alone does not rule another provider out: OpenRouter and gateways serve them.)
+    if not hints & GOOGLE_HINTS - {"google_model"}:
         hints |= _hints_of(low, "foreign")
     return hints

@@ -332,6 +332,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|this\s+model\s+is\s+currently\s+experiencing\s+high\s+demand",
     ),
+    # AI Studio's own notice of a 429 ("You've reached your rate limit. Please try again later."): other
+    # products say it too, so a Google signal must stand beside it (GENERIC_ANCHORS).
+    (
+        "rate_limit_reached",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"You(?:'|’)?ve\s+reached\s+your\s+rate\s+limit",
+    ),
     # gemini-cli's own dialog over a 503 / capacity error ("We are currently experiencing high demand. We
     # apologize and appreciate your patience."): other tools say "high demand" too, so a Google signal
     # must stand beside it (GENERIC_ANCHORS).
@@ -710,7 +718,7 @@ PROSE_CODE = (
     r"|\s+(?:resource\s*exhausted|too\s+many\s+requests|internal\s+server\s+error|service\s+unavailable"
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
-    r"|\s*(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
+    r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
 )
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
 #: prose, read like ``PROSE_CODE`` (lower-case text).
@@ -830,6 +838,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "amazon",
             "callerratelimitexceeded",
             "aws_lambda",
+            "slow down",
+            "slowdown",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
@@ -841,7 +851,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bx-amzn?-[a-z]"
         # The Java SDK's error suffix "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: …)", Lambda's
         # own throttling reason, and AWS Lambda by its module name.
-        r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b",
+        r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b"
+        # S3's own 503 ("HTTP Error 503: Slow Down", <Code>SlowDown</Code>).
+        r"|503:?\s+Slow\s*Down\b|<Code>SlowDown</Code>",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -887,6 +899,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "remaining, while",
             "engine is currently overloaded",
             "twirp",
+            "firecrawl",
+            "deepgram",
+            "pinecone",
+            "tavily",
+            "serpapi",
+            "assemblyai",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
@@ -897,7 +915,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # OpenAI's own overload sentence, which OpenAI-compatible servers copy (Kimi …).
         r"|the\s+engine\s+is\s+currently\s+overloaded"
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
-        r"|\btwirp\s+error\b",
+        r"|\btwirp\s+error\b"
+        # Search, scraping, speech and vector-database APIs by name.
+        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     (
@@ -1016,6 +1036,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             '"ok"',
             "'ok'",
             "secondly",
+            "figma",
+            "notionapi",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
@@ -1023,7 +1045,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|too\s+many\s+requests:\s+retry\s+after\s+\d"
         r"|\btelegram\.(?:ext|error|bot)\b|python-telegram-bot|\btelegraf\b|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
-        r"|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
+        r"|\bfigma\b|\bnotionapi\b|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
         r"|twilio|\breddit\b|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
@@ -1092,9 +1114,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "supabase",
             "varnish",
             "guru med",
+            "heroku",
+            "invocation_timeout",
         ),
         r"\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
-        r"|\bat=error\s+code=H\d\d\b|supabase"
+        r"|\bat=(?:error|info|warning)\s+code=H\d\d\b|heroku\[router\]|supabase"
+        # Vercel's own error codes ("reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504").
+        r"|\b(?:edge_)?function_invocation_timeout\b"
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
         r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
     ),
@@ -1129,11 +1155,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Google's is named); the machine's own and private addresses are not another provider.
     (
         "foreign:host",
-        ("http://", "https://"),
+        ("http://", "https://", "ws://", "wss://"),
         # A request aimed at another service: a method or "url" before the URL, or an api.* host; or the
         # error's own help link ("see https://letsencrypt.org/docs/rate-limits/"), which names whose it is
         # (a user's pointer to an issue on github.com or a Q&A site is not).
-        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"<]+https?://|https?://(?=api\.)"
+        r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"<]+https?://|(?:https?|wss?)://(?=api\.)"
         r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
         r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
@@ -1154,6 +1180,7 @@ GENERIC_ANCHORS = frozenset(
     {
         "agent_terminated",
         "cli_high_demand",
+        "rate_limit_reached",
         "key_invalid_words",
         "client_timeout",
         "newquota",
@@ -1191,6 +1218,7 @@ GOOGLE_HINTS = frozenset(
         "google_sdk",
         "google_model",
         "google_support",
+        "google_upstream",
         "code-assist",
     }
 )
@@ -1273,6 +1301,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             ("google cloud support", "@google.com"),
             r"Google\s+Cloud\s+Support|@google\.com\b",
         ),
+        # A gateway's statement that Google served the request (OpenRouter's "provider_name": "Google").
+        ("google_upstream", ("provider_name",), r"[\"']provider_name[\"']\s*:\s*[\"']google"),
         *FOREIGN,
     )
 ]
