@@ -855,6 +855,8 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             f"HTTP {err.http_code} is not a status Google's APIs answer with, and nothing else is Google's.",
         )
     wordings = {s for s in err.signals if s in ANCHOR_IDS}
+    if wordings and "gemini_word" in err.hints:
+        return True, ""  # a generic wording in a paste about Gemini that names no other provider
     if wordings and not err.signals & {"code", "status_word", "status_field"}:
         return False, "Only generic wording was found (no HTTP code, Google status, host or Gemini model)."
     if not err.signals:

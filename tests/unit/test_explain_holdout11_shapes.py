@@ -199,3 +199,14 @@ def test_a_gemini_model_alone_does_not_outweigh_the_provider_that_answered() -> 
     assert kind(paste("peers3", "025")) == "unspecified-429"
     assert kind(paste("holdout9", "040")) == "unspecified-429"
     assert kind("OpenRouter: 402 Insufficient credits for google/gemini-2.5-flash") == "unrecognized"
+
+
+def test_a_generic_wording_in_a_paste_about_gemini() -> None:
+    assert kind(paste("holdout10", "001")) == "overloaded"
+    assert kind("Frequent 'Model is overloaded' errors") == "unrecognized"  # about nothing named
+    # … nor when another provider is named, or Gemini is the crypto exchange.
+    assert kind("OpenAI: The model is overloaded. (I also tried Gemini)") == "unrecognized"
+    assert kind("Gemini exchange API: an internal error has occurred") == "unrecognized"
+    assert kind("GET https://api.gemini.com/v1/pubticker/btcusd -> 500 Internal error encountered") == (
+        "unrecognized"
+    )

@@ -29,9 +29,6 @@ KIND_MISSES = {
     "holdout9/043-zh-calibre-translator-gemini-2-5-urlopen-read-operation-timed-out.txt": (
         "a client's own read time-out (urlopen) with only 'Gemini2.5flash' in prose: no Google signal beside it"
     ),
-    "holdout10/001-chatair-android-prose-gemini-model-is-overloaded-errors.txt": (
-        "'Model is overloaded' in prose: a generic phrase with no code or Google signal"
-    ),
     "holdout10/021-fa-proxy-issue-gemini-says-your-country-not-supported.txt": (
         "region told in Persian prose, no error text"
     ),

@@ -920,6 +920,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
+    # Gemini the crypto exchange (api.gemini.com, "Gemini Exchange", its GUSD dollar): not Google's Gemini.
+    (
+        "foreign:gemini-exchange",
+        ("gemini.com", "gemini exchange", "gemini trust", "gemini dollar", "gemini earn", "gusd"),
+        r"(?<![\w.])(?:api\.|exchange\.|www\.)?gemini\.com\b|gemini\s+(?:exchange|trust|dollar|earn)\b|\bgusd\b",
+    ),
     (
         "foreign:huggingface",
         ("huggingface", "hugging face", "hf.co"),
@@ -1276,6 +1282,10 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ),
         # The product named in prose or an app's own message ("The Gemini API quota has been exceeded").
         ("gemini_api", ("gemini api",), r"\bGemini\s+API\b"),
+        # The product's name alone ("Model is overloaded errors … whenever you try Gemini models"): no Google
+        # signal by itself (another provider's error may name Gemini in passing), but it makes a generic
+        # wording Google's when no other provider or service is named.
+        ("gemini_word", ("gemini",), r"\bgemini\b"),
         # Google's own client libraries, by their module, package or class names.
         (
             "google_sdk",
