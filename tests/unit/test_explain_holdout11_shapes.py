@@ -210,3 +210,10 @@ def test_a_generic_wording_in_a_paste_about_gemini() -> None:
     assert kind("GET https://api.gemini.com/v1/pubticker/btcusd -> 500 Internal error encountered") == (
         "unrecognized"
     )
+
+
+def test_a_model_behind_a_gateways_provider_path() -> None:
+    # aider's "--model openrouter/google/gemini-pro-1.5-exp" and "Model: openrouter/google/…" (peers7).
+    assert one(paste("peers7", "029")).model == "gemini-pro-1.5-exp"
+    text = "Model: openrouter/google/gemini-2.5-flash\n429 RESOURCE_EXHAUSTED"
+    assert one(text).model == "gemini-2.5-flash"

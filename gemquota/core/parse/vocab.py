@@ -656,7 +656,7 @@ MODEL_ID = (
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
 WRAPPER_MODEL_KV = (
-    r"model(?:\s*group|id|_id|_name|name)[\"']?\s*[:=]\s*[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
+    r"model(?:\s*group|id|_id|_name|name)[\"']?\s*[:=]\s*[\"']?(?:[A-Za-z][\w.\-]{0,40}/){0,3}"
     rf"(?P<wrapper_model_k>{MODEL_ID})"
 )
 #: Prose naming the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
@@ -680,7 +680,7 @@ DIMENSION_CONTEXT = ("imensions", "metadata")
 #: information), ``model = "gemini-pro"`` (TOML), "Model: 'gemini-…'" (matched on lower-cased text).
 MODEL_FIELD = (
     # (Also a Markdown table's cell "| **Model** | `models/X` |".)
-    r"model(?<!, model)(?:\s+version)?\**\s*[:=|]\s*\**\s*[`'\"]?(?:models/|gemini/|google/|vertex_ai/)?"
+    r"model(?<!, model)(?:\s+version)?\**\s*[:=|]\s*\**\s*[`'\"]?(?:[A-Za-z][\w.\-]{0,40}/){0,3}"
     rf"(?P<model_field_v>{MODEL_ID})"
 )
 #: The same field under a Chinese label ("使用模型：X"; a pattern of its own, so that the English one
@@ -756,8 +756,8 @@ DISPLAY_NAME = (
 DISPLAY_TARGET_WORDS = ("switch", "migrat", "fall", "upgrade", "move to", "moving to", "instead", "try ")
 #: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
 CLI_MODEL = (
-    r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:models/|gemini/|google/|vertex_ai/)?"
-    rf"(?P<cli_model_v>{_MODEL_FAMILIES}\d[A-Za-z0-9_.\-]{{1,80}})"
+    r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:[A-Za-z][\w.\-]{0,40}/){0,3}"
+    rf"(?P<cli_model_v>{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|ultra)[A-Za-z0-9_.\-]{{1,80}})"
 )
 #: The keys of a wrapper's envelope that name the model beside a Google body it carries.
 WRAPPER_MODEL_KEYS = ("model", "modelId", "model_id", "modelName", "model_name", "modelGroup")
