@@ -217,3 +217,13 @@ def test_a_model_behind_a_gateways_provider_path() -> None:
     assert one(paste("peers7", "029")).model == "gemini-pro-1.5-exp"
     text = "Model: openrouter/google/gemini-2.5-flash\n429 RESOURCE_EXHAUSTED"
     assert one(text).model == "gemini-2.5-flash"
+
+
+def test_the_model_changed_to_is_not_the_one_that_failed() -> None:
+    # "預設改成 gemini-2.5-flash" (Chinese, before the id); "gemini-2.0-flash로 수정" (Korean, after it).
+    assert one(paste("holdout11", "002")).model == "gemini-1.5-pro"
+    assert one(paste("holdout14", "020")).model == "gemini-1.5-flash"
+    assert one("gemini-1.5-pro 报错 429 Too Many Requests，已改用 gemini-2.5-flash").model == "gemini-1.5-pro"
+    assert (
+        one("Gemini: gemini-1.5-flash 500 에러, gemini-2.0-flash로 변경했습니다").model == "gemini-1.5-flash"
+    )

@@ -126,12 +126,6 @@ MODEL_MISSES = {
     "holdout14/019-discord-thread-openclaw-api-rate-limit-reached-gemini-429s-at-22pct-tpm.txt": (
         "two model ids in prose ('preview (gemini-3-flash-preview) and stable (gemini-2.5-flash)')"
     ),
-    "holdout14/020-ko-tistory-gemini-1-5-flash-retired-side-project-500-server-error.txt": (
-        "prose naming the retired model and its replacement; the Korean word of change is not read"
-    ),
-    "holdout11/002-zh-tw-dictation-app-api-call-frequency-exceeded-gemini-1-5-pro.txt": (
-        "a reply names the old default and the new one ('改成 gemini-2.5-flash'); the Chinese word of change is not read"
-    ),
     "holdout11/038-chat-ui-bug-gemini-1-5-pro-002-429-with-30k-token-prompts-prose.txt": (
         "prose naming five model ids; which one failed is told only in words"
     ),

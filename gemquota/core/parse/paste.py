@@ -15,6 +15,7 @@ from gemquota.core.parse.text import _advised, _compatible, _global_hints, _text
 from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, without_surrogates
 from gemquota.core.parse.vocab import (
     BARE_MODEL,
+    DISPLAY_TARGET_AFTER,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
     PROSE_WORDS,
@@ -192,8 +193,11 @@ def _sole_model(low: str) -> str | None:
         if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
             if not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at):
                 continue
-        if match.end() >= len(low) or _advised(low[max(0, at - 40) : at]):
+        end = match.end()
+        if end >= len(low) or _advised(low[max(0, at - 40) : at]):
             continue
+        if low.startswith(DISPLAY_TARGET_AFTER, end) or low.startswith(DISPLAY_TARGET_AFTER, end + 1):
+            continue  # "gemini-2.0-flash로 수정" (changed to): the model moved to, not the one that failed
         model = _clean_model(match.group("bare_model_v"))
         if model:
             found.add(model)

@@ -753,7 +753,38 @@ DISPLAY_NAME = (
 )
 #: Words just before a display name that make it a target, not the model that failed ("Please switch to
 #: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to").
-DISPLAY_TARGET_WORDS = ("switch", "migrat", "fall", "upgrade", "move to", "moving to", "instead", "try ")
+DISPLAY_TARGET_WORDS = (
+    "switch",
+    "migrat",
+    "fall",
+    "upgrade",
+    "move to",
+    "moving to",
+    "instead",
+    "try ",
+    # … and in Chinese ("预设改成 gemini-2.5-flash", "换成", "切换到", "改用").
+    "改成",
+    "改為",
+    "改为",
+    "换成",
+    "換成",
+    "切换到",
+    "切換到",
+    "改用",
+)
+#: The same after the id, in Korean and Japanese ("gemini-2.0-flash로 수정", "gemini-2.5-flashに変更").
+DISPLAY_TARGET_AFTER = (
+    "로 수정",
+    "으로 수정",
+    "로 변경",
+    "으로 변경",
+    "로 바꿔",
+    "로 교체",
+    "に変更",
+    "へ変更",
+    "に切り替え",
+    "へ切り替え",
+)
 #: A command line that names the model it ran ("llm -m gemini-2.5-flash …", "aider --model gemini/…").
 CLI_MODEL = (
     r"(?<![\w-])(?:-m|--model)(?:\s+|=)[\"']?(?:[A-Za-z][\w.\-]{0,40}/){0,3}"
