@@ -400,6 +400,10 @@ def _capacity(err: GoogleError) -> _Decision | None:
             "The Antigravity / Code Assist backend is busy ('high traffic' / 'Agent terminated due to error'): "
             "retry after a short wait.",
         )
+    if "flow_busy" in err.signals:
+        return _Decision(
+            Kind.CAPACITY, "Google Flow (Veo) is busy ('high demand'): not your quota; retry after a while."
+        )
     if err.signals & {"try_later", "out_of_capacity", "vertex_capacity"}:
         return _Decision(
             Kind.CAPACITY,
@@ -435,6 +439,7 @@ def _quota_like(err: GoogleError) -> bool:
             "ca_reset",
             "no_capacity",
             "ca_busy",
+            "flow_busy",
             "agent_terminated",
             "individual_quota",
             "plan_baseline",

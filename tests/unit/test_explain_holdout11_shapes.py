@@ -227,3 +227,21 @@ def test_the_model_changed_to_is_not_the_one_that_failed() -> None:
     assert (
         one("Gemini: gemini-1.5-flash 500 에러, gemini-2.0-flash로 변경했습니다").model == "gemini-1.5-flash"
     )
+
+
+# shapes29, after it was measured.
+
+
+@pytest.mark.parametrize(
+    ("prefix", "want"),
+    [("017", "plan-quota"), ("021", "bad-request"), ("022", "model-not-found"), ("023", "capacity")],
+)
+def test_2026_shapes_of_shapes29(prefix: str, want: str) -> None:
+    # Antigravity's "Baseline model quota reached", the Files API's "not in an ACTIVE state", "No such
+    # model" beside a Veo id, Google Flow's "experiencing high demand".
+    assert kind(paste("shapes29", prefix)) == want
+
+
+def test_no_such_model_and_flows_notice_need_their_own_words() -> None:
+    assert kind("Error: No such model") == "unrecognized"
+    assert one(paste("shapes29", "023")).backend == "unknown"  # Flow is no Code Assist backend

@@ -104,6 +104,12 @@ KIND_MISSES = {
     "holdout14/033-zh-issue-antigravity-manager-quota-slashed-gemini3flash-used-up-prose.txt": (
         "a plan allowance used up, told in Chinese prose, no error text"
     ),
+    "shapes29/013-bolna-pr-prose-gemini-3-7-flash-rejects-minimal-400.txt": (
+        "'rejects MINIMAL with a 400' in a PR's prose: a bare code the prose rule does not read"
+    ),
+    "shapes29/029-antigravity-cockpit-prose-weekly-reset-quota-exceeded-frozen-20.txt": (
+        "a weekly reset told in prose, no error text"
+    ),
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
@@ -125,6 +131,12 @@ MODEL_MISSES = {
     ),
     "holdout14/019-discord-thread-openclaw-api-rate-limit-reached-gemini-429s-at-22pct-tpm.txt": (
         "two model ids in prose ('preview (gemini-3-flash-preview) and stable (gemini-2.5-flash)')"
+    ),
+    "shapes29/013-bolna-pr-prose-gemini-3-7-flash-rejects-minimal-400.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "shapes29/028-litellm-vertex-streaming-401-access-token-type-unsupported-claude.txt": (
+        "a Claude model served on Vertex (claude-opus-4-5@20251101) is not read as a model id"
     ),
     "holdout11/038-chat-ui-bug-gemini-1-5-pro-002-429-with-30k-token-prompts-prose.txt": (
         "prose naming five model ids; which one failed is told only in words"

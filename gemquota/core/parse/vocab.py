@@ -257,7 +257,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "plan_baseline",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"baseline\s+quota\s+will\s+(?:refresh|reset)|enable\s+AI\s+Credits?\s+overages",
+        r"baseline\s+quota\s+will\s+(?:refresh|reset)|enable\s+AI\s+Credits?\s+overages"
+        # (Antigravity's shorter notice of the same, 2026: "Baseline model quota reached".)
+        r"|Baseline\s+model\s+quota\s+reached",
     ),
     # Antigravity / cloudcode-pa busy notice (reference gemini-2026.md §6, cockpit-tools#453).
     (
@@ -265,6 +267,13 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "quota",
         "UNAVAILABLE",
         r"Our\s+servers\s+are\s+experiencing\s+high\s+traffic\s+right\s+now",
+    ),
+    # Google Flow's (Veo) own notice: "Flow is currently experiencing high demand affecting video generation".
+    (
+        "flow_busy",
+        "quota",
+        "UNAVAILABLE",
+        r"Flow\s+is\s+currently\s+experiencing\s+high\s+demand",
     ),
     # The Antigravity desktop/CLI wrapper of a capacity or 429 failure: generic words, a Google error
     # only beside a Google signal (GENERIC_ANCHORS).
@@ -467,6 +476,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "NOT_FOUND",
         r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
     ),
+    # "No such model" (a relay's or SDK's words for a 404 on a model): generic, a Google error only beside a
+    # Google signal such as the model's id (GENERIC_ANCHORS).
+    ("no_such_model", "notfound", "NOT_FOUND", r"No\s+such\s+model"),
     # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
     # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
     (
@@ -519,6 +531,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"legacy\s+Interactions\s+API\s+schema|steps-based\s+API\s+version|use\s+step_list\s+input\s+format",
+    ),
+    # The Files API's refusal of a file still processing ("The File abc is not in an ACTIVE state and usage
+    # is not allowed").
+    (
+        "file_not_active",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"is\s+not\s+in\s+an\s+ACTIVE\s+state\s+and\s+usage\s+is\s+not\s+allowed",
     ),
     (
         "turn_order",
@@ -1217,6 +1237,7 @@ GENERIC_ANCHORS = frozenset(
     {
         "agent_terminated",
         "cli_high_demand",
+        "no_such_model",
         "rate_limit_reached",
         "key_invalid_words",
         "client_timeout",
