@@ -829,6 +829,14 @@ def _google_wording(err: GoogleError) -> bool:
 _GOOGLE_HTTP_CODES = frozenset({400, 401, 402, 403, 404, 408, 409, 416, 429, 499, 500, 501, 502, 503, 504})
 
 
+#: Model ids of other vendors (OpenAI, Anthropic, Meta, Mistral, DeepSeek, Qwen …), as an error names them.
+_OTHER_VENDOR_MODEL = LazyRe(
+    r"(?:gpt-|chatgpt|o[134]-|claude-|llama|meta-llama|mistral|mixtral|codestral|deepseek|qwen|glm-|kimi-|grok-"
+    r"|command-r|sonar|ernie|doubao|hunyuan|moonshot)",
+    re.IGNORECASE,
+)
+
+
 def _claimed(err: GoogleError) -> tuple[bool, str]:
     """Whether ``err`` is Google's: a Google signal wins inside any wrapper; without one, a text naming
     another provider is theirs, and a generic phrase with no HTTP code or status is nobody's."""
@@ -843,6 +851,15 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         # platform (OpenRouter's own 402, Vercel's function time-out) is theirs; a client tool of another
         # vendor (Codex, Copilot) that called Gemini is not a provider of the error.
         signals = []
+    theirs = next(
+        (m for m in (err.message_model, err.request_model) if m and _OTHER_VENDOR_MODEL.match(m)), None
+    )
+    if theirs and set(signals) <= {"sdk", "model"}:
+        # "model 'gpt-4.1' not found" in a paste about Gemini: the error is about another vendor's model.
+        return (
+            False,
+            f"The error names another vendor's model ({theirs}), and nothing of the error is Google's.",
+        )
     if signals:
         return True, ""
     if foreign:

@@ -245,3 +245,31 @@ def test_2026_shapes_of_shapes29(prefix: str, want: str) -> None:
 def test_no_such_model_and_flows_notice_need_their_own_words() -> None:
     assert kind("Error: No such model") == "unrecognized"
     assert one(paste("shapes29", "023")).backend == "unknown"  # Flow is no Code Assist backend
+
+
+# peers8 and not-google7, after they were measured.
+
+
+def test_peers8_shapes() -> None:
+    # google-genai's "429 QUOTA_EXCEEDED. None", an ErrorInfo with reason QUOTA_EXCEEDED, "This location is
+    # not supported for Google AI services", "quota metric 'GenerateContentPaidTier' (daily)".
+    assert kind(paste("peers8", "004")) == "unspecified-429"
+    assert kind(paste("peers8", "023")) == "unspecified-429"
+    assert kind(paste("peers8", "018")) == "region"
+    assert kind(paste("peers8", "031")) == "rpd"
+
+
+@pytest.mark.parametrize("prefix", ["008", "025", "033", "047", "048", "049", "060"])
+def test_other_services_of_not_google7(prefix: str) -> None:
+    # Auth0's Boom envelope, OpenAI's "model 'gpt-4.1' not found" in a Gemini app, OpenAI's "The server had
+    # an error while processing your request", Mapzen, ipinfo's "Upgrade … at https://ipinfo.io", "502 error
+    # from R2 / S3", and a router's "reset after 5s" beside Claude and OpenAI.
+    assert kind(paste("not-google7", prefix)) == "unrecognized"
+
+
+def test_reset_words_alone_are_not_googles() -> None:
+    assert kind("all credentials cooling down (reset after 5s) | lastError=[429]: Provider Error") == (
+        "unspecified-429"
+    )  # a bare 429 naming no one is still read by the bare-status rule …
+    text = "anthropic: all credentials cooling down (reset after 5s) | lastError=[429]: Provider Error"
+    assert kind(text) == "unrecognized"  # … but not once another provider is named

@@ -110,6 +110,9 @@ KIND_MISSES = {
     "shapes29/029-antigravity-cockpit-prose-weekly-reset-quota-exceeded-frozen-20.txt": (
         "a weekly reset told in prose, no error text"
     ),
+    "peers8/013-openclaw-google-live-onclose-1011-temporary-upstream-close.txt": (
+        "a WebSocket close event (1011, 'temporary upstream close') with nothing Google's beside it"
+    ),
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
@@ -118,6 +121,12 @@ CLAIM_MISSES = {
     ),
     "not-google6/014-qwen-code-429-no-body-switching-to-gemini-2-5-flash.txt": (
         "Qwen Code, a fork of gemini-cli, prints gemini-cli's own '[API Error: 429 …]' and names a Gemini model"
+    ),
+    "not-google7/031-react-yandex-maps-net-err-aborted-429-russian.txt": (
+        "a bare 'net::ERR_ABORTED 429 (Too Many Requests)' in Russian prose that names no service"
+    ),
+    "not-google7/045-exact-php-client-apiexception-error-429-empty.txt": (
+        "a bare 'Error 429:' named only by a PHP namespace (Picqer\\Financials\\Exact)"
     ),
 }
 #: Pastes whose labelled model the tool does not give, and why.

@@ -501,7 +501,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("quota metric", "quota\n", "quota  "),
-        _Re(r"quota\s+metric\s+'(?P<old_metric_v>[^'\n]{1,200})'"),
+        # (… with the window a relay writes after it: "quota metric 'GenerateContentPaidTier' (daily)".)
+        _Re(
+            r"quota\s+metric\s+'(?P<old_metric_v>[^'\n]{1,200})'"
+            r"(?:\s*\((?P<old_metric_w>daily|per\s+day|per\s+minute|minutely)\))?"
+        ),
         "old_metric",
     ),
     (
@@ -1132,9 +1136,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         def apply_reset(acc: _Acc) -> None:
             if seconds is not None and acc.reset_delay_s is None:
-                acc.reset_delay_s = seconds
-            acc.hints.add("code-assist")
+                acc.reset_delay_s = seconds  # (the backend then reads as Code Assist)
             if named_key:
+                # cloudcode-pa's own key: Google's. ("reset after 5s" and "Resets in 2h" are anybody's words.)
+                acc.hints.add("code-assist")
                 acc.signals.add("ca_reset")
             acc.add_evidence(" ".join(frag.split()).rstrip("."))
 
@@ -1201,9 +1206,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _grpc_applier(applier) if own else applier)
     if kind == "old_metric":
         name = " ".join(g("old_metric_v").split())
+        window = g("old_metric_w")
 
         def apply_osm(acc: _Acc) -> None:
             acc.quota_metric_name = acc.quota_metric_name or name
+            if window:
+                acc.metadata.setdefault("limit_name", f"{name} ({window})")
             if acc.display_model is None:
                 from gemquota.core.quota import model_from_display_name
 

@@ -379,7 +379,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "region",
         "FAILED_PRECONDITION",
         r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
-        r"|not\s+currently\s+available\s+in\s+your\s+location",
+        r"|not\s+currently\s+available\s+in\s+your\s+location"
+        r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services",
     ),
     (
         "key_invalid",
@@ -588,6 +589,7 @@ REASONS: dict[str, tuple[str, str | None]] = {
     "MODEL_CAPACITY_EXHAUSTED": ("quota", "capacity"),
     "MODEL_CAPACITY_EXCEEDED": ("quota", "capacity"),
     "RESOURCE_QUOTA_EXCEEDED": ("quota", None),
+    "QUOTA_EXCEEDED": ("quota", None),
     "rateLimitExceeded": ("quota", None),
     "userRateLimitExceeded": ("quota", None),
     "dailyLimitExceeded": ("quota", None),
@@ -891,6 +893,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "aws_lambda",
             "slow down",
             "slowdown",
+            "s3",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
@@ -902,7 +905,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bx-amzn?-[a-z]"
         # The Java SDK's error suffix "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: …)", Lambda's
         # own throttling reason, and AWS Lambda by its module name.
-        r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b"
+        r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b|\bS3\b"
         # S3's own 503 ("HTTP Error 503: Slow Down", <Code>SlowDown</Code>).
         r"|503:?\s+Slow\s*Down\b|<Code>SlowDown</Code>",
     ),
@@ -949,6 +952,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "glm",
             "remaining, while",
             "engine is currently overloaded",
+            "server had an error",
             "twirp",
             "firecrawl",
             "deepgram",
@@ -956,6 +960,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "tavily",
             "serpapi",
             "assemblyai",
+            "mapzen",
+            "ipinfo",
+            "mapbox",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
@@ -963,12 +970,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b|\bGLM\b(?!-\d)"
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
         r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
-        # OpenAI's own overload sentence, which OpenAI-compatible servers copy (Kimi …).
+        # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
         r"|the\s+engine\s+is\s+currently\s+overloaded"
+        r"|the\s+server\s+had\s+an\s+error\s+while\s+processing\s+your\s+request"
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
         r"|\btwirp\s+error\b"
         # Search, scraping, speech and vector-database APIs by name.
-        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai",
+        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai"
+        # Geocoding and maps APIs of other companies.
+        r"|mapzen|ipinfo\.io|\bmapbox\b",
     ),
     ("foreign:cohere", ("cohere",), r"\bcohere\b"),
     # Gemini the crypto exchange (api.gemini.com, "Gemini Exchange", its GUSD dollar): not Google's Gemini.
@@ -1196,6 +1206,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "detail",
             "rejected due to rate limiting",
             "creating predictions",
+            "statuscode",
+            "errorcode",
         ),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
@@ -1206,7 +1218,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # A body that opens with "detail" (FastAPI, Django REST: ElevenLabs, Replicate …): never Google's.
         r"|\{\s*[\"']detail[\"']\s*:"
         # SiliconFlow's and Replicate's own rate-limit sentences.
-        r"|rejected\s+due\s+to\s+rate\s+limiting|rate\s+limit\s+for\s+creating\s+predictions",
+        r"|rejected\s+due\s+to\s+rate\s+limiting|rate\s+limit\s+for\s+creating\s+predictions"
+        # hapi's Boom envelope ({statusCode: 429, error: 'Too Many Requests', message: …}, Auth0 and other
+        # Node APIs) and an "errorCode" field: Google's bodies carry neither.
+        r"|statuscode[\"']?\s*:\s*\d{3}\s*,\s*[\"']?error[\"']?\s*:\s*[\"'][a-z][a-z ]+[\"']"
+        r"|[\"']?errorcode[\"']?\s*:\s*[\"'][a-z_]+[\"']",
     ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
@@ -1219,6 +1235,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"<]+https?://|(?:https?|wss?)://(?=api\.)"
         r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
         r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
+        r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
         r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
