@@ -851,14 +851,14 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         # platform (OpenRouter's own 402, Vercel's function time-out) is theirs; a client tool of another
         # vendor (Codex, Copilot) that called Gemini is not a provider of the error.
         signals = []
-    theirs = next(
+    vendor_model = next(
         (m for m in (err.message_model, err.request_model) if m and _OTHER_VENDOR_MODEL.match(m)), None
     )
-    if theirs and set(signals) <= {"sdk", "model"}:
+    if vendor_model and set(signals) <= {"sdk", "model"}:
         # "model 'gpt-4.1' not found" in a paste about Gemini: the error is about another vendor's model.
         return (
             False,
-            f"The error names another vendor's model ({theirs}), and nothing of the error is Google's.",
+            f"The error names another vendor's model ({vendor_model}), and nothing of the error is Google's.",
         )
     if signals:
         return True, ""
