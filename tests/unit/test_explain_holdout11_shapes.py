@@ -273,3 +273,17 @@ def test_reset_words_alone_are_not_googles() -> None:
     )  # a bare 429 naming no one is still read by the bare-status rule …
     text = "anthropic: all credentials cooling down (reset after 5s) | lastError=[429]: Provider Error"
     assert kind(text) == "unrecognized"  # … but not once another provider is named
+
+
+# holdout15, after it was measured.
+
+
+def test_holdout15_shapes() -> None:
+    # The Java SDK's "ClientException: 400. Invalid resource field value", google-api-core's exception
+    # named by its module path alone, and a code told as what a call "returns".
+    diag = one(paste("holdout15", "009"))
+    assert (diag.kind, diag.model) == ("bad-request", "veo-3.0-generate-001")
+    assert kind(paste("holdout15", "023")) == "deadline"
+    assert kind(paste("holdout15", "020")) == "model-not-found"
+    assert kind("calling gemini-2.5-flash it returns 503 every few minutes") == "overloaded"
+    assert kind("the API returns 503 every few minutes") == "unrecognized"  # no Google product named

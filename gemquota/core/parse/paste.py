@@ -11,7 +11,7 @@ from gemquota.core.parse.acc import _Acc
 from gemquota.core.parse.normalize import flatten, normalize
 from gemquota.core.parse.records import GoogleError
 from gemquota.core.parse.structure import _structures, _walk
-from gemquota.core.parse.text import _advised, _compatible, _global_hints, _text_records
+from gemquota.core.parse.text import _advised, _compatible, _global_hints, _hosts_into, _text_records
 from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, without_surrogates
 from gemquota.core.parse.vocab import (
     BARE_MODEL,
@@ -153,7 +153,7 @@ def _prose_code_records(flat: str) -> list[_Acc]:
     match = _PROSE_CODE_RX.search(low)
     code = 429
     if match is not None:
-        code = int(match.group("prose_code_c"))
+        code = int(match.group("prose_code_c") or match.group("prose_code_v"))
     else:
         # No code: the error in words ("`Resource exhausted` from gemini", "API调用频率超限").
         for rx, words_code in _PROSE_WORDS_RX:
@@ -166,6 +166,7 @@ def _prose_code_records(flat: str) -> list[_Acc]:
     acc = _Acc(position=match.start())
     acc.set_code(code, weak=True)
     acc.signals.add("code")
+    _hosts_into(acc, flat)  # (the Google hosts the post names: "…aiplatform.googleapis.com/… returns 404")
     acc.add_evidence(" ".join(flat[match.start() : match.end()].split()))
     return [acc]
 

@@ -214,7 +214,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("exception:",),
         _Re(
-            r"(?:Client|Server|Api|GenAI|GoogleApi)Exception:\s*(?:HTTP\s+)?(?P<sdk_exception_code_c>[1-5]\d\d)(?![\d.])"
+            r"(?:Client|Server|Api|GenAI|GoogleApi)Exception:\s*(?:HTTP\s+)?(?P<sdk_exception_code_c>[1-5]\d\d)(?!\d|\.\d)"
         ),
         "sdk_exception_code",
     ),
@@ -484,6 +484,34 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             + "|".join(w[0] + "(?<![A-Za-z].)" + w[1:] for w in _EXCEPTION_WORDS)
             + r")(?:Exception|Error)?:"
             r"(?:\s*(?P<exception_c>[1-5]\d\d)(?![\d.]))?"
+        ),
+        "exception",
+    ),
+    # google-api-core's exception class named by its module path alone ("google.api_core.exceptions.
+    # DeadlineExceeded" on a line of its own, no colon after it).
+    (
+        ("exceptions.",),
+        _Re(
+            r"exceptions\.(?P<exception_n>"
+            + "|".join(
+                w[0] + w[1:]
+                for w in (
+                    "ResourceExhausted",
+                    "DeadlineExceeded",
+                    "ServiceUnavailable",
+                    "InternalServerError",
+                    "PermissionDenied",
+                    "NotFound",
+                    "InvalidArgument",
+                    "FailedPrecondition",
+                    "Unauthenticated",
+                    "TooManyRequests",
+                    "GatewayTimeout",
+                    "BadRequest",
+                    "Forbidden",
+                )
+            )
+            + r")\b(?P<exception_c>(?!))?"
         ),
         "exception",
     ),
