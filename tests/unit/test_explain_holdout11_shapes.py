@@ -286,4 +286,5 @@ def test_holdout15_shapes() -> None:
     assert kind(paste("holdout15", "023")) == "deadline"
     assert kind(paste("holdout15", "020")) == "model-not-found"
     assert kind("calling gemini-2.5-flash it returns 503 every few minutes") == "overloaded"
+    assert kind("Gemini API: got a 503 earlier") == "unrecognized"  # (got/received: a retry notice's words)
     assert kind("the API returns 503 every few minutes") == "unrecognized"  # no Google product named

@@ -741,8 +741,9 @@ PROSE_CODE = (
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
-    # … or as what a call returned ("…:generateContent - returns 404", "it got a 503").
-    r"|(?<![\w-])(?:returns?|returned|returning|got|gets|getting|receiv(?:e|es|ed|ing)|throws?|threw)\s+"
+    # … or as what a call returned ("…:generateContent - returns 404"; not "received 500 … retrying", a
+    # client's notice of an error already logged).
+    r"|(?<![\w-])(?:returns?|returned|returning)\s+"
     r"(?:an?\s+|http\s+|status\s+(?:code\s+)?)?(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![\w.])"
 )
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
