@@ -784,11 +784,11 @@ def google_signals(err: GoogleError) -> list[str]:
         found.append("reason")
     if {s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS:
         found.append("wording")
-    if err.hints & GOOGLE_HINTS - {"google_model"}:
+    if err.hints & GOOGLE_HINTS - {"google_model", "gemini_api"}:
         found.append("sdk")
     models = (err.dimension_model, err.request_model, err.message_model, err.display_model)
-    if "google_model" in err.hints or any(m and _GOOGLE_MODEL.match(m) for m in models):
-        found.append("model")
+    if err.hints & {"google_model", "gemini_api"} or any(m and _GOOGLE_MODEL.match(m) for m in models):
+        found.append("model")  # (the product named: as weak as a model id beside another provider)
     elif "google_open_model" in err.hints or any(m and _OPEN_MODEL.match(m) for m in models):
         found.append("open_model")
     if err.domain and "googleapis" in err.domain:

@@ -288,3 +288,34 @@ def test_holdout15_shapes() -> None:
     assert kind("calling gemini-2.5-flash it returns 503 every few minutes") == "overloaded"
     assert kind("Gemini API: got a 503 earlier") == "unrecognized"  # (got/received: a retry notice's words)
     assert kind("the API returns 503 every few minutes") == "unrecognized"  # no Google product named
+
+
+# holdout16, peers9 and not-google8, after they were measured.
+
+
+@pytest.mark.parametrize(
+    ("folder", "prefix", "want"),
+    [
+        (
+            "holdout16",
+            "014",
+            "unspecified-429",
+        ),  # "a 429 - too many requests error" (a dash before the words)
+        ("holdout16", "017", "overloaded"),  # gemini-cli's dialog with its "/model to switch models"
+        ("holdout16", "038", "tpm"),  # "GenerateContent input token count limit per model per minute"
+        ("peers9", "010", "bad-request"),  # DebugInfo's "generic::invalid_argument"
+        ("peers9", "018", "unspecified-429"),  # a body with only Google's RetryInfo
+        ("peers9", "011", "model-not-found"),  # Vertex's "Publisher Model `projects/…` was not found"
+    ],
+)
+def test_round_four_shapes(folder: str, prefix: str, want: str) -> None:
+    assert kind(paste(folder, prefix)) == want
+
+
+def test_round_four_precision() -> None:
+    # OpenAI's "Incorrect API key provided" in an app whose title says "Gemini Api"; Fireworks' API named.
+    assert kind(paste("not-google8", "043")) == "unrecognized"
+    assert kind(paste("not-google8", "040")) == "unrecognized"
+    # A post that cites "a Reddit thread" names no other provider; Docker Hub's code has its colon.
+    assert kind(paste("holdout12", "040")) != "unrecognized"
+    assert kind("toomanyrequests: You have reached your pull rate limit. 429") == "unrecognized"

@@ -639,10 +639,24 @@ def _error_dict(
         acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
         acc.hints.add(f"word-code:{word}")
         acc.add_evidence(f'"code": "{_unwrapped(str(code))}"')
+    if (
+        acc.http_code is None
+        and acc.status is None
+        and acc.retry_delay_s is not None
+        and not acc.has_content()
+    ):
+        # A body that carries only Google's RetryInfo ({"error": {"details": [{"@type": "…RetryInfo", …}]}}):
+        # Google sends it with a 429; nothing names a dimension.
+        acc.set_code(429, weak=True)
+        acc.signals.add("retry_info")
     if acc.http_code is not None and not acc.evidence:
         acc.add_evidence(f'"code": {acc.http_code}')  # (nothing else of the body said anything)
     if acc.has_content() or acc.messages:
         out.append(acc)
+
+
+#: Google's internal status in a DebugInfo detail ("generic::invalid_argument").
+_GENERIC_STATUS = _Re(r"generic::([a-z_]{3,40})")
 
 
 def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
@@ -691,6 +705,15 @@ def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
                 sval = _str(value)
                 if sval is not None:
                     _metadata_into(acc, str(key).strip(), sval)
+    elif kind == "DebugInfo":
+        # Google's internal status, where nothing else names one: "[ORIGINAL ERROR] generic::invalid_argument:
+        # … Source image 0 too short".
+        found = _GENERIC_STATUS.search(_str(item.get("detail")) or "")
+        status = canonical_status(found.group(1)) if found else None
+        if status is not None and acc.status is None:
+            acc.set_status(status)
+            acc.signals.add("debug_status")
+            acc.add_evidence(found.group(0) if found else None)
     elif kind == "LocalizedMessage":
         text = _str(item.get("message"))
         if text:

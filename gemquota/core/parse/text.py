@@ -537,11 +537,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "old_metric",
     ),
     (
-        ("limit '", "limit\n", "limit  ", "exceeded for '"),
-        # (… and the form that names the limit alone: "Quota exceeded for 'X' of service 'Y'".)
+        ("limit '", "limit\n", "limit  ", "exceeded for '", "generatecontent "),
+        # (… and the form that names the limit alone: "Quota exceeded for 'X' of service 'Y'", and a limit by
+        # its Cloud console name: "GenerateContent input token count limit per model per minute".)
         _Re(
             r"a(?<!\w.)nd\s+limit\s+'(?P<old_limit_v>[^']{1,300})'"
             r"|e(?<!\w.)xceeded\s+for\s+'(?P<old_limit_w>[^'\n]{3,200})'(?=\s+of\s+service)"
+            r"|(?P<old_limit_z>G(?<!\w.)enerateContent\s+(?:input\s+token\s+count|request|paid\s+tier\s+\w+)\s+limit"
+            r"\s+per\s+(?:model\s+per\s+|project\s+per\s+)?(?:minute|day)(?:\s+per\s+(?:project|region|user))?)"
         ),
         "old_limit",
     ),
@@ -1249,7 +1252,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_osm, "quota")
     if kind == "old_limit":
-        name = " ".join((g("old_limit_v") or g("old_limit_w")).split())
+        name = " ".join((g("old_limit_v") or g("old_limit_w") or g("old_limit_z")).split())
 
         def apply_osl(acc: _Acc) -> None:
             if acc.quota_limit_name is None or not acc.quota_limit_name[:1].isupper() or " " in name:
@@ -1653,7 +1656,8 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     if not precision:
         return _hints_of(low, "backend")
     hints = _hints_of(low, "own")
-    # (A Gemini model id alone does not rule another provider out: OpenRouter and gateways serve them.)
-    if not hints & GOOGLE_HINTS - {"google_model"}:
+    # (A Gemini model id or "Gemini API" in prose alone does not rule another provider out: OpenRouter and
+    # gateways serve them, and apps that offer several providers name them all.)
+    if not hints & GOOGLE_HINTS - {"google_model", "gemini_api"}:
         hints |= _hints_of(low, "foreign")
     return hints

@@ -226,6 +226,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|Quota\s+exceeded\s+for\s+['\"][^'\"\n]{3,200}['\"]\s+of\s+service\s+['\"][\w.\-]{2,80}\.googleapis\.com",
     ),
     ("vertexquota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+aiplatform\.googleapis\.com/"),
+    # A Gemini API quota by its Cloud console name ("GenerateContent input token count limit per model per
+    # minute", "GenerateContent request limit per minute for a region").
+    (
+        "quota_console_name",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"GenerateContent\s+(?:input\s+token\s+count|request|paid\s+tier\s+\w+)\s+limit\s+per\s+",
+    ),
     ("no_free_tier", "quota", "RESOURCE_EXHAUSTED", r"doesn'?t\s+have\s+a\s+free\s+quota\s+tier"),
     ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
     ("error_code_429", "quota", None, r"docs/error-code-429"),
@@ -358,6 +366,13 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"currently\s+experiencing\s+high\s+demand\.\s+We\s+apologi[sz]e\s+and\s+appreciate\s+your\s+patience",
     ),
+    # … the same dialog with gemini-cli's own hint to its /model command: gemini-cli's whole.
+    (
+        "cli_high_demand_model",
+        "unavail",
+        "UNAVAILABLE",
+        r"appreciate\s+your\s+patience\.?\s+/model\s+to\s+switch\s+models",
+    ),
     (
         "internal",
         "internal",
@@ -475,7 +490,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found|Requested\s+entity\s+was\s+not\s+found",
+        r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Requested\s+entity\s+was\s+not\s+found",
+    ),
+    # Vertex AI's own sentence, with its resource path ("Publisher Model `projects/p/locations/global/
+    # publishers/anthropic/models/X` was not found"): Google's words, whoever made the model.
+    (
+        "vertex_not_found",
+        "notfound",
+        "NOT_FOUND",
+        r"Publisher\s+Model\s+[`'\"]?projects/\S{1,200}\s+(?:was\s+)?not\s+found",
+    ),
+    (
+        "publisher_not_found",
+        "notfound",
+        "NOT_FOUND",
+        r"Publisher\s+Model\s+\S{1,200}\s+(?:was\s+)?not\s+found",
     ),
     # "No such model" (a relay's or SDK's words for a 404 on a model): generic, a Google error only beside a
     # Google signal such as the model's id (GENERIC_ANCHORS).
@@ -737,7 +766,7 @@ PROSE_CODE = (
     r"(?:s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
     # … or by its status in words ("a 429 ResourceExhausted error", "503 Service Unavailable errors").
-    r"|\s+(?:resource\s*exhausted|too\s+many\s+requests|internal\s+server\s+error|service\s+unavailable"
+    r"|\s*[-–:]?\s+(?:resource\s*exhausted|too\s*many\s*requests|internal\s+server\s+error|service\s+unavailable"
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
@@ -980,7 +1009,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
         r"|\btwirp\s+error\b"
         # Search, scraping, speech and vector-database APIs by name.
-        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai"
+        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai|\bfireworks\s+api\b"
         # Geocoding and maps APIs of other companies.
         r"|mapzen|ipinfo\.io|\bmapbox\b",
     ),
@@ -1022,7 +1051,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bredis\.exceptions\b|\brediserror\b|\bpsycopg2?\.|\bpostgreserror\b|\bpymongo\.errors\b|\bmongoerror\b",
     ),
     # (Docker Hub's code as a whole word: a client's TooManyRequestsError class is anybody's.)
-    ("foreign:docker", ("docker", "toomanyrequests"), r"docker|\btoomanyrequests\b"),
+    ("foreign:docker", ("docker", "toomanyrequests:"), r"docker|\btoomanyrequests:"),
     (
         "foreign:github",
         ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
@@ -1118,7 +1147,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bfigma\b|\bnotionapi\b|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
-        r"|twilio|\breddit\b|\bprawcore\b|\bpraw\b"
+        # (Reddit by its API, SDK or an app of it, not the word: posts cite "a Reddit thread".)
+        r"|twilio|\breddit\s+api\b|reddit\.com/api|oauth\.reddit|redditarchiver|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
         r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly",
@@ -1272,6 +1302,7 @@ GENERIC_ANCHORS = frozenset(
         "perm_denied",
         "unauth",
         "not_found",
+        "publisher_not_found",
         "too_many_tokens",
         "rate_model",
         "out_of_capacity",
