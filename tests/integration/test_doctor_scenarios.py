@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
+from _doctor_support import demo_run
 
 from gemquota.cli import main
+from gemquota.context import OutputFormat
 from gemquota.emulator import SCENARIOS, Emulator
 
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
@@ -138,10 +140,35 @@ def _json_run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int,
     return code, json.loads(captured.out), captured.err
 
 
+def _demo_json(scenario: str, extra: Sequence[str] = ()) -> tuple[int, dict[str, Any], str]:
+    """A demo run at noon in Los Angeles (usage stories do not depend on the wall clock)."""
+    code, out, err = demo_run(scenario, **_options(extra))
+    return code, json.loads(out), err
+
+
+def _options(extra: Sequence[str]) -> dict[str, Any]:
+    """The options ``--model M``, ``--probe`` and ``--check C`` of ``extra`` as doctor.run reads them."""
+    models: list[str] = []
+    checks: list[str] = []
+    probe = False
+    rest = list(extra)
+    while rest:
+        flag = rest.pop(0)
+        if flag == "--probe":
+            probe = True
+        elif flag == "--model":
+            models.append(rest.pop(0))
+        elif flag == "--check":
+            checks.append(rest.pop(0))
+        else:  # pragma: no cover - a test's own mistake
+            raise AssertionError(flag)
+    return {"models": tuple(models), "probe": probe, "checks": tuple(checks)}
+
+
 @pytest.mark.parametrize("scenario", sorted(EXPECT))
 def test_scenario_json_report(scenario: str, capsys: pytest.CaptureFixture[str]) -> None:
     extra, statuses, verdict, exit_code = EXPECT[scenario]
-    code, doc, err = _json_run(capsys, ["doctor", "--demo", scenario, "--format", "json", *extra])
+    code, doc, err = _demo_json(scenario, extra)
     assert doc["schema_version"] == 1 and doc["command"] == "doctor"
     data = doc["data"]
     checks = data["checks"]
@@ -206,7 +233,7 @@ def test_zero_quota_image_names_the_quota_group(capsys: pytest.CaptureFixture[st
 
 
 def test_rpd_exhausted_says_it_plainly(capsys: pytest.CaptureFixture[str]) -> None:
-    _, doc, _ = _json_run(capsys, ["doctor", "--demo", "rpd-exhausted", "--format", "json"])
+    _, doc, _ = _demo_json("rpd-exhausted")
     usage = next(c for c in doc["data"]["checks"] if c["id"] == "quota-usage")
     assert "gemini-3.8-flash RPD exhausted" in usage["summary"]
     assert "midnight Pacific" in usage["summary"]
@@ -228,10 +255,9 @@ def test_shared_keys_groups_keys_by_project(capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.parametrize("scenario", sorted(EXPECT))
-def test_scenario_human_output(scenario: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scenario_human_output(scenario: str) -> None:
     extra, statuses, _verdict, exit_code = EXPECT[scenario]
-    code = main(["doctor", "--demo", scenario, "-v", *extra])
-    out = capsys.readouterr().out
+    code, out, _ = demo_run(scenario, fmt=OutputFormat.HUMAN, verbose=True, **_options(extra))
     lines = out.splitlines()
     rows = [line for line in lines if re.match(r"^\[[✓!✗\-☠]\] ", line)]
     assert len(rows) == len(ALL_IDS)

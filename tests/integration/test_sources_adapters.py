@@ -18,9 +18,14 @@ from gemquota.sources.credentials import CloudCredentials, load_cloud_credential
 pytestmark = [pytest.mark.network, pytest.mark.timeout(60)]
 
 
+#: Noon in Los Angeles: the scenarios' usage "since Pacific midnight" is spread over hours (on the wall clock
+#: just after midnight it crowds into the last minutes, inside the minute window and Monitoring's lag).
+NOON = datetime(2026, 12, 4, 20, 0, tzinfo=UTC)
+
+
 @pytest.fixture
 def healthy() -> Iterator[Emulator]:
-    with Emulator("healthy") as e:
+    with Emulator("healthy", clock=lambda: NOON) as e:
         yield e
 
 
@@ -215,7 +220,7 @@ def test_usage_day_and_minute(healthy: Emulator) -> None:
 
 
 def test_usage_free_tier_rpd_exhausted() -> None:
-    with Emulator("rpd-exhausted") as emu:
+    with Emulator("rpd-exhausted", clock=lambda: NOON) as emu:
         usage = monitoring.read_usage(emu_context(emu), _creds(emu), "nightly-batch-jobs", now=emu.now())
     by_key = {(u.quota_id, u.model, u.window): u for u in usage}
     rpd = by_key[("GenerateRequestsPerDayPerProjectPerModel-FreeTier", "gemini-3.8-flash", "day")]
