@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
@@ -17,9 +17,6 @@ from gemquota.core.reset import PACIFIC, Basis, Window
 from gemquota.core.resetplan import Outcome, ResetReport
 from gemquota.render import jsonout
 from gemquota.render.console import TransientBar, make_console
-
-if TYPE_CHECKING:
-    pass
 
 WINDOW_NAMES: dict[Window, str] = {
     Window.RPM: "requests per minute",

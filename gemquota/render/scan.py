@@ -8,7 +8,6 @@ import io
 import math
 from collections import Counter
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -21,9 +20,6 @@ from gemquota.core.scan import ScanResult, TimelineBucket, group_line
 from gemquota.core.textsafe import safe_line
 from gemquota.render import jsonout
 from gemquota.render.console import TransientBar, make_console
-
-if TYPE_CHECKING:
-    pass
 
 COMMAND = "scan"
 #: Most rows the timeline chart prints; more buckets are drawn several to a row.

@@ -601,7 +601,7 @@ def _error_dict(
     # "RESOURCE_EXHAUSTED (code 429): Individual quota reached"}): read like a message.
     for key in ("data", "cause"):
         nested = err.get(key)
-        said = nested.get("error") or nested.get("message") if isinstance(nested, Mapping) else nested
+        said = (nested.get("error") or nested.get("message")) if isinstance(nested, Mapping) else nested
         if isinstance(said, str) and said:
             _scan_into(acc, said[:20_000])
     # A gateway's relay of the provider's own words as text (OpenRouter's "metadata": {"raw":
@@ -635,10 +635,11 @@ def _error_dict(
     if word_status is not None and acc.status is None and acc.http_code is None:
         # A word code says less than the message's own wording (``Model X not found``): last.
         acc.set_status(word_status)
-        word = _unwrapped(str(code)).lower()
+        written = _unwrapped(str(code))
+        word = written.lower()
         acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
         acc.hints.add(f"word-code:{word}")
-        acc.add_evidence(f'"code": "{_unwrapped(str(code))}"')
+        acc.add_evidence(f'"code": "{written}"')
     if (
         acc.http_code is None
         and acc.status is None
@@ -710,10 +711,10 @@ def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
         # … Source image 0 too short".
         found = _GENERIC_STATUS.search(_str(item.get("detail")) or "")
         status = canonical_status(found.group(1)) if found else None
-        if status is not None and acc.status is None:
+        if found and status is not None and acc.status is None:
             acc.set_status(status)
             acc.signals.add("debug_status")
-            acc.add_evidence(found.group(0) if found else None)
+            acc.add_evidence(found.group(0))
     elif kind == "LocalizedMessage":
         text = _str(item.get("message"))
         if text:

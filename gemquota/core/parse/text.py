@@ -491,28 +491,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # DeadlineExceeded" on a line of its own, no colon after it).
     (
         ("exceptions.",),
-        _Re(
-            r"exceptions\.(?P<exception_n>"
-            + "|".join(
-                w[0] + w[1:]
-                for w in (
-                    "ResourceExhausted",
-                    "DeadlineExceeded",
-                    "ServiceUnavailable",
-                    "InternalServerError",
-                    "PermissionDenied",
-                    "NotFound",
-                    "InvalidArgument",
-                    "FailedPrecondition",
-                    "Unauthenticated",
-                    "TooManyRequests",
-                    "GatewayTimeout",
-                    "BadRequest",
-                    "Forbidden",
-                )
-            )
-            + r")\b(?P<exception_c>(?!))?"
-        ),
+        _Re(r"exceptions\.(?P<exception_n>" + "|".join(_EXCEPTION_WORDS) + r")\b"),
         "exception",
     ),
     (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_status_v>\d{1,2})\b"), "grpc_status"),
@@ -1217,7 +1196,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))
-        code = _to_int(g("exception_c"))
+        code = _to_int(match.groupdict().get("exception_c"))  # (none after a module path alone)
         return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
     if kind == "google_page":
         page_code = _to_int(g("google_page_c"))
