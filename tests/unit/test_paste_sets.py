@@ -174,17 +174,11 @@ MODEL_MISSES = {
     "holdout15/020-java-sdk-vertex-regional-host-gemini-3-pro-preview-returns-404.txt": (
         "URLs naming two models (gemini-3-pro-preview fails, gemini-2.5-pro works); neither is taken"
     ),
-    "shapes29/028-litellm-vertex-streaming-401-access-token-type-unsupported-claude.txt": (
-        "a Claude model served on Vertex (claude-opus-4-5@20251101) is not read as a model id"
-    ),
     "holdout11/038-chat-ui-bug-gemini-1-5-pro-002-429-with-30k-token-prompts-prose.txt": (
         "prose naming five model ids; which one failed is told only in words"
     ),
     "peers5/014-cli-code-log-quota-exceeded-429-quota-exhausted.txt": (
         "not recognised as an error, so no model is given"
-    ),
-    "holdout7/037-django-api-core-403-iam-permission-denied-aiplatform-predict.txt": (
-        "a Vertex model's version alias (text-bison@latest) is dropped from the id"
     ),
     "shapes27/001-kiss-translator-interactions-400-invalid-request-thinking-level.txt": (
         "the labelled model is not in the paste (the issue names it elsewhere)"
@@ -194,9 +188,6 @@ MODEL_MISSES = {
     ),
     "peers4/057-gemini-cli-quota-exhausted-shared-project-flash.txt": (
         "'Quota exhausted for model X on shared project' alone is not read as an error"
-    ),
-    "holdout8/012-flask-cloud-run-grpc-details-permission-denied-chat-bison.txt": (
-        "a Vertex model's version (chat-bison@001) is dropped from the id"
     ),
     "holdout8/034-prompt-app-troubleshooting-prose-429-google-ai-quota-exhausted.txt": (
         "prose naming the model switched from and the one switched to; the later one is taken"

@@ -69,7 +69,7 @@ _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]
 #: Literals one of which every ``_HOST_WRAP`` match holds (most pastes hold none: no regex pass).
 _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleapis.com", "\tgoogleapis")
 #: A terminal hard wrap inside a resource path (``projects/p/locations/l/pub\n  lishers/google/models/X``).
-_PATH_WRAP = _Re(r"projects/[\w.\-/]*[\w.\-]\n[ \t]*[\w.\-][\w.\-/]*")
+_PATH_WRAP = _Re(r"projects/[\w.\-/]++\n[ \t]*+[\w.\-/]++")
 #: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
 _TRAILING_SPACE = _Re(r"[ \t]+\n")
 #: A quota id or a quota metric cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontents…",
@@ -375,14 +375,17 @@ def unwrap_hard(text: str) -> str:
     near = width - max(_NEAR, width // 5)
     if sum(1 for size in lengths if near <= size < width) >= cuts:
         return text
+    # The indent a viewer or a quote gives every line, which the wrapped text does not hold either.
+    indent = _common_prefix([line for line in lines if line.strip()])
+    indent = indent[: len(indent) - len(indent.lstrip(" \t"))]
     out: list[str] = []
     border: str | None = None  # the border of the line a run of cut lines starts with
     for line, size in zip(lines, lengths, strict=True):
         if border is None:
             found = _LINE_BORDER.match(line)
-            border = found.group(0) if found is not None else ""
+            border = found.group(0) if found is not None else indent
         elif border and line.startswith(border):
-            # A border or quote mark the viewer repeats on every line is not part of the wrapped text.
+            # A border, quote mark or indent the viewer repeats on every line is not part of the wrapped text.
             line = line[len(border) :]
         out.append(line)
         if size != width:

@@ -44,6 +44,7 @@ from gemquota.core.parse.vocab import (
     TABLE_MODEL,
     TO_USE_MODEL,
     TRYING_WORDS,
+    VERTEX_MODEL,
     WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
@@ -299,11 +300,20 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(r"httpstatuscode\s*(?:is|:|=)\s*(?P<dotnet_status_v>[a-z]{5,30}|[1-5]\d\d)\b"),
         "dotnet_status",
     ),
-    # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro".
+    # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro", a version kept as written
+    # (".../models/chat-bison@001"), and another publisher's model Vertex serves
+    # (".../publishers/anthropic/models/claude-opus-4-5@20251101").
     (
         ("publishers/",),
-        _Re(r"publishers/google/models/(?P<publisher_model_v>[A-Za-z][\w.\-]{1,80})"),
+        _Re(rf"publishers/[a-z][\w\-]{{1,40}}/models/(?P<publisher_model_v>{VERTEX_MODEL})"),
         "publisher_model",
+    ),
+    # LiteLLM's Vertex AI route ("vertex_ai/claude-opus-4-5@20251101", "vertex_ai/gemini-2.5-pro"): the
+    # model called on Vertex, whoever made it.
+    (
+        ("vertex_ai/",),
+        _Re(rf"(?<![\w./\-])vertex_ai(?:_beta)?/(?:models/)?(?P<wrapper_model_r>{VERTEX_MODEL})"),
+        "wrapper_model",
     ),
     # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007", "received
     # 1011 (internal error)". Not one the client sent itself ("sent 1011 (unexpected error) keepalive ping
@@ -424,6 +434,19 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
             rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
+        ),
+        "line_head_code",
+    ),
+    # The same after a log line's level and logger ("2026-12-05 ERROR app.llm: 403 Permission denied",
+    # "WARNING:root: 503 The model is overloaded."), and google-genai's ``str(APIError)`` when the answer
+    # had no JSON body ("429 None. None") after any prefix ("[gemini] 503 None. None").
+    (
+        tuple(f"{c} " for c in LINE_HEAD_CODES),
+        _Re(
+            r"(?:\b(?:ERROR|Error|error|WARN(?:ING)?|Warn(?:ing)?|warn(?:ing)?|CRITICAL|FATAL|SEVERE)\b"
+            r"(?:[^\n:]{0,60}|:[\w.]{1,60}):"
+            rf"[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"
+            rf"|(?<=[:\]>] )(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=None\. ))"
         ),
         "line_head_code",
     ),

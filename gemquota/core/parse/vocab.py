@@ -696,6 +696,9 @@ _URL_MODEL = _Re(
 )
 
 
+#: A model on Vertex AI, any publisher's, with its version as written ("chat-bison@001", "text-bison@latest",
+#: "claude-opus-4-5@20251101").
+VERTEX_MODEL = r"[A-Za-z][\w.\-]{1,80}(?:@[\w.\-]{1,40})?"
 #: The Google model-id families a wrapper may name.
 _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 #: A Google model id, not a tool or package of the same family ("gemini-cli", "gemini-api"): the family,
