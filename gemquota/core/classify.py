@@ -760,7 +760,16 @@ def _headline(
 
 
 _GOOGLE_SIGNALS = frozenset(
-    {"status_field", "status_word", "quota_failure", "bullet", "bad_request_detail", "google_page"}
+    # (``ca_reset``: Code Assist's own ``quotaResetDelay`` key or "Your quota will reset after" sentence.)
+    {
+        "status_field",
+        "status_word",
+        "quota_failure",
+        "bullet",
+        "bad_request_detail",
+        "google_page",
+        "ca_reset",
+    }
 )
 _GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
 #: Google's open-weight models, which others serve too (a signal only when no other provider is named).
@@ -854,12 +863,23 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
     vendor_model = next(
         (m for m in (err.message_model, err.request_model) if m and _OTHER_VENDOR_MODEL.match(m)), None
     )
+    if err.hints & {"ca_words", "code-assist"}:
+        vendor_model = None  # Antigravity serves other makers' models (Claude, GPT-OSS) itself
     if vendor_model and set(signals) <= {"sdk", "model"}:
         # "model 'gpt-4.1' not found" in a paste about Gemini: the error is about another vendor's model.
         return (
             False,
             f"The error names another vendor's model ({vendor_model}), and nothing of the error is Google's.",
         )
+    if (
+        err.http_code is not None
+        and err.http_code not in _GOOGLE_HTTP_CODES
+        and set(signals) <= {"model", "open_model", "host"}
+    ):
+        # A status Google never answers with (422, 529) and nothing of Google's error beside it (its shape,
+        # reason or wording, or a Google SDK that raised it), only a model or host the paste names: a relay's,
+        # an app's or another provider's error in a paste about Gemini.
+        signals = []
     if signals:
         return True, ""
     if foreign:

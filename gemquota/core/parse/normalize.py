@@ -142,6 +142,8 @@ _ANSI = _Re(r"\x1b" + _ANSI_TAIL)
 _ANSI_WRITTEN = _Re(r"\\(?:u001[bB]|x1[bB]|033)" + _ANSI_TAIL)
 #: The same colour codes after a copy dropped their escape character (``[31mError[0m``).
 _BARE_SGR = _Re(r"\[[0-9;]{0,12}m")
+#: A dict key in a YAML single-quoted scalar, its quotes doubled (``''error'': {''message'': …``).
+_YAML_DOUBLED_KEY = _Re(r"''[A-Za-z_]\w{0,40}'':\s")
 #: HTML character references a forum, a web page or an HTML log viewer leaves in a paste.
 _HTML_REF = _Re(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|lt|gt|nbsp);")
 _HTML_LEADS = ("&quot;", "&#", "&lt;", "&gt;", "&amp;", "&apos;", "&nbsp;")
@@ -162,6 +164,9 @@ def unmangle(text: str) -> str:
     codes, HTML character references, CR line ends, a log header on every line, a hard wrap at a fixed
     column."""
     text = _unquote_whole(text)
+    if "''" in text and _YAML_DOUBLED_KEY.search(text):
+        # A Python dict inside a YAML single-quoted scalar, every quote doubled ("''error'': {''message'': …").
+        text = text.replace("''", "'")
     if text[:1] == "{" and "\\n" in text:
         text = _log_record_text(text)
     # A colour code written out (``\\u001b[31m``) or stripped of its escape is closed by a reset (``[0m``).

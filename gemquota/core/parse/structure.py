@@ -628,10 +628,12 @@ def _error_dict(
                 text = _str(legacy.get("message"))
                 if text:
                     _scan_into(acc, text[:20_000], evidence=False)
-    for key in ("type", "param"):
-        value = _str(err.get(key))
-        if value and key == "type":
-            acc.hints.add(f"envelope-type:{value}")
+    envelope_type = _str(err.get("type"))
+    if envelope_type:
+        acc.hints.add(f"envelope-type:{envelope_type}")
+        if "param" in err:
+            # OpenAI's error object ({"message", "type", "param", "code"}), which no Google API sends.
+            acc.hints.add("foreign:envelope")
     if word_status is not None and acc.status is None and acc.http_code is None:
         # A word code says less than the message's own wording (``Model X not found``): last.
         acc.set_status(word_status)

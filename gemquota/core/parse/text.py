@@ -287,6 +287,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "wrapper_model",
     ),
+    # … and a model of another maker that Antigravity serves ("antigravity/claude-sonnet-4-6").
+    (
+        ("antigravity/", "agy/"),
+        _Re(r"(?<![\w./\-])(?:antigravity|agy)/(?P<wrapper_model_r>(?:claude|gpt-oss)-[\w.\-]{1,80})"),
+        "wrapper_model",
+    ),
     # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
     # (a weaker hint than any model the error names).
     (
@@ -1165,7 +1171,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind in ("reset_delay", "reset_after", "resets_in"):
         seconds = parse_duration(g(f"{kind}_v"))
 
-        named_key = kind == "reset_delay"  # cloudcode-pa's own metadata key, quoted in a message
+        # cloudcode-pa's own metadata key, quoted in a message, or its own sentence ("You have exhausted your
+        # capacity on this model. Your quota will reset after 19h56m12s.").
+        named_key = kind == "reset_delay" or (
+            kind == "reset_after" and text[max(0, pos - 12) : pos].lower().endswith("quota will ")
+        )
 
         def apply_reset(acc: _Acc) -> None:
             if seconds is not None and acc.reset_delay_s is None:

@@ -250,7 +250,12 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
-    ("no_capacity", "quota", "RESOURCE_EXHAUSTED", r"No\s+capacity\s+available\s+for\s+(?:this\s+)?model"),
+    (
+        "no_capacity",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"No\s+capacity\s+available\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|imagen|veo|claude)-)",
+    ),
     # Code Assist's "Individual quota reached", and Antigravity's per-model allowance ("Model quota limit
     # exceeded. You have reached the quota limit for this model. You can resume using this model at …").
     (
@@ -525,8 +530,23 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|no\s+longer\s+available\s+to\s+new\s+users"
         # A model id then the sentence ("Gemini-2.5-Flash-lite model is no longer available …").
         r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?is\s+no\s+longer\s+available"
+        # … or said removed, retired or shut down ("The gemini-2.0-flash-exp model has been removed from the
+        # Gemini API", "models/gemini-1.5-pro was retired").
+        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
+        r"(?:removed|retired|shut\s*down|discontinued|decommissioned)\b"
         # A display name retired by a Google client ("Gemini 3 Pro is no longer available. Please switch to …").
         r"|Gemini\s+\d(?:\.\d)?(?:\s+[A-Za-z][\w\-]{1,20}){1,3}\s+is\s+no\s+longer\s+available",
+    ),
+    # Google's own sentences of a prompt over the model's window (not generic: other providers word it
+    # otherwise): the Gemini API's "The input token count (1234567) exceeds the maximum number of tokens
+    # allowed (1048576)." and Vertex's "Unable to submit request because the input token count is N but
+    # model only supports up to M".
+    (
+        "input_token_limit",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"input\s+token\s+count\s*(?:\(?\d[\d,]*\)?\s*)?exceeds\s+the\s+maximum\s+number\s+of\s+tokens\s+allowed"
+        r"|input\s+token\s+count\s+is\s+\d[\d,]*\s+but\s+(?:the\s+)?model\s+only\s+supports\s+up\s+to",
     ),
     (
         "too_many_tokens",
@@ -768,15 +788,21 @@ PROSE_CODE = (
     r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
     r"(?:s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
+    # … or as the answer of a Gemini API method ("404 on streamGenerateContent", "429s from generateContent").
+    r"|s?\s+(?:on|from|for|at)\s+[:/]?(?:stream)?(?:generatecontent|counttokens|embedcontent|batchembedcontents)\b"
     # … or by its status in words ("a 429 ResourceExhausted error", "503 Service Unavailable errors").
     r"|\s*[-–:]?\s+(?:resource\s*exhausted|too\s*many\s*requests|internal\s+server\s+error|service\s+unavailable"
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
-    # … or as what a call returned ("…:generateContent - returns 404"; not "received 500 … retrying", a
-    # client's notice of an error already logged).
-    r"|(?<![\w-])(?:returns?|returned|returning)\s+"
-    r"(?:an?\s+|http\s+|status\s+(?:code\s+)?)?(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![\w.])"
+    # … or as what a call returned ("…:generateContent - returns 404", Chinese "请求已经返回404了"; not
+    # "received 500 … retrying", a client's notice of an error already logged).
+    r"|(?:(?<![\w-])(?:returns?|returned|returning)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
+    r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼)\s*(?:http\s*)?)"
+    r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_.])"
+    # … or in parentheses after the error in words ("VertexAI rate limit (429)", "quota exceeded (429)").
+    r"|(?<![\w-])(?:rate[\s\-]?limit(?:ed|ing)?|quota\s+exceeded|too\s+many\s+requests|overloaded"
+    r"|(?:service\s+)?unavailable|internal\s+(?:server\s+)?error)\s*\((?:http\s*)?(?P<prose_code_p>429|50[0-4])\)"
 )
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
 #: prose, read like ``PROSE_CODE`` (lower-case text).
@@ -796,7 +822,15 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
     (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500),
 )
 #: Google product words (lower-case) that make a prose status code a Google error.
-PROSE_CODE_CONTEXT = ("gemini", "ai studio", "aistudio", "vertex ai", "antigravity", "generativelanguage")
+PROSE_CODE_CONTEXT = (
+    "gemini",
+    "ai studio",
+    "aistudio",
+    "vertex ai",
+    "vertexai",
+    "antigravity",
+    "generativelanguage",
+)
 #: A Google model id standing anywhere in the text (matched on lower-cased text): the weakest evidence of
 #: the model, read only when nothing better names one and the text names exactly one ("errors on
 #: gemini-2.5-flash-image image generation", "[Question] gemini-3-pro-image-preview 429 …", "calling the
@@ -985,6 +1019,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "runwayml",
             "xiaomi",
             "replicate api",
+            "replicate-api",
             "glm",
             "remaining, while",
             "engine is currently overloaded",
@@ -1003,7 +1038,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
-        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate\s+api\b|\bGLM\b(?!-\d)"
+        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)"
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
         r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
         # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
@@ -1054,7 +1089,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bredis\.exceptions\b|\brediserror\b|\bpsycopg2?\.|\bpostgreserror\b|\bpymongo\.errors\b|\bmongoerror\b",
     ),
     # (Docker Hub's code as a whole word: a client's TooManyRequestsError class is anybody's.)
-    ("foreign:docker", ("docker", "toomanyrequests:"), r"docker|\btoomanyrequests:"),
+    # Docker Hub and registries, not Docker itself (an app "Self Hosted (Docker)", "docker compose logs").
+    (
+        "foreign:docker",
+        ("docker", "toomanyrequests:"),
+        r"docker\s*hub|docker\.(?:io|com)|registry-\d\.docker|(?:docker|image)\s+pull|pull\s+rate\s+limit"
+        r"|\btoomanyrequests:",
+    ),
     (
         "foreign:github",
         ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
@@ -1141,6 +1182,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "secondly",
             "figma",
             "notionapi",
+            "truecaller",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
@@ -1150,6 +1192,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bfigma\b|\bnotionapi\b|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
+        r"|\bStripe::\w{0,40}Error\b|\btruecaller"
         # (Reddit by its API, SDK or an app of it, not the word: posts cite "a Reddit thread".)
         r"|twilio|\breddit\s+api\b|reddit\.com/api|oauth\.reddit|redditarchiver|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
@@ -1220,8 +1263,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "guru med",
             "heroku",
             "invocation_timeout",
+            "traefik",
         ),
-        r"\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
+        r"\btraefik\b|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
         r"|\bat=(?:error|info|warning)\s+code=H\d\d\b|heroku\[router\]|supabase"
         # Vercel's own error codes ("reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504").
         r"|\b(?:edge_)?function_invocation_timeout\b"
