@@ -62,3 +62,76 @@ def test_a_hard_wrap_of_an_indented_log_is_joined_without_the_indent() -> None:
     )
     assert one(boxed).model == "claude-fable-5"
     assert kind(boxed) == "model-not-found"
+
+
+def test_googles_own_sentence_of_a_prompt_over_the_window() -> None:
+    assert kind(paste("holdout17", "024")) == "bad-request"
+    vertex = "Unable to submit request because the input token count is 1500000 but model only supports up to 1048576"
+    assert kind(vertex) == "bad-request"
+    # The loose phrase alone is anybody's.
+    assert kind("prompt is too long: it exceeds the maximum number of tokens") == "unrecognized"
+
+
+def test_docker_is_docker_hub_only_and_traefik_is_a_platform() -> None:
+    # "Self Hosted (Docker)" in an issue template does not make a Gemini plugin's 500 Docker's.
+    assert kind(paste("holdout17", "022")) == "internal"
+    assert kind("docker pull: toomanyrequests: You have reached your pull rate limit.") == "unrecognized"
+    assert (
+        kind("Error response from daemon: 429 Too Many Requests from registry-1.docker.io") == "unrecognized"
+    )
+    assert kind(paste("not-google5", "070")) == "unrecognized"
+
+
+def test_a_status_stated_in_prose_as_returned_or_from_a_gemini_method() -> None:
+    assert one(paste("holdout17", "033")).kind.value == "model-not-found"
+    assert one(paste("holdout17", "033")).model == "gemini-2.0-flash-preview-image-generation"
+    assert kind("Gemini: 请求已经返回429了") == "unspecified-429"
+    assert kind(paste("holdout18", "033")) == "model-not-found"
+    assert kind("Gemini keeps giving 503s from streamGenerateContent") == "overloaded"
+    assert kind(paste("peers10", "022")) == "unspecified-429"
+    assert kind("Gemini quota exceeded (429) again") == "unspecified-429"
+    # No Google product named: nothing.
+    assert kind("Skipped: rate limit (429)") == "unrecognized"
+
+
+def test_code_assists_reset_sentence_and_antigravitys_other_models() -> None:
+    d = one(paste("shapes30", "007"))
+    assert (d.kind.value, d.model) == ("plan-quota", "claude-sonnet-4-6")
+    assert kind("Your quota will reset after 19h56m12s.") == "plan-quota"
+    # Anybody's reset words stay nobody's.
+    assert kind("Your token will reset after 5m.") == "unrecognized"
+    # A Claude model served by Antigravity does not make the error Anthropic's.
+    assert kind(paste("holdout9", "023")) == "unspecified-429"
+
+
+def test_a_model_said_removed_and_no_capacity_for_a_named_model() -> None:
+    d = one(paste("shapes30", "020"))
+    assert (d.kind.value, d.model) == ("model-not-found", "gemini-2.0-flash-exp")
+    assert kind("models/gemini-1.5-pro was retired last week") == "model-not-found"
+    assert kind("gpt-4 has been removed") == "unrecognized"
+    assert kind(paste("shapes30", "027")) == "capacity"
+    assert kind("No capacity available for gemini-3-flash-preview on the server") == "capacity"
+
+
+def test_other_services_of_round_five() -> None:
+    for prefix in ("004", "005", "046", "067"):
+        assert kind(paste("not-google9", prefix)) == "unrecognized", prefix
+    # A status Google never answers with, beside only a Gemini host named in a config, is not Google's …
+    assert kind(
+        "API Error: 422 Unprocessable Entity\napi_base_url: https://generativelanguage.googleapis.com/"
+    ) == ("unrecognized")
+    # … but a Google SDK that raised it keeps it Google's.
+    assert (
+        kind("google.genai.errors.ClientError: 422 None. {'error': {'message': 'Unprocessable'}}")
+        == "bad-request"
+    )
+
+
+def test_openais_error_object_and_a_dict_in_a_yaml_scalar() -> None:
+    for prefix in ("001", "003", "012"):
+        assert kind(paste("peers10-not-google", prefix)) == "unrecognized", prefix
+    body = "{'error': {'message': 'Rate limit reached', 'type': 'requests', 'param': None, 'code': 'rate_limit_exceeded'}}"
+    assert kind("Error code: 429 - " + body) == "unrecognized"
+    # The same dict with Google's fields is Google's, in YAML or not.
+    google = "{''error'': {''code'': 429, ''message'': ''Resource exhausted.'', ''status'': ''RESOURCE_EXHAUSTED''}}"
+    assert kind("error_message: 'Error code: 429 - " + google + "'") == "unspecified-429"
