@@ -851,8 +851,19 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
     another provider is theirs, and a generic phrase with no HTTP code or status is nobody's."""
     signals = google_signals(err)
     foreign = foreign_names(err)
-    if signals == ["shape"] and err.signals & _GOOGLE_SIGNALS == {"status_word"} and foreign:
-        signals = []  # a bare status word (gRPC's own RESOURCE_EXHAUSTED) does not outweigh another provider
+    if (
+        signals == ["shape"]
+        and err.signals & _GOOGLE_SIGNALS == {"status_word"}
+        and (foreign or "grpc-own" in err.hints)
+    ):
+        # A bare status word (gRPC's own RESOURCE_EXHAUSTED) does not outweigh another provider, nor a gRPC
+        # library's own rendering of it in the same paste ("io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED:").
+        signals = []
+        if not foreign:
+            return (
+                False,
+                "Only gRPC's own status rendering was found (no Google host, reason or Gemini model).",
+            )
     if signals == ["open_model"] and foreign:
         signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs
     if signals == ["model"] and [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]:

@@ -65,9 +65,6 @@ KIND_MISSES = {
     "holdout10/034-zh-hosts-tool-gemini-says-region-unavailable.txt": (
         "region told in Chinese prose, no error text"
     ),
-    "holdout10/036-zh-video-tool-gemini-provider-401-key-sent-as-bearer.txt": (
-        "a key sent as Bearer told in Chinese prose, no error text"
-    ),
     "peers5/001-langchaingo-httprr-403-unregistered-callers.txt": (
         "'Method doesn't allow unregistered callers' (no key sent) read as a key problem, labelled permission"
     ),

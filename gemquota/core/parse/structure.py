@@ -409,7 +409,10 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
         err = data.get("error")
         if isinstance(err, Mapping):
             # A long-running operation's error is a google.rpc.Status: its code is gRPC's.
-            operation = "done" in data and "operations/" in str(data.get("name", ""))
+            # (Named "…/operations/…", or shown without its name: {"done": true, "error": {"code": 13, …}}.)
+            operation = "done" in data and (
+                data["done"] is True or "operations/" in str(data.get("name", ""))
+            )
             _error_dict(_norm_keys(err), depth, out, list_wrapped=list_wrapped, grpc_code=operation)
             return
         if isinstance(err, str) and ("{" in err or _looks_google_text(err)):

@@ -511,8 +511,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(
             "(?P<exception_n>"
             + "|".join(w[0] + "(?<![A-Za-z].)" + w[1:] for w in _EXCEPTION_WORDS)
-            + r")(?:Exception|Error)?:"
-            r"(?:\s*(?P<exception_c>[1-5]\d\d)(?![\d.]))?"
+            # (… or its Python repr inside another exception's: "InvalidArgument('For new project, …')".)
+            + r")(?:Exception|Error)?(?::|\((?=['\"]))"
+            r"(?:\s*['\"]?(?P<exception_c>[1-5]\d\d)(?![\d.]))?"
         ),
         "exception",
     ),
@@ -524,6 +525,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "exception",
     ),
     (("grpc_status",), _Re(r"grpc_status:\s*(?P<grpc_status_v>\d{1,2})\b"), "grpc_status"),
+    # A google.rpc.Status in protobuf's text format, as a Vertex job's error prints it ("Job failed: code: 3
+    # ⏎ message: \"Failed to import data. …\"").
+    (
+        ("code:",),
+        _Re(r"(?<![\w\"'])code:[ \t]*(?P<grpc_status_v>\d{1,2})(?=[ \t]*\n[ \t>]*message:[ \t]*\")"),
+        "grpc_status",
+    ),
     # Google's own HTML error page (Google Front End): "<title>Error 502 (Server Error)!!1</title>".
     (
         ("!!1",),
@@ -1230,7 +1238,12 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))
         code = _to_int(match.groupdict().get("exception_c"))  # (none after a module path alone)
-        return _Fact(pos, "code", _code_applier(code, status, frag, weak=code is None))
+        applier = _code_applier(code, status, frag, weak=code is None)
+        if code is None and frag.endswith(":") and not text.endswith("exceptions.", 0, pos):
+            # "ResourceExhausted: reached maximum deployments" with no HTTP code and no google-api-core
+            # module before it: a gRPC library's own rendering (Temporal, tonic), no Google signal.
+            applier = _grpc_applier(applier)
+        return _Fact(pos, "code", applier)
     if kind == "google_page":
         page_code = _to_int(g("google_page_c"))
 
@@ -1484,6 +1497,8 @@ def _grpc_own(text: str, pos: int) -> bool:
     before = text[max(0, pos - 14) : pos]
     if before.endswith("StatusCode.") or before.rstrip().endswith(("code =", "code=", "Code:")):
         return True
+    if text.endswith(("StatusRuntimeException: ", "StatusException: "), max(0, pos - 26), pos):
+        return True  # grpc-java's "io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: …"
     stripped = before.rstrip()
     return stripped[-2:].strip().isdigit() and text[pos : pos + 40].split(None, 1)[0].endswith(":")
 

@@ -392,7 +392,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "client_timeout",
         "deadline",
         "DEADLINE_EXCEEDED",
-        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b|\btimed\s+out\b",
+        # (… and Go's net/http: "http2: timeout awaiting response headers", "Client.Timeout exceeded".)
+        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b|\btimed\s+out\b"
+        r"|\btimeout\s+awaiting\s+response\s+headers\b|\bClient\.Timeout\s+exceeded\b",
     ),
     (
         "region",
@@ -798,8 +800,8 @@ PROSE_CODE = (
     # … or as what a call returned ("…:generateContent - returns 404", Chinese "请求已经返回404了"; not
     # "received 500 … retrying", a client's notice of an error already logged).
     r"|(?:(?<![\w-])(?:returns?|returned|returning)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
-    r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼)\s*(?:http\s*)?)"
-    r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_.])"
+    r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?)\s*(?:http\s*)?)"
+    r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_]|\.\d)"
     # … or in parentheses after the error in words ("VertexAI rate limit (429)", "quota exceeded (429)").
     r"|(?<![\w-])(?:rate[\s\-]?limit(?:ed|ing)?|quota\s+exceeded|too\s+many\s+requests|overloaded"
     r"|(?:service\s+)?unavailable|internal\s+(?:server\s+)?error)\s*\((?:http\s*)?(?P<prose_code_p>429|50[0-4])\)"
@@ -1408,7 +1410,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             ("vertex",),
             r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)",
         ),
-        ("gax", ("gax", "io.grpc"), r"com\.google\.api\.gax|io\.grpc\.StatusRuntimeException"),
+        # (Google's Java client layer; not grpc-java's own io.grpc classes, which every gRPC service shows.)
+        ("gax", ("gax",), r"com\.google\.api\.gax"),
         # AI Studio, also by its former name (MakerSuite; its internal RPC types still carry it).
         ("aistudio", ("ai studio", "makersuite"), r"\bAI\s+Studio\b|makersuite"),
         # The Gemini API's service title (also "(Staging)"), e.g. in a SERVICE_DISABLED message cut before its URL.
@@ -1441,7 +1444,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "google_sdk",
             ("google", "googleapi"),
-            r"google[./]genai|google-genai|@google/genai|google\.api_core|googleapi:"
+            # (Also by a traceback's path: ".../site-packages/google/api_core/future/polling.py".)
+            r"google[./]genai|google-genai|@google/genai|google[./]api_core|googleapi:"
             # Java's com.google.api / .cloud and .NET's Google.Apis / Google.Cloud, but not a Maven coordinate
             # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
