@@ -729,11 +729,12 @@ def _model(err: GoogleError, v: Violation | None) -> str | None:
 def _completed(model: str | None, err: GoogleError) -> str | None:
     """A model id cut mid-word by a log's truncation (``gemini-3-flas``) stands for the longer id the
     same error names elsewhere (``gemini-3-flash-preview``); a whole id before ``-``/``.`` is another
-    model (``gemini-2.5-flash`` is not ``gemini-2.5-flash-lite``)."""
+    model (``gemini-2.5-flash`` is not ``gemini-2.5-flash-lite``), and one before ``@`` its base model as a
+    quota names it (``text-unicorn`` of ``text-unicorn@001``)."""
     if not model:
         return model
     for other in (err.dimension_model, err.message_model, err.request_model, err.display_model):
-        if other and len(other) > len(model) and other.startswith(model) and other[len(model)] not in "-.":
+        if other and len(other) > len(model) and other.startswith(model) and other[len(model)] not in "-.@":
             return other
     return model
 

@@ -1,11 +1,18 @@
-"""Shapes found after the fifth round of held-out sets (holdout17, holdout18, shapes30, peers10,
-not-google9; READMEs there) and the model ids earlier rounds left unread: each rule is tested on the
-real paste, on variants, and on a look-alike."""
+"""Shapes found after the fifth and sixth rounds of held-out sets (holdout17 … holdout20, shapes30, shapes31,
+peers10, not-google9, not-google10; READMEs there) and the model ids earlier rounds left unread: each rule
+is tested on the real paste, on variants, and on a look-alike."""
 
 from __future__ import annotations
 
-from shapes import kind, one
+from shapes import NOW, kind, one
 from shapes import real as paste
+
+from gemquota import explain
+from gemquota.core.diagnosis import Diagnosis
+
+
+def explain_all(text: str) -> list[Diagnosis]:
+    return explain(text, now=NOW)
 
 
 def test_a_vertex_models_version_and_publisher_are_kept_as_written() -> None:
@@ -135,3 +142,59 @@ def test_openais_error_object_and_a_dict_in_a_yaml_scalar() -> None:
     # The same dict with Google's fields is Google's, in YAML or not.
     google = "{''error'': {''code'': 429, ''message'': ''Resource exhausted.'', ''status'': ''RESOURCE_EXHAUSTED''}}"
     assert kind("error_message: 'Error code: 429 - " + google + "'") == "unspecified-429"
+
+
+def test_a_long_running_operations_error_and_a_status_in_text_format() -> None:
+    assert [d.kind.value for d in explain_all(paste("holdout20", "009"))] == ["bad-request", "internal"]
+    assert kind('{"done": true, "error": {"code": 8, "message": "Quota exceeded."}}') == "unspecified-429"
+    assert kind(paste("holdout20", "019")) == "bad-request"
+    # A code that is an HTTP status stays one; an error with no "done" beside it is no operation.
+    assert kind('{"error": {"code": 13, "message": "x"}}') != "internal"
+
+
+def test_grpc_libraries_own_renderings_are_not_googles() -> None:
+    for prefix in ("004", "005", "013", "014", "015", "020"):
+        assert kind(paste("not-google10", prefix)) == "unrecognized", prefix
+    assert kind("io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: namespace rate limit exceeded") == (
+        "unrecognized"
+    )
+    assert kind("ResourceExhausted: reached maximum deployments in namespace (100)") == "unrecognized"
+    # Beside Google's own words they are Google's.
+    java = (
+        "com.google.api.gax.rpc.ResourceExhaustedException: io.grpc.StatusRuntimeException: RESOURCE_EXHAUSTED: "
+        "Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model "
+        "with base model: gemini-1.5-pro."
+    )
+    assert kind(java) == "rpm"
+    assert kind("google.api_core.exceptions.ResourceExhausted: 429 Resource exhausted.") == "unspecified-429"
+
+
+def test_google_client_libraries_by_path_repr_and_retry_words() -> None:
+    assert kind(paste("holdout20", "032")) == "bad-request"
+    assert kind(paste("holdout20", "031")) == "bad-request"
+    d = one(paste("holdout20", "028"))
+    assert (d.kind.value, d.model) == ("overloaded", "code-bison")
+    assert kind(
+        "Deadline of 120.0s exceeded while calling target function, last exception: 503 Getting metadata"
+    ) == ("overloaded")
+    d = one(paste("holdout20", "025"))
+    assert (d.kind.value, d.model) == ("overloaded", "gemini-1.0-pro-vision-001")
+    assert kind(paste("holdout19", "029")) == "deadline"
+    # Go's time-out words alone, toward no Google host, are anybody's.
+    assert kind("http2: timeout awaiting response headers") == "unrecognized"
+
+
+def test_a_code_in_chinese_prose_and_before_a_full_stop() -> None:
+    assert kind(paste("holdout19", "012")) == "unspecified-429"
+    assert kind("用 gemini 的时候后台报错429。") == "unspecified-429"
+    assert kind("gemini 的接口返回401。") == "bad-key"
+    assert kind("gemini returned 404.5 of them") == "unrecognized"
+
+
+def test_vertex_palm_models_and_versions() -> None:
+    assert one(paste("holdout20", "034")).model == "textembedding-gecko@001"
+    # The quota's base model is given, not the version the request named.
+    assert one(paste("holdout20", "002")).model == "text-unicorn"
+    assert one("403 Permission denied for model chat-bison@001 on aiplatform.googleapis.com").model == (
+        "chat-bison@001"
+    )

@@ -219,6 +219,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "sdk_exception_code",
     ),
+    # LiteLLM's provider exceptions ("VertexAIException - 503 Getting metadata …", "GeminiException - 429 …")
+    # and google-api-core's RetryError ("…, last exception: 503 Getting metadata from plugin failed …").
+    (
+        ("exception - ", "exception -", "last exception:"),
+        _Re(
+            r"(?:(?:VertexAI|VertexAi|Vertex_ai|Gemini|GoogleAIStudio)Exception\s*-|last\s+exception:)"
+            r"\s*(?P<sdk_exception_code_c>[1-5]\d\d)(?!\d|\.\d)"
+        ),
+        "sdk_exception_code",
+    ),
     # The model a message names: "Rate limit exceeded for model X" (the Interactions API; its docs say
     # "Quota exceeded for model X" for daily limits), "models/X is no longer available".
     (

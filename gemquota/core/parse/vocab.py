@@ -727,7 +727,9 @@ _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 #: then a version digit or a model word.
 MODEL_ID = (
     rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
-    r"|(?:text-?)?embedding-(?:\d|gecko))[A-Za-z0-9_.\-]{0,80}"  # (ASCII: an id ends at "的" or "，")
+    # (… and Vertex's PaLM models, "code-bison", "chat-bison@001".)
+    r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b)[A-Za-z0-9_.\-]{0,80}"
+    r"(?:@[A-Za-z0-9_.\-]{1,40})?"  # (ASCII: an id ends at "的" or "，"; a Vertex version kept: "@001")
 )
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
@@ -1443,13 +1445,15 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         # Google's own client libraries, by their module, package or class names.
         (
             "google_sdk",
-            ("google", "googleapi"),
+            ("google", "googleapi", "target function"),
             # (Also by a traceback's path: ".../site-packages/google/api_core/future/polling.py".)
             r"google[./]genai|google-genai|@google/genai|google[./]api_core|googleapi:"
             # Java's com.google.api / .cloud and .NET's Google.Apis / Google.Cloud, but not a Maven coordinate
             # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
-            r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors",
+            r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors"
+            # google-api-core's RetryError, in its own words.
+            r"|exceeded\s+while\s+calling\s+target\s+function",
         ),
         # A Google model id (Gemini, Imagen, Veo, …) named anywhere in the paste.
         (
