@@ -641,6 +641,7 @@ def _rule_status(err: GoogleError) -> _Decision | None:
     if (
         signals & {"too_many_tokens", "invalid_payload", "bad_request_detail"}
         or code in (400, 409, 416)
+        or any((reason_entry(r) or ("", None))[1] == "bad-request" for r in err.reasons)
         or status in ("INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE", "ALREADY_EXISTS", "ABORTED")
     ):
         return _Decision(

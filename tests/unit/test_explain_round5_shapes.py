@@ -9,6 +9,7 @@ from shapes import real as paste
 
 from gemquota import explain
 from gemquota.core.diagnosis import Diagnosis
+from gemquota.core.parse import normalize
 
 
 def explain_all(text: str) -> list[Diagnosis]:
@@ -198,3 +199,24 @@ def test_vertex_palm_models_and_versions() -> None:
     assert one("403 Permission denied for model chat-bison@001 on aiplatform.googleapis.com").model == (
         "chat-bison@001"
     )
+
+
+def test_round_seven_shapes() -> None:
+    # gemini-cli's fallback notice cut by the terminal inside its last word ("quota lit").
+    d = one(paste("shapes32", "022"))
+    assert (d.kind.value, d.model) == ("plan-quota", "gemini-2.5-pro")
+    # A protobuf-text ErrorInfo whose domains a page turned into Markdown links, after a wrapper naming Gemini.
+    assert kind(paste("holdout21", "005")) == "bad-request"
+    assert (
+        kind("Invalid argument provided to Gemini: 400 Request contains an invalid argument.")
+        == "bad-request"
+    )
+    assert normalize("domain: [googleapis.com](http://googleapis.com/)") == "domain: googleapis.com"
+    assert normalize("see [the docs](https://example.com/)") == "see [the docs](https://example.com/)"
+    # "Corrupted thought signature" (Crush, Gemini 3) and a code as "(status 404)".
+    assert kind(paste("holdout21", "024")) == "bad-request"
+    assert (
+        kind("Generator failed {provider=gemini, error=Gemini API error (status 404)}") == "model-not-found"
+    )
+    # Not a Google product before the colon, no level word: nothing.
+    assert kind("Invalid argument provided to Mistral: 400 Bad things") != "bad-request"

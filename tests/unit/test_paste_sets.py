@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout21/010-claude-mem-gemini-backend-api-error-status-404.txt": (
+        "'Gemini API error (status 404)' in an issue that says OpenRouter fails too: the other provider wins"
+    ),
     "holdout20/037-open-chat-studio-prose-gemini-3-pro-preview-fails-us-central1-global-only.txt": (
         "a model offered only on the global endpoint, told in prose, no error text"
     ),
@@ -191,6 +194,15 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout21/007-kilocode-vscode-gemini-cli-provider-free-tier-rate-limit-prose.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout21/030-gemini-srt-translator-quota-exceeded-waiting-1-minute-loop-prose.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "shapes32/031-portrait-generator-doc-prepaid-credits-429-per-day-limit-0-image-preview.txt": (
+        "a document's bullet names the model ('**gemini-3-pro-image-preview**: Quota shows as \"limit: 0\"')"
+    ),
     "holdout20/001-gemini-cli-ultra-subscriber-api-error-429-resource-exhausted-vertex-link.txt": (
         "the labelled model is the one gemini-cli switched to ('Switching to the gemini-2.5-flash model')"
     ),

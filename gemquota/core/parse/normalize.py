@@ -86,6 +86,8 @@ _METRIC_HOSTS = ("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicom
 #: After a metric host's ``.googleapis.com/``: the rest of the metric up to a line break, then the pieces.
 _METRIC_REST = _Re(r"([a-z0-9_]{1,160}+)((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])")
 _WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|images|project|user|tier)$")
+#: A Markdown link whose text is its own address (GitHub's rendering of a bare domain, copied back).
+_MD_AUTOLINK = _Re(r"\[([\w.\-]{1,200}(?:/[^\]\s]{0,200})?)\]\((?:https?://)?\1/?\)")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
 _MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
@@ -114,6 +116,9 @@ def normalize(text: str) -> str:
             text = _glue_wraps(text, ids=ids, metrics=metrics)
     if "**" in text:
         text = _MD_BOLD.sub("", text)
+    if "](" in text:
+        # A domain a rendered page turned into a link, copied as Markdown: "[googleapis.com](http://googleapis.com/)".
+        text = _MD_AUTOLINK.sub(r"\1", text)
     if "googleapis" in text and any(piece in text for piece in _HOST_WRAP_PIECES):
         text = _HOST_WRAP.sub(_host_unwrap, text)
     if "projects/" in text and "\n" in text:

@@ -297,6 +297,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "wrapper_model",
     ),
+    # claude-code-router's "Error from provider(gemini,gemini-1.5-flash: 404)": its provider, then the model.
+    (
+        ("from provider(",),
+        _Re(
+            rf"from\s+provider\((?:gemini|google|vertex[\w\-]*)\s*,\s*(?:models/)?(?P<wrapper_model_r>{MODEL_ID})"
+        ),
+        "wrapper_model",
+    ),
     # … and a model of another maker that Antigravity serves ("antigravity/claude-sonnet-4-6").
     (
         ("antigravity/", "agy/"),
@@ -417,12 +425,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
     (("):",), _Re(rf"\({_CODE}\):"), "client_error_code"),
-    # An app's "Gemini API error (429)" / "Resource Exhausted (429)": the code in brackets after an error word.
+    # An app's "Gemini API error (429)" / "Resource Exhausted (429)" / "Gemini API error (status 404)": the code
+    # in brackets after an error word.
     (
-        ("(4", "(5"),
+        ("(4", "(5", "(status", "(http", "(code"),
         _Re(
             r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized)"
-            r"\s*\((?P<paren_code_c>[45]\d\d)\)"
+            r"\s*\((?:(?:status|http|code)(?:\s+code)?\s*[:=]?\s*)?(?P<paren_code_c>[45]\d\d)\)"
         ),
         "paren_code",
     ),
@@ -455,16 +464,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # The same after a log line's level and logger ("2026-12-05 ERROR app.llm: 403 Permission denied",
     # "WARNING:root: 503 The model is overloaded."), and google-genai's ``str(APIError)`` when the answer
-    # had no JSON body ("429 None. None") after any prefix ("[gemini] 503 None. None").
+    # had no JSON body ("429 None. None") after any prefix ("[gemini] 503 None. None"). Led by the code after
+    # a colon or bracket (a regex led by the level words would try every position); the line's level word
+    # is checked when the fact is built (``_LOG_LEVEL``).
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
-            r"(?:\b(?:ERROR|Error|error|WARN(?:ING)?|Warn(?:ing)?|warn(?:ing)?|CRITICAL|FATAL|SEVERE)\b"
-            r"(?:[^\n:]{0,60}|:[\w.]{1,60}):"
-            rf"[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z])"
-            rf"|(?<=[:\]>] )(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=None\. ))"
+            rf"(?<=[:\]>])[ \t]*(?P<logged_code_c>{'|'.join(str(c) for c in LINE_HEAD_CODES)})"
+            r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z])"
         ),
-        "line_head_code",
+        "logged_code",
     ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
     (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
@@ -1245,6 +1254,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         "line_head_code",
     ):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
+    if kind == "logged_code":
+        head = text[max(text.rfind("\n", 0, pos) + 1, pos - 90) : pos]
+        none_form = match.group("logged_code_none") is not None and frag[:1] == " "
+        level = None if none_form else _LOG_LEVEL.search(head)
+        if not none_form and level is None:
+            return None
+        written: str = g("logged_code_c")
+        shown = f"{written} None." if level is None else written
+        return _Fact(pos, "code", _code_applier(_to_int(written), None, shown))
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))
         code = _to_int(match.groupdict().get("exception_c"))  # (none after a module path alone)
@@ -1489,6 +1507,11 @@ _CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
 def _first_code(frag: str) -> int | None:
     match = _CODE_IN.search(frag)
     return int(match.group(0)) if match else None
+
+
+#: A log line's level word before its logger and colon ("ERROR app.llm:", "WARNING:root:") …
+#: … or a Google product that a wrapper names before the colon ("Invalid argument provided to Gemini: 400 …").
+_LOG_LEVEL = _Re(r"\b(?:ERROR|Error|WARN(?:ING)?|Warn(?:ing)?|CRITICAL|FATAL|SEVERE|Gemini|Vertex\s*AI)\b")
 
 
 def _grpc_applier(applier: Any) -> Any:

@@ -308,7 +308,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "ca_limit",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"reached\s+your\s+daily\s+[\w.\-]{2,80}\s+quota\s+limit"
+        # (… also when a terminal cut the line inside its last word: "daily gemini-2.5-pro quota lit".)
+        r"reached\s+your\s+daily\s+[\w.\-]{2,80}\s+quota\s+limit|reached\s+your\s+daily\s+(?:gemini|gemma)-[\w.\-]{2,80}\s+quota\b"
         r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)"
         r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
     ),
@@ -576,7 +577,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "thought_signature",
         "badreq",
         "INVALID_ARGUMENT",
-        r"missing\s+a\s+thought_signature|Invalid\s+thought_?signature|MISSING_THOUGHT_SIGNATURE",
+        r"missing\s+a\s+thought_signature|(?:Invalid|Corrupted)\s+thought[_\s]?signature|MISSING_THOUGHT_SIGNATURE",
     ),
     (
         "interactions_schema",
@@ -662,6 +663,7 @@ REASONS: dict[str, tuple[str, str | None]] = {
     "SECURITY_POLICY_VIOLATED": ("auth", "permission"),  # VPC Service Controls
     "UNSUPPORTED_CLIENT": ("auth", "permission"),
     "MISSING_THOUGHT_SIGNATURE": ("badreq", "bad-request"),
+    "RESOURCE_PROJECT_INVALID": ("badreq", "bad-request"),
 }
 #: Reason shapes beyond the literal words (``API_KEY_SERVICE_BLOCKED``, ``API_KEY_IP_ADDRESS_BLOCKED`` …).
 REASON_PATTERNS: tuple[tuple[str, str, str | None], ...] = (
