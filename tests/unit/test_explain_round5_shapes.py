@@ -220,3 +220,13 @@ def test_round_seven_shapes() -> None:
     )
     # Not a Google product before the colon, no level word: nothing.
     assert kind("Invalid argument provided to Mistral: 400 Bad things") != "bad-request"
+
+
+def test_other_providers_own_balance_and_plan_words() -> None:
+    assert kind(paste("peers11-not-google", "007")) == "unrecognized"
+    assert kind(paste("peers11-not-google", "011")) == "unrecognized"
+    # An app's own sentence with the words in it, about a Gemini model, is still read as Google's.
+    assert kind(paste("forum", "20")) in ("billing-limit", "unspecified-429")
+    # Google's prepay wording stays Google's.
+    body = '{"error":{"code":402,"message":"Your prepayment credits are depleted.","status":"RESOURCE_EXHAUSTED"}}'
+    assert kind(body) == "billing-limit"

@@ -1225,11 +1225,16 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "星火",
             "硅基流动",
             "doubao",
+            "token-plan",
+            "insufficient balance",
         ),
         # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
         r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火|硅基流动"
-        r"|\bdoubao\b",
+        r"|\bdoubao\b"
+        # Their own wordings: Alibaba Bailian's "token-plan … quota", DeepSeek's and SiliconFlow's "Insufficient
+        # Balance" as a whole message (Google's prepay says "credits are depleted").
+        r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']",
     ),
     (
         "foreign:local-or-tool",
