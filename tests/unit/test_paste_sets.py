@@ -83,9 +83,6 @@ KIND_MISSES = {
     "peers5/001-langchaingo-httprr-403-unregistered-callers.txt": (
         "'Method doesn't allow unregistered callers' (no key sent) read as a key problem, labelled permission"
     ),
-    "peers5/014-cli-code-log-quota-exceeded-429-quota-exhausted.txt": (
-        "a CLI's own 'Quota exceeded for model X: 429 Quota exhausted' line is not read as an error"
-    ),
     "peers5/030-mirascope-google-test-errors-genai-str-499-unknown.txt": (
         "a 499 with status UNKNOWN read by its status (internal), labelled by its code (deadline)"
     ),
@@ -142,9 +139,6 @@ KIND_MISSES = {
     ),
     "shapes29/013-bolna-pr-prose-gemini-3-7-flash-rejects-minimal-400.txt": (
         "'rejects MINIMAL with a 400' in a PR's prose: a bare code the prose rule does not read"
-    ),
-    "shapes29/029-antigravity-cockpit-prose-weekly-reset-quota-exceeded-frozen-20.txt": (
-        "a weekly reset told in prose, no error text"
     ),
     "peers8/013-openclaw-google-live-onclose-1011-temporary-upstream-close.txt": (
         "a WebSocket close event (1011, 'temporary upstream close') with nothing Google's beside it"
@@ -272,9 +266,6 @@ MODEL_MISSES = {
     ),
     "holdout11/038-chat-ui-bug-gemini-1-5-pro-002-429-with-30k-token-prompts-prose.txt": (
         "prose naming five model ids; which one failed is told only in words"
-    ),
-    "peers5/014-cli-code-log-quota-exceeded-429-quota-exhausted.txt": (
-        "not recognised as an error, so no model is given"
     ),
     "shapes27/001-kiss-translator-interactions-400-invalid-request-thinking-level.txt": (
         "the labelled model is not in the paste (the issue names it elsewhere)"

@@ -819,8 +819,11 @@ PROSE_STATUS_429 = r"(?<![\w-])resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
 PROSE_WORDS: tuple[tuple[str, int], ...] = (
     (PROSE_STATUS_429, 429),
     (
-        # (Not "rate limit exceeded" or "too many requests": apps' own limiters say those.)
+        # ("Gemini API exceeded current quota", "the quota was exceeded", "exceeded the daily quota"; not "rate
+        # limit exceeded" or "too many requests": apps' own limiters say those.)
         r"(?<![\w-])exceeded\s+(?:your\s+|the\s+)?current\s+quota(?![\w-])"
+        r"|(?<![\w-])quota\s+(?:was\s+|has\s+been\s+|is\s+)?exceeded(?![\w-])"
+        r"|(?<![\w-])exceeded\s+(?:the\s+|your\s+|my\s+|its\s+)?(?:daily\s+|free\s+|api\s+)?quota(?![\w-])"
         r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽"
         r"|レート制限|レートリミット|요청\s*한도|속도\s*제한",
         429,
