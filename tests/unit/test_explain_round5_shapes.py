@@ -240,3 +240,14 @@ def test_a_quota_exceeded_in_words_beside_a_google_product() -> None:
     assert kind("Upload failed: quota exceeded") == "unrecognized"
     # "rate limit exceeded" stays an app limiter's phrase.
     assert kind("Gemini bot: rate limit exceeded, slow down") == "unrecognized"
+
+
+def test_siliconflows_balance_and_openais_embedding_models() -> None:
+    assert kind(paste("not-google11", "019")) == "unrecognized"
+    assert kind(paste("not-google11", "042")) == "unrecognized"
+    assert kind("Error: 429 Rate limit reached for text-embedding-3-small") == "unrecognized"
+    # Google's embedding models stay Google's.
+    assert (
+        kind("google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. text-embedding-004")
+        == "unspecified-429"
+    )

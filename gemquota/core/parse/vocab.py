@@ -1156,12 +1156,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "kimi-",
             "mimo-",
             "exceed_context_size",
+            "text-embedding-",
+            "babbage-",
+            "davinci-",
         ),
         r"(?<![\w.])(?:meta-)?llama-?\d|\bllama\.cpp\b|\bllama[\s\-_]server\b|exceed_context_size_error|(?<![\w\-])(?:mixtral|codestral|ministral|pixtral)\b"
         r"|(?<![\w\-])command-r\b|(?<![\w\-])phi-\d\b|(?<![\w\-])sonar(?:-pro|-reasoning|-deep-research)?\b"
         r"|(?<![\w\-])o[134]-(?:mini|pro|preview)\b|(?<![\w\-])qwq\b"
         r"|(?<![\w\-])(?:ernie|glm|doubao|hunyuan|kimi)-(?:\d|k\d|lite|pro|turbo|speed|seed|latest|code|for-coding)"
-        r"|(?<![\w\-])mimo-v\d",
+        r"|(?<![\w\-])mimo-v\d"
+        # OpenAI's embedding and completion models ("text-embedding-ada-002", "text-embedding-3-small").
+        r"|(?<![\w\-])text-embedding-(?:ada-\d|3-(?:small|large))|(?<![\w\-])(?:babbage|davinci)-\d{3}\b",
     ),
     # SaaS APIs by name, SDK or host (Slack, Telegram, Twitter/X, Spotify, Jira, Shopify, Notion …).
     (
@@ -1230,6 +1235,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "doubao",
             "token-plan",
             "insufficient balance",
+            "balance is insufficient",
         ),
         # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
@@ -1237,7 +1243,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bdoubao\b"
         # Their own wordings: Alibaba Bailian's "token-plan … quota", DeepSeek's and SiliconFlow's "Insufficient
         # Balance" as a whole message (Google's prepay says "credits are depleted").
-        r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']",
+        r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']|account\s+balance\s+is\s+insufficient",
     ),
     (
         "foreign:local-or-tool",
