@@ -868,6 +868,15 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             )
     if signals == ["open_model"] and foreign:
         signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs
+    own_sdks = err.hints & GOOGLE_HINTS - {"google_model", "gemini_api"}
+    if (
+        set(signals) <= {"sdk", "model"}
+        and own_sdks <= {"gemini_cli", "oauth_fallback"}
+        and [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]
+    ):
+        # gemini-cli's wrapper (or a Gemini model) around an error that names another provider: a fork of
+        # gemini-cli (Qwen Code, LLxprt) relaying its own provider's error, or a gateway's.
+        signals = []
     if signals == ["model"] and [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]:
         # An error that names a Gemini model and nothing else of Google's beside another provider or
         # platform (OpenRouter's own 402, Vercel's function time-out) is theirs; a client tool of another

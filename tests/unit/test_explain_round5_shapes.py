@@ -251,3 +251,33 @@ def test_siliconflows_balance_and_openais_embedding_models() -> None:
         kind("google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. text-embedding-004")
         == "unspecified-429"
     )
+
+
+def test_round_eight_shapes() -> None:
+    d = one(paste("holdout22", "036"))
+    assert (d.kind.value, d.model) == ("bad-key", "gemini-3-flash-preview")
+    # "invalid API key" alone, or beside another provider, is not Google's.
+    assert kind("Error: Invalid API key") == "unrecognized"
+    assert kind("OpenAI: Invalid API key provided (Gemini works fine)") == "unrecognized"
+    d = one(paste("holdout23", "031"))
+    assert (d.kind.value, d.model) == ("deadline", "gemini-2.0-flash")
+    jupyter = (
+        "import google.generativeai as genai\n"
+        "ResourceExhausted                         Traceback (most recent call last)\n"
+        "Cell In[3], line 1\n"
+    )
+    assert kind(jupyter) == "unspecified-429"
+
+
+def test_gemini_clis_wrapper_does_not_hide_its_forks_providers() -> None:
+    for prefix in ("030", "031", "038"):
+        assert kind(paste("not-google12", prefix)) == "unrecognized", prefix
+    assert kind(paste("not-google6", "014")) == "unrecognized"
+    assert kind(paste("not-google12", "023")) == "unrecognized"
+    for prefix in ("006", "009"):
+        assert kind(paste("peers12-not-google", prefix)) == "unrecognized", prefix
+    # gemini-cli's own errors in its wrapper stay Google's.
+    assert (
+        kind("✕ [API Error: 429 Resource exhausted. Please try again later.] gemini-2.5-pro")
+        != "unrecognized"
+    )

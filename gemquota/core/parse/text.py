@@ -536,6 +536,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "exception",
     ),
+    # A Jupyter traceback's header line: the class, a run of spaces, "Traceback (most recent call last)"
+    # ("DeadlineExceeded                          Traceback …"), or the class alone on its line.
+    (
+        tuple(w.lower() for w in _EXCEPTION_WORDS),
+        _Re(r"(?m)^(?P<exception_n>" + "|".join(_EXCEPTION_WORDS) + r")(?=[ \t]{8,}Traceback\b|[ \t]*$)"),
+        "exception",
+    ),
     # google-api-core's exception class named by its module path alone ("google.api_core.exceptions.
     # DeadlineExceeded" on a line of its own, no colon after it).
     (
@@ -1718,6 +1725,8 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     hints = _hints_of(low, "own")
     # (A Gemini model id or "Gemini API" in prose alone does not rule another provider out: OpenRouter and
     # gateways serve them, and apps that offer several providers name them all.)
-    if not hints & GOOGLE_HINTS - {"google_model", "gemini_api"}:
+    # (Nor does gemini-cli's "[API Error: …]" wrapper or its fallback notice alone: its forks — Qwen Code,
+    # LLxprt — print them around their own providers' errors.)
+    if not hints & GOOGLE_HINTS - {"google_model", "gemini_api", "gemini_cli", "oauth_fallback"}:
         hints |= _hints_of(low, "foreign")
     return hints

@@ -413,7 +413,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # The same in other words ("API key is invalid."): other providers say it too (Anthropic), so a Google
     # signal must stand beside it (GENERIC_ANCHORS).
-    ("key_invalid_words", "auth", "INVALID_ARGUMENT", r"API\s+key\s+is\s+invalid"),
+    ("key_invalid_words", "auth", "INVALID_ARGUMENT", r"API\s+key\s+is\s+invalid|\binvalid\s+API[\s\-]key\b"),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
     (
         "not_used",
@@ -938,7 +938,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "ocp-apim",
         ),
         # Azure also as a class-name prefix (LiteLLM's "AzureException"), Microsoft's API hosts.
-        r"\bazure|openai\.azure\.com|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com"
+        r"\bazure|openai\.azure\.com|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com|\bmicrosoft\s+foundry\b"
         # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
         r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge|Request\s+rate\s+is\s+large"
         # API Management's and Azure AI Inference's (GitHub Models') own rate-limit wordings.
@@ -1029,6 +1029,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "xiaomi",
             "replicate api",
             "replicate-api",
+            "chutes",
+            "kimi",
+            "rate_limit_reached_error",
             "glm",
             "remaining, while",
             "engine is currently overloaded",
@@ -1045,6 +1048,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "mapbox",
         ),
         r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
+        # Chutes, Moonshot's Kimi by name and its error type ("'type': 'rate_limit_reached_error'").
+        r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
         r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)"
