@@ -868,6 +868,11 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             )
     if signals == ["open_model"] and foreign:
         signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs
+    if "foreign:grpc-size" in err.hints and set(signals) <= {"sdk", "model", "open_model", "host"}:
+        return False, (
+            "This is gRPC's own size limit on a message or its metadata (a limit of the channel), not a quota "
+            "of a Google API."
+        )
     own_sdks = err.hints & GOOGLE_HINTS - {"google_model", "gemini_api"}
     if (
         set(signals) <= {"sdk", "model"}

@@ -281,3 +281,33 @@ def test_gemini_clis_wrapper_does_not_hide_its_forks_providers() -> None:
         kind("✕ [API Error: 429 Resource exhausted. Please try again later.] gemini-2.5-pro")
         != "unrecognized"
     )
+
+
+def test_round_nine_shapes() -> None:
+    # gRPC's own size limits, whoever's SDK holds them.
+    assert kind(paste("holdout24", "034")) == "unrecognized"
+    assert kind(
+        "google.api_core.exceptions.ResourceExhausted: 429 grpc: received message larger than max"
+    ) == ("unrecognized")
+    assert one(paste("holdout24", "036")).kind.value == "internal"
+    assert kind(paste("holdout24", "038")) == "overloaded"
+    # Google's wordings of the Files API, Imagen and the Live API.
+    assert kind(paste("shapes33", "009")) == "permission"
+    assert kind(paste("shapes33", "017")) == "bad-request"
+    assert kind(paste("shapes33", "026")) == "bad-request"
+    assert one(paste("shapes33", "020")).model == "imagegeneration@005"
+    # A request message's validation, a code a post says it got, quota limits hit, "Model is not found: X".
+    assert kind(paste("holdout25", "012")) == "bad-request"
+    assert kind(paste("holdout25", "016")) == "model-not-found"
+    assert kind(paste("holdout25", "007")) == "unspecified-429"
+    assert one(paste("holdout25", "017")).model == "gemini-pro"
+    assert one(
+        '{"error":{"code":404,"message":"Model is not found: models/x-1 for api version v1beta"}}'
+    ).model == ("x-1")
+
+
+def test_round_nine_precision() -> None:
+    for prefix in ("011", "029", "031", "033", "054"):
+        assert kind(paste("not-google13", prefix)) == "unrecognized", prefix
+    # A quoted status line of another service, named: theirs.
+    assert kind('Triton returned "503 Service Unavailable" again') == "unrecognized"

@@ -24,6 +24,33 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout25/006-immersive-translate-zh-429-one-api-proxy-gemini-blocked-prohibited-content.txt": (
+        "one-api's own error envelope (one_api_err) around a Gemini block: the relay's envelope wins"
+    ),
+    "holdout25/014-cline-vscode-prose-gemini-exceeded-quota-every-request.txt": (
+        "'exceeded qouta error' (misspelled) in prose"
+    ),
+    "holdout25/019-multi-agent-coder-elixir-gemini-forbidden-access-denied-2-0-flash-exp.txt": (
+        "an Elixir tuple '{:forbidden, \"Access denied\"}': no code or Google wording"
+    ),
+    "holdout25/021-zh-cf-worker-proxy-gemini-400-status-code-no-body.txt": (
+        "openai-node's '400 status code (no body)' behind a Cloudflare worker the thread names"
+    ),
+    "holdout25/022-unibear-deno-compile-llm-stream-400-status-code-no-body-gemini-2-0-flash.txt": (
+        "openai-node's '400 status code (no body)' (its own frames in the stack) calling Gemini: read as OpenAI's"
+    ),
+    "holdout25/027-obsidian-llm-plugin-prose-gemini-429-rate-limit-generic-error.txt": (
+        "a 429 of Gemini's told in prose that compares it with OpenAI and Anthropic: the others named win"
+    ),
+    "shapes33/011-cookbook-issue-context-caching-permissionerror-prose.txt": (
+        "a PermissionError told in prose, no error text"
+    ),
+    "shapes33/024-live-language-issue-comment-rate-limits-gemini-2-5-flash-preview-tts-prose.txt": (
+        "'running into rate limits' in prose, no code"
+    ),
+    "shapes33/037-podcastfy-issue-gemini-tts-400-voice-requires-model-name.txt": (
+        "a TTS 400 in a post that also names OpenAI's TTS: the other provider wins"
+    ),
     "holdout22/018-adk-python-reasoning-engine-500-streaming-429-too-many-requests-resource-exhausted.txt": (
         "Vertex's 'Resource exhausted. Please try again later.' is shared capacity (SPEC §2); labelled unspecified-429"
     ),
@@ -203,6 +230,27 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout24/034-autogen-vertex-gemini-1-5-flash-002-grpc-429-metadata-size-exceeded.txt": (
+        "gRPC's own metadata-size limit is not Google's (labelled unrecognized), so no model is given"
+    ),
+    "holdout25/019-multi-agent-coder-elixir-gemini-forbidden-access-denied-2-0-flash-exp.txt": (
+        "not recognised as an error, so no model is given"
+    ),
+    "holdout25/022-unibear-deno-compile-llm-stream-400-status-code-no-body-gemini-2-0-flash.txt": (
+        "not recognised as Google's, so no model is given"
+    ),
+    "shapes33/024-live-language-issue-comment-rate-limits-gemini-2-5-flash-preview-tts-prose.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "shapes33/028-vertex-live-quickstart-issue-1008-permission-denied-resource-project-none.txt": (
+        "prose naming the models that work and the one that fails"
+    ),
+    "shapes33/034-js-genai-issue-tts-500-internal-error-has-occurred-preview-tts.txt": (
+        "prose naming two TTS models ('gemini-2.5-pro-preview-tts and gemini-2.5-flash-preview-tts')"
+    ),
+    "shapes33/037-podcastfy-issue-gemini-tts-400-voice-requires-model-name.txt": (
+        "not recognised as Google's, so no model is given"
+    ),
     "holdout22/003-nodejs-vertexai-syntaxerror-doctype-not-valid-json-zone-location.txt": (
         "not recognised as an error (an HTML page read as JSON; labelled unrecognized), so no model is given"
     ),

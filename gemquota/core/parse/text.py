@@ -345,7 +345,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("1007", "1008", "1011"),
         _Re(
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|code|WebSocket\w*|received)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|[Cc]ode|WebSocket\w*|received)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
         ),
         "ws_close",
     ),
@@ -464,14 +464,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # The same after a log line's level and logger ("2026-12-05 ERROR app.llm: 403 Permission denied",
     # "WARNING:root: 503 The model is overloaded."), and google-genai's ``str(APIError)`` when the answer
-    # had no JSON body ("429 None. None") after any prefix ("[gemini] 503 None. None"). Led by the code after
-    # a colon or bracket (a regex led by the level words would try every position); the line's level word
-    # is checked when the fact is built (``_LOG_LEVEL``).
+    # had no JSON body ("429 None. None") after any prefix ("[gemini] 503 None. None"), or quoted whole
+    # ('a "503 Context deadline is exceeded" error'). Led by the code after a colon, bracket or quote (a
+    # regex led by the level words would try every position); the line's level word is checked when the
+    # fact is built (``_LOG_LEVEL``).
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
-            rf"(?<=[:\]>])[ \t]*(?P<logged_code_c>{'|'.join(str(c) for c in LINE_HEAD_CODES)})"
-            r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z])"
+            rf"(?<=[:\]>\"'`])[ \t]*(?P<logged_code_c>{'|'.join(str(c) for c in LINE_HEAD_CODES)})"
+            r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
         ),
         "logged_code",
     ),
@@ -614,9 +615,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # (Also quoted, "does not exist", the id after the words: "Model not found: X", and a retired model
         # id: "gemini-1.5-pro is no longer available".)
         _Re(
-            r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
+            r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?!(?:is|was|has|does)\b)(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
             r"(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)"
-            r"|M(?<![\w/]M)odel\s+not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>[\w.\-]{2,80})"
+            r"|M(?<![\w/]M)odel\s+(?:is\s+)?not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>[\w.\-]{2,80})"
             r"|(?<![\w\-/])(?P<not_found_model_x>(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80})[`'\"]?\s+"
             r"(?:model\s+)?is\s+no\s+longer\s+available"
         ),
@@ -1264,11 +1265,13 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "logged_code":
         head = text[max(text.rfind("\n", 0, pos) + 1, pos - 90) : pos]
         none_form = match.group("logged_code_none") is not None and frag[:1] == " "
-        level = None if none_form else _LOG_LEVEL.search(head)
-        if not none_form and level is None:
+        # (Or the status line quoted whole: 'raises a "503 Context deadline is exceeded" error'.)
+        quoted = text[pos - 1 : pos] in "\"'`" and frag[:1] != " "
+        level = None if none_form or quoted else _LOG_LEVEL.search(head)
+        if not (none_form or quoted) and level is None:
             return None
         written: str = g("logged_code_c")
-        shown = f"{written} None." if level is None else written
+        shown = f"{written} None." if none_form else written
         return _Fact(pos, "code", _code_applier(_to_int(written), None, shown))
     if kind == "exception":
         status = EXCEPTION_STATUS.get(g("exception_n"))
@@ -1518,7 +1521,11 @@ def _first_code(frag: str) -> int | None:
 
 #: A log line's level word before its logger and colon ("ERROR app.llm:", "WARNING:root:") …
 #: … or a Google product that a wrapper names before the colon ("Invalid argument provided to Gemini: 400 …").
-_LOG_LEVEL = _Re(r"\b(?:ERROR|Error|WARN(?:ING)?|Warn(?:ing)?|CRITICAL|FATAL|SEVERE|Gemini|Vertex\s*AI)\b")
+#: … or an exception's class ("RuntimeError: Failed to generate audio: 400 This voice requires …").
+_LOG_LEVEL = _Re(
+    r"\b(?:ERROR|Error|WARN(?:ING)?|Warn(?:ing)?|CRITICAL|FATAL|SEVERE|Gemini|Vertex\s*AI)\b"
+    r"|[a-z](?:Error|Exception)\b"
+)
 
 
 def _grpc_applier(applier: Any) -> Any:
@@ -1729,4 +1736,7 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     # LLxprt — print them around their own providers' errors.)
     if not hints & GOOGLE_HINTS - {"google_model", "gemini_api", "gemini_cli", "oauth_fallback"}:
         hints |= _hints_of(low, "foreign")
+    elif "larger than" in low or "metadata size" in low or "grpc.max_" in low:
+        # gRPC's own size limit is the channel's, whoever's SDK holds it.
+        hints |= _hints_of(low, "foreign") & {"foreign:grpc-size"}
     return hints

@@ -564,6 +564,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)"
         # A model called through the wrong method ("Veo must be accessed through the Vertex PredictLongRunning API").
         r"|must\s+be\s+accessed\s+through\s+the\s+(?:Vertex\s+)?PredictLongRunning\s+API"
+        # A request message that failed validation as a whole ("The GenerateContentRequest proto is invalid:").
+        r"|(?:GenerateContent|CountTokens|EmbedContent|BatchEmbedContents)Request\s+proto\s+is\s+invalid"
         # A client deadline under the API's minimum ("Manually set deadline 5s is too short. Minimum allowed
         # deadline is 10s.").
         r"|Minimum\s+allowed\s+deadline\s+is\s+\d",
@@ -592,6 +594,28 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"is\s+not\s+in\s+an\s+ACTIVE\s+state\s+and\s+usage\s+is\s+not\s+allowed",
+    ),
+    # The Files API's refusal of a file of another project, or gone ("You do not have permission to access the
+    # File abc or it may not exist."); Imagen's person-generation option refused ("You have chosen the 'Allow
+    # (All ages)' option for Person Generation, but this option is not available to you."); the Live API's
+    # refusal of a non-audio request to an audio model ("Cannot extract voices from a non-audio request.").
+    (
+        "file_permission",
+        "auth",
+        "PERMISSION_DENIED",
+        r"You\s+do\s+not\s+have\s+permission\s+to\s+access\s+the\s+File\b",
+    ),
+    (
+        "person_generation",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"option\s+for\s+Person\s+Generation,\s+but\s+this\s+option\s+is\s+not\s+available",
+    ),
+    (
+        "live_non_audio",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Cannot\s+extract\s+voices\s+from\s+a\s+non-audio\s+request",
     ),
     (
         "turn_order",
@@ -729,8 +753,9 @@ _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 #: then a version digit or a model word.
 MODEL_ID = (
     rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
-    # (… and Vertex's PaLM models, "code-bison", "chat-bison@001".)
-    r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b)[A-Za-z0-9_.\-]{0,80}"
+    # (… and Vertex's PaLM models, "code-bison", "chat-bison@001", and its first Imagen ids, "imagegeneration@005".)
+    r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b|imagegeneration(?=@))"
+    r"[A-Za-z0-9_.\-]{0,80}"
     r"(?:@[A-Za-z0-9_.\-]{1,40})?"  # (ASCII: an id ends at "的" or "，"; a Vertex version kept: "@001")
 )
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
@@ -803,7 +828,7 @@ PROSE_CODE = (
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
     # … or as what a call returned ("…:generateContent - returns 404", Chinese "请求已经返回404了"; not
     # "received 500 … retrying", a client's notice of an error already logged).
-    r"|(?:(?<![\w-])(?:returns?|returned|returning)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
+    r"|(?:(?<![\w-])(?:returns?|returned|returning|says|gives|throws)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
     r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?)\s*(?:http\s*)?)"
     r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_]|\.\d)"
     # … or in parentheses after the error in words ("VertexAI rate limit (429)", "quota exceeded (429)").
@@ -824,6 +849,7 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
         r"(?<![\w-])exceeded\s+(?:your\s+|the\s+)?current\s+quota(?![\w-])"
         r"|(?<![\w-])quota\s+(?:was\s+|has\s+been\s+|is\s+)?exceeded(?![\w-])"
         r"|(?<![\w-])exceeded\s+(?:the\s+|your\s+|my\s+|its\s+)?(?:daily\s+|free\s+|api\s+)?quota(?![\w-])"
+        r"|(?<![\w-])hit(?:ting|s)?\s+(?:the\s+|a\s+|our\s+|my\s+)?quota\s+limits?(?![\w-])"
         r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽"
         r"|レート制限|レートリミット|요청\s*한도|속도\s*제한",
         429,
@@ -1029,6 +1055,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "xiaomi",
             "replicate api",
             "replicate-api",
+            "togetherai",
+            "together ai",
             "chutes",
             "kimi",
             "rate_limit_reached_error",
@@ -1047,7 +1075,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "ipinfo",
             "mapbox",
         ),
-        r"perplexity|together\.(?:ai|xyz)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
+        r"perplexity|together\.(?:ai|xyz)|\btogether\s?ai\b|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         # Chutes, Moonshot's Kimi by name and its error type ("'type': 'rate_limit_reached_error'").
         r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
@@ -1107,7 +1135,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:docker",
         ("docker", "toomanyrequests:"),
-        r"docker\s*hub|docker\.(?:io|com)|registry-\d\.docker|(?:docker|image)\s+pull|pull\s+rate\s+limit"
+        r"docker\s*hub|docker\.(?:io|com)|registry-\d\.docker|(?:docker|image)\s+pull|pull\s+rate\s+limit|http\+docker://"
         r"|\btoomanyrequests:",
     ),
     (
@@ -1267,8 +1295,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "codex",
             "windsurf",
             "codeium",
+            "triton",
+            "inferenceserverexception",
         ),
         r"\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
+        # NVIDIA's Triton Inference Server (its gRPC UNAVAILABLE / RESOURCE_EXHAUSTED are its own).
+        r"|\btriton(?:server|client)?\b|InferenceServerException"
         r"|\bcopilot\b|cursor\.(?:sh|com)|api2\.cursor|\bcursor\s+(?:ide|pro|agent)\b|ERROR_OPENAI|\bcodex\b"
         r"|windsurf|codeium",
     ),
@@ -1289,8 +1321,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "heroku",
             "invocation_timeout",
             "traefik",
+            "no deployments available",
+            "routerratelimiterror",
         ),
-        r"\btraefik\b|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
+        # (… and LiteLLM's router refusing on its own: "No deployments available for selected model".)
+        r"\btraefik\b|No\s+deployments\s+available\s+for\s+selected\s+model|RouterRateLimitError|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
         r"|\bat=(?:error|info|warning)\s+code=H\d\d\b|heroku\[router\]|supabase"
         # Vercel's own error codes ("reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504").
         r"|\b(?:edge_)?function_invocation_timeout\b"
@@ -1347,11 +1382,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
         r"[a-z0-9*-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
     ),
-    # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota).
+    # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota), also on its
+    # metadata ("received Metadata size exceeded hard limit (value length 637301 vs. 16384)"). Looked for in
+    # every paste, Google's SDKs named or not (``GRPC_SIZE``).
     (
         "foreign:grpc-size",
-        ("larger than", "max_receive", "max_send"),
-        r"larger\s+than\s+max|grpc\.max_(?:send|receive)_message",
+        ("larger than", "max_receive", "max_send", "metadata size"),
+        r"larger\s+than\s+max|grpc\.max_(?:send|receive)_message|metadata\s+size\s+exceeded",
     ),
 )
 
