@@ -533,12 +533,21 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|no\s+longer\s+available\s+to\s+new\s+users"
         # A model id then the sentence ("Gemini-2.5-Flash-lite model is no longer available …").
         r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?is\s+no\s+longer\s+available"
-        # … or said removed, retired or shut down ("The gemini-2.0-flash-exp model has been removed from the
-        # Gemini API", "models/gemini-1.5-pro was retired").
-        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
-        r"(?:removed|retired|shut\s*down|discontinued|decommissioned)\b"
         # A display name retired by a Google client ("Gemini 3 Pro is no longer available. Please switch to …").
         r"|Gemini\s+\d(?:\.\d)?(?:\s+[A-Za-z][\w\-]{1,20}){1,3}\s+is\s+no\s+longer\s+available",
+    ),
+    # A Gemini model said removed, retired or shut down ("The gemini-2.0-flash-exp model has been removed from
+    # the Gemini API", "models/gemini-1.5-pro was retired"): one alternative per verb, so that the verb is a
+    # piece every match needs and the pattern runs only on texts that hold one.
+    (
+        "retired",
+        "notfound",
+        "NOT_FOUND",
+        r"(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+removed\b"
+        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+retired\b"
+        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+shut\s*down\b"
+        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+discontinued\b"
+        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+decommissioned\b",
     ),
     # Google's own sentences of a prompt over the model's window (not generic: other providers word it
     # otherwise): the Gemini API's "The input token count (1234567) exceeds the maximum number of tokens
