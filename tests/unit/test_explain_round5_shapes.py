@@ -311,3 +311,13 @@ def test_round_nine_precision() -> None:
         assert kind(paste("not-google13", prefix)) == "unrecognized", prefix
     # A quoted status line of another service, named: theirs.
     assert kind('Triton returned "503 Service Unavailable" again') == "unrecognized"
+
+
+def test_a_routers_route_before_a_google_model() -> None:
+    assert one(paste("holdout27", "012")).model == "gemini-2.5-flash"
+    assert (
+        one("404 Requested entity was not found. (route team_a/google/gemini-2.5-pro)").model
+        == "gemini-2.5-pro"
+    )
+    # A path that is no router's route still hides the id ("docs/gemini-2.5-pro" is a file).
+    assert one("404 Not Found: /static/docs/gemini-2.5-pro.html").model is None

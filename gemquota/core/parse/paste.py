@@ -182,6 +182,10 @@ def _names_model(acc: _Acc) -> bool:
     )
 
 
+#: The last segments of a router's route before a Google model id (LiteLLM's, OpenRouter's, a gateway's).
+_ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/googleai/")
+
+
 def _sole_model(low: str) -> str | None:
     """The one Google model id ``low`` names (lower-cased text), or None when it names none or several.
     An id inside a longer word or path, after a word of advice ("switch to …"), or cut by the end of the
@@ -190,9 +194,11 @@ def _sole_model(low: str) -> str | None:
     for match in _BARE_MODEL_RX.finditer(low):
         at = match.start()
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
-        # (A resource name "models/X" is the id itself, not a path that holds it.)
+        # (A resource name "models/X" is the id itself, not a path that holds it; nor is a router's route,
+        # "byok_gemini/gemini/gemini-2.5-flash", "openrouter/google/gemini-2.5-pro".)
         if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
-            if not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at):
+            named = low.endswith(_ROUTE_ENDS, 0, at)
+            if not named and (not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at)):
                 continue
         end = match.end()
         if end >= len(low) or _advised(low[max(0, at - 40) : at]):
