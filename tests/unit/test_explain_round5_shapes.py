@@ -321,3 +321,9 @@ def test_a_routers_route_before_a_google_model() -> None:
     )
     # A path that is no router's route still hides the id ("docs/gemini-2.5-pro" is a file).
     assert one("404 Not Found: /static/docs/gemini-2.5-pro.html").model is None
+
+
+def test_googles_default_permission_sentence() -> None:
+    assert kind(paste("peers13", "017")) == "permission"
+    # xAI's sentence goes on; with its console named it stays theirs.
+    assert kind(paste("not-google4", "007")) == "unrecognized"

@@ -443,6 +443,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         None,
         r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))",
     ),
+    # Google's own default message of PERMISSION_DENIED (Google APIs and Firebase), the sentence whole: its
+    # words, not generic (xAI's "… does not have permission to execute the specified operation" goes on).
+    (
+        "caller_no_permission",
+        "auth",
+        "PERMISSION_DENIED",
+        r"The\s+caller\s+does\s+not\s+have\s+permission(?!\s+to\b)",
+    ),
     (
         "perm_denied",
         "auth",
