@@ -327,3 +327,14 @@ def test_googles_default_permission_sentence() -> None:
     assert kind(paste("peers13", "017")) == "permission"
     # xAI's sentence goes on; with its console named it stays theirs.
     assert kind(paste("not-google4", "007")) == "unrecognized"
+
+
+def test_another_provider_named_only_as_working_is_a_comparison() -> None:
+    d = one(paste("holdout27", "010"))
+    assert (d.kind.value, d.model) == ("bad-request", "gemini-2.0-flash")
+    gemini = "Gemini node: Error 400 Bad Request with gemini-2.5-flash."
+    assert kind(gemini + " The OpenAI node works fine.") == "bad-request"
+    assert kind(gemini + " Everything works fine with Anthropic.") == "bad-request"
+    # Said not to work, or failing too: still the other provider's paste.
+    assert kind(gemini + " The OpenAI node doesn't work either.") == "unrecognized"
+    assert kind(paste("not-google7", "005")) == "unrecognized"

@@ -24,9 +24,6 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
-    "holdout27/010-n8n-gemini-node-prose-400-bad-request-two-tools-function-calling.txt": (
-        "a 400 told in a title, in a post that says the OpenAI node works: the other provider named wins"
-    ),
     "holdout25/006-immersive-translate-zh-429-one-api-proxy-gemini-blocked-prohibited-content.txt": (
         "one-api's own error envelope (one_api_err) around a Gemini block: the relay's envelope wins"
     ),
@@ -241,9 +238,6 @@ MODEL_MISSES = {
     ),
     "holdout27/003-n8n-openrouter-gemini-3-pro-preview-bad-request-provider-returned-error.txt": (
         "OpenRouter's own 'Provider returned error' is not Google's (unrecognized is allowed), so no model"
-    ),
-    "holdout27/010-n8n-gemini-node-prose-400-bad-request-two-tools-function-calling.txt": (
-        "not recognised as Google's, so no model is given"
     ),
     "holdout27/011-ha-generate-content-prose-gemini-2-0-flash-quota-1000-to-200-rpd.txt": (
         "not recognised as an error (prose; unrecognized is also allowed), so no model is given"

@@ -1720,7 +1720,48 @@ def _hints_of(low: str, group: str) -> set[str]:
     if not chosen:
         return set()
     specs = _HINT_GROUPS[group]
-    return {specs[i][0] for i in chosen if specs[i][2].search(low)}
+    if group != "foreign":
+        return {specs[i][0] for i in chosen if specs[i][2].search(low)}
+    # Another provider named only where the post says it works ("This is the same as with the OpenAI node,
+    # which hasn't given me any problems", "works fine with Anthropic") is a comparison, not the provider
+    # of the error.
+    return {specs[i][0] for i in chosen if any(not _said_to_work(low, m) for m in specs[i][2].finditer(low))}
+
+
+#: A clause that says something works ("works fine", "no problems", "without any issues") …
+_WORKS = _Re(
+    r"\b(?:works?|working|worked)\b|\bno\s+(?:problems?|issues?)\b"
+    r"|\bwithout\s+(?:any\s+)?(?:issues?|problems?|errors?)\b|\bhas(?:n't|\s+not)\s+given\s+me\s+any\s+problems?"
+)
+#: … unless it says it does not, or that something fails ("doesn't work", "stopped working", "can't use
+#: deepseek while other models are working").
+_NOT_WORKS = _Re(
+    r"(?:\bnot|n't|\bnever|\bstopped|\bno\s+longer)\s+(?:\w+\s+)?(?:works?|working|worked)\b"
+    r"|\bcan'?t\b|\bcannot\b|\bunable\b|\bfail(?:s|ed|ing|ure)?\b|\berrors?\b|\blimit"
+)
+
+
+def _said_to_work(low: str, match: re.Match[str]) -> bool:
+    """Whether the sentence says that what ``match`` names works: "the OpenAI node, which hasn't given me any
+    problems", "OpenAI works fine", "works fine with Anthropic" (and not "can't use DeepSeek while other
+    models work", "OpenAI: invalid key (Gemini works fine)")."""
+    stops = [i for i in (low.find(".", match.end()), low.find("\n", match.end())) if i != -1]
+    stop = min([*stops, match.end() + 100])
+    begin = max(low.rfind(".", 0, match.start()), low.rfind("\n", 0, match.start()), match.start() - 60) + 1
+    if _NOT_WORKS.search(low, begin, stop) is not None:
+        return False
+    after = low[match.end() : stop]
+    said = _WORKS.search(after)
+    if said is not None and "gemini" not in after[: said.start()] and "google" not in after[: said.start()]:
+        return True
+    return _WORKS_WITH.search(low, begin, match.start()) is not None
+
+
+#: "works fine with X", "working well on X": the works word right before the name.
+_WORKS_WITH = _Re(
+    r"\b(?:works?|working|worked)(?:\s+(?:fine|well|great|perfectly|ok|okay))?\s+(?:with|on|using|via)\s+"
+    r"(?:the\s+)?\Z"
+)
 
 
 def _global_hints(text: str, *, precision: bool = True) -> set[str]:
