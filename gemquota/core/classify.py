@@ -773,6 +773,8 @@ _GOOGLE_SIGNALS = frozenset(
         "ca_reset",
     }
 )
+#: The Google hints that name a client library or tool, not only the product or a model id.
+_SDK_HINTS = GOOGLE_HINTS - {"google_model", "gemini_api"}
 _GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
 #: Google's open-weight models, which others serve too (a signal only when no other provider is named).
 _OPEN_MODEL = LazyRe(r"gemma-[\w.]", re.IGNORECASE)
@@ -795,7 +797,7 @@ def google_signals(err: GoogleError) -> list[str]:
         found.append("reason")
     if {s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS:
         found.append("wording")
-    if err.hints & GOOGLE_HINTS - {"google_model", "gemini_api"}:
+    if err.hints & _SDK_HINTS:
         found.append("sdk")
     models = (err.dimension_model, err.request_model, err.message_model, err.display_model)
     if err.hints & {"google_model", "gemini_api"} or any(m and _GOOGLE_MODEL.match(m) for m in models):
@@ -873,16 +875,17 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             "This is gRPC's own size limit on a message or its metadata (a limit of the channel), not a quota "
             "of a Google API."
         )
-    own_sdks = err.hints & GOOGLE_HINTS - {"google_model", "gemini_api"}
+    # The other providers and platforms named (a client tool of another vendor that called Gemini is none).
+    providers = [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]
     if (
         set(signals) <= {"sdk", "model"}
-        and own_sdks <= {"gemini_cli", "oauth_fallback"}
-        and [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]
+        and err.hints & _SDK_HINTS <= {"gemini_cli", "oauth_fallback"}
+        and providers
     ):
         # gemini-cli's wrapper (or a Gemini model) around an error that names another provider: a fork of
         # gemini-cli (Qwen Code, LLxprt) relaying its own provider's error, or a gateway's.
         signals = []
-    if signals == ["model"] and [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]:
+    if signals == ["model"] and providers:
         # An error that names a Gemini model and nothing else of Google's beside another provider or
         # platform (OpenRouter's own 402, Vercel's function time-out) is theirs; a client tool of another
         # vendor (Codex, Copilot) that called Gemini is not a provider of the error.

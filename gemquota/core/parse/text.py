@@ -1263,13 +1263,13 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     ):
         return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "logged_code":
-        head = text[max(text.rfind("\n", 0, pos) + 1, pos - 90) : pos]
         none_form = match.group("logged_code_none") is not None and frag[:1] == " "
         # (Or the status line quoted whole: 'raises a "503 Context deadline is exceeded" error'.)
         quoted = text[pos - 1 : pos] in "\"'`" and frag[:1] != " "
-        level = None if none_form or quoted else _LOG_LEVEL.search(head)
-        if not (none_form or quoted) and level is None:
-            return None
+        if not (none_form or quoted):
+            head = text[max(text.rfind("\n", 0, pos) + 1, pos - 90) : pos]
+            if _LOG_LEVEL.search(head) is None:
+                return None
         written: str = g("logged_code_c")
         shown = f"{written} None." if none_form else written
         return _Fact(pos, "code", _code_applier(_to_int(written), None, shown))
@@ -1777,7 +1777,11 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     # LLxprt — print them around their own providers' errors.)
     if not hints & GOOGLE_HINTS - {"google_model", "gemini_api", "gemini_cli", "oauth_fallback"}:
         hints |= _hints_of(low, "foreign")
-    elif "larger than" in low or "metadata size" in low or "grpc.max_" in low:
+    elif any(key in low for key in _GRPC_SIZE[1]) and _GRPC_SIZE[2].search(low):
         # gRPC's own size limit is the channel's, whoever's SDK holds it.
-        hints |= _hints_of(low, "foreign") & {"foreign:grpc-size"}
+        hints.add(_GRPC_SIZE[0])
     return hints
+
+
+#: The hint of gRPC's own message-size limit (name, keys, pattern), looked for in every paste.
+_GRPC_SIZE = next(spec for spec in _FOREIGN_SPECS if spec[0] == "foreign:grpc-size")

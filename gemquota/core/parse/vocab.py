@@ -212,6 +212,11 @@ STRING_CODE_HTTP: dict[str, int] = {
 _S = r"\s+"
 _STATUS_ALT = "|".join(sorted(CANONICAL_STATUSES - {"OK", "UNKNOWN"}, key=len, reverse=True))
 
+#: A Gemini-family model id said gone, before the verb ("gemini-2.0-flash-exp model has been …").
+_SAID_GONE = (
+    r"(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
+)
+
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
@@ -551,11 +556,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "retired",
         "notfound",
         "NOT_FOUND",
-        r"(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+removed\b"
-        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+retired\b"
-        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+shut\s*down\b"
-        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+discontinued\b"
-        r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+decommissioned\b",
+        "|".join(
+            _SAID_GONE + verb + r"\b"
+            for verb in ("removed", "retired", r"shut\s*down", "discontinued", "decommissioned")
+        ),
     ),
     # Google's own sentences of a prompt over the model's window (not generic: other providers word it
     # otherwise): the Gemini API's "The input token count (1234567) exceeds the maximum number of tokens
