@@ -24,6 +24,11 @@ def run_command(command: str, fmt: OutputFormat, debug: bool, body: Callable[[Co
     except KeyboardInterrupt:
         context.stderr.write("Interrupted.\n")
         return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader of the output went away (``gemquota … | head -1``): nothing more can be said to it,
+        # and a traceback about it would only be noise. Exit quietly, like other command-line tools.
+        silence_stdout()
+        return int(ExitCode.PROBLEM)
     except Exception as exc:  # the boundary: never a raw traceback
         if debug:
             import traceback
@@ -40,4 +45,17 @@ def run_command(command: str, fmt: OutputFormat, debug: bool, body: Callable[[Co
         return report_error(context, internal)
 
 
-__all__ = ["run_command"]
+def silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush of what is left in
+    its buffer does not fail again on the closed pipe."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+__all__ = ["run_command", "silence_stdout"]

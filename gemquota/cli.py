@@ -514,6 +514,11 @@ def main(argv: list[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:  # the reader went away (``gemquota --help | head -3``)
+        from gemquota.boundary import silence_stdout
+
+        silence_stdout()
+        return int(ExitCode.PROBLEM)
     except _CLICK_ERROR as exc:
         _show_redacted(exc)
         return int(getattr(exc, "exit_code", 1))

@@ -120,10 +120,21 @@ def run() -> None:
     gc.disable()
     try:
         code = main()
+        _flush_stdout()
     finally:
         gc.freeze()
     _exit_now_if_calls_abandoned(code)
     sys.exit(code)
+
+
+def _flush_stdout() -> None:
+    """Flush standard output now, while a closed pipe can still be met quietly (``gemquota … | head``)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from gemquota.boundary import silence_stdout
+
+        silence_stdout()
 
 
 def _exit_now_if_calls_abandoned(code: int) -> None:

@@ -44,6 +44,7 @@ from gemquota.core.parse.vocab import (
     reason_entry,
 )
 from gemquota.core.quota import (
+    Measure,
     WindowName,
     measure_from,
     model_from_display_name,
@@ -216,7 +217,7 @@ def violation_kind(v: Violation) -> Kind | None:
         # Only the violation's description names it ("daily limit", "per minute limit").
         window = _window_words(v.description)
         if measure == "other":
-            measure = measure_from(v.description)
+            measure = _measure_words(v.description)
     if window is None:
         if measure in ("tokens", "images"):
             window = "minute"
@@ -275,8 +276,16 @@ def _dimension(err: GoogleError) -> _Decision | None:
     kinds: list[tuple[Kind, Violation]] = []
     for v in err.violations:
         kind = violation_kind(v)
-        if kind is not None:
+        if kind is not None and v.source != "words":
             kinds.append((kind, v))
+    if not kinds:
+        # Only the error's words name the window ("daily quota exceeded"): read when nothing else does, and
+        # only when all such words agree on it ("the per-minute cap … the daily cap" names none).
+        worded = [
+            (k, v) for v in err.violations if v.source == "words" and (k := violation_kind(v)) is not None
+        ]
+        if len({k for k, _v in worded}) == 1:
+            kinds = worded[:1]
     free_bullets = [
         v for v in err.violations if v.source == "bullet" and v.metric and v.metric.endswith(_FREE_REQUESTS)
     ]
@@ -289,10 +298,17 @@ def _dimension(err: GoogleError) -> _Decision | None:
             source = f"quotaId {v.quota_id}"
         elif v.metric:
             source = f"metric {v.metric}"
+        elif v.source == "words":
+            source = f"told in words: '{v.description}'"
         else:
             source = f"named by its description: '{v.description}'"
         guess = None
-        if not v.quota_id and v.metric and _FREE_REQUESTS in v.metric:
+        if v.source == "words":
+            guess = (
+                f"The window is taken from the words '{v.description}' around the error: no quota id or "
+                "metric names it, and the words may be a person's or an application's rather than Google's."
+            )
+        elif not v.quota_id and v.metric and _FREE_REQUESTS in v.metric:
             source += f" with limit {v.value}" if v.value is not None else " listed several times"
             per = "per minute" if kind in (Kind.RPM, Kind.TPM, Kind.IPM) else "per day"
             guess = (
@@ -323,13 +339,27 @@ def _dimension(err: GoogleError) -> _Decision | None:
     return None
 
 
+#: A window named in words: "per day", "daily", "RPD", "日次", "每日", "일일"; "per minute", "TPM", "每分钟".
+_DAY_WORDS = LazyRe(
+    r"per[\s-]day|daily|(?<![a-z])[rt]pd(?![a-z])|日次|1日|一日|每日|每天|일일", re.IGNORECASE
+)
+_MINUTE_WORDS = LazyRe(r"per[\s-]minute|minutely|(?<![a-z])[rt]pm(?![a-z])|每分|分あたり", re.IGNORECASE)
+
+
 def _window_words(name: str) -> WindowName | None:
-    low = name.lower()
-    if "per day" in low or "daily" in low:
+    if _DAY_WORDS.search(name):
         return "day"
-    if "per minute" in low:
+    if _MINUTE_WORDS.search(name):
         return "minute"
     return None
+
+
+def _measure_words(name: str) -> Measure:
+    """What a limit named in words counts ("tokens per minute", "TPM", "daily request quota")."""
+    measure = measure_from(name)
+    if measure == "other" and re.search(r"(?<![a-z])tp[md](?![a-z])", name, re.IGNORECASE):
+        return "tokens"
+    return measure
 
 
 def _code_assist(err: GoogleError) -> _Decision | None:

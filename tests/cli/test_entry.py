@@ -137,3 +137,34 @@ def test_the_fast_path_imports_neither_typer_nor_click(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.strip().endswith("0 []"), done.stdout[-300:]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain-error", "--format", "json", "--now", NOW, "--file", RPD],
+        ["explain-error", "--now", NOW, "--file", RPD],
+        ["--help"],
+        ["reset-in", "rpd", "--now", NOW],
+        ["scan", RPD, "--format", "json"],
+    ],
+    ids=["explain-json", "explain-human", "help", "reset-in", "scan"],
+)
+def test_a_reader_that_went_away_ends_the_command_quietly(args: list[str]) -> None:
+    # The read end of the pipe is closed before the command writes a byte (``gemquota … | head -0``).
+    read_end, write_end = os.pipe()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GEMQUOTA_", "GOOGLE_", "GEMINI_"))}
+    env["COLUMNS"] = "100"
+    with subprocess.Popen(
+        [sys.executable, "-c", "from gemquota.entry import run; run()", *args],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    ) as proc:
+        os.close(write_end)
+        os.close(read_end)
+        _, err = proc.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text and "BrokenPipeError" not in text and "Exception ignored" not in text, text
+    assert proc.returncode in (0, 1), (proc.returncode, text)

@@ -72,9 +72,6 @@ KIND_MISSES = {
     "shapes31/008-desktop-agent-issue-gemini-429-resource-exhausted-and-openai-quota-prose.txt": (
         "Gemini's 429 and OpenAI's insufficient_quota listed side by side: the paste's other provider wins"
     ),
-    "shapes31/009-ja-pr-gemini-3-flash-preview-daily-quota-429-switch-model.txt": (
-        "'日次クォータ超過（429エラー）': a window told in prose is not read (unspecified-429, labelled rpd)"
-    ),
     "shapes31/010-gemini-cli-tracker-model-capacity-high-demand-pro-user.txt": (
         "'keeps saying that there's high demand' in a comment's prose, no error text"
     ),

@@ -107,7 +107,7 @@ class _Acc:
             or self.status
             or self.signals
             or self.reasons
-            or self.violations
+            or any(v.source != "words" for v in self.violations)  # (a window in words is not an error)
             or self.limit_values
             or self.quota_limit_name
         )

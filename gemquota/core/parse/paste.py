@@ -113,6 +113,10 @@ def _parse_text(text: str) -> list[GoogleError]:
     if not merged:
         # Forum prose that only states a code ("I keep getting the 429 errors" about Gemini).
         merged = _prose_code_records(flat)
+        # (… with the window the post tells in words: "日次クォータ超過（429エラー）", "hit the daily quota".)
+        worded = [v for acc in text_accs for v in acc.violations if v.source == "words"]
+        for acc in merged:
+            acc.violations.extend(worded)
     if merged and not any(_names_model(a) for a in merged):
         # The one model a post names anywhere (a title, "calling the model X", "the X model").
         sole = _sole_model(flat.lower())

@@ -45,6 +45,7 @@ from gemquota.core.parse.vocab import (
     TO_USE_MODEL,
     TRYING_WORDS,
     VERTEX_MODEL,
+    WINDOW_WORDS,
     WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
@@ -193,6 +194,30 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # (Led by its literal "per": the measure before it is read by the fact, not searched at every position.)
         _Re(r"per\s+(?:day|minute)\s+quota\s+exceeded"),
         "window_quota",
+    ),
+    # A window told in words beside a quota or limit that was hit: "daily quota exceeded", "exceeded the
+    # requests per minute limit", "hit your daily limit", "RPD limit reached", "日次クォータ超過", "每日配额".
+    # (It names the dimension only when nothing else does: a quota id or metric always wins.)
+    (
+        (
+            "daily",
+            "per day",
+            "per minute",
+            "per-day",
+            "per-minute",
+            "rpm",
+            "rpd",
+            "tpm",
+            "tpd",
+            "日次",
+            "每日",
+            "每天",
+            "每分钟",
+            "일일",
+            "分あたり",
+        ),
+        _Re(WINDOW_WORDS),
+        "window_words",
     ),
     # "limit: 0" in any phrasing ("Quota exceeded for limit: 0", "…, limit: 0", "limit: 0, model: …").
     (
@@ -688,6 +713,7 @@ _ON_LOW = frozenset(
         "reset_stamp",
         "interactions_limit",
         "window_quota",
+        "window_words",
         "zero_limit",
         "retry_after",
         "reset_after",
@@ -1427,6 +1453,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(description)
 
         return _Fact(pos, kind, apply_wq, "quota")
+    if kind == "window_words":
+        phrase = " ".join(frag.split())
+
+        def apply_ww(acc: _Acc) -> None:
+            if not any(v.source == "words" and v.description == phrase for v in acc.violations):
+                acc.violations.append(Violation(description=phrase, source="words"))
+                acc.add_evidence(phrase)
+
+        return _Fact(pos, kind, apply_ww)
     if kind == "zero_limit":
 
         def apply_lim0(acc: _Acc) -> None:

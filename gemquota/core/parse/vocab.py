@@ -877,6 +877,29 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
     ),
     (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500),
 )
+#: A window told in words beside a quota or limit that was hit (lower-case text): "daily quota exceeded",
+#: "exceeded the requests per minute limit", "hit your daily limit", "RPD limit reached", "日次クォータ超過",
+#: "超出每日配额", "일일 할당량". Its match is the violation's description, read by ``window_of_words``.
+_WINDOW_NAME = (
+    r"(?:daily|per[\s-]day|per[\s-]minute|minutely|(?:input\s+)?(?:requests?|tokens?|images?)\s+per\s+(?:day|minute)"
+    r"|rp[md]|tp[md])"
+)
+_LIMIT_NOUN = r"(?:\s+(?:request|token|rate|usage|api))?\s+(?:quota|limit|rate\s+limit)s?(?![\w-])"
+_HIT_VERB = r"(?:exceeded|exceeding|exceeds|exceed|reached|reaching|hit|hitting|hits|exhausted|used\s+up|maxed\s+out|ran\s+out\s+of|run\s+out\s+of|over)"
+_CJK_WINDOW = (
+    r"(?:日次|1日の?|一日の?|每日|每天|일일\s*|每分钟|每分鐘|1分あたりの?)"
+    r"(?:クォータ|割り当て|上限|制限|配额|配額|额度|額度|限额|限額|限制|请求|請求|할당량|한도)"
+)
+_CJK_HIT = r"超过|超出|超限|超過|超え|达到|達到|已达|已達|到達|達し|用尽|用盡|用完|耗尽|耗盡|초과|도달|소진"
+WINDOW_WORDS = (
+    rf"(?<![\w-]){_HIT_VERB}\s+(?:the\s+|your\s+|my\s+|its\s+|our\s+|their\s+)?(?:free(?:[\s-]tier)?\s+)?"
+    rf"{_WINDOW_NAME}{_LIMIT_NOUN}"
+    rf"|(?<![\w-]){_WINDOW_NAME}{_LIMIT_NOUN}\s+(?:(?:was|has\s+been|is|have\s+been)\s+)?"
+    r"(?:exceeded|reached|exhausted|hit|used\s+up)(?![\w-])"
+    # (In Chinese, Japanese and Korean with a word of exceeding before or after: "超出每日配额", "日次クォータ超過",
+    # "每日配额已用尽", "일일 할당량 초과"; "每分钟请求数" alone is only a name.)
+    rf"|(?:{_CJK_HIT})\s*{_CJK_WINDOW}|{_CJK_WINDOW}\s*(?:を|が|已|已经|已經)?\s*(?:{_CJK_HIT})"
+)
 #: Google product words (lower-case) that make a prose status code a Google error.
 PROSE_CODE_CONTEXT = (
     "gemini",
