@@ -60,3 +60,14 @@ def test_the_japanese_post_of_a_daily_quota_429_is_read_as_per_day() -> None:
 def test_a_429_without_words_of_a_window_is_unchanged() -> None:
     [found] = explain("429 Too Many Requests", now=NOW)
     assert found.kind == "unspecified-429"
+
+
+def test_an_apps_error_line_ending_with_its_code_and_a_code_a_user_got_are_read() -> None:
+    assert kind("2026-12-05 12:00:01 [worker] Gemini API error 429\nretrying in 5s") == "unspecified-429"
+    assert kind("Gemini API error 503") == "overloaded"
+    assert kind("Got a 429 from Gemini again, after two requests") == "unspecified-429"
+    assert one("I keep hitting 429 on gemini-2.5-pro since this morning, any idea?").model == "gemini-2.5-pro"
+    # Another provider's line of the same form stays theirs; a number that is not a status is no code.
+    assert kind("OpenAI API error 429") == "unrecognized"
+    assert kind("Gemini API error 4291") == "unrecognized"
+    assert kind("We got 429 stars on the Gemini plugin repo") == "unrecognized"

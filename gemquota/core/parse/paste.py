@@ -157,7 +157,12 @@ def _prose_code_records(flat: str) -> list[_Acc]:
     match = _PROSE_CODE_RX.search(low)
     code = 429
     if match is not None:
-        code = int(match.group("prose_code_c") or match.group("prose_code_v") or match.group("prose_code_p"))
+        code = int(
+            match.group("prose_code_c")
+            or match.group("prose_code_v")
+            or match.group("prose_code_p")
+            or match.group("prose_code_g")
+        )
     else:
         # No code: the error in words ("`Resource exhausted` from gemini", "API调用频率超限").
         for rx, words_code in _PROSE_WORDS_RX:

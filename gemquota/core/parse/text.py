@@ -466,7 +466,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("error:", "error 4", "error 5"),
         # (… and "Error 429 Quota exceeded": the code, then the reason as a capitalised phrase.)
         # (… and go-genai's "Error 400, Message: …, Status: INVALID_ARGUMENT, Details: []".)
-        _Re(rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}(?::|(?=,\s*Message)|\s+(?=[A-Z][a-z])))"),
+        # (… and "Gemini API error 429" ending its line: an app's own one-line report of the status.)
+        _Re(
+            rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}(?::|(?=,\s*Message)|\s+(?=[A-Z][a-z])"
+            r"|(?=[.,;)!]?[ \t]*(?:[\r\n]|$))))"
+        ),
         "error_colon_code",
     ),
     # google-api-core's ``str(exc)``, "<code> <message>" at the head of a line ("429 Quota exceeded for

@@ -847,11 +847,16 @@ PROSE_CODE = (
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
-    # … or as what a call returned ("…:generateContent - returns 404", Chinese "请求已经返回404了"; not
-    # "received 500 … retrying", a client's notice of an error already logged).
+    # … or as what a call returned or a user got ("…:generateContent - returns 404", "got a 429 from Gemini",
+    # Chinese "请求已经返回404了"; not "received 500 … retrying", a client's notice of an error already logged).
     r"|(?:(?<![\w-])(?:returns?|returned|returning|says|gives|throws)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
     r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?)\s*(?:http\s*)?)"
     r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_]|\.\d)"
+    # … or as what a user got or hit, ending the clause or before where it came from ("got a 429 from Gemini",
+    # "keep hitting 429 on gemini-2.5-pro", "getting 503 again"; not "got 429 stars").
+    r"|(?<![\w-])(?:got|gets?|getting|hit|hits|hitting)\s+(?:an?\s+|the\s+|http\s+|status\s+(?:code\s+)?)?"
+    r"(?P<prose_code_g>40[0134]|429|499|50[0-4])(?=[ \t]*(?:[.,;:!?)\n]|$)|\s+(?:from|on|with|when|while|again"
+    r"|after|calling|trying|every|all|back|for\s+(?:every|each|all|any)|in\s+(?:gemini|vertex|ai\s+studio))(?![\w-]))"
     # … or in parentheses after the error in words ("VertexAI rate limit (429)", "quota exceeded (429)").
     r"|(?<![\w-])(?:rate[\s\-]?limit(?:ed|ing)?|quota\s+exceeded|too\s+many\s+requests|overloaded"
     r"|(?:service\s+)?unavailable|internal\s+(?:server\s+)?error)\s*\((?:http\s*)?(?P<prose_code_p>429|50[0-4])\)"
