@@ -805,7 +805,7 @@ _GOOGLE_SIGNALS = frozenset(
 )
 #: The Google hints that name a client library or tool, not only the product or a model id.
 _SDK_HINTS = GOOGLE_HINTS - {"google_model", "gemini_api"}
-_GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana)-[\w.]", re.IGNORECASE)
+_GOOGLE_MODEL = LazyRe(r"(?:gemini|imagen|veo|learnlm|lyria|nano-banana|deep-research)-[\w.]", re.IGNORECASE)
 #: Google's open-weight models, which others serve too (a signal only when no other provider is named).
 _OPEN_MODEL = LazyRe(r"gemma-[\w.]", re.IGNORECASE)
 

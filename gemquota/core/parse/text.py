@@ -516,6 +516,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "forbidden",
             "not found",
             "unauthorized",
+            "unauthenticated",
             "timeout",
             "time-out",
             "payment",
@@ -531,6 +532,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             rf"{_CODE_LEAD}:?\s+\(?[\"'“]?(?P<code_phrase_p>Too\s+Many\s+Requests|Service\s+Unavailable"
             r"|Internal\s+Server\s+Error|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out"
             r"|Payment\s+Required|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict|Resource\s+exhausted"
+            r"|Unauthenticated"
             # Google's own messages of a 500 and a 504 after their code ("500 Internal error encountered.").
             r"|Internal\s+error|Deadline\s+exceeded)",
             re.IGNORECASE,

@@ -606,7 +606,11 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "interactions_schema",
         "badreq",
         "INVALID_ARGUMENT",
-        r"legacy\s+Interactions\s+API\s+schema|steps-based\s+API\s+version|use\s+step_list\s+input\s+format",
+        r"legacy\s+Interactions\s+API\s+schema|steps-based\s+API\s+version|use\s+step_list\s+input\s+format"
+        # (A model or agent served only there, called through generateContent or the OpenAI-compatible endpoint
+        # ("This model only supports Interactions API").)
+        r"|only\s+supports\s+(?:the\s+)?Interactions\s+API"
+        r"|only\s+(?:available|supported)\s+(?:through|via|in|on|with)\s+the\s+Interactions\s+API",
     ),
     # The Files API's refusal of a file still processing ("The File abc is not in an ACTIVE state and usage
     # is not allowed").
@@ -775,7 +779,9 @@ _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 MODEL_ID = (
     rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
     # (… and Vertex's PaLM models, "code-bison", "chat-bison@001", and its first Imagen ids, "imagegeneration@005".)
-    r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b|imagegeneration(?=@))"
+    r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b|imagegeneration(?=@)"
+    # (… and the Interactions API's agents: "deep-research-preview-04-2026", "deep-research-pro-preview-12-2025".)
+    r"|deep-research-(?:pro-|max-)?preview\b)"
     r"[A-Za-z0-9_.\-]{0,80}"
     r"(?:@[A-Za-z0-9_.\-]{1,40})?"  # (ASCII: an id ends at "的" or "，"; a Vertex version kept: "@001")
 )
@@ -838,8 +844,10 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 #: Google error, and only where a Google product is named (``PROSE_CODE_CONTEXT``).
 PROSE_CODE = (
     r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
-    r"(?:s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
+    r"(?:['’]?s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
+    # … or followed by the limit it hit ("429 - limit reached", "429: quota exceeded").
+    r"|\s*[-–:]\s*(?:(?:rate|usage|quota)\s+)?limit\s+(?:reached|exceeded|hit)\b|\s*[-–:]\s*quota\s+exceeded\b"
     # … or as the answer of a Gemini API method ("404 on streamGenerateContent", "429s from generateContent").
     r"|s?\s+(?:on|from|for|at)\s+[:/]?(?:stream)?(?:generatecontent|counttokens|embedcontent|batchembedcontents)\b"
     # … or by its status in words ("a 429 ResourceExhausted error", "503 Service Unavailable errors").
@@ -850,7 +858,7 @@ PROSE_CODE = (
     # … or as what a call returned or a user got ("…:generateContent - returns 404", "got a 429 from Gemini",
     # Chinese "请求已经返回404了"; not "received 500 … retrying", a client's notice of an error already logged).
     r"|(?:(?<![\w-])(?:returns?|returned|returning|says|gives|throws)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
-    r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?)\s*(?:http\s*)?)"
+    r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?|遇到了?|碰到了?|出现了?|出現了?|收到了?)\s*(?:http\s*)?)"
     r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_]|\.\d)"
     # … or as what a user got or hit, ending the clause or before where it came from ("got a 429 from Gemini",
     # "keep hitting 429 on gemini-2.5-pro", "getting 503 again"; not "got 429 stars").
@@ -877,6 +885,11 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
         r"|(?<![\w-])exceeded\s+(?:the\s+|your\s+|my\s+|its\s+)?(?:daily\s+|free\s+|api\s+)?quota(?![\w-])"
         r"|(?<![\w-])hit(?:ting|s)?\s+(?:the\s+|a\s+|our\s+|my\s+)?quota\s+limits?(?![\w-])"
         r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽"
+        # (… and Google's "You exceeded your current quota" as other languages' posts give it: "Você excedeu sua
+        # cota atual", "Has excedido tu cuota actual", "Vous avez dépassé votre quota actuel", "Sie haben Ihr
+        # aktuelles Kontingent überschritten", "Hai superato la quota attuale".)
+        r"|excedeu\s+(?:a\s+)?sua\s+cota|excedi(?:ó|o|ste)\s+(?:su|tu)\s+cuota|has\s+excedido\s+(?:su|tu)\s+cuota"
+        r"|d[ée]pass[ée]\s+votre\s+quota|kontingent\s+überschritten|superato\s+(?:la\s+)?(?:tua\s+|sua\s+)?quota"
         r"|レート制限|レートリミット|요청\s*한도|속도\s*제한",
         429,
     ),
