@@ -836,6 +836,8 @@ def google_signals(err: GoogleError) -> list[str]:
         found.append("open_model")
     if err.domain and "googleapis" in err.domain:
         found.append("domain")
+    if "google_on_line" in err.hints:
+        found.append("line")  # a Google product named on the error's own line, no other provider there
     return found
 
 
@@ -1156,6 +1158,15 @@ def _assumptions(
                 out.append(f"The model id ({model}) is inferred from the quota's display name.")
         elif err.request_model == model and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA, Kind.PLAN_QUOTA}):
             out.append(f"The quota's model is taken from the request ({model}); the quota does not name it.")
+        elif err.named_model == model and not (err.request_model or err.message_model or err.display_model):
+            several = next((h.split(":", 1)[1] for h in err.hints if h.startswith("several_models:")), None)
+            if several:
+                out.append(
+                    f"The text names several models ({', '.join(several.split(','))}) and the error none: the "
+                    f"first ({model}) is given."
+                )
+            else:
+                out.append(f"The model ({model}) is named elsewhere in the text, not in the error itself.")
     if backend != Backend.UNKNOWN and not err.hosts and not err.domain and not err.service:
         out.append(
             f"The backend ({backend}) is inferred from the wording and the tools named; no Google host is named."

@@ -118,15 +118,37 @@ def _parse_text(text: str) -> list[GoogleError]:
         for acc in merged:
             acc.violations.extend(worded)
     if merged and not any(_names_model(a) for a in merged):
-        # The one model a post names anywhere (a title, "calling the model X", "the X model").
-        sole = _sole_model(flat.lower())
+        # The model a post names anywhere (a title, "calling the model X", "the X model"); of several, the
+        # first (the one a post names first is the one it is about, as a rule), said in the diagnosis.
+        named = _named_models(flat.lower())
         for acc in merged:
-            acc.named_model = acc.named_model or sole
+            if not acc.named_model and named:
+                acc.named_model = named[0]
+                if len(named) > 1:
+                    acc.hints.add("several_models:" + ",".join(named[:4]))
+    elif any(_only_displayed(a) for a in merged):
+        # A model named only by its display name ("Gemini 3 Pro Image") is the release of it the post writes
+        # out as an id ("gemini-3-pro-image-preview"), when that is the one id it names.
+        named = _named_models(flat.lower())
+        sole = named[0] if len(named) == 1 else None
+        for acc in merged:
+            shown = acc.display_model or acc.named_model or ""
+            if sole and _only_displayed(acc) and _RELEASE_OF.fullmatch(sole.removeprefix(shown)):
+                if acc.display_model:
+                    acc.display_model = sole
+                else:
+                    acc.named_model = sole
     # Hints that only decide whether an error is Google's at all (Google's SDKs and model ids, other
     # providers) are looked for only when some error carries no Google signal of its own.
     hints = _global_hints(flat, precision=not all(_signed(a) for a in merged))
     for acc in merged:
         acc.hints |= hints
+        if (
+            any(h.startswith("foreign:") for h in hints)
+            and not _signed(acc)
+            and _names_google_on_its_line(acc, flat)
+        ):
+            acc.hints.add("google_on_line")
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
 
@@ -180,6 +202,18 @@ def _prose_code_records(flat: str) -> list[_Acc]:
     return [acc]
 
 
+#: What an id adds to the model its display name names: a release ("-preview", "-preview-05-20", "-exp",
+#: "-latest", "-001"), not another model ("-lite", "-image").
+_RELEASE_OF = _Re(r"-(?:preview|exp|latest|\d{3})(?:-[\w.\-]{1,40})?")
+
+
+def _only_displayed(acc: _Acc) -> bool:
+    """Whether an error's model comes from a display name only."""
+    return bool(acc.display_model or acc.named_model) and not (
+        acc.request_model or acc.message_model or acc.dimension_model or any(v.model for v in acc.violations)
+    )
+
+
 def _names_model(acc: _Acc) -> bool:
     return bool(
         acc.request_model
@@ -195,11 +229,11 @@ def _names_model(acc: _Acc) -> bool:
 _ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/googleai/")
 
 
-def _sole_model(low: str) -> str | None:
-    """The one Google model id ``low`` names (lower-cased text), or None when it names none or several.
-    An id inside a longer word or path, after a word of advice ("switch to …"), or cut by the end of the
-    text does not count."""
-    found: set[str] = set()
+def _named_models(low: str) -> list[str]:
+    """The Google model ids ``low`` names (lower-cased text), in the order it first names them. An id inside
+    a longer word or path, after a word of advice ("switch to …"), or cut by the end of the text does not
+    count."""
+    found: dict[str, None] = {}
     for match in _BARE_MODEL_RX.finditer(low):
         at = match.start()
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
@@ -216,10 +250,8 @@ def _sole_model(low: str) -> str | None:
             continue  # "gemini-2.0-flash로 수정" (changed to): the model moved to, not the one that failed
         model = _clean_model(match.group("bare_model_v"))
         if model:
-            found.add(model)
-        if len(found) > 1:
-            return None
-    return next(iter(found), None)
+            found[model] = None
+    return list(found)
 
 
 #: Characters that end a word: what follows the last of them in a cut body is the word the cut went through.
@@ -236,6 +268,30 @@ def _without_cut_word(span: str) -> str:
 
 #: Signals of an error's own body that make it Google's whatever else the paste says.
 _OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_request_detail"})
+
+
+#: A Google product named on an error's own line ("HTTP 400: provider=Gemini:", "Gemini API error 503",
+#: "[google] Server Unavailable"); not gemini-cli, whose forks print its wrapper around their own providers'
+#: errors, nor a Gemini model ("Gemini 2.5 Pro", "gemini-2.0-flash", "Gemini models"), which gateways serve.
+_GOOGLE_ON_LINE = _Re(
+    r"(?<![\w-])(?:google(?![\w-])|vertex\s*ai|vertexai|ai\s+studio"
+    r"|gemini(?![\w-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
+)
+
+
+def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
+    """Whether the line holding an error's first evidence names a Google product and no other provider: a
+    paste that names another provider elsewhere (a second one configured, a comparison) is still Google's
+    for an error whose own line says Gemini."""
+    if not acc.evidence:
+        return False
+    at = flat.find(acc.evidence[0])
+    if at < 0:
+        return False
+    line = flat[flat.rfind("\n", 0, at) + 1 : (flat.find("\n", at) + 1 or len(flat) + 1) - 1].lower()
+    if len(line) > 2_000 or not _GOOGLE_ON_LINE.search(line):
+        return False
+    return not any(h.startswith("foreign:") for h in _global_hints(line))
 
 
 def _signed(acc: _Acc) -> bool:

@@ -343,10 +343,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(r"Responding\s+with\s+(?:models/)?(?P<responding_model_v>(?:gemini|gemma)-[\w.\-]{1,80})"),
         "responding_model",
     ),
-    # .NET: "HttpStatusCode is TooManyRequests" (Google.GoogleApiException), "StatusCode: 429".
+    # .NET: "HttpStatusCode is TooManyRequests" (Google.GoogleApiException), "StatusCode: 429", and a .NET
+    # SDK's "Request failed with Status Code: NotFound" (the enum's name).
     (
-        ("httpstatuscode",),
-        _Re(r"httpstatuscode\s*(?:is|:|=)\s*(?P<dotnet_status_v>[a-z]{5,30}|[1-5]\d\d)\b"),
+        ("httpstatuscode", "status code:", "statuscode:", "statuscode ="),
+        _Re(
+            r"httpstatuscode\s*(?:is|:|=)\s*(?P<dotnet_status_v>[a-z]{5,30}|[1-5]\d\d)\b"
+            r"|status\s?code\s*(?:is|:|=)\s*(?P<dotnet_status_w>[a-z]{5,30})\b"
+        ),
         "dotnet_status",
     ),
     # Vertex AI publisher paths: ".../publishers/google/models/gemini-2.5-pro", a version kept as written
@@ -504,6 +508,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
         ),
         "logged_code",
+    ),
+    # A response logged as its code and the Google API address it came from (openai-python's debug log:
+    # "response (error; no more retries left) 400 https://generativelanguage.googleapis.com/v1beta/openai/…").
+    (
+        ("googleapis.com",),
+        _Re(rf"{_CODE_LEAD}\s+https?://(?:[\w-]+\.)*googleapis\.com/"),
+        "url_code",
     ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
     (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
@@ -1518,8 +1529,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
                 acc.hints.add("responding-model")
 
         return _Fact(pos, kind, apply_rm)
+    if kind == "url_code":
+        return _Fact(pos, "code", _code_applier(_to_int(match.group(0)[:3]), None, frag))
     if kind == "dotnet_status":
-        word = g("dotnet_status_v")
+        word = g("dotnet_status_v") or g("dotnet_status_w")
         code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)
         if code is None:
             return None

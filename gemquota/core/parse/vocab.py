@@ -505,7 +505,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "PERMISSION_DENIED",
         r"(?:not\s+eligible|ineligible)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
         r"|Eligibility\s+check\s+failed"
-        r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity",
+        r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity"
+        # A Cloud project set without a seat ("You are currently configured to use a Google Cloud Project but
+        # lack a Gemini Code Assist license").
+        r"|lack\s+a\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)\s+license",
     ),
     (
         "not_found",
