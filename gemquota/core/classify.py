@@ -852,6 +852,7 @@ _FOREIGN_LABEL = {
     "platform": "a CDN, gateway or hosting platform",
     "cn-cloud": "a Chinese cloud or AI service",
     "local-or-tool": "a local model server or another vendor's coding tool",
+    "web-page": "a web site (the browser's own error page)",
 }
 
 

@@ -71,3 +71,119 @@ def test_an_apps_error_line_ending_with_its_code_and_a_code_a_user_got_are_read(
     assert kind("OpenAI API error 429") == "unrecognized"
     assert kind("Gemini API error 4291") == "unrecognized"
     assert kind("We got 429 stars on the Gemini plugin repo") == "unrecognized"
+
+
+def test_a_google_product_on_the_errors_own_line_outweighs_a_provider_named_elsewhere() -> None:
+    relay = (
+        "I configured DeepSeek and a relay's Gemini provider. DeepSeek works.\n"
+        "LLM request failed: HTTP 400: provider=Gemini: the response has a status code of 400\n"
+    )
+    assert kind(relay) == "bad-request"
+    assert kind(paste("holdout30", "008")) == "bad-request"
+    # … not when the line names only a Gemini model (gateways serve those), nor another provider too.
+    gateway = 'API Provider: OpenRouter\n# RooCode returns "401 No auth credentials found" on Gemini models\n'
+    assert kind(gateway) == "unrecognized"
+    both = "OpenAI said HTTP 400 and so did Google\nprovider: openai\n"
+    assert kind(both) == "unrecognized"
+
+
+def test_dotnet_status_names_and_a_code_logged_before_a_google_api_address() -> None:
+    assert kind("Mscc.GenerativeAI: Request failed with Status Code: NotFound") == "model-not-found"
+    assert kind("Gemini: Request failed with Status Code: TooManyRequests") == "unspecified-429"
+    # A number after "status code:" is read only where it is one (not "400." of a sentence's end).
+    oci = (
+        "Service error:LimitExceeded. The following service limits were exceeded. http status code: 400. Opc"
+    )
+    assert kind(oci) == "unrecognized"
+    logged = (
+        "OpenAI:DEBUG:response (error; no more retries left) 400 "
+        "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions {"
+    )
+    found = one(logged)
+    assert (found.kind, found.backend) == ("bad-request", "gemini-api")
+    assert kind("GET 200 https://generativelanguage.googleapis.com/v1beta/models") == "unrecognized"
+
+
+def test_a_display_name_stands_for_the_release_the_text_writes_out() -> None:
+    text = (
+        "Gemini 3 Pro Image: 503 The model is overloaded. We call gemini-3-pro-image-preview through the API."
+    )
+    assert one(text).model == "gemini-3-pro-image-preview"
+    # Another model of the same family is not a release of it.
+    other = "Gemini 2.5 Flash: 503 The model is overloaded. (we also tried gemini-2.5-flash-lite)"
+    assert one(other).model == "gemini-2.5-flash"
+
+
+def test_of_several_models_named_the_first_is_given_and_said_so() -> None:
+    text = (
+        "gemini-3.7-flash-medium\ngemini-3.7-flash-low\nAll of these return 429 errors from gemini, sadly.\n"
+    )
+    found = one(text)
+    assert found.model == "gemini-3.7-flash-medium"
+    assert any("several models" in a and "gemini-3.7-flash-low" in a for a in found.assumptions)
+    single = one("gemini-2.5-pro keeps giving 429 errors on gemini since this morning.")
+    assert single.model == "gemini-2.5-pro"
+    assert any("named elsewhere" in a for a in single.assumptions)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Code Assist: a Cloud project set without a seat.
+        (
+            '{"error":{"message":"You are currently configured to use a Google Cloud Project but lack a Gemini '
+            'Code Assist license. Please contact your administrator to request a license. (#3501)"}}',
+            "permission",
+        ),
+        ("Exception: **ERROR**: 400 Please use a valid role: user, model.", "bad-request"),
+        ('-> 400 "This model only supports Interactions API"', "bad-request"),
+        ("Google Gemini 401 Unauthenticated", "bad-key"),
+        # A page's inline code that lost its spaces.
+        (
+            "Users on paid plans hit 429 RESOURCE_EXHAUSTEDorMODEL_CAPACITY_EXHAUSTEDin Gemini CLI.",
+            "capacity",
+        ),
+        # Codes told in prose.
+        ("gemini-cli usage becomes 429 - limit reached. Google, where is response?", "unspecified-429"),
+        ("I'm seeing 503's from upstream issues with gemini most days", "overloaded"),
+        ("感觉没调用几次，gemini一下子就遇到429了", "unspecified-429"),
+        # Google's quota sentence as other languages' posts give it.
+        ("Ao usar a API Gemini: Você excedeu sua cota atual, verifique seu plano", "unspecified-429"),
+        ("API de Gemini: Has excedido tu cuota actual", "unspecified-429"),
+    ],
+)
+def test_wordings_and_shapes_of_this_round(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+def test_deep_research_agents_are_google_models() -> None:
+    text = (
+        'POST https://generativelanguage.googleapis.com/v1beta/openai/chat/completions\n{"model": '
+        '"deep-research-preview-04-2026"}\n-> 400 "This model only supports Interactions API"\n'
+    )
+    assert one(text).model == "deep-research-preview-04-2026"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another service's host written without its scheme, and the address answers came from.
+        "Wit.ai SDK: HTTP Error 503: The remote server returned an error: (503) Service Unavailable.\n"
+        "Ping api.wit.ai successfully",
+        "I'm seeing HTTP/1.1 503 Service Unavailable responses from https://hippogames.dev/api/oauth/init.",
+        # A Ruby client's provider symbol.
+        "the server responded with status 400 (Faraday::BadRequestError)\nmodel = GenAI::Image.new(:open_ai, KEY)",
+        # A browser's own error page of a web site.
+        "After a while: HTTP ERROR 500 This page isn't working. FATAL: sorry, too many clients already",
+        # Glued words do not make a Google status of a longer capitalised word.
+        "RESOURCE_EXHAUSTEDX is our own enum value",
+    ],
+)
+def test_look_alikes_of_this_round_stay_unrecognized(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_a_code_before_a_google_address_and_a_host_in_code_are_no_foreign_host() -> None:
+    # A Python attribute chain is not a host; Google's own api.* names are Google's.
+    assert kind("gemini 429 RESOURCE_EXHAUSTED at client.api.models.generate") == "unspecified-429"
+    assert kind("429 RESOURCE_EXHAUSTED from api.ai.dev") == "unspecified-429"

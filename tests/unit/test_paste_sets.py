@@ -24,6 +24,33 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout28/020-ai-forum-live-api-websocket-disconnects-1011-1008-native-audio.txt": (
+        "Live API close codes told only as '1011/1008' in a report's title and prose, no reason text"
+    ),
+    "holdout28/032-aiweekly-alert-gemini-2-0-flash-001-retired-calls-return-errors.txt": (
+        "a retirement told in a news item's prose ('Google retired …, causing immediate errors'), no error text"
+    ),
+    "holdout28/033-gptmodel-blog-antigravity-quotaexceeded-thinkingtokenlimitreached.txt": (
+        "a blog's paraphrase 'QuotaExceeded - ThinkingTokenLimitReached' of Antigravity: read as a 429 naming no quota"
+    ),
+    "holdout30/005-csharp-mscc-azure-httprequestexception-400-bad-request.txt": (
+        "a .NET 400 of an app hosted on Azure: Azure named, nothing of Google's on the error's line"
+    ),
+    "holdout30/007-swift-sdk-rpcerror-error-1-norway-users-region-reply.txt": (
+        "the Swift SDK's 'RPCError error 1' with no code; the region is told only in a reply"
+    ),
+    "shapes34/011-zh-cliproxyapi-issue-gemini-cli-oauth-403-after-june-18-prose.txt": (
+        "gemini-cli's end of service told in Chinese prose ('认证提示403'), no error text"
+    ),
+    "shapes34/024-forum-live-native-audio-manual-vad-connectionclosederror-sent-1011-keepalive.txt": (
+        "a Live close code 1011 the client sent after its own keepalive time-out, in prose"
+    ),
+    "shapes34/028-avianvisitors-pr-image-generation-needs-billing-free-tier-image-quota-0-prose.txt": (
+        "'free tier image quota is 0' told in a PR's prose, no error text"
+    ),
+    "shapes34/030-antigravity-cli-issue-paid-pro-web-search-locked-167-hours.txt": (
+        "a web-search allowance 'hard-locked for 167 hours' told in prose, no error text"
+    ),
     "holdout25/006-immersive-translate-zh-429-one-api-proxy-gemini-blocked-prohibited-content.txt": (
         "one-api's own error envelope (one_api_err) around a Gemini block: the relay's envelope wins"
     ),
@@ -191,6 +218,12 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google14/054-discord-scraper-error-429-resuming-prose.txt": (
+        "'error code 429' of Discord's API told in prose that names Discord only as 'changes at Discord'"
+    ),
+    "not-google14/058-ccs-cliproxy-502-unknown-provider-gemini-claude-model-variant.txt": (
+        "a proxy's own 502 in OpenAI's envelope naming a 'gemini-claude-…' model: relays carry Google's own errors in that envelope too"
+    ),
     "not-google12/043-koishi-openai-request-failed-429-chinese.txt": (
         "a bare 'Request failed with status code 429' in Chinese prose that names no provider"
     ),
@@ -221,6 +254,30 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout28/020-ai-forum-live-api-websocket-disconnects-1011-1008-native-audio.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout28/032-aiweekly-alert-gemini-2-0-flash-001-retired-calls-return-errors.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout29/004-research-repo-pr-prose-free-tier-wall-20-requests-day-gemini-3-6-flash.txt": (
+        "not recognised as an error (prose; unrecognized is also allowed), so no model is given"
+    ),
+    "holdout29/027-adk-js-issue-agent-output-empty-unknown-error-gemini-2-0-flash.txt": (
+        "labelled unrecognized, so no model is given"
+    ),
+    "holdout29/031-proxy-issue-prose-account-suspended-after-gemini-cli-antigravity-third-party-login.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout31/019-autodev-issue-log-merge-conflicts-429-tpm-paid-503-499-and-400-schema-branching.txt": (
+        "a log of several errors: the primary (a 503, allowed) names no model and the others name two"
+    ),
+    "shapes34/006-opencode-antigravity-auth-issue-403-not-eligible-for-code-assist-debug-info.txt": (
+        "an eligibility 403 beside several Antigravity model aliases; the labelled one is a debug line's 'Effective Model'"
+    ),
+    "shapes34/024-forum-live-native-audio-manual-vad-connectionclosederror-sent-1011-keepalive.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
     "holdout26/006-router-issue-antigravity-prose-gemini-3-5-flash-low-quota-used-up.txt": (
         "not recognised as an error (prose; unrecognized is also allowed), so no model is given"
     ),

@@ -126,7 +126,14 @@ def _parse_text(text: str) -> list[GoogleError]:
                 acc.named_model = named[0]
                 if len(named) > 1:
                     acc.hints.add("several_models:" + ",".join(named[:4]))
-    elif any(_only_displayed(a) for a in merged):
+    else:
+        # Errors of one paste that name no model share the one model the others name (a log of one app).
+        models = {m for a in merged if (m := _model_of(a))}
+        if len(models) == 1:
+            for acc in merged:
+                if not _names_model(acc):
+                    acc.named_model = next(iter(models))
+    if any(_only_displayed(a) for a in merged):
         # A model named only by its display name ("Gemini 3 Pro Image") is the release of it the post writes
         # out as an id ("gemini-3-pro-image-preview"), when that is the one id it names.
         named = _named_models(flat.lower())
@@ -211,6 +218,16 @@ def _only_displayed(acc: _Acc) -> bool:
     """Whether an error's model comes from a display name only."""
     return bool(acc.display_model or acc.named_model) and not (
         acc.request_model or acc.message_model or acc.dimension_model or any(v.model for v in acc.violations)
+    )
+
+
+def _model_of(acc: _Acc) -> str | None:
+    """The model an error names itself (not one only a display name gives)."""
+    return (
+        acc.dimension_model
+        or next((v.model for v in acc.violations if v.model), None)
+        or acc.message_model
+        or acc.request_model
     )
 
 

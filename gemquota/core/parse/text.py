@@ -390,7 +390,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("_", "ratelimit", "accessnot", "dailylimit"),
-        _Re("(?:" + _lead_alt(_REASON_WORDS) + r")\b"),
+        _Re("(?:" + _lead_alt(_REASON_WORDS, glued=True) + r")(?![A-Z0-9_])"),
         "reason",
     ),
     (
@@ -609,7 +609,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("_", "unavailable", "internal"),
-        _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'))})\b"),
+        _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'), glued=True)})(?![A-Z0-9_])"),
         "status_word",
     ),
     (
@@ -676,6 +676,17 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("models/",),
         _Re(
             r"(?:not\s+(?:supported|enabled|available)|unsupported)\s+for\s+models/(?P<resource_model_v>[\w.\-]{2,80})"
+        ),
+        "resource_model",
+    ),
+    # … and by its id before the method it is refused for ("claude-opus-4-6 is not supported in the
+    # generateContent API", "gemini-2.0-flash-exp is not supported for predict"): an id with a digit.
+    (
+        ("is not supported",),
+        _Re(
+            r"(?<![\w.\-/])(?P<resource_model_v>[a-z][a-z0-9]*-[\w.\-]{0,78}\d[\w.\-]{0,78}(?:@[\w.\-]{1,40})?)"
+            r"\s+is\s+not\s+supported\s+(?:in|for|by)\s+(?:the\s+)?"
+            r"(?:generateContent|streamGenerateContent|countTokens|embedContent|predict|Interactions)\b"
         ),
         "resource_model",
     ),

@@ -592,7 +592,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|(?:GenerateContent|CountTokens|EmbedContent|BatchEmbedContents)Request\s+proto\s+is\s+invalid"
         # A client deadline under the API's minimum ("Manually set deadline 5s is too short. Minimum allowed
         # deadline is 10s.").
-        r"|Minimum\s+allowed\s+deadline\s+is\s+\d",
+        r"|Minimum\s+allowed\s+deadline\s+is\s+\d"
+        # A content's role outside the two Gemini knows ("Please use a valid role: user, model.").
+        r"|Please\s+use\s+a\s+valid\s+role:\s*user,\s*model",
     ),
     # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
     # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
@@ -671,15 +673,18 @@ def _lead(word: str) -> str:
     return word[0] + r"(?<!\w.)" + word[1:]
 
 
-def _lead_alt(words: Iterable[str]) -> str:
+def _lead_alt(words: Iterable[str], *, glued: bool = False) -> str:
     """``_lead`` of each word, the words grouped by first character (``R(?<!\\w.)(?:ATE_…|ESOURCE_…)``):
     the same matches (words keep their order within a group, and words of different groups never
-    match at the same position), but each candidate position is tried once per group, not per word."""
+    match at the same position), but each candidate position is tried once per group, not per word.
+    ``glued``: a word may touch lower-case letters (a page's inline code that lost its spaces:
+    "hit 429 RESOURCE_EXHAUSTEDorMODEL_CAPACITY_EXHAUSTEDin Gemini CLI"), not capitals, digits or "_"."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
+    before = r"(?<![A-Z0-9_].)" if glued else r"(?<!\w.)"
     return "|".join(
-        first + r"(?<!\w.)" + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        first + before + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
         for first, rests in groups.items()
     )
 
@@ -996,6 +1001,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "foreign:openai",
         (
             "openai",
+            "open_ai",
             "insufficient_quota",
             "gpt-",
             "chatgpt",
@@ -1003,7 +1009,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "context_length_exceeded",
             "your messages resulted",
         ),
-        r"(?<![\w/])openai(?![\s\-_]*compat)|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
+        r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
         r"|in\s+organization\s+`?org[-_]\w"
         # … and its whole sentence, whatever stands for the organization ("… in organization org-{id} on …").
@@ -1397,6 +1403,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
         r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
     ),
+    # A browser's own page for a web site's error ("HTTP ERROR 500 This page isn't working"): a site's, not an
+    # API's answer.
+    (
+        "foreign:web-page",
+        ("this page isn", "this site can"),
+        r"this\s+page\s+isn['’]?t\s+working|this\s+site\s+can['’]?t\s+be\s+reached",
+    ),
     # Other APIs' own error envelopes: OpenAI-compatible servers and Mistral/Notion ({"object": "error", …}),
     # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota …).
     (
@@ -1434,17 +1447,21 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Google's is named); the machine's own and private addresses are not another provider.
     (
         "foreign:host",
-        ("http://", "https://", "ws://", "wss://"),
+        ("http://", "https://", "ws://", "wss://", "api."),
         # A request aimed at another service: a method or "url" before the URL, or an api.* host; or the
         # error's own help link ("see https://letsencrypt.org/docs/rate-limits/"), which names whose it is
         # (a user's pointer to an issue on github.com or a Q&A site is not).
         r"(?:(?:GET|POST|PUT|PATCH|DELETE|url|URL|Url)[\s:='\"<]+https?://|(?:https?|wss?)://(?=api\.)"
+        # (… an api.* host written without its scheme, "Ping api.wit.ai", and the address answers came from:
+        # "503 responses from https://example.dev/api/…".)
+        r"|(?<![\w.@/\-])(?=api\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:\s'\"),\]]|$))"
+        r"|(?:responses?|errors?|answers?|replies|returned|returns|came|coming|received|got)\s+from\s+https?://"
         r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
         r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
         r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
-        r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)[/:\s'\"]|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
+        r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)(?:[/:\s'\"),\]]|$)|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
         r"[a-z0-9*-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
     ),
     # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota), also on its
