@@ -235,7 +235,8 @@ def test_other_providers_own_balance_and_plan_words() -> None:
 def test_a_quota_exceeded_in_words_beside_a_google_product() -> None:
     assert kind(paste("peers5", "014")) == "unspecified-429"
     assert kind("Gemini: the quota was exceeded again today") == "unspecified-429"
-    assert kind("My Gemini API key exceeded the daily quota after ten prompts") == "unspecified-429"
+    # (… and the window its words name: "the daily quota".)
+    assert kind("My Gemini API key exceeded the daily quota after ten prompts") == "rpd"
     # No Google product named: an app's own words.
     assert kind("Upload failed: quota exceeded") == "unrecognized"
     # "rate limit exceeded" stays an app limiter's phrase.
