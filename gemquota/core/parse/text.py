@@ -528,6 +528,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "not found",
             "unauthorized",
             "unauthenticated",
+            "failed to connect",
             "timeout",
             "time-out",
             "payment",
@@ -544,6 +545,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r"|Internal\s+Server\s+Error|Bad\s+Request|Forbidden|Not\s+Found|Unauthorized|Gateway\s+Time-?out"
             r"|Payment\s+Required|Bad\s+Gateway|Not\s+Implemented|Request\s+Time-?out|Conflict|Resource\s+exhausted"
             r"|Unauthenticated"
+            # gRPC's UNAVAILABLE of a channel that reached no address ("503 failed to connect to all addresses").
+            r"|failed\s+to\s+connect\s+to\s+all\s+addresses"
             # Google's own messages of a 500 and a 504 after their code ("500 Internal error encountered.").
             r"|Internal\s+error|Deadline\s+exceeded)",
             re.IGNORECASE,

@@ -408,7 +408,12 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "FAILED_PRECONDITION",
         r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
         r"|not\s+currently\s+available\s+in\s+your\s+location"
-        r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services",
+        r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services"
+        # The SDKs' own names of it (Dart's and Swift's "UnsupportedUserLocation"), and the Gemini app's sentence,
+        # also as posts in Russian give it ("Gemini пока не поддерживается в вашей стране").
+        r"|(?<![\w])unsupportedUserLocation\b"
+        r"|Gemini\s+(?:is\s+not|isn['’]t)\s+(?:yet\s+|currently\s+)?(?:supported|available)\s+in\s+your\s+(?:country|region)"
+        r"|Gemini\s+(?:пока\s+)?не\s+(?:поддерживается|доступен)\s+в\s+вашей\s+(?:стране|регионе)",
     ),
     (
         "key_invalid",
@@ -480,6 +485,25 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials"),
     ("no_key", "auth", "PERMISSION_DENIED", r"doesn'?t\s+allow\s+unregistered\s+callers"),
     ("denied_access", "auth", "PERMISSION_DENIED", r"project\s+has\s+been\s+denied\s+access"),
+    # Google Cloud's own refusals around Vertex AI: a service account without the Vertex AI User role
+    # (BigQuery ML's remote models: "… does not have the permission to access or use the endpoint. Please grant
+    # the Vertex AI user role to the service account"), and local ADC without a quota project ("The
+    # aiplatform.googleapis.com API requires a quota project, which is not set by default.").
+    (
+        "cloud_permission",
+        "auth",
+        "PERMISSION_DENIED",
+        r"does\s+not\s+have\s+the\s+permission\s+to\s+access\s+or\s+use\s+the\s+endpoint"
+        r"|grant\s+the\s+Vertex\s+AI\s+user\s+role|API\s+requires\s+a\s+quota\s+project",
+    ),
+    # Google's OAuth refusing a stored sign-in that needs a new one (Workspace reauthentication: "invalid_grant",
+    # "reauth related error (invalid_rapt)"; google-auth's "Reauthentication is needed").
+    (
+        "oauth_reauth",
+        "auth",
+        "UNAUTHENTICATED",
+        r"reauth\s+related\s+error|invalid_rapt|Reauthentication\s+is\s+needed",
+    ),
     # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
     (
         "unsupported_client",
@@ -508,7 +532,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity"
         # A Cloud project set without a seat ("You are currently configured to use a Google Cloud Project but
         # lack a Gemini Code Assist license").
-        r"|lack\s+a\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)\s+license",
+        r"|lack\s+a\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)\s+license"
+        r"|missing\s+a\s+valid\s+license\s+for\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)",
     ),
     (
         "not_found",
@@ -892,7 +917,7 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
         r"|(?<![\w-])quota\s+(?:was\s+|has\s+been\s+|is\s+)?exceeded(?![\w-])"
         r"|(?<![\w-])exceeded\s+(?:the\s+|your\s+|my\s+|its\s+)?(?:daily\s+|free\s+|api\s+)?quota(?![\w-])"
         r"|(?<![\w-])hit(?:ting|s)?\s+(?:the\s+|a\s+|our\s+|my\s+)?quota\s+limits?(?![\w-])"
-        r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽"
+        r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽|资源耗尽|資源耗盡"
         # (… and Google's "You exceeded your current quota" as other languages' posts give it: "Você excedeu sua
         # cota atual", "Has excedido tu cuota actual", "Vous avez dépassé votre quota actuel", "Sie haben Ihr
         # aktuelles Kontingent überschritten", "Hai superato la quota attuale".)
