@@ -811,8 +811,12 @@ _OPEN_MODEL = LazyRe(r"gemma-[\w.]", re.IGNORECASE)
 
 
 def _google_link(url: str) -> bool:
-    host = url.split("://", 1)[-1].split("/", 1)[0].lower()
-    return host.endswith((".google.com", ".google.dev", "googleapis.com", ".goo.gl", "ai.dev", "ai.studio"))
+    host, _, path = url.split("://", 1)[-1].partition("/")
+    if path.startswith(("sorry/", "search?")):
+        return False  # Google Search's own pages (its block of automated searches), not an API's
+    return host.lower().endswith(
+        (".google.com", ".google.dev", "googleapis.com", ".goo.gl", "ai.dev", "ai.studio")
+    )
 
 
 def google_signals(err: GoogleError) -> list[str]:
@@ -853,6 +857,7 @@ _FOREIGN_LABEL = {
     "cn-cloud": "a Chinese cloud or AI service",
     "local-or-tool": "a local model server or another vendor's coding tool",
     "web-page": "a web site (the browser's own error page)",
+    "google-search": "Google Search's block of automated searches (a web search, not an AI API)",
 }
 
 

@@ -187,3 +187,81 @@ def test_a_code_before_a_google_address_and_a_host_in_code_are_no_foreign_host()
     # A Python attribute chain is not a host; Google's own api.* names are Google's.
     assert kind("gemini 429 RESOURCE_EXHAUSTED at client.api.models.generate") == "unspecified-429"
     assert kind("429 RESOURCE_EXHAUSTED from api.ai.dev") == "unspecified-429"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Google Cloud's own refusals around Vertex AI.
+        (
+            "Error in query string: bqcx-1@gcp-sa-bigquery-condel.iam.gserviceaccount.com does not have the "
+            "permission to access or use the endpoint. Please grant the Vertex AI user role to the service account",
+            "permission",
+        ),
+        (
+            "failed to list models for provider vertex: Your application is authenticating by using local "
+            "Application Default Credentials. The aiplatform.googleapis.com API requires a quota project, which "
+            "is not set by default.",
+            "permission",
+        ),
+        (
+            'Vertex AI: 400 - {"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)",'
+            '"error_uri":"https://support.google.com/a/answer/9368756"}',
+            "bad-key",
+        ),
+        (
+            "Failed to connect to Vertex AI: 503 failed to connect to all addresses; last error: UNKNOWN",
+            "overloaded",
+        ),
+        # Region in the SDKs' own names and the Gemini app's words.
+        ("{property: x, response: Instance of 'UnsupportedUserLocation'} from the Gemini Dart SDK", "region"),
+        ("Gemini пока не поддерживается в вашей стране. Мы сообщим, когда это изменится.", "region"),
+        ("Gemini isn't currently supported in your country.", "region"),
+        # Code Assist's licence refusals, Gemini's and the JS SDK's content checks.
+        (
+            "You are missing a valid license for Gemini Code Assist. Please contact your billing administrator.",
+            "permission",
+        ),
+        (
+            "400 Please ensure that multiturn requests ends with a user role or a function response.",
+            "bad-request",
+        ),
+        ("400: [GoogleGenerativeAI Error]: Each Content should have at least one part", "bad-request"),
+        (
+            "Error: [GoogleGenerativeAI Error]: First content should be with role 'user', got model",
+            "bad-request",
+        ),
+        # requests' status without its colon, aiohttp's ClientResponseError.
+        ("# 谷歌Gemini无法使用 API response: 400 Client Error", "bad-request"),
+        (
+            "ERROR | open_webui.routers.openai:generate_chat_completion:749 - 400, message='Bad Request', "
+            "url='https://generativelanguage.googleapis.com/v1beta/openai/chat/completions' - {}",
+            "bad-request",
+        ),
+        ("Gemini 老是提示资源耗尽", "unspecified-429"),
+    ],
+)
+def test_wordings_and_shapes_of_round_twelve(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+def test_openais_sdk_as_the_client_of_gemini_is_not_the_provider() -> None:
+    log = (
+        "[DEBUG] Using model: gemini-2.5-flash\n"
+        "Failed to analyze document: BadRequestError: 400 status code (no body)\n"
+        "    at APIError.generate (/app/node_modules/openai/error.js:45:20)\n"
+        "    at OpenAI.makeStatusError (/app/node_modules/openai/core.js:299:33)\n"
+    )
+    found = one(log)
+    assert (found.kind, found.model) == ("bad-request", "gemini-2.5-flash")
+    # Without Gemini named, or with OpenAI named as a provider, it stays OpenAI's.
+    assert kind(log.replace("gemini-2.5-flash", "gpt-4o")) == "unrecognized"
+    assert kind(log + "OpenAI API returned an error: insufficient_quota\n") == "unrecognized"
+
+
+def test_google_searchs_own_block_is_not_an_ai_apis_error() -> None:
+    text = (
+        "[ERROR] google search error: 429 Client Error: Too Many Requests for url: "
+        "https://www.google.com/sorry/index?continue=https://www.google.com/search%3Fq%3Dx, try the next one"
+    )
+    assert kind(text) == "unrecognized"

@@ -11,7 +11,14 @@ from gemquota.core.parse.acc import _Acc
 from gemquota.core.parse.normalize import flatten, normalize
 from gemquota.core.parse.records import GoogleError
 from gemquota.core.parse.structure import _structures, _walk
-from gemquota.core.parse.text import _advised, _compatible, _global_hints, _hosts_into, _text_records
+from gemquota.core.parse.text import (
+    _advised,
+    _compatible,
+    _global_hints,
+    _hints_of,
+    _hosts_into,
+    _text_records,
+)
 from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, without_surrogates
 from gemquota.core.parse.vocab import (
     BARE_MODEL,
@@ -255,9 +262,12 @@ def _named_models(low: str) -> list[str]:
         at = match.start()
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
         # (A resource name "models/X" is the id itself, not a path that holds it; nor is a router's route,
-        # "byok_gemini/gemini/gemini-2.5-flash", "openrouter/google/gemini-2.5-pro".)
+        # "byok_gemini/gemini/gemini-2.5-flash", "openrouter/google/gemini-2.5-pro"…)
         if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
-            named = low.endswith(_ROUTE_ENDS, 0, at)
+            # (… nor is a request's URL, ".../models/X:streamGenerateContent".)
+            named = low.endswith(_ROUTE_ENDS, 0, at) or (
+                low.endswith("/models/", 0, at) and low.startswith(":", match.end())
+            )
             if not named and (not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at)):
                 continue
         end = match.end()
@@ -291,8 +301,8 @@ _OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_reques
 #: "[google] Server Unavailable"); not gemini-cli, whose forks print its wrapper around their own providers'
 #: errors, nor a Gemini model ("Gemini 2.5 Pro", "gemini-2.0-flash", "Gemini models"), which gateways serve.
 _GOOGLE_ON_LINE = _Re(
-    r"(?<![\w-])(?:google(?![\w-])|vertex\s*ai|vertexai|ai\s+studio"
-    r"|gemini(?![\w-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
+    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_-])|vertex\s*ai|vertexai|ai\s+studio"
+    r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
 )
 
 
@@ -308,7 +318,7 @@ def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
     line = flat[flat.rfind("\n", 0, at) + 1 : (flat.find("\n", at) + 1 or len(flat) + 1) - 1].lower()
     if len(line) > 2_000 or not _GOOGLE_ON_LINE.search(line):
         return False
-    return not any(h.startswith("foreign:") for h in _global_hints(line))
+    return not _hints_of(line, "foreign")
 
 
 def _signed(acc: _Acc) -> bool:

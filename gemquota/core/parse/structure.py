@@ -488,14 +488,21 @@ def _envelope_model(data: Mapping[str, Any]) -> str | None:
 
 
 def _model_around(message: str, spans: list[tuple[int, int]]) -> str | None:
-    """The model a wrapper's message names outside the Google body it holds ("Received Model Group=X")."""
+    """The model a wrapper's message names outside the Google body it holds ("Received Model Group=X", the
+    request's URL)."""
     pieces: list[str] = []
     pos = 0
     for start, end in sorted(spans):
         pieces.append(message[pos:start])
         pos = max(pos, end)
     pieces.append(message[pos:])
-    rest = " ".join(p for p in pieces if p.strip())[:4000].lower()
+    said = " ".join(p for p in pieces if p.strip())[:4000]
+    if "models/" in said:
+        # The request's URL the wrapper quotes ("Error fetching from https://…/models/X:streamGenerateContent").
+        in_url = _URL_MODEL.search(said)
+        if in_url:
+            return _clean_model(in_url.group("m"))
+    rest = said.lower()
     if "model" not in rest and "using" not in rest and "with" not in rest:
         return None
     found = _WRAPPER_MODEL_RX.search(rest) or _PROSE_MODEL_RX.search(rest)

@@ -516,8 +516,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(rf"{_CODE_LEAD}\s+https?://(?:[\w-]+\.)*googleapis\.com/"),
         "url_code",
     ),
-    # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …".
-    (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
+    # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …" (also quoted without
+    # its colon: "API response: 400 Client Error").
+    (
+        ("client error", "server error"),
+        _Re(rf"{_CODE_LEAD}\s+(?:client\s+error:|server\s+error:|Client\s+Error\b|Server\s+Error\b)"),
+        "requests_code",
+    ),
+    # aiohttp's ClientResponseError: "400, message='Bad Request', url='https://…'".
+    ((", message=",), _Re(rf"{_CODE_LEAD}, message=['\"]"), "requests_code"),
     (
         (
             "too many",
@@ -1793,7 +1800,34 @@ def _hints_of(low: str, group: str) -> set[str]:
     # Another provider named only where the post says it works ("This is the same as with the OpenAI node,
     # which hasn't given me any problems", "works fine with Anthropic") is a comparison, not the provider
     # of the error.
-    return {specs[i][0] for i in chosen if any(not _said_to_work(low, m) for m in specs[i][2].finditer(low))}
+    # OpenAI's SDK named as the client (its frames and classes: "at OpenAI.makeStatusError", "from openai
+    # import", "openai.RateLimitError") in a paste about Gemini is the library that called Gemini's
+    # OpenAI-compatible endpoint, not the provider of the error.
+    gemini = "gemini" in low or "generativelanguage" in low
+    return {
+        specs[i][0]
+        for i in chosen
+        if any(
+            not _said_to_work(low, m)
+            and not (
+                gemini
+                and specs[i][0] == "foreign:openai"
+                and _OPENAI_CLIENT.match(low, max(0, m.start() - 7))
+            )
+            for m in specs[i][2].finditer(low)
+        )
+    }
+
+
+#: OpenAI's SDK as a client, read from just before the word ``openai`` (lower-case text).
+_OPENAI_CLIENT = _Re(
+    r"(?:.{0,7}?\b(?:at|from|import|new)\s+openai\b"
+    r"|.{0,7}?openai\.(?:makestatuserror|makerequest|_make_status_error|_request|request|openai|asyncopenai"
+    r"|(?:ratelimit|badrequest|api|apistatus|apiconnection|apitimeout|internalserver|authentication|notfound"
+    r"|permissiondenied|unprocessableentity|conflict)error)\b"
+    r"|.{0,7}?openai[\s-](?:node|python|sdk|client|library|package)\b)",
+    re.DOTALL,
+)
 
 
 #: A clause that says something works ("works fine", "no problems", "without any issues") …

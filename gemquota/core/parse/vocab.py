@@ -618,8 +618,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # A client deadline under the API's minimum ("Manually set deadline 5s is too short. Minimum allowed
         # deadline is 10s.").
         r"|Minimum\s+allowed\s+deadline\s+is\s+\d"
-        # A content's role outside the two Gemini knows ("Please use a valid role: user, model.").
-        r"|Please\s+use\s+a\s+valid\s+role:\s*user,\s*model",
+        # A content's role outside the two Gemini knows ("Please use a valid role: user, model."), a conversation
+        # that does not end with the user ("Please ensure that multiturn requests ends with a user role or a
+        # function response."), and the JS SDK's own checks of the contents ("[GoogleGenerativeAI Error]: Each
+        # Content should have at least one part", "First content should be with role 'user', got model").
+        r"|Please\s+use\s+a\s+valid\s+role:\s*user,\s*model"
+        r"|multiturn\s+requests?\s+ends?\s+with\s+a\s+user\s+role"
+        r"|Each\s+Content\s+should\s+have\s+at\s+least\s+one\s+part"
+        r"|First\s+content\s+should\s+be\s+with\s+role\s+'?user'?",
     ),
     # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
     # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
@@ -1427,6 +1433,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\b(?:edge_)?function_invocation_timeout\b"
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
         r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
+    ),
+    # Google Search's own block of automated searches (its "sorry" page): a web search, not an AI API.
+    (
+        "foreign:google-search",
+        ("google.com/sorry", "google.com/search", "unusual traffic"),
+        r"google\.com/sorry/|google\.com/search\?|unusual\s+traffic\s+from\s+your\s+computer\s+network",
     ),
     # A browser's own page for a web site's error ("HTTP ERROR 500 This page isn't working"): a site's, not an
     # API's answer.
