@@ -513,7 +513,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # "response (error; no more retries left) 400 https://generativelanguage.googleapis.com/v1beta/openai/…").
     (
         ("googleapis.com",),
-        _Re(rf"{_CODE_LEAD}\s+https?://(?:[\w-]+\.)*googleapis\.com/"),
+        # (Led by the address, the code read just before it: a scan for digits would try every number.)
+        _Re(r"h(?<=[\s:>(\]][1-5]\d\d h)ttps?://(?:[\w-]+\.)*googleapis\.com/"),
         "url_code",
     ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …" (also quoted without
@@ -1551,7 +1552,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_rm)
     if kind == "url_code":
-        return _Fact(pos, "code", _code_applier(_to_int(match.group(0)[:3]), None, frag))
+        said = text[pos - 4 : pos - 1]
+        return _Fact(pos - 4, "code", _code_applier(_to_int(said), None, said + " " + frag))
     if kind == "dotnet_status":
         word = g("dotnet_status_v") or g("dotnet_status_w")
         code = _to_int(word) if word.isdigit() else DOTNET_STATUS_CODES.get(word)

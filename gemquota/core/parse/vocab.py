@@ -408,12 +408,18 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "FAILED_PRECONDITION",
         r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
         r"|not\s+currently\s+available\s+in\s+your\s+location"
-        r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services"
-        # The SDKs' own names of it (Dart's and Swift's "UnsupportedUserLocation"), and the Gemini app's sentence,
-        # also as posts in Russian give it ("Gemini пока не поддерживается в вашей стране").
-        r"|(?<![\w])unsupportedUserLocation\b"
-        r"|Gemini\s+(?:is\s+not|isn['’]t)\s+(?:yet\s+|currently\s+)?(?:supported|available)\s+in\s+your\s+(?:country|region)"
-        r"|Gemini\s+(?:пока\s+)?не\s+(?:поддерживается|доступен)\s+в\s+вашей\s+(?:стране|регионе)",
+        r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services",
+    ),
+    # The SDKs' own names of it (Dart's and Swift's "UnsupportedUserLocation"), and the Gemini app's sentence,
+    # also as posts in Russian give it ("Gemini пока не поддерживается в вашей стране"). (Anchors of their own:
+    # each led by its literal text.)
+    ("region", "region", "FAILED_PRECONDITION", r"unsupportedUserLocation\b"),
+    (
+        "region",
+        "region",
+        "FAILED_PRECONDITION",
+        r"Gemini\s+(?:is\s+not|isn['’]t|пока\s+не|не)\s+(?:yet\s+|currently\s+)?"
+        r"(?:supported|available|поддерживается|доступен)\s+(?:in\s+your|в\s+вашей)\s+(?:country|region|стране|регионе)",
     ),
     (
         "key_invalid",
