@@ -124,6 +124,8 @@ def _parse_text(text: str) -> list[GoogleError]:
         worded = [v for acc in text_accs for v in acc.violations if v.source == "words"]
         for acc in merged:
             acc.violations.extend(worded)
+            for v in worded:
+                acc.add_evidence(v.description or "")
     if merged and not any(_names_model(a) for a in merged):
         # The model a post names anywhere (a title, "calling the model X", "the X model"); of several, the
         # first (the one a post names first is the one it is about, as a rule), said in the diagnosis.
