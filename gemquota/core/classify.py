@@ -424,7 +424,16 @@ def _capacity(err: GoogleError) -> _Decision | None:
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
     # (The desktop app's "Agent terminated due to error" wraps a 429 as well: a stated 429 is read as one.)
-    if "ca_busy" in err.signals or ("agent_terminated" in err.signals and not _is_429(err)):
+    # (… and a Google body it carries with its own status decides: "Agent terminated due to error{"error":
+    # {"code": 500, …, "status": "INTERNAL"}}" is an internal error.)
+    wrapped_own = err.status not in (None, "RESOURCE_EXHAUSTED", "UNAVAILABLE") or err.http_code not in (
+        None,
+        429,
+        503,
+    )
+    if "ca_busy" in err.signals or (
+        "agent_terminated" in err.signals and not _is_429(err) and not wrapped_own
+    ):
         return _Decision(
             Kind.CAPACITY,
             "The Antigravity / Code Assist backend is busy ('high traffic' / 'Agent terminated due to error'): "

@@ -265,3 +265,23 @@ def test_google_searchs_own_block_is_not_an_ai_apis_error() -> None:
         "https://www.google.com/sorry/index?continue=https://www.google.com/search%3Fq%3Dx, try the next one"
     )
     assert kind(text) == "unrecognized"
+
+
+def test_round_thirteen_shapes() -> None:
+    # Antigravity's wrapper gives way to the Google body it carries with its own status.
+    wrapped = 'Agent terminated due to error{ "error": { "code": 500, "message": "Internal error encountered.", "status": "INTERNAL" } }'
+    assert kind(wrapped) == "internal"
+    assert kind("Antigravity: Agent terminated due to error") == "capacity"
+    # Code Assist's and gemini-cli's own refusals of an account or a preview model.
+    assert (
+        kind('Gemini Code Assist: "Your current account is not eligible for Gemini Code Assist"')
+        == "permission"
+    )
+    assert kind(
+        "It seems like you don't have access to Gemini 3.\nLearn more at https://goo.gle/enable-preview-features"
+    ) == ("permission")
+    # gemini-cli's error class for an unknown model, beside a Google signal only.
+    assert kind("gemini-cli 0.42.0: ModelNotFoundError: Requested entity was not found. (gemini-3-pro)") == (
+        "model-not-found"
+    )
+    assert kind("ModelNotFoundError: llama3 is not pulled") == "unrecognized"

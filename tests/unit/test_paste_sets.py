@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout36/001-gemini-cli-pro-daily-quota-fallback-submit-new-query-flash.txt": (
+        "gemini-cli's fallback error ('Please submit a new query to continue with the Flash model') after a daily quota told in prose: read as a 429 naming no quota"
+    ),
+    "holdout36/012-gemini-cli-title-503-model-is-overloaded-screenshot-prose.txt": (
+        "a title '503. The model is overloaded.' (the code before a full stop) with no Google product named"
+    ),
     "holdout32/004-zh-llm-proxy-issue-gemini-test-api-key-missing-or-invalid.txt": (
         "a relay's own 'API key is missing or invalid' (not Google's wording) in a post about Gemini"
     ),
@@ -293,6 +299,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout36/021-gemini-cli-404-not-found-oauth-gemini-1-5-flash-pretty.txt": (
+        "an issue template's example command ('e.g., … -m gemini-2.5-flash') is read as the model called"
+    ),
     "holdout32/008-zh-deepclaude-issue-official-gemini-api-connection-timeout-prose.txt": (
         "not recognised as an error (prose), so no model is given"
     ),

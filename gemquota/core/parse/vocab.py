@@ -536,11 +536,17 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"(?:not\s+eligible|ineligible)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
         r"|Eligibility\s+check\s+failed"
         r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity"
+        # Cloud Code's "Your current account is not eligible…", gemini-cli's "It seems like you don't have access
+        # to Gemini 3." (a preview model the account may not use yet).
+        r"|Your\s+current\s+account\s+is\s+not\s+eligible|you\s+don['’]t\s+have\s+access\s+to\s+Gemini\s+\d"
         # A Cloud project set without a seat ("You are currently configured to use a Google Cloud Project but
         # lack a Gemini Code Assist license").
         r"|lack\s+a\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)\s+license"
         r"|missing\s+a\s+valid\s+license\s+for\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)",
     ),
+    # gemini-cli's own error class for a model the API does not know (other tools have one of that name too:
+    # a Google signal must stand beside it).
+    ("model_not_found_error", "notfound", "NOT_FOUND", r"ModelNotFoundError\b"),
     (
         "not_found",
         "notfound",
@@ -1520,6 +1526,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
 #: Wordings that other software uses too: they make a Google error only beside a Google signal.
 GENERIC_ANCHORS = frozenset(
     {
+        "model_not_found_error",
         "agent_terminated",
         "cli_high_demand",
         "no_such_model",
