@@ -285,3 +285,27 @@ def test_round_thirteen_shapes() -> None:
         "model-not-found"
     )
     assert kind("ModelNotFoundError: llama3 is not pulled") == "unrecognized"
+
+
+def test_round_thirteen_quota_shapes() -> None:
+    notes = (
+        "[GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1beta/models/"
+        "gemini-2.5-flash:generateContent: [429 Too Many Requests] You exceeded your current quota.\n"
+        "Limit: 20 requests/day\nModel: gemini-2.5-flash\n"
+    )
+    found = one(notes)
+    assert (found.kind, found.model) == ("rpd", "gemini-2.5-flash")
+    assert kind("Gemini: 429 Too Many Requests (limit: 10 requests/min)") == "rpm"
+    training = (
+        'RuntimeError: Training failed with: code: 8 message: "The following quota metrics exceed quota limits: '
+        'aiplatform.googleapis.com/custom_model_training_nvidia_k80_gpus"'
+    )
+    assert kind(training) == "unspecified-429"
+    # A client's notice of an error it already logged is not another error.
+    log = (
+        "[ERROR] [Gemini API] Error calling (Status: 500, Code: 500): Internal error encountered.\n"
+        "[INFO] [Gemini API] Received 500 server error. Retrying in 1000ms... (attempt 1/3)\n"
+    )
+    assert [d.kind.value for d in explain(log, now=NOW)] == ["internal"]
+    # The OpenAI node of a workflow tool is the provider, not a client library of Gemini.
+    assert kind("Gemini node: Error 400 Bad Request. The OpenAI node doesn't work either.") == "unrecognized"

@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout35/026-course-student-prose-gemini-key-invalid-google-colab.txt": (
+        "'refers to as invalid Api key' in a student's prose, no error text"
+    ),
+    "holdout35/030-workshop-notebooks-pr-gemini-1-5-pro-not-found-prose.txt": (
+        "'gemini-1.5-pro not found' in a PR's prose, the error only in a screenshot"
+    ),
     "holdout36/001-gemini-cli-pro-daily-quota-fallback-submit-new-query-flash.txt": (
         "gemini-cli's fallback error ('Please submit a new query to continue with the Flash model') after a daily quota told in prose: read as a 429 naming no quota"
     ),
@@ -299,6 +305,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout35/030-workshop-notebooks-pr-gemini-1-5-pro-not-found-prose.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
     "holdout36/021-gemini-cli-404-not-found-oauth-gemini-1-5-flash-pretty.txt": (
         "an issue template's example command ('e.g., … -m gemini-2.5-flash') is read as the model called"
     ),

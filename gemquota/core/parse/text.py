@@ -182,7 +182,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("limit:",),
         _Re(
-            r"limit:\s*(?P<interactions_limit_n>\d{1,12})\s+(?P<interactions_limit_m>requests|tokens|input\s+tokens|images)\s+per\s+(?P<interactions_limit_w>day|minute)"
+            # (… also "Limit: 20 requests/day", as notes and apps write it.)
+            r"limit:\s*(?P<interactions_limit_n>\d{1,12})\s+(?P<interactions_limit_m>requests|tokens|input\s+tokens|images)"
+            r"(?:\s+per\s+|\s*/\s*)(?P<interactions_limit_w>day|minute|min\b)"
             r"(?:\s+on\s+(?P<interactions_limit_t>free\s+tier|paid\s+tier\s*\d?|tier\s*\d))?"
         ),
         "interactions_limit",
@@ -519,10 +521,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # requests: "429 Client Error: Too Many Requests for url: …" / "503 Server Error: …" (also quoted without
     # its colon: "API response: 400 Client Error").
+    (("client error:", "server error:"), _Re(rf"{_CODE_LEAD}\s+(?:client|server)\s+error:"), "requests_code"),
+    # (Capitalised, it is requests' own words even without the colon; a client's notice "Received 500 server
+    # error. Retrying" of an error it already logged is not read.)
     (
         ("client error", "server error"),
-        _Re(rf"{_CODE_LEAD}\s+(?:client\s+error:|server\s+error:|Client\s+Error\b|Server\s+Error\b)"),
-        "requests_code",
+        _Re(rf"{_CODE_LEAD}\s+(?:Client|Server)\s+Error\b"),
+        "requests_code_cap",
     ),
     # aiohttp's ClientResponseError: "400, message='Bad Request', url='https://…'".
     ((", message=",), _Re(rf"{_CODE_LEAD}, message=['\"]"), "requests_code"),
@@ -609,7 +614,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # ⏎ message: \"Failed to import data. …\"").
     (
         ("code:",),
-        _Re(r"(?<![\w\"'])code:[ \t]*(?P<grpc_status_v>\d{1,2})(?=[ \t]*\n[ \t>]*message:[ \t]*\")"),
+        # (… also on one line: "Training failed with: code: 8 message: \"…\"".)
+        _Re(r"(?<![\w\"'])code:[ \t]*(?P<grpc_status_v>\d{1,2})(?=[ \t]*(?:\n[ \t>]*)?message:[ \t]*\")"),
         "grpc_status",
     ),
     # Google's own HTML error page (Google Front End): "<title>Error 502 (Server Error)!!1</title>".
@@ -1316,8 +1322,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "http_code":
         code = _first_code(frag)
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
+    if kind == "requests_code_cap" and text[max(0, pos - 9) : pos].lower().endswith("received "):
+        return None
     if kind in (
         "no_body_code",
+        "requests_code_cap",
         "client_error_code",
         "sdk_error_code",
         "code_phrase",
@@ -1447,7 +1456,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "interactions_limit":
         value_text = g("interactions_limit_n")
         measure = "tokens" if "token" in g("interactions_limit_m") else g("interactions_limit_m")
-        name = f"{measure} per {g('interactions_limit_w')}"
+        window = "minute" if g("interactions_limit_w") == "min" else g("interactions_limit_w")
+        name = f"{measure} per {window}"
         tier_words = " ".join((g("interactions_limit_t") or "").split())
         tier = "free" if tier_words.startswith("free") else ("paid" if tier_words else None)
         tier_digit = next((c for c in tier_words if c.isdigit()), None)
@@ -1827,7 +1837,7 @@ _OPENAI_CLIENT = _Re(
     r"|.{0,7}?openai\.(?:makestatuserror|makerequest|_make_status_error|_request|request|openai|asyncopenai"
     r"|(?:ratelimit|badrequest|api|apistatus|apiconnection|apitimeout|internalserver|authentication|notfound"
     r"|permissiondenied|unprocessableentity|conflict)error)\b"
-    r"|.{0,7}?openai[\s-](?:node|python|sdk|client|library|package)\b)",
+    r"|.{0,7}?openai-(?:node|python)\b|.{0,7}?openai\s+(?:sdk|library|package)\b)",
     re.DOTALL,
 )
 

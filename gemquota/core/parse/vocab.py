@@ -220,6 +220,14 @@ _SAID_GONE = (
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
+    # Vertex AI's training and prediction quotas ("The following quota metrics exceed quota limits:
+    # aiplatform.googleapis.com/custom_model_training_nvidia_k80_gpus").
+    (
+        "quota_metrics_exceed",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"following\s+quota\s+metrics\s+exceed\s+quota\s+limits",
+    ),
     ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
     # (Also the form that names the limit and the service only: "Quota exceeded for 'GenerateContent request
     # limit per minute for a region' of service 'generativelanguage.googleapis.com'".)
