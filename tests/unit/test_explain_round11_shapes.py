@@ -309,3 +309,14 @@ def test_round_thirteen_quota_shapes() -> None:
     assert [d.kind.value for d in explain(log, now=NOW)] == ["internal"]
     # The OpenAI node of a workflow tool is the provider, not a client library of Gemini.
     assert kind("Gemini node: Error 400 Bad Request. The OpenAI node doesn't work either.") == "unrecognized"
+
+
+def test_gemini_turn_order_in_go_grpc_and_a_slugified_not_found() -> None:
+    go = (
+        "rpc error: code = InvalidArgument desc = Please ensure that multiturn requests alternate between user "
+        "and model."
+    )
+    assert kind(go) == "bad-request"
+    assert kind('the app returns "gemini-1-5-flash-001-tuning-is-not-found-for-api-version-v1beta"') == (
+        "model-not-found"
+    )

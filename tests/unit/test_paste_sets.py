@@ -24,6 +24,15 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout37/010-devto-antigravity-agent-terminated-167-hour-lockout-weekly-cap.txt": (
+        "'Agent terminated due to error.' and a '167-hour lockout' told in a blog's prose, no error text of Google's"
+    ),
+    "holdout37/026-cookbook-issue-prose-gemini-pro-quota-5-requests-per-minute.txt": (
+        "a quota of '5 requests per minute' told in prose, no error text"
+    ),
+    "holdout37/027-js-sdk-issue-prose-image-generation-limit-500-per-day.txt": (
+        "an image-generation limit of '500 per day' told in prose, no error text"
+    ),
     "holdout35/026-course-student-prose-gemini-key-invalid-google-colab.txt": (
         "'refers to as invalid Api key' in a student's prose, no error text"
     ),
@@ -305,6 +314,12 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout37/020-chatgemini-issue-googlegenerativeai-error-failed-to-fetch.txt": (
+        "a client's 'Failed to fetch' (labelled unrecognized), so no model is given"
+    ),
+    "holdout37/027-js-sdk-issue-prose-image-generation-limit-500-per-day.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
     "holdout35/030-workshop-notebooks-pr-gemini-1-5-pro-not-found-prose.txt": (
         "not recognised as an error (prose), so no model is given"
     ),

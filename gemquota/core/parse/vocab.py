@@ -559,7 +559,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        r"is\s+not\s+found\s+for\s+API\s+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Requested\s+entity\s+was\s+not\s+found",
+        r"is[\s-]+not[\s-]+found[\s-]+for[\s-]+API[\s-]+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Requested\s+entity\s+was\s+not\s+found",
     ),
     # Vertex AI's own sentence, with its resource path ("Publisher Model `projects/p/locations/global/
     # publishers/anthropic/models/X` was not found"): Google's words, whoever made the model.
@@ -643,7 +643,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # function response."), and the JS SDK's own checks of the contents ("[GoogleGenerativeAI Error]: Each
         # Content should have at least one part", "First content should be with role 'user', got model").
         r"|Please\s+use\s+a\s+valid\s+role:\s*user,\s*model"
-        r"|multiturn\s+requests?\s+ends?\s+with\s+a\s+user\s+role"
+        r"|multiturn\s+requests?\s+(?:ends?\s+with\s+a\s+user\s+role|alternate\s+between\s+user\s+and\s+model)"
         r"|Each\s+Content\s+should\s+have\s+at\s+least\s+one\s+part"
         r"|First\s+content\s+should\s+be\s+with\s+role\s+'?user'?",
     ),
