@@ -320,3 +320,14 @@ def test_gemini_turn_order_in_go_grpc_and_a_slugified_not_found() -> None:
     assert kind('the app returns "gemini-1-5-flash-001-tuning-is-not-found-for-api-version-v1beta"') == (
         "model-not-found"
     )
+
+
+def test_a_google_model_id_not_found_and_an_example_command() -> None:
+    found = one("Error: gemini-1.5-pro not found")
+    assert (found.kind, found.model) == ("model-not-found", "gemini-1.5-pro")
+    assert kind("Error: llama3 not found") == "unrecognized"
+    template = (
+        'The specific command I ran was: [INSERT YOUR EXACT COMMAND HERE, e.g., gemini generate "hi" -m '
+        "gemini-2.5-flash]\n[API Error: 404 Requested entity was not found.]\n* **Model Version:** gemini-1.5-flash\n"
+    )
+    assert one(template).model == "gemini-1.5-flash"

@@ -36,9 +36,6 @@ KIND_MISSES = {
     "holdout35/026-course-student-prose-gemini-key-invalid-google-colab.txt": (
         "'refers to as invalid Api key' in a student's prose, no error text"
     ),
-    "holdout35/030-workshop-notebooks-pr-gemini-1-5-pro-not-found-prose.txt": (
-        "'gemini-1.5-pro not found' in a PR's prose, the error only in a screenshot"
-    ),
     "holdout36/001-gemini-cli-pro-daily-quota-fallback-submit-new-query-flash.txt": (
         "gemini-cli's fallback error ('Please submit a new query to continue with the Flash model') after a daily quota told in prose: read as a 429 naming no quota"
     ),
@@ -319,12 +316,6 @@ MODEL_MISSES = {
     ),
     "holdout37/027-js-sdk-issue-prose-image-generation-limit-500-per-day.txt": (
         "not recognised as an error (prose), so no model is given"
-    ),
-    "holdout35/030-workshop-notebooks-pr-gemini-1-5-pro-not-found-prose.txt": (
-        "not recognised as an error (prose), so no model is given"
-    ),
-    "holdout36/021-gemini-cli-404-not-found-oauth-gemini-1-5-flash-pretty.txt": (
-        "an issue template's example command ('e.g., … -m gemini-2.5-flash') is read as the model called"
     ),
     "holdout32/008-zh-deepclaude-issue-official-gemini-api-connection-timeout-prose.txt": (
         "not recognised as an error (prose), so no model is given"

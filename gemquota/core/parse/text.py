@@ -678,7 +678,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r"(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)"
             r"|M(?<![\w/]M)odel\s+(?:is\s+)?not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>[\w.\-]{2,80})"
             r"|(?<![\w\-/])(?P<not_found_model_x>(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80})[`'\"]?\s+"
-            r"(?:model\s+)?is\s+no\s+longer\s+available"
+            r"(?:(?:model\s+)?is\s+no\s+longer\s+available|(?:is\s+|was\s+)?not\s+found)"
         ),
         "not_found_model",
     ),
@@ -1103,6 +1103,10 @@ _CLAUSE_ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", "; ")
 
 #: What a quota named by its window in words counts, just before "per day" ("Tokens per day quota exceeded").
 _WINDOW_MEASURE = _Re(r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+\Z", re.IGNORECASE)
+
+
+#: Words that make what follows an example ("e.g., gemini generate -m gemini-2.5-flash", "[INSERT … HERE").
+_EXAMPLE = _Re(r"\be\.g\.|\bfor\s+example\b|\bINSERT\s+YOUR\b|例如|比如", re.IGNORECASE)
 
 
 def _advised(before: str) -> bool:
@@ -1550,6 +1554,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         group = {"wrapper_model_kv": "wrapper_model_k", "prose_model": "prose_model_v"}.get(
             kind, "cli_model_v"
         )
+        if kind == "cli_model" and _EXAMPLE.search(text, max(0, pos - 80), pos):
+            return None  # an example command ("e.g., gemini -m gemini-2.5-flash"), not the call that failed
         model = _clean_model(g(group))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":
