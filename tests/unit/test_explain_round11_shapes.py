@@ -331,3 +331,12 @@ def test_a_google_model_id_not_found_and_an_example_command() -> None:
         "gemini-2.5-flash]\n[API Error: 404 Requested entity was not found.]\n* **Model Version:** gemini-1.5-flash\n"
     )
     assert one(template).model == "gemini-1.5-flash"
+
+
+def test_gateways_and_plans_of_other_vendors_by_name() -> None:
+    assert kind("classifyFailure({ status: 403, body: 'OpenCode Go usage allotment has run out.' })") == (
+        "unrecognized"
+    )
+    assert kind('const error = new TensorZeroServerError("Forbidden", { status: 403 });') == "unrecognized"
+    # OpenCode as the client of Gemini is not a provider.
+    assert kind("opencode: gemini-2.5-pro 429 RESOURCE_EXHAUSTED") == "unspecified-429"

@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "peers15/025-embabel-gemini-chat-it-test-aborted-project-does-not-have-access-to-model.txt": (
+        "a test's own message ('the configured Google project does not have access to $modelId'), no Google wording"
+    ),
     "holdout37/010-devto-antigravity-agent-terminated-167-hour-lockout-weekly-cap.txt": (
         "'Agent terminated due to error.' and a '167-hour lockout' told in a blog's prose, no error text of Google's"
     ),

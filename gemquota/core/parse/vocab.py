@@ -1198,8 +1198,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "mapzen",
             "ipinfo",
             "mapbox",
+            "tensorzero",
+            "opencode go",
+            "opencode zen",
         ),
-        r"perplexity|together\.(?:ai|xyz)|\btogether\s?ai\b|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
+        # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions.)
+        r"tensorzero|\bopencode\s+(?:go|zen)\b|perplexity|together\.(?:ai|xyz)|\btogether\s?ai\b|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         # Chutes, Moonshot's Kimi by name and its error type ("'type': 'rate_limit_reached_error'").
         r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
