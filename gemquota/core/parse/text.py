@@ -1427,6 +1427,18 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, apply_bm, "quota")
     if kind == "not_found_model":
         model = _clean_model(g("not_found_model_v") or g("not_found_model_w") or g("not_found_model_x"))
+        if g("not_found_model_x") and frag.rstrip().endswith("found"):
+            # A Google model id "not found" ("Error: gemini-1.5-pro not found"): the id makes the generic words
+            # Google's, so the fact is also the not-found wording (read here, where "not found" leads the search,
+            # rather than as an anchor searched in every paste that names a model).
+            set_model = _setter("message_model", model, frag)
+            as_anchor = _anchor_applier("not_found", "notfound", "NOT_FOUND", frag)
+
+            def apply_nf(acc: _Acc) -> None:
+                set_model(acc)
+                as_anchor(acc)
+
+            return _Fact(pos, "anchor", apply_nf, "notfound", "not_found", frag)
         return _Fact(pos, kind, _setter("message_model", model, frag))
     if kind == "resource_model":
         return _Fact(pos, kind, _setter("message_model", _clean_model(g("resource_model_v").rstrip("."))))

@@ -559,8 +559,6 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        # (… and a Google model id "not found": "Error: gemini-1.5-pro not found".)
-        r"(?<![\w\-/])(?:gemini|imagen|veo)-[\w.\-]{2,80}[`'\"]?\s+(?:is\s+|was\s+)?not\s+found|"
         r"is[\s-]+not[\s-]+found[\s-]+for[\s-]+API[\s-]+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Requested\s+entity\s+was\s+not\s+found",
     ),
     # Vertex AI's own sentence, with its resource path ("Publisher Model `projects/p/locations/global/
