@@ -217,6 +217,7 @@ def test_a_code_before_a_google_address_and_a_host_in_code_are_no_foreign_host()
         ("{property: x, response: Instance of 'UnsupportedUserLocation'} from the Gemini Dart SDK", "region"),
         ("Gemini пока не поддерживается в вашей стране. Мы сообщим, когда это изменится.", "region"),
         ("Gemini isn't currently supported in your country.", "region"),
+        ("Apologies, Gemini in IntelliJ IDEA is currently not available in your country.", "region"),
         # Code Assist's licence refusals, Gemini's and the JS SDK's content checks.
         (
             "You are missing a valid license for Gemini Code Assist. Please contact your billing administrator.",

@@ -221,9 +221,6 @@ KIND_MISSES = {
     "holdout11/003-go-coding-agent-prose-429-gemini-2-5-pro-preview-no-longer-supported.txt": (
         "a 429 in prose about '2.5 pro preview model' that never says Gemini (only 'Google Documentation')"
     ),
-    "holdout11/026-jetbrains-plugin-india-gemini-not-available-in-your-country.txt": (
-        "a plugin's own 'not available in your country' message, no error text of Google's"
-    ),
     "holdout12/024-blog-antigravity-pro-resets-in-142h-lockout-prose.txt": (
         "a blog quoting only the UI's countdown ('Resets in 142h'), no error text"
     ),

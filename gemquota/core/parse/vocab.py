@@ -426,7 +426,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "region",
         "region",
         "FAILED_PRECONDITION",
-        r"Gemini\s+(?:is\s+not|isn['’]t|пока\s+не|не)\s+(?:yet\s+|currently\s+)?"
+        # (… also of a product it serves: "Gemini in IntelliJ IDEA is currently not available in your country".)
+        r"Gemini(?:\s+(?:in|for)(?:\s+[\w\-]+){1,3})?\s+(?:is\s+(?:currently\s+)?not|isn['’]t|пока\s+не|не)\s+"
+        r"(?:yet\s+|currently\s+)?"
         r"(?:supported|available|поддерживается|доступен)\s+(?:in\s+your|в\s+вашей)\s+(?:country|region|стране|регионе)",
     ),
     (
