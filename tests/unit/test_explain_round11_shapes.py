@@ -341,3 +341,11 @@ def test_gateways_and_plans_of_other_vendors_by_name() -> None:
     assert kind('const error = new TensorZeroServerError("Forbidden", { status: 403 });') == "unrecognized"
     # OpenCode as the client of Gemini is not a provider.
     assert kind("opencode: gemini-2.5-pro 429 RESOURCE_EXHAUSTED") == "unspecified-429"
+
+
+def test_a_live_close_code_in_a_tuple() -> None:
+    assert (
+        kind('{:error, {:closed, 1011, "Internal error encountered."}} from the Gemini Live API')
+        == "internal"
+    )
+    assert kind('{:error, {:closed, 1008, "models/gemini-x is not found"}}') == "model-not-found"

@@ -263,9 +263,6 @@ KIND_MISSES = {
     "holdout16/032-cli-prose-hit-usage-limit-2-5-pro-after-2-requests-switched-flash.txt": (
         "'hit the usage limit' of a plan told in prose, the error only in a screenshot"
     ),
-    "peers9/013-gemini-ex-live-1011-internal-error-encountered.txt": (
-        'an Elixir tuple {:closed, 1011, "Internal error encountered."}: the close code is not read'
-    ),
     "peers9/023-llm-proxy-backend-500-internal-error-encountered.txt": (
         "'Internal error encountered.' alone: other software says it too (SPEC §1.1: a Google signal beside it)"
     ),

@@ -376,7 +376,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("1007", "1008", "1011"),
         _Re(
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|[Cc]ode|WebSocket\w*|received)\s*[:=(]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            # (… and a tuple's "{:closed, 1011, …}".)
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|[Cc]ode|WebSocket\w*|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
         ),
         "ws_close",
     ),
