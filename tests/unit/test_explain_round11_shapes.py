@@ -349,3 +349,8 @@ def test_a_live_close_code_in_a_tuple() -> None:
         == "internal"
     )
     assert kind('{:error, {:closed, 1008, "models/gemini-x is not found"}}') == "model-not-found"
+
+
+def test_google_genais_rendering_of_an_unknown_status_keeps_its_code() -> None:
+    assert kind("499 UNKNOWN. {'error': {'message': 'Unknown error', 'status': 'UNKNOWN'}}") == "deadline"
+    assert kind("500 UNKNOWN. {'error': {'message': 'Unknown error', 'status': 'UNKNOWN'}}") == "internal"

@@ -197,9 +197,6 @@ KIND_MISSES = {
     "peers5/001-langchaingo-httprr-403-unregistered-callers.txt": (
         "'Method doesn't allow unregistered callers' (no key sent) read as a key problem, labelled permission"
     ),
-    "peers5/030-mirascope-google-test-errors-genai-str-499-unknown.txt": (
-        "a 499 with status UNKNOWN read by its status (internal), labelled by its code (deadline)"
-    ),
     "peers4/050-aiplatform-eval-run-error-invalid-argument-no-items.txt": (
         "'code=INVALID_ARGUMENT' alone is gRPC's own status rendering, no Google signal"
     ),

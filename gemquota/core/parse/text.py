@@ -512,6 +512,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "logged_code",
     ),
+    # google-genai's ``str(APIError)`` of a body whose status is UNKNOWN ("499 UNKNOWN. {'error': …}"): the code
+    # before it is the HTTP status (UNKNOWN alone is too common a word to be read as a status).
+    (("unknown.",), _Re(rf"{_CODE_LEAD} UNKNOWN\.(?=\s*(?:[{{\[]|$))"), "genai_unknown_code"),
     # A response logged as its code and the Google API address it came from (openai-python's debug log:
     # "response (error; no more retries left) 400 https://generativelanguage.googleapis.com/v1beta/openai/…").
     (
@@ -1331,6 +1334,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return None
     if kind in (
         "no_body_code",
+        "genai_unknown_code",
         "requests_code_cap",
         "client_error_code",
         "sdk_error_code",
