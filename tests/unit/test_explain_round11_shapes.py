@@ -80,6 +80,12 @@ def test_a_google_product_on_the_errors_own_line_outweighs_a_provider_named_else
     )
     assert kind(relay) == "bad-request"
     assert kind(paste("holdout30", "008")) == "bad-request"
+    # … also when the title names both and the log line below only Gemini.
+    titled = (
+        'Both the gemini and openrouter backends fail: "Gemini API error (status 404)"\n\n'
+        "Logs show: Generator failed {provider=gemini, error=Gemini API error (status 404)}\n"
+    )
+    assert kind(titled) == "model-not-found"
     # … not when the line names only a Gemini model (gateways serve those), nor another provider too.
     gateway = 'API Provider: OpenRouter\n# RooCode returns "401 No auth credentials found" on Gemini models\n'
     assert kind(gateway) == "unrecognized"

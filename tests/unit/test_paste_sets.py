@@ -147,9 +147,6 @@ KIND_MISSES = {
     "peers12/002-dmtools-test-results-429-free-tier-minute-and-day-ids-retry-51s.txt": (
         "three free-tier ids with no value are read as a zero limit (error-shapes.md); labelled rpd"
     ),
-    "holdout21/010-claude-mem-gemini-backend-api-error-status-404.txt": (
-        "'Gemini API error (status 404)' in an issue that says OpenRouter fails too: the other provider wins"
-    ),
     "holdout20/037-open-chat-studio-prose-gemini-3-pro-preview-fails-us-central1-global-only.txt": (
         "a model offered only on the global endpoint, told in prose, no error text"
     ),

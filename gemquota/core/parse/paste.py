@@ -309,18 +309,25 @@ _GOOGLE_ON_LINE = _Re(
 
 
 def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
-    """Whether the line holding an error's first evidence names a Google product and no other provider: a
+    """Whether a line holding an error's first evidence names a Google product and no other provider: a
     paste that names another provider elsewhere (a second one configured, a comparison) is still Google's
-    for an error whose own line says Gemini."""
+    for an error whose own line says Gemini. (Every line the evidence stands on is looked at, up to a few:
+    a title may name both providers and the log below only Gemini.)"""
     if not acc.evidence:
         return False
-    at = flat.find(acc.evidence[0])
-    if at < 0:
-        return False
-    line = flat[flat.rfind("\n", 0, at) + 1 : (flat.find("\n", at) + 1 or len(flat) + 1) - 1].lower()
-    if len(line) > 2_000 or not _GOOGLE_ON_LINE.search(line):
-        return False
-    return not _hints_of(line, "foreign")
+    needle = acc.evidence[0]
+    at = flat.find(needle)
+    for _ in range(8):
+        if at < 0:
+            return False
+        begin = flat.rfind("\n", 0, at) + 1
+        stop = flat.find("\n", at)
+        stop = len(flat) if stop < 0 else stop
+        line = flat[begin:stop].lower()
+        if len(line) <= 2_000 and _GOOGLE_ON_LINE.search(line) and not _hints_of(line, "foreign"):
+            return True
+        at = flat.find(needle, stop)
+    return False
 
 
 def _signed(acc: _Acc) -> bool:
