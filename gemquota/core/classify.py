@@ -915,6 +915,9 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
                 False,
                 "Only gRPC's own status rendering was found (no Google host, reason or Gemini model).",
             )
+    if signals == ["reason"] and foreign and err.http_code is None and not err.status and not err.message:
+        # A reason word alone ("RATE_LIMIT_EXCEEDED" as another library's error name) beside another provider.
+        signals = []
     if signals == ["open_model"] and foreign:
         signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs
     if "foreign:grpc-size" in err.hints and set(signals) <= {"sdk", "model", "open_model", "host"}:

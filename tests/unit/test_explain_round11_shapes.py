@@ -360,3 +360,39 @@ def test_a_live_close_code_in_a_tuple() -> None:
 def test_google_genais_rendering_of_an_unknown_status_keeps_its_code() -> None:
     assert kind("499 UNKNOWN. {'error': {'message': 'Unknown error', 'status': 'UNKNOWN'}}") == "deadline"
     assert kind("500 UNKNOWN. {'error': {'message': 'Unknown error', 'status': 'UNKNOWN'}}") == "internal"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            '_TEST_AGENT_ENGINE_ERROR = {"message": "The following quotas are exceeded", "code": 8}',
+            "unspecified-429",
+        ),
+        (
+            "Enable Firebase AI Logic in your Firebase project by visiting the Firebase Console at "
+            'https://console.firebase.google.com/project/p/ailogic and clicking "Get started".',
+            "api-disabled",
+        ),
+        (
+            'AI: The "apiKey" field is empty in the local Firebase config. Firebase AI requires this field to '
+            "contain a valid API key. (AI/no-api-key)",
+            "bad-key",
+        ),
+    ],
+)
+def test_google_sdk_wordings_of_peers16(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+def test_a_reason_word_alone_beside_another_provider_is_theirs() -> None:
+    notes = (
+        "### 2. RATE_LIMIT_EXCEEDED\n\nrate limit exceeded - too many requests\n"
+        "Upgrade tier: https://platform.openai.com/account/limits\n"
+    )
+    assert kind(notes) == "unrecognized"
+    # With a status or a body beside it, or nothing foreign, the reason stays Google's.
+    assert kind("RATE_LIMIT_EXCEEDED") == "unspecified-429"
+    assert kind(
+        '{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "details": [{"reason": "RATE_LIMIT_EXCEEDED"}]}} (openai works)'
+    ) == ("unspecified-429")

@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "peers16/025-gemini-cli-footer-snapshot-gemini-pro-quota-limit-reached.txt": (
+        "gemini-cli's footer table ('/model … quota … gemini-pro … limit reached'), no error text"
+    ),
+    "peers17/030-gemini-ex-changelog-live-1011-internal-error-encountered.txt": (
+        "a changelog's '1011 \"Internal error encountered.\"' with no close word and no Google product named"
+    ),
     "peers15/025-embabel-gemini-chat-it-test-aborted-project-does-not-have-access-to-model.txt": (
         "a test's own message ('the configured Google project does not have access to $modelId'), no Google wording"
     ),
@@ -302,6 +308,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "peers16/025-gemini-cli-footer-snapshot-gemini-pro-quota-limit-reached.txt": (
+        "not recognised as an error, so no model is given"
+    ),
     "holdout37/020-chatgemini-issue-googlegenerativeai-error-failed-to-fetch.txt": (
         "a client's 'Failed to fetch' (labelled unrecognized), so no model is given"
     ),

@@ -333,7 +333,11 @@ def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
 def _signed(acc: _Acc) -> bool:
     """Whether an error carries a Google signal of its own: a Google host, Google's error shape, a
     QuotaFailure, a Google reason."""
-    return bool(acc.hosts or acc.signals & _OWN_SIGNALS or any(reason_entry(r) for r in acc.reasons))
+    # (A reason word alone — a heading "RATE_LIMIT_EXCEEDED" in another library's notes — is no body of its own.)
+    bare = acc.http_code is None and not acc.status and not acc.messages
+    return bool(
+        acc.hosts or acc.signals & _OWN_SIGNALS or (not bare and any(reason_entry(r) for r in acc.reasons))
+    )
 
 
 def _wrapper_start(text: str, floor: int, start: int) -> int:

@@ -226,7 +226,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "quota_metrics_exceed",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"following\s+quota\s+metrics\s+exceed\s+quota\s+limits",
+        r"following\s+quota\s+metrics\s+exceed\s+quota\s+limits"
+        # … and Vertex AI Agent Engine's deployment quota ({"message": "The following quotas are exceeded",
+        # "code": 8}).
+        r"|The\s+following\s+quotas\s+are\s+exceeded",
     ),
     ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
     # (Also the form that names the limit and the service only: "Quota exceeded for 'GenerateContent request
@@ -448,7 +451,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"has\s+not\s+been\s+used\s+in\s+project|or\s+it\s+is\s+disabled\.\s+Enable\s+it"
         # The Firebase SDKs' rewrite of it: "The Vertex AI in Firebase SDK requires the Vertex AI in Firebase
         # API (`firebasevertexai.googleapis.com`) to be enabled in your Firebase project."
-        r"|requires\s+the\s+[^\n()]{2,80}\s+API\s+\(`?[a-z0-9.\-]{2,80}\.googleapis\.com`?\)\s+to\s+be\s+enabled",
+        r"|requires\s+the\s+[^\n()]{2,80}\s+API\s+\(`?[a-z0-9.\-]{2,80}\.googleapis\.com`?\)\s+to\s+be\s+enabled"
+        # … and Firebase AI Logic's ("Enable Firebase AI Logic in your Firebase project by visiting …").
+        r"|Enable\s+Firebase\s+AI\s+Logic\s+in\s+your\s+Firebase\s+project",
     ),
     ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
     # Google's CONSUMER_SUSPENDED sentence names the consumer ("Consumer 'api_key:AIza…' has been suspended."):
@@ -499,7 +504,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # "… received. Please pass only one." (pastes are often cut after "credentials").
     ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials"),
-    ("no_key", "auth", "PERMISSION_DENIED", r"doesn'?t\s+allow\s+unregistered\s+callers"),
+    # (… and the Firebase SDKs' own check that no key is configured: 'The "apiKey" field is empty in the local
+    # Firebase config'.)
+    (
+        "no_key",
+        "auth",
+        "PERMISSION_DENIED",
+        r"doesn'?t\s+allow\s+unregistered\s+callers"
+        r"|[\"']?apiKey[\"']?\s+field\s+is\s+empty\s+in\s+the\s+local\s+Firebase\s+config",
+    ),
     ("denied_access", "auth", "PERMISSION_DENIED", r"project\s+has\s+been\s+denied\s+access"),
     # Google Cloud's own refusals around Vertex AI: a service account without the Vertex AI User role
     # (BigQuery ML's remote models: "… does not have the permission to access or use the endpoint. Please grant
