@@ -37,10 +37,13 @@ from gemquota.core.matrix import fixes_for
 from gemquota.core.parse.vocab import (
     ANCHOR_IDS,
     CODE_ASSIST_METRIC,
+    DAY_WINDOW_WORDS,
     GENERIC_ANCHORS,
     GOOGLE_HINTS,
     GOOGLE_WORD_CODES,
+    MINUTE_WINDOW_WORDS,
     REASONS,
+    TOKEN_WINDOW_WORDS,
     reason_entry,
 )
 from gemquota.core.quota import (
@@ -339,11 +342,10 @@ def _dimension(err: GoogleError) -> _Decision | None:
     return None
 
 
-#: A window named in words: "per day", "daily", "RPD", "日次", "每日", "일일"; "per minute", "TPM", "每分钟".
-_DAY_WORDS = LazyRe(
-    r"per[\s-]day|daily|(?<![a-z])[rt]pd(?![a-z])|日次|1日|一日|每日|每天|일일", re.IGNORECASE
-)
-_MINUTE_WORDS = LazyRe(r"per[\s-]minute|minutely|(?<![a-z])[rt]pm(?![a-z])|每分|分あたり", re.IGNORECASE)
+#: A window and a measure named in words (``parse.vocab``'s vocabulary of them).
+_DAY_WORDS = LazyRe(DAY_WINDOW_WORDS, re.IGNORECASE)
+_MINUTE_WORDS = LazyRe(MINUTE_WINDOW_WORDS, re.IGNORECASE)
+_TOKEN_WORDS = LazyRe(TOKEN_WINDOW_WORDS, re.IGNORECASE)
 
 
 def _window_words(name: str) -> WindowName | None:
@@ -357,7 +359,7 @@ def _window_words(name: str) -> WindowName | None:
 def _measure_words(name: str) -> Measure:
     """What a limit named in words counts ("tokens per minute", "TPM", "daily request quota")."""
     measure = measure_from(name)
-    if measure == "other" and re.search(r"(?<![a-z])tp[md](?![a-z])", name, re.IGNORECASE):
+    if measure == "other" and _TOKEN_WORDS.search(name):
         return "tokens"
     return measure
 
@@ -418,6 +420,15 @@ def _code_assist_metric(err: GoogleError) -> bool:
     return name is not None and _CA_METRIC.match(name.strip()) is not None
 
 
+def _states_other_status(err: GoogleError) -> bool:
+    """Whether an error states a status or code of its own other than a 429's or a 503's."""
+    return err.status not in (None, "RESOURCE_EXHAUSTED", "UNAVAILABLE") or err.http_code not in (
+        None,
+        429,
+        503,
+    )
+
+
 def _capacity(err: GoogleError) -> _Decision | None:
     if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
         return _Decision(
@@ -426,13 +437,8 @@ def _capacity(err: GoogleError) -> _Decision | None:
     # (The desktop app's "Agent terminated due to error" wraps a 429 as well: a stated 429 is read as one.)
     # (… and a Google body it carries with its own status decides: "Agent terminated due to error{"error":
     # {"code": 500, …, "status": "INTERNAL"}}" is an internal error.)
-    wrapped_own = err.status not in (None, "RESOURCE_EXHAUSTED", "UNAVAILABLE") or err.http_code not in (
-        None,
-        429,
-        503,
-    )
     if "ca_busy" in err.signals or (
-        "agent_terminated" in err.signals and not _is_429(err) and not wrapped_own
+        "agent_terminated" in err.signals and not _is_429(err) and not _states_other_status(err)
     ):
         return _Decision(
             Kind.CAPACITY,

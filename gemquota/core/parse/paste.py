@@ -126,6 +126,7 @@ def _parse_text(text: str) -> list[GoogleError]:
             acc.violations.extend(worded)
             for v in worded:
                 acc.add_evidence(v.description or "")
+    named: list[str] | None = None  # the Google model ids the whole paste names (looked for once, if needed)
     if merged and not any(_names_model(a) for a in merged):
         # The model a post names anywhere (a title, "calling the model X", "the X model"); of several, the
         # first (the one a post names first is the one it is about, as a rule), said in the diagnosis.
@@ -145,7 +146,8 @@ def _parse_text(text: str) -> list[GoogleError]:
     if any(_only_displayed(a) for a in merged):
         # A model named only by its display name ("Gemini 3 Pro Image") is the release of it the post writes
         # out as an id ("gemini-3-pro-image-preview"), when that is the one id it names.
-        named = _named_models(flat.lower())
+        if named is None:
+            named = _named_models(flat.lower())
         sole = named[0] if len(named) == 1 else None
         for acc in merged:
             shown = acc.display_model or acc.named_model or ""
@@ -156,14 +158,12 @@ def _parse_text(text: str) -> list[GoogleError]:
                     acc.named_model = sole
     # Hints that only decide whether an error is Google's at all (Google's SDKs and model ids, other
     # providers) are looked for only when some error carries no Google signal of its own.
-    hints = _global_hints(flat, precision=not all(_signed(a) for a in merged))
-    for acc in merged:
+    signed = [_signed(a) for a in merged]
+    hints = _global_hints(flat, precision=not all(signed))
+    foreign = any(h.startswith("foreign:") for h in hints)
+    for acc, own in zip(merged, signed, strict=True):
         acc.hints |= hints
-        if (
-            any(h.startswith("foreign:") for h in hints)
-            and not _signed(acc)
-            and _names_google_on_its_line(acc, flat)
-        ):
+        if foreign and not own and _names_google_on_its_line(acc, flat):
             acc.hints.add("google_on_line")
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)

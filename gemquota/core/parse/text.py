@@ -1838,29 +1838,33 @@ def _hints_of(low: str, group: str) -> set[str]:
     # OpenAI's SDK named as the client (its frames and classes: "at OpenAI.makeStatusError", "from openai
     # import", "openai.RateLimitError") in a paste about Gemini is the library that called Gemini's
     # OpenAI-compatible endpoint, not the provider of the error.
-    gemini = "gemini" in low or "generativelanguage" in low
+    client_of_gemini = "gemini" in low or "generativelanguage" in low
     return {
-        specs[i][0]
-        for i in chosen
-        if any(
-            not _said_to_work(low, m)
-            and not (
-                gemini
-                and specs[i][0] == "foreign:openai"
-                and _OPENAI_CLIENT.match(low, max(0, m.start() - 7))
-            )
-            for m in specs[i][2].finditer(low)
-        )
+        name
+        for name, _keys, rx in (specs[i] for i in chosen)
+        if any(_names_provider(low, name, m, client_of_gemini) for m in rx.finditer(low))
     }
+
+
+def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini: bool) -> bool:
+    """Whether ``match`` of the foreign hint ``name`` names the provider of the error: not a comparison, nor
+    (in a paste about Gemini) OpenAI's SDK as the client that called Gemini."""
+    if _said_to_work(low, match):
+        return False
+    return not (
+        client_of_gemini
+        and name == "foreign:openai"
+        and _OPENAI_CLIENT.match(low, max(0, match.start() - 7)) is not None
+    )
 
 
 #: OpenAI's SDK as a client, read from just before the word ``openai`` (lower-case text).
 _OPENAI_CLIENT = _Re(
-    r"(?:.{0,7}?\b(?:at|from|import|new)\s+openai\b"
-    r"|.{0,7}?openai\.(?:makestatuserror|makerequest|_make_status_error|_request|request|openai|asyncopenai"
+    r".{0,7}?(?:\b(?:at|from|import|new)\s+openai\b"
+    r"|openai\.(?:makestatuserror|makerequest|_make_status_error|_request|request|openai|asyncopenai"
     r"|(?:ratelimit|badrequest|api|apistatus|apiconnection|apitimeout|internalserver|authentication|notfound"
     r"|permissiondenied|unprocessableentity|conflict)error)\b"
-    r"|.{0,7}?openai-(?:node|python)\b|.{0,7}?openai\s+(?:sdk|library|package)\b)",
+    r"|openai-(?:node|python)\b|openai\s+(?:sdk|library|package)\b)",
     re.DOTALL,
 )
 

@@ -971,7 +971,8 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
 )
 #: A window told in words beside a quota or limit that was hit (lower-case text): "daily quota exceeded",
 #: "exceeded the requests per minute limit", "hit your daily limit", "RPD limit reached", "日次クォータ超過",
-#: "超出每日配额", "일일 할당량". Its match is the violation's description, read by ``window_of_words``.
+#: "超出每日配额", "일일 할당량". Its match is the violation's description, whose window and measure the classifier
+#: reads with ``DAY_WINDOW_WORDS``, ``MINUTE_WINDOW_WORDS`` and ``TOKEN_WINDOW_WORDS``.
 _WINDOW_NAME = (
     r"(?:daily|per[\s-]day|per[\s-]minute|minutely|(?:input\s+)?(?:requests?|tokens?|images?)\s+per\s+(?:day|minute)"
     r"|rp[md]|tp[md])"
@@ -992,6 +993,11 @@ WINDOW_WORDS = (
     # "每日配额已用尽", "일일 할당량 초과"; "每分钟请求数" alone is only a name.)
     rf"|(?:{_CJK_HIT})\s*{_CJK_WINDOW}|{_CJK_WINDOW}\s*(?:を|が|已|已经|已經)?\s*(?:{_CJK_HIT})"
 )
+#: The window a limit named in words counts over ("per day", "daily", "RPD", "日次", "每日", "일일"; "per minute",
+#: "TPM", "每分钟"), and a measure of tokens said by its abbreviation ("TPM", "TPD"); matched ignoring case.
+DAY_WINDOW_WORDS = r"per[\s-]day|daily|(?<![a-z])[rt]pd(?![a-z])|日次|1日|一日|每日|每天|일일"
+MINUTE_WINDOW_WORDS = r"per[\s-]minute|minutely|(?<![a-z])[rt]pm(?![a-z])|每分|分あたり"
+TOKEN_WINDOW_WORDS = r"(?<![a-z])tp[md](?![a-z])"
 #: Google product words (lower-case) that make a prose status code a Google error.
 PROSE_CODE_CONTEXT = (
     "gemini",
