@@ -163,7 +163,11 @@ def _parse_text(text: str) -> list[GoogleError]:
     foreign = any(h.startswith("foreign:") for h in hints)
     for acc, own in zip(merged, signed, strict=True):
         acc.hints |= hints
-        if foreign and not own and _names_google_on_its_line(acc, flat):
+        if (
+            foreign
+            and not own
+            and _names_google_on_its_line(acc, flat, gemini="foreign:gemini-exchange" not in hints)
+        ):
             acc.hints.add("google_on_line")
     merged.sort(key=lambda a: a.position)
     return _dedupe(merged)
@@ -306,9 +310,14 @@ _GOOGLE_ON_LINE = _Re(
     r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_-])|vertex\s*ai|vertexai|ai\s+studio"
     r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
 )
+#: … the same without the word "Gemini", for a paste about Gemini the crypto exchange ("the Gemini API" is
+#: its name too).
+_GOOGLE_ON_LINE_NOT_GEMINI = _Re(
+    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_-])|vertex\s*ai|vertexai|ai\s+studio)"
+)
 
 
-def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
+def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> bool:
     """Whether a line holding an error's first evidence names a Google product and no other provider: a
     paste that names another provider elsewhere (a second one configured, a comparison) is still Google's
     for an error whose own line says Gemini. (Every line the evidence stands on is looked at, up to a few:
@@ -316,6 +325,7 @@ def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
     if not acc.evidence:
         return False
     needle = acc.evidence[0]
+    named = _GOOGLE_ON_LINE if gemini else _GOOGLE_ON_LINE_NOT_GEMINI
     at = flat.find(needle)
     for _ in range(8):
         if at < 0:
@@ -324,7 +334,7 @@ def _names_google_on_its_line(acc: _Acc, flat: str) -> bool:
         stop = flat.find("\n", at)
         stop = len(flat) if stop < 0 else stop
         line = flat[begin:stop].lower()
-        if len(line) <= 2_000 and _GOOGLE_ON_LINE.search(line) and not _hints_of(line, "foreign"):
+        if len(line) <= 2_000 and named.search(line) and not _hints_of(line, "foreign"):
             return True
         at = flat.find(needle, stop)
     return False

@@ -1142,6 +1142,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "slow down",
             "slowdown",
             "s3",
+            "(service:",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
@@ -1154,6 +1155,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # The Java SDK's error suffix "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: …)", Lambda's
         # own throttling reason, and AWS Lambda by its module name.
         r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b|\bS3\b"
+        # The Java SDK v2's package and error suffix ("software.amazon.awssdk…CloudFormationException: Rate
+        # exceeded (Service: CloudFormationClient, Status Code: 400, Request ID: …)").
+        r"|\bsoftware\.amazon\.awssdk\b|\(Service:\s*\w{2,60},\s*Status\s+Code:\s*\d{3},\s*Request\s+ID:"
         # S3's own 503 ("HTTP Error 503: Slow Down", <Code>SlowDown</Code>).
         r"|503:?\s+Slow\s*Down\b|<Code>SlowDown</Code>",
     ),
@@ -1377,6 +1381,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "figma",
             "notionapi",
             "truecaller",
+            "acme:error",
+            "letsencrypt",
+            "let's encrypt",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
@@ -1387,6 +1394,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bfigma\b|\bnotionapi\b|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
         r"|\bStripe::\w{0,40}Error\b|\btruecaller"
+        # ACME certificate authorities (Let's Encrypt): their problem documents ("urn:acme:error:rateLimited",
+        # "urn:ietf:params:acme:error:rateLimited") and their name.
+        r"|\burn:(?:ietf:params:)?acme:error:|\blet'?s\s*encrypt\b"
         # (Reddit by its API, SDK or an app of it, not the word: posts cite "a Reddit thread".)
         r"|twilio|\breddit\s+api\b|reddit\.com/api|oauth\.reddit|redditarchiver|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
@@ -1470,12 +1480,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "traefik",
             "no deployments available",
             "routerratelimiterror",
+            "zeit",
         ),
         # (… and LiteLLM's router refusing on its own: "No deployments available for selected model".)
         r"\btraefik\b|No\s+deployments\s+available\s+for\s+selected\s+model|RouterRateLimitError|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
         r"|\bat=(?:error|info|warning)\s+code=H\d\d\b|heroku\[router\]|supabase"
         # Vercel's own error codes ("reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504").
         r"|\b(?:edge_)?function_invocation_timeout\b"
+        # Vercel by its former name (Zeit, whose CLI was "now").
+        r"|\bzeit\b"
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
         r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
     ),
