@@ -585,7 +585,7 @@ def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
 
 
 def _rule_region(err: GoogleError) -> _Decision | None:
-    if "region" in err.signals:
+    if err.signals & {"region", "region_words"}:
         return _Decision(
             Kind.REGION, "The Gemini API (or its free tier) is not available from this location."
         )
@@ -975,7 +975,7 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         )
     codes = [h.split(":", 1)[1] for h in err.hints if h.startswith(("word-code:", "json-code:"))]
     theirs = [w for w in codes if w not in GOOGLE_WORD_CODES and canonical_status(w) is None]
-    if theirs and err.signals <= {"code"}:
+    if theirs and err.signals - GENERIC_ANCHORS <= {"code"}:
         return False, f"The error code {theirs[0]!r} is another API's, and nothing else is Google's."
     if err.http_code is not None and err.http_code not in _GOOGLE_HTTP_CODES:
         return (

@@ -117,6 +117,10 @@ def _parse_text(text: str) -> list[GoogleError]:
         else:
             merged.append(acc)
     merged = [a for a in merged if a.has_content()]
+    if len(merged) > 1 and any(a.http_code is not None or a.status for a in merged):
+        # A Google reason word alone in prose ("之前报过 VALIDATION_REQUIRED，现已通过": it was reported before)
+        # is a mention, not an error of its own, when the paste holds an error with a code or status.
+        merged = [a for a in merged if not _reason_only(a)]
     if not merged:
         # Forum prose that only states a code ("I keep getting the 429 errors" about Gemini).
         merged = _prose_code_records(flat)
@@ -338,6 +342,24 @@ def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> b
             return True
         at = flat.find(needle, stop)
     return False
+
+
+def _reason_only(acc: _Acc) -> bool:
+    """Whether a record holds a reason word and nothing else of an error (no code, status, message, quota,
+    limit, reset or retry)."""
+    return bool(
+        acc.reasons
+        and acc.http_code is None
+        and not acc.status
+        and not acc.messages
+        and not acc.violations
+        and not acc.limit_values
+        and acc.retry_delay_s is None
+        and acc.reset_delay_s is None
+        and not acc.domain
+        and not acc.metadata
+        and acc.signals <= {"reason"}
+    )
 
 
 def _signed(acc: _Acc) -> bool:

@@ -596,7 +596,8 @@ def _error_dict(
                 return
         acc.messages.append(message[:4000])
         _scan_into(acc, message[:20_000])
-    for key in ("metadata", "cause", "upstreamResponse", "response", "body", "raw", "data"):
+    # (… and a gateway's "provider": {"status": 429, "body": "<Google's body>"}, Cursor's error envelope.)
+    for key in ("metadata", "cause", "upstreamResponse", "response", "body", "raw", "data", "provider"):
         nested = err.get(key)
         if isinstance(nested, (Mapping, list, str)) and nested:
             inner_out: list[_Acc] = []

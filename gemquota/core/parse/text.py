@@ -37,9 +37,12 @@ from gemquota.core.parse.vocab import (
     MODEL_FIELD,
     MODEL_FIELD_ZH,
     MODEL_ID,
+    PHRASE_AFTER,
+    PHRASE_BEFORE,
     PROSE_MODEL,
     REASON_PHRASES,
     SLUG_MODEL,
+    STATUS_PHRASES,
     SWITCHED_FROM_MODEL,
     TABLE_MODEL,
     TO_USE_MODEL,
@@ -338,6 +341,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(r"(?<![\w./\-])(?:antigravity|agy)/(?P<wrapper_model_r>(?:claude|gpt-oss)-[\w.\-]{1,80})"),
         "wrapper_model",
     ),
+    # … and a router's log line of it: "provider=antigravity | model=claude-sonnet-4-6".
+    (
+        ("provider=antigravity", "provider=agy"),
+        _Re(
+            r"provider=(?:antigravity|agy)\s*[|,;]?\s*model=(?:models/)?"
+            r"(?P<wrapper_model_r>(?:claude|gpt-oss|gemini)-[\w.\-]{1,80})"
+        ),
+        "wrapper_model",
+    ),
     # gemini-cli's "Responding with gemini-3-flash-preview" line: the model in use when the error came
     # (a weaker hint than any model the error names).
     (
@@ -555,6 +567,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "resource exhausted",
             "internal error",
             "deadline exceeded",
+            "504 deadline",
         ),
         # (Also gRPC's RESOURCE_EXHAUSTED in words, quoted or not: 'Hitting 429 "Resource exhausted"'.)
         _Re(
@@ -565,7 +578,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             # gRPC's UNAVAILABLE of a channel that reached no address ("503 failed to connect to all addresses").
             r"|failed\s+to\s+connect\s+to\s+all\s+addresses"
             # Google's own messages of a 500 and a 504 after their code ("500 Internal error encountered.").
-            r"|Internal\s+error|Deadline\s+exceeded)",
+            # (… and a title's shorthand "504 deadline".)
+            r"|Internal\s+error|Deadline\s+exceeded|(?<=504 )deadline\b)",
             re.IGNORECASE,
         ),
         "code_phrase",
@@ -686,6 +700,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "not_found_model",
     ),
+    (
+        ("no model",),
+        _Re(
+            r"N(?<![\w/]N)o\s+model\s+(?:found\s+)?(?:called|named)\s+[`'\"]?(?:models/)?(?P<not_found_model_y>[\w.\-]{2,80}?)"
+            r"(?=[`'\"]|\.?(?:\s|$))"
+        ),
+        "not_found_model",
+    ),
     # The model an error's own message names by its resource name: "models/X is not supported for
     # generateContent", "Penalty is not enabled for models/X".
     (
@@ -735,6 +757,12 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "code_assist_display_name",
     ),
     (("http",), _Re(r"https?://[^\s\"'<>\]\)]{4,300}"), "link"),
+    # An HTTP reason phrase as an error's message (one spec per phrase, each led by its own literal; what
+    # stands before and after it is checked when the fact is built).
+    *(
+        ((literal,), _Re(pattern), "status_phrase")
+        for _sid, _code, literal, pattern, _after in STATUS_PHRASES
+    ),
 ]
 _URL_MODEL = _Re(
     literal_led(
@@ -781,6 +809,7 @@ _ON_LOW = frozenset(
         "to_use_model",
         "display_prose",
         "cli_model",
+        "status_phrase",
     }
 )
 _FACT_SPECS = [
@@ -1146,6 +1175,46 @@ def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
     return apply
 
 
+_PHRASE_OF = {
+    re.sub(r"\s+", " ", literal): (sid, code, after) for sid, code, literal, _rx, after in STATUS_PHRASES
+}
+_PHRASE_BEFORE = _Re(PHRASE_BEFORE)
+_PHRASE_AFTER = _Re(PHRASE_AFTER)
+_ERROR_AFTER = _Re(r"\s+error\b")
+
+
+def _phrase_fact(match: re.Match[str], text: str, frag: str) -> _Fact | None:
+    """An HTTP reason phrase that is an error's whole message ("Error: Not Found", "[… Error]: Internal Server
+    Error") or names one ("Service Unavailable Error"); not the words in a sentence."""
+    start, end = match.span()
+    said = re.sub(r"\s+", " ", match.group(0))
+    entry = _PHRASE_OF.get(said) or _PHRASE_OF.get(said[:12])
+    if entry is None:
+        return None
+    sid, code, error_after = entry
+    after = text[end : end + 40].lower()
+    named = error_after and _ERROR_AFTER.match(after) is not None
+    if not named:
+        before = text[max(0, start - 16) : start].lower()
+        if _PHRASE_BEFORE.search(before) is None or _PHRASE_AFTER.match(after) is None:
+            return None
+    return _Fact(start, "anchor", _phrase_applier(sid, code, frag), None, sid, frag)
+
+
+def _phrase_applier(sid: str, code: int, frag: str) -> Any:
+    """An HTTP reason phrase as an error's message ("Error: Not Found"): the code it stands for, as weak as
+    a code read from words (a code the error states wins)."""
+
+    def apply(acc: _Acc) -> None:
+        acc.signals.add(sid)
+        if acc.http_code is None:
+            acc.http_code = code
+            acc.code_weak = True
+        acc.add_evidence(" ".join(frag.split()))
+
+    return apply
+
+
 def _anchor_applier(sid: str, family: str, status: str | None, frag: str) -> Any:
     def apply(acc: _Acc) -> None:
         acc.signals.add(sid)
@@ -1430,9 +1499,17 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             acc.add_evidence(frag.rstrip("."))
 
         return _Fact(pos, kind, apply_bm, "quota")
+    if kind == "status_phrase":
+        return _phrase_fact(match, text, frag)
     if kind == "not_found_model":
-        model = _clean_model(g("not_found_model_v") or g("not_found_model_w") or g("not_found_model_x"))
-        if g("not_found_model_x") and frag.rstrip().endswith("found"):
+        found = match.groupdict()
+        model = _clean_model(
+            found.get("not_found_model_v")
+            or found.get("not_found_model_w")
+            or found.get("not_found_model_x")
+            or found.get("not_found_model_y")
+        )
+        if found.get("not_found_model_x") and frag.rstrip().endswith("found"):
             # A Google model id "not found" ("Error: gemini-1.5-pro not found"): the id makes the generic words
             # Google's, so the fact is also the not-found wording (read here, where "not found" leads the search,
             # rather than as an anchor searched in every paste that names a model).
@@ -1721,6 +1798,9 @@ _FAMILY_OF_STATUS: dict[str, str] = {
 }
 
 
+_REFUSAL_FAMILIES = frozenset({"auth", "notfound", "badreq", "region"})
+
+
 def _text_records(text: str, base: int = 0) -> list[_Acc]:
     """Records built from the facts of free text: one per error family seen (repeats counted)."""
     facts = _facts(text)
@@ -1756,7 +1836,9 @@ def _text_records(text: str, base: int = 0) -> list[_Acc]:
             for acc in groups.values():
                 fact.apply(acc)
             continue
-        nearest = min(anchors, key=lambda a: (abs(a.pos - fact.pos), a.pos > fact.pos))
+        nearest = min(
+            (a for a in anchors if a.family), key=lambda a: (abs(a.pos - fact.pos), a.pos > fact.pos)
+        )
         fact.apply(groups[nearest.family or families[0]])
     return [acc for acc in groups.values() if acc.has_content()]
 
@@ -1795,10 +1877,20 @@ def _compatible(a: _Acc, b: _Acc) -> bool:
     fb = b.families - {"billing"}
     if fa and fb and not (fa & fb):
         return False
-    # Family implied by one side's code must fit the other side's wording.
+    # Family implied by one side's code must fit the other side's wording, and its reasons.
     for x, y in ((a, b), (b, a)):
         if x.http_code is not None and not x.code_weak and y.families:
             if not any(x.http_code in _FAMILY_CODES.get(f, frozenset()) for f in y.families):
+                return False
+        if x.http_code is not None and not x.code_weak and y.http_code is None and y.reasons:
+            # (A capacity reason comes with a 429 or a 503: only a refusal's reason — a key, a permission, a
+            # request — is read as another error than a code of another family.)
+            families = {e[0] for r in y.reasons if (e := reason_entry(r))}
+            if (
+                families <= _REFUSAL_FAMILIES
+                and families
+                and not any(x.http_code in _FAMILY_CODES.get(f, frozenset()) for f in families)
+            ):
                 return False
     return True
 
@@ -1851,11 +1943,24 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
     (in a paste about Gemini) OpenAI's SDK as the client that called Gemini."""
     if _said_to_work(low, match):
         return False
+    if (
+        name == "foreign:anthropic"
+        and _DISPLAYED_CLAUDE.fullmatch(match.group(0))
+        and _SERVED_BY_GOOGLE.search(low)
+    ):
+        # Claude by its display name ("Claude 4.5 via VertexAI") where Vertex AI or Antigravity serves it: the
+        # error is of Google's serving (a Claude id or Anthropic's own API or envelope still names Anthropic).
+        return False
     return not (
         client_of_gemini
         and name == "foreign:openai"
         and _OPENAI_CLIENT.match(low, max(0, match.start() - 7)) is not None
     )
+
+
+#: Google serving other makers' models, and Claude by its display name.
+_SERVED_BY_GOOGLE = _Re(r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis")
+_DISPLAYED_CLAUDE = _Re(r"claude\s+(?:\d|opus|sonnet|haiku)|(?:sonnet|opus|haiku)\s+\d")
 
 
 #: OpenAI's SDK as a client, read from just before the word ``openai`` (lower-case text).

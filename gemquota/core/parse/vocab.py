@@ -402,6 +402,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered",
     ),
     ("deadline", "deadline", "DEADLINE_EXCEEDED", r"Deadline\s+(?:exceeded|expired)"),
+    # Google's front end's 400 for a request field it cannot read ("Invalid resource field value in the
+    # request.").
+    (
+        "invalid_field",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Invalid\s+resource\s+field\s+value\s+in\s+the\s+request",
+    ),
     # The client's own time-out on a call to Google ("HTTPSConnectionPool(host='generativelanguage.
     # googleapis.com' …) … Connection to … timed out", "ReadTimeout"): generic words, a Google error only
     # beside a Google signal (GENERIC_ANCHORS) — the call to Google took too long either way.
@@ -421,6 +429,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|not\s+currently\s+available\s+in\s+your\s+location"
         r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services",
     ),
+    # A library's rewording ("Your location is not supported by google-generativeai at the moment."): generic
+    # words, a Google error only beside a Google signal (GENERIC_ANCHORS).
+    ("region_words", "region", "FAILED_PRECONDITION", r"(?:your|user)\s+location\s+is\s+not\s+supported\b"),
     # The SDKs' own names of it (Dart's and Swift's "UnsupportedUserLocation"), and the Gemini app's sentence,
     # also as posts in Russian give it ("Gemini пока не поддерживается в вашей стране"). (Anchors of their own:
     # each led by its literal text.)
@@ -592,7 +603,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # "No such model" (a relay's or SDK's words for a 404 on a model): generic, a Google error only beside a
     # Google signal such as the model's id (GENERIC_ANCHORS).
-    ("no_such_model", "notfound", "NOT_FOUND", r"No\s+such\s+model"),
+    # (… and "No model found called 'gemini-3-pro-preview'", a workflow tool's check of the name.)
+    (
+        "no_such_model",
+        "notfound",
+        "NOT_FOUND",
+        r"No\s+such\s+model",
+    ),
+    ("no_such_model", "notfound", "NOT_FOUND", r"No\s+model\s+(?:found\s+)?(?:called|named)\s"),
     # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
     # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
     (
@@ -1117,8 +1135,20 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:anthropic",
-        ("anthropic", "claude", "rate_limit_error", "overloaded_error", "x-api-key", "_error"),
+        (
+            "anthropic",
+            "claude",
+            "rate_limit_error",
+            "overloaded_error",
+            "x-api-key",
+            "_error",
+            "sonnet",
+            "opus",
+            "haiku",
+        ),
         r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|rate_limit_error"
+        # … and its models by their display names ("Zed Claude 3.7", "Sonnet 3.5 through litellm").
+        r"|\bclaude\s+(?:\d|opus|sonnet|haiku)|\b(?:sonnet|opus|haiku)\s+\d(?:\.\d)?\b"
         r"|overloaded_error|invalid\s+x-api-key"
         # Anthropic's error envelope: {"type":"error","error":{"type":"authentication_error",…}}.
         r"|[\"']type[\"']\s*:\s*[\"']error[\"']\s*,\s*[\"']error[\"']\s*:\s*\{\s*[\"']type[\"']\s*:\s*[\"']"
@@ -1556,7 +1586,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
-        r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co)(?:[/:\s'\"),\]]|$)|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
+        # (… and Google's documentation sites: "URL: https://google.github.io/adk-docs/…".)
+        r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co|google\.github\.io|googleblog\.com)"
+        r"(?:[/:\s'\"),\]]|$)|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
         r"[a-z0-9*-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}",
     ),
     # gRPC's own message-size RESOURCE_EXHAUSTED (a local limit of the channel, not a quota), also on its
@@ -1569,6 +1601,27 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
 )
 
+#: An HTTP reason phrase as an error's whole message ("AI_APICallError: Not Found", "GoogleGenerativeAI Error:
+#: Internal Server Error") or before the word "error" ("Service Unavailable Error"): the status it stands for
+#: reads as its code would (it joins the record of the error it names), and as a generic wording — a Google
+#: error only beside a Google signal or in a paste about Gemini that names no other provider (GENERIC_ANCHORS).
+#: (signal id, HTTP status, the phrase's literal, its pattern on lower-cased text, may "error" follow it?)
+STATUS_PHRASES: tuple[tuple[str, int, str, str, bool], ...] = (
+    ("phrase_429", 429, "too many requests", r"too\s+many\s+requests", True),
+    ("phrase_503", 503, "service unavailable", r"service\s+unavailable", True),
+    ("phrase_503", 503, "bad gateway", r"bad\s+gateway", True),
+    ("phrase_500", 500, "internal server error", r"internal\s+server\s+error", False),
+    ("phrase_504", 504, "gateway time", r"gateway\s+time-?out", True),
+    ("phrase_404", 404, "not found", r"not\s+found", False),
+    ("phrase_400", 400, "bad request", r"bad\s+request", False),
+    ("phrase_403", 403, "forbidden", r"forbidden", False),
+)
+PHRASE_CODES: dict[str, int] = {sid: code for sid, code, _lit, _rx, _after in STATUS_PHRASES}
+#: What must stand before a phrase (an error's label: "Error:", "…Exception:", "[… Error]:") and after it
+#: (the message's end, or a clause that goes on about when it happened) for it to be the whole message.
+PHRASE_BEFORE = r"(?:error|exception)\]?\s*:\s*[\"'`]?\Z"
+PHRASE_AFTER = r"[\"'`]?(?:\s*(?:\Z|[\n.,;:)\]}])|\s+(?:when|while|for|on|from|in|at|with)\s)"
+
 #: Wordings that other software uses too: they make a Google error only beside a Google signal.
 GENERIC_ANCHORS = frozenset(
     {
@@ -1577,6 +1630,14 @@ GENERIC_ANCHORS = frozenset(
         "cli_high_demand",
         "no_such_model",
         "rate_limit_reached",
+        "region_words",
+        "phrase_429",
+        "phrase_503",
+        "phrase_500",
+        "phrase_504",
+        "phrase_404",
+        "phrase_400",
+        "phrase_403",
         "key_invalid_words",
         "client_timeout",
         "newquota",
@@ -1673,11 +1734,17 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             r"\[API\s+Error:|gemini-cli|\bGemini\s+CLI\b",
         ),
         # The product named in prose or an app's own message ("The Gemini API quota has been exceeded").
-        ("gemini_api", ("gemini api",), r"\bGemini\s+API\b"),
+        # (… and its other names: "Google Generative AI API error (429)", "Generative Language API".)
+        (
+            "gemini_api",
+            ("gemini api", "google generative ai", "generative language api"),
+            r"\bGemini\s+API\b|\bGoogle\s+Generative\s+AI\b|\bGenerative\s+Language\s+API\b",
+        ),
         # The product's name alone ("Model is overloaded errors … whenever you try Gemini models"): no Google
         # signal by itself (another provider's error may name Gemini in passing), but it makes a generic
         # wording Google's when no other provider or service is named.
-        ("gemini_word", ("gemini",), r"\bgemini\b"),
+        # (… and Vertex AI by name: "Internal error encountered when using VertexAI".)
+        ("gemini_word", ("gemini", "vertex"), r"\bgemini\b|\bvertex\s?ai\b"),
         # Google's own client libraries, by their module, package or class names.
         (
             "google_sdk",
@@ -1713,4 +1780,4 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
 ]
 
 #: The signal ids of the message wordings.
-ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS)
+ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS) | frozenset(PHRASE_CODES)
