@@ -24,6 +24,51 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout43/016-zh-page-translate-extension-rps-0-1-google-quota-error-prose.txt": (
+        "'超出quota的报错' told in Chinese prose, no error text"
+    ),
+    "holdout43/017-zh-reading-extension-gemini-pro-timeout-with-proxy-prose.txt": (
+        "a time-out told in Chinese prose ('一段时间后超时'), no error text"
+    ),
+    "holdout43/018-obsidian-chatbot-prose-gemini-400-openai-429.txt": (
+        "'a 400 error on Gemini and error 429 on OpenAI' in prose: OpenAI named beside the codes wins"
+    ),
+    "holdout43/023-crypto-chatbot-notes-key-valid-but-generative-language-api-not-enabled-prose.txt": (
+        "'the Generative Language API is not enabled' told in notes' prose, no error text"
+    ),
+    "holdout43/026-srt-translator-all-api-quotas-exceeded-waiting-gemini-2-5-pro-prose.txt": (
+        "an app's own 'all api quotas exceeded' quoted in prose, no code"
+    ),
+    "holdout43/032-clinic-assistant-notes-gemini-request-timeout-aborterror.txt": (
+        "an app's own 25 s abort ('Request timeout on attempt 1/2', AbortError), no Google error"
+    ),
+    "holdout41/023-zh-lobechat-vercel-gemini-request-403-region-restricted-prose.txt": (
+        "a region block told in Chinese prose, the 403 only in a screenshot"
+    ),
+    "holdout41/033-zh-lobechat-docker-gemini-long-output-524-server-timed-out-waiting.txt": (
+        "a chat app's own text for a 524 (a proxy's status, which Google does not answer with)"
+    ),
+    "holdout42/008-agent-kit-prose-live-1008-policy-violation-native-audio-tools.txt": (
+        "a Live '1008 privacy violation' told in prose, no close reason pasted"
+    ),
+    "holdout42/016-ruby-gem-prose-video-file-upload-500-and-400-errors.txt": (
+        "'500 and 400 errors' told in prose"
+    ),
+    "holdout42/019-video-server-notes-veo-3-operations-fail-error-code-13.txt": (
+        "notes that Veo operations fail 'with code 13', told in prose (no error object)"
+    ),
+    "holdout42/022-es-bot-notes-veo-poll-400-operation-id-must-be-a-long.txt": (
+        "'Error 400 \"The Operation ID must be a Long\"' in Spanish notes: a code before a quoted message is not read (an OpenAI message quoted so would be claimed too)"
+    ),
+    "holdout44/010-python-genai-valueerror-code-execution-tool-not-supported-for-model.txt": (
+        "the SDK's own ValueError before any request (a client check, no Google error)"
+    ),
+    "holdout44/029-desktop-backend-pr-gemini-proxy-504-at-90s-vertex-gemini-2-5-flash.txt": (
+        "an app's own proxy time-out (504s) told in a PR's prose"
+    ),
+    "holdout44/035-inspect-ai-pr-gemini-batch-jsonl-no-such-field-thinking-config.txt": (
+        "the batch API's 'no such field' quoted in a PR's prose, no code or status"
+    ),
     "holdout38/011-omniroute-gemini-cli-token-refresh-401-invalid-client-403-cloud-code-private-api-disabled.txt": (
         "an OAuth refresh 401 and a '[403]: … has not been used in project' in one log read as one error of their family, with the first code"
     ),
@@ -344,6 +389,33 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout43/017-zh-reading-extension-gemini-pro-timeout-with-proxy-prose.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout43/026-srt-translator-all-api-quotas-exceeded-waiting-gemini-2-5-pro-prose.txt": (
+        "not recognised as an error (an app's own words), so no model is given"
+    ),
+    "holdout42/005-js-sdk-flash-exp-image-generation-refusal-text-not-error.txt": (
+        "labelled unrecognized, so no model is given"
+    ),
+    "holdout42/008-agent-kit-prose-live-1008-policy-violation-native-audio-tools.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout42/009-image-router-veo-3-operation-done-rai-media-filtered.txt": (
+        "an operation done with a safety filter and no error object (unrecognized is allowed), so no model"
+    ),
+    "holdout42/011-creative-studio-veo-mcp-no-video-uris-no-error-reported.txt": (
+        "labelled unrecognized, so no model is given"
+    ),
+    "holdout42/039-genkit-tts-no-voice-error-400-invalid-argument-details.txt": (
+        "three TTS models named; the one that fails is told only in words (the first is given)"
+    ),
+    "holdout44/010-python-genai-valueerror-code-execution-tool-not-supported-for-model.txt": (
+        "not recognised as Google's (a client check), so no model is given"
+    ),
+    "holdout44/029-desktop-backend-pr-gemini-proxy-504-at-90s-vertex-gemini-2-5-flash.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
     "holdout40/016-cline-prose-429-too-many-requests-rate-limit-gemini2-5-flash-preview.txt": (
         "the label keeps the user's misspelt id ('gemini2.5-flash-preview-04-17'), which is no model id"
     ),

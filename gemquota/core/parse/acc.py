@@ -173,6 +173,10 @@ class _Acc:
             # A Live API close code and nothing else (1011 internal, 1008 not found, 1007 bad request).
             close = self.metadata.get("ws_close")
             code = WS_CLOSE_CODES.get(close or "")
+            if close == "1008" and not (self.message_model or self.request_model):
+                # A policy violation that names no model ("application/json isn't", "Operation is not
+                # implemented"): a request the session refused, not a model it could not find.
+                code = 400
             status = STATUS_OF_CODE.get(code) if code is not None else None
         if code is None and status is not None:
             code = CODE_OF_STATUS.get(status)

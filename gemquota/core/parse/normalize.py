@@ -63,6 +63,10 @@ _QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
 _QUOTE_LINE = _Re(r"\n[ \t]*>")
 _QUOTE_FIRST = _Re(r"[ \t]*>")
 _CONCAT = _Re(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
+#: Python's implicit concatenation of adjacent literals, as ``pprint`` wraps a long string ("'Invalid JSON '⏎
+#: ······'payload received. '"): a literal's closing quote ends the line, the same quote opens the next one,
+#: indented.
+_ADJACENT = _Re(r"(?<=[\w.,:;)\] ])(['\"])\n[ \t]{4,}\1(?=[\w(\[\"' ])")
 _WRAP = _Re(r"\n[ \t]*")
 #: A terminal or log hard wrap at a dot of a Google API host (``aiplatform.googleapis.\ncom/``).
 _HOST_WRAP = _Re(r"googleapis\.\n[ \t]*com\b|googleapis\n[ \t]*\.com\b|\.\n[ \t]*googleapis\.com\b")
@@ -107,6 +111,8 @@ def normalize(text: str) -> str:
         text = _QUOTE_PREFIX.sub("", text)
     if "+" in text:
         text = _CONCAT.sub("", text)
+    if "'\n " in text or '"\n ' in text:
+        text = _ADJACENT.sub("", text)
     if " \n" in text or "\t\n" in text:
         text = _TRAILING_SPACE.sub("\n", text)
     if "\n" in text:

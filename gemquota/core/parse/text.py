@@ -389,7 +389,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("1007", "1008", "1011"),
         _Re(
             # (… and a tuple's "{:closed, 1011, …}".)
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|[Cc]ode|WebSocket\w*|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            # (… and the websockets library's debug log of a close received: "< CLOSE 1008 (policy violation) …";
+            # "> CLOSE 1011 … keepalive ping timeout" is the client's own.)
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode|WebSocket\w*|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
         ),
         "ws_close",
     ),
@@ -423,7 +425,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("[",),
-        _Re(r"\[(?P<bracket_code_c>[1-5]\d\d)(?:\s+(?P<bracket_code_p>[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"),
+        # (An error status only: "[125 bytes]" of a log is a size.)
+        _Re(
+            r"\[(?P<bracket_code_c>[45]\d\d)(?:\s+(?P<bracket_code_p>(?!bytes?\b)[A-Za-z][A-Za-z ]{0,40}?))?\s*\]"
+        ),
         "bracket_code",
     ),
     (
@@ -439,6 +444,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "http_code",
     ),
     (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
+    # HTTP/2's pseudo-header of the status, as a proxy's log or test table writes it (":status: 429",
+    # '{":status", "429"}').
+    ((":status",), _Re(rf":status[\"']?\s*[,:=]\s*[\"']?{_CODE}"), "http_code"),
     # An error object's word code ("code": "InvalidParameter", "code": "invalid_request_error"): whose
     # vocabulary it is tells whose error it is (a hint; Google's own words are canonical statuses).
     (
@@ -474,7 +482,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("(4", "(5", "(status", "(http", "(code"),
         _Re(
-            r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized)"
+            # (… and an app's "Google rate-limited the request (429).")
+            r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized|limited\s+the\s+request)"
             r"\s*\((?:(?:status|http|code)(?:\s+code)?\s*[:=]?\s*)?(?P<paren_code_c>[45]\d\d)\)"
         ),
         "paren_code",
@@ -1372,6 +1381,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, apply_reset, "quota")
     if kind == "reason":
         reason = frag
+        if text.endswith(").", 0, pos):
+            return None  # a Go method of that name in a trace ("caddy-ratelimit.(*Handler).rateLimitExceeded")
 
         def apply_reason(acc: _Acc) -> None:
             if reason not in acc.reasons:
@@ -1733,8 +1744,11 @@ def _grpc_own(text: str, pos: int) -> bool:
         return True
     if text.endswith(("StatusRuntimeException: ", "StatusException: "), max(0, pos - 26), pos):
         return True  # grpc-java's "io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: …"
+    # (Node's gRPC code is one or two digits; "400 INVALID_ARGUMENT: …" is an HTTP status and Google's name of it.)
     stripped = before.rstrip()
-    return stripped[-2:].strip().isdigit() and text[pos : pos + 40].split(None, 1)[0].endswith(":")
+    number = stripped[-3:].lstrip()
+    grpc_number = stripped[-2:].strip().isdigit() and not (len(number) == 3 and number.isdigit())
+    return grpc_number and text[pos : pos + 40].split(None, 1)[0].endswith(":")
 
 
 def _code_applier(

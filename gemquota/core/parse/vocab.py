@@ -402,6 +402,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"An\s+internal\s+error\s+has\s+occurred|Internal\s+error\s+encountered",
     ),
     ("deadline", "deadline", "DEADLINE_EXCEEDED", r"Deadline\s+(?:exceeded|expired)"),
+    # google-api-core's RetryError when its deadline ran out ("RetryError: Timeout of 60.0s exceeded while
+    # calling target function, last exception: …"): Google's SDK's own words.
+    (
+        "retry_timeout",
+        "deadline",
+        "DEADLINE_EXCEEDED",
+        r"Timeout\s+of\s+\d+(?:\.\d+)?s\s+exceeded\s+while\s+calling\s+target\s+function",
+    ),
     # Google's front end's 400 for a request field it cannot read ("Invalid resource field value in the
     # request.").
     (
@@ -425,7 +433,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "region",
         "region",
         "FAILED_PRECONDITION",
-        r"User\s+location\s+is\s+not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
+        r"User\s+location\s+(?:is\s+)?not\s+supported|free\s+tier\s+is\s+not\s+available\s+in\s+your\s+country"
         r"|not\s+currently\s+available\s+in\s+your\s+location"
         r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services",
     ),
@@ -730,6 +738,33 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"Cannot\s+extract\s+voices\s+from\s+a\s+non-audio\s+request",
+    ),
+    # Gemini's refusals of a combination of tools ("Tool use with function calling is unsupported", "Tool use with a
+    # response mime type: 'application/json' is unsupported", "Please enable tool_config.
+    # include_server_side_tool_invocations to use Built-in tools with Function calling."), Google's field errors
+    # of a JSON request ("Invalid value at 'generation_config.response_schema…' (TYPE_STRING)"), Imagen's
+    # refusals ("Image generation failed with the following error: The response is blocked, as it may violate
+    # our policies", "Imagen API is only accessible to billed users at this time").
+    (
+        "tool_combination",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Tool\s+use\s+with\s+(?:function\s+calling|a\s+response\s+mime\s+type)\b[^\n]{0,60}?\s+is\s+unsupported"
+        r"|include_server_side_tool_invocations\s+to\s+use\s+Built-in\s+tools",
+    ),
+    (
+        "field_value",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Invalid\s+value\s+at\s+'(?:request\.)?(?:contents|tools|generation_?config|system_?instruction|tool_?config"
+        r"|safety_?settings|cached_?content)\b",
+    ),
+    (
+        "imagen_refusal",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Image\s+generation\s+failed\s+with\s+the\s+following\s+error"
+        r"|Imagen\s+API\s+is\s+only\s+accessible\s+to\s+billed\s+users",
     ),
     (
         "turn_order",
@@ -1106,7 +1141,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|rate\s+limit\s+reached\s+for\s+[^\s]+\s+in\s+organization\b"
         # Its context-length error ("… However, your messages resulted in 10000 tokens. (code:
         # context_length_exceeded)"), also copied by compatible servers.
-        r"|\bcontext_length_exceeded\b|however,\s+your\s+messages\s+resulted\s+in",
+        r"|\bcontext_length_exceeded\b|however,\s+your\s+messages\s+resulted\s+in"
+        # ChatGPT by name (an app or extension of it).
+        r"|\bchatgpt\b",
     ),
     (
         "foreign:azure",
@@ -1412,6 +1449,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "notionapi",
             "truecaller",
             "acme:error",
+            "brave search",
+            "search.brave",
+            "deepl",
+            "mymemory",
             "letsencrypt",
             "let's encrypt",
         ),
@@ -1427,6 +1468,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # ACME certificate authorities (Let's Encrypt): their problem documents ("urn:acme:error:rateLimited",
         # "urn:ietf:params:acme:error:rateLimited") and their name.
         r"|\burn:(?:ietf:params:)?acme:error:|\blet'?s\s*encrypt\b"
+        # Brave's Search API (a web-search tool of chat apps), and translation APIs by name (DeepL, MyMemory).
+        r"|\bbrave\s+search\b|api\.search\.brave\.com|\bdeepl\b|\bmymemory"
         # (Reddit by its API, SDK or an app of it, not the word: posts cite "a Reddit thread".)
         r"|twilio|\breddit\s+api\b|reddit\.com/api|oauth\.reddit|redditarchiver|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
@@ -1511,14 +1554,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "no deployments available",
             "routerratelimiterror",
             "zeit",
+            "caddy",
         ),
         # (… and LiteLLM's router refusing on its own: "No deployments available for selected model".)
         r"\btraefik\b|No\s+deployments\s+available\s+for\s+selected\s+model|RouterRateLimitError|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
         r"|\bat=(?:error|info|warning)\s+code=H\d\d\b|heroku\[router\]|supabase"
         # Vercel's own error codes ("reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504").
         r"|\b(?:edge_)?function_invocation_timeout\b"
-        # Vercel by its former name (Zeit, whose CLI was "now").
-        r"|\bzeit\b"
+        # Vercel by its former name (Zeit, whose CLI was "now"), and the Caddy server's own handlers.
+        r"|\bzeit\b|\bcaddyhttp\b|\bcaddy-ratelimit\b"
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
         r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
     ),
@@ -1552,6 +1596,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "creating predictions",
             "statuscode",
             "errorcode",
+            '"error_code"',
+            "'error_code'",
         ),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
@@ -1566,7 +1612,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # hapi's Boom envelope ({statusCode: 429, error: 'Too Many Requests', message: …}, Auth0 and other
         # Node APIs) and an "errorCode" field: Google's bodies carry neither.
         r"|statuscode[\"']?\s*:\s*\d{3}\s*,\s*[\"']?error[\"']?\s*:\s*[\"'][a-z][a-z ]+[\"']"
-        r"|[\"']?errorcode[\"']?\s*:\s*[\"'][a-z_]+[\"']",
+        r"|[\"']?errorcode[\"']?\s*:\s*[\"'][a-z_]+[\"']"
+        # Databricks' envelope ({"error_code": "RESOURCE_EXHAUSTED", "message": …}): a word code under
+        # "error_code", which no Google API writes.
+        r"|[\"']error_code[\"']\s*:\s*[\"'][a-z_]{3,60}[\"']",
     ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
