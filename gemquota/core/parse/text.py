@@ -1382,7 +1382,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "reason":
         reason = frag
         if text.endswith(").", 0, pos):
-            return None  # a Go method of that name in a trace ("caddy-ratelimit.(*Handler).rateLimitExceeded")
+            return (
+                None  # a Go method of that name in a trace ("caddy-ratelimit.(*Handler).rateLimitExceeded")
+            )
 
         def apply_reason(acc: _Acc) -> None:
             if reason not in acc.reasons:
