@@ -873,6 +873,7 @@ _FOREIGN_LABEL = {
     "local-or-tool": "a local model server or another vendor's coding tool",
     "web-page": "a web site (the browser's own error page)",
     "google-search": "Google Search's block of automated searches (a web search, not an AI API)",
+    "relay": "a relay's or gateway's own refusal (LiteLLM, CLIProxyAPI, OmniRoute …)",
 }
 
 

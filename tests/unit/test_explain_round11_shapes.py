@@ -96,11 +96,14 @@ def test_a_google_product_on_the_errors_own_line_outweighs_a_provider_named_else
 def test_dotnet_status_names_and_a_code_logged_before_a_google_api_address() -> None:
     assert kind("Mscc.GenerativeAI: Request failed with Status Code: NotFound") == "model-not-found"
     assert kind("Gemini: Request failed with Status Code: TooManyRequests") == "unspecified-429"
-    # A number after "status code:" is read only where it is one (not "400." of a sentence's end).
+    # A number after "status code:" is read also at a sentence's end ("400."); Oracle Cloud's error, which ends
+    # that way, names itself by its request id.
     oci = (
-        "Service error:LimitExceeded. The following service limits were exceeded. http status code: 400. Opc"
+        "Service error:LimitExceeded. The following service limits were exceeded. http status code: 400. Opc "
+        "request id: e08950377ad781"
     )
     assert kind(oci) == "unrecognized"
+    assert kind("Gemini API: http status code: 400. Try again") == "bad-request"
     logged = (
         "OpenAI:DEBUG:response (error; no more retries left) 400 "
         "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions {"

@@ -311,13 +311,14 @@ _OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_reques
 #: "[google] Server Unavailable"); not gemini-cli, whose forks print its wrapper around their own providers'
 #: errors, nor a Gemini model ("Gemini 2.5 Pro", "gemini-2.0-flash", "Gemini models"), which gateways serve.
 _GOOGLE_ON_LINE = _Re(
-    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_-])|vertex\s*ai|vertexai|ai\s+studio"
+    # (Not a router's slug of a Google model, "google/gemini-2.5-flash": gateways serve those.)
+    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex\s*ai|vertexai|ai\s+studio"
     r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
 )
 #: … the same without the word "Gemini", for a paste about Gemini the crypto exchange ("the Gemini API" is
 #: its name too).
 _GOOGLE_ON_LINE_NOT_GEMINI = _Re(
-    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_-])|vertex\s*ai|vertexai|ai\s+studio)"
+    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex\s*ai|vertexai|ai\s+studio)"
 )
 
 

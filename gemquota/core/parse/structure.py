@@ -566,6 +566,13 @@ def _error_dict(
         acc.signals.add("code")
     # A word code in an OpenAI-compatible error object is that provider's vocabulary, not Google's.
     word_status = None if OPENAI_ERROR_KEYS & err.keys() else _string_code_status(code)
+    if (
+        isinstance(code, str)
+        and word_status is None
+        and re.fullmatch(r"[A-Za-z][A-Za-z_.\-]{2,60}", code.strip())
+    ):
+        # A word code of another vocabulary ("http_error", "bad_request"): whose error it is (a hint).
+        acc.hints.add(f"json-code:{code.strip().lower()}")
     status_raw = err.get("status")
     status = canonical_status(status_raw)
     if status:

@@ -2037,7 +2037,12 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     # gateways serve them, and apps that offer several providers name them all.)
     # (Nor does gemini-cli's "[API Error: …]" wrapper or its fallback notice alone: its forks — Qwen Code,
     # LLxprt — print them around their own providers' errors.)
-    if not hints & GOOGLE_HINTS - {"google_model", "gemini_api", "gemini_cli", "oauth_fallback"}:
+    strong = hints & GOOGLE_HINTS - {"google_model", "gemini_api", "gemini_cli", "oauth_fallback"}
+    if strong == {"ca_words"} and "cloudcode" not in low:
+        strong = (
+            set()
+        )  # (… nor Code Assist or Antigravity named in prose: relays for them name them all along)
+    if not strong:
         hints |= _hints_of(low, "foreign")
     elif any(key in low for key in _GRPC_SIZE[1]) and _GRPC_SIZE[2].search(low):
         # gRPC's own size limit is the channel's, whoever's SDK holds it.

@@ -325,7 +325,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "quota",
         "RESOURCE_EXHAUSTED",
         # (… also when a terminal cut the line inside its last word: "daily gemini-2.5-pro quota lit".)
-        r"reached\s+your\s+daily\s+[\w.\-]{2,80}\s+quota\s+limit|reached\s+your\s+daily\s+(?:gemini|gemma)-[\w.\-]{2,80}\s+quota\b"
+        # (… and gemini-cli's notice without the model: "⚡ You have reached your daily quota limit.")
+        r"reached\s+your\s+daily\s+(?:[\w.\-]{2,80}\s+)?quota\s+limit|reached\s+your\s+daily\s+(?:gemini|gemma)-[\w.\-]{2,80}\s+quota\b"
         r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)"
         r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
     ),
@@ -586,6 +587,17 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|lack\s+a\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)\s+license"
         r"|missing\s+a\s+valid\s+license\s+for\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)",
     ),
+    # Google APIs' 403 of a credential without the scope or role ("Insufficient Permission", reason
+    # insufficientPermissions): generic words, a Google error only beside a Google signal.
+    ("insufficient_permission", "auth", "PERMISSION_DENIED", r"\bInsufficient\s+Permission\b"),
+    # Code Assist Enterprise's refusal of a seat ("You do not have a valid license of this product. Please contact
+    # your administrator to request a license."): generic words, a Google error only beside a Google signal.
+    (
+        "license_words",
+        "auth",
+        "PERMISSION_DENIED",
+        r"do\s+not\s+have\s+a\s+valid\s+license\s+(?:of|for)\s+this\s+product",
+    ),
     # gemini-cli's own error class for a model the API does not know (other tools have one of that name too:
     # a Google signal must stand beside it).
     ("model_not_found_error", "notfound", "NOT_FOUND", r"ModelNotFoundError\b"),
@@ -780,7 +792,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"Request\.[\w\[\].\"']{1,200}:",
     ),
 ]
-_CODE = r"(?<![\d.])([1-5]\d\d)(?![\d.])"
+_CODE = r"(?<![\d.])([1-5]\d\d)(?!\d|\.\d)"
 #: ``_CODE`` for a pattern that starts with the code: the look-behind moves after the first digit, so
 #: the regex engine can skip ahead to candidate characters (a leading look-around disables that).
 _CODE_LEAD = r"[1-5](?<![\d.].)\d\d(?![\d.])"
@@ -1323,7 +1335,26 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("huggingface", "hugging face", "hf.co"),
         r"huggingface|hugging\s+face|\bhf\.co\b",
     ),
-    ("foreign:openrouter", ("openrouter",), r"openrouter"),
+    # (… and its own refusal of a request without its key: "No auth credentials found".)
+    (
+        "foreign:openrouter",
+        ("openrouter", "no auth credentials found"),
+        r"openrouter|\bno\s+auth\s+credentials\s+found\b",
+    ),
+    # A relay's or gateway's own refusal in its own words, before any call to Google: LiteLLM's ("LLM Provider
+    # NOT provided", "team not allowed to access model"), CLIProxyAPI's ("unknown provider for model"),
+    # OmniRoute's ("No credentials for embedding provider: gemini").
+    (
+        "foreign:relay",
+        (
+            "provider not provided",
+            "not allowed to access model",
+            "unknown provider for model",
+            "no credentials for",
+        ),
+        r"\bLLM\s+Provider\s+NOT\s+provided\b|\bteam\s+not\s+allowed\s+to\s+access\s+model\b"
+        r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b",
+    ),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
     (
@@ -1453,6 +1484,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "search.brave",
             "deepl",
             "mymemory",
+            "opc request",
+            "opc-request",
+            "oraclecloud",
+            "oracle cloud",
             "letsencrypt",
             "let's encrypt",
         ),
@@ -1468,6 +1503,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # ACME certificate authorities (Let's Encrypt): their problem documents ("urn:acme:error:rateLimited",
         # "urn:ietf:params:acme:error:rateLimited") and their name.
         r"|\burn:(?:ietf:params:)?acme:error:|\blet'?s\s*encrypt\b"
+        # Oracle Cloud's API errors ("http status code: 400. Opc request id: …", oraclecloud.com).
+        r"|\bopc[\s-]request[\s-]id\b|oraclecloud\.com|\boracle\s+cloud\b"
         # Brave's Search API (a web-search tool of chat apps), and translation APIs by name (DeepL, MyMemory).
         r"|\bbrave\s+search\b|api\.search\.brave\.com|\bdeepl\b|\bmymemory"
         # (Reddit by its API, SDK or an app of it, not the word: posts cite "a Reddit thread".)
@@ -1680,6 +1717,8 @@ GENERIC_ANCHORS = frozenset(
         "no_such_model",
         "rate_limit_reached",
         "region_words",
+        "license_words",
+        "insufficient_permission",
         "phrase_429",
         "phrase_503",
         "phrase_500",
