@@ -29,6 +29,7 @@ from gemquota.core.parse.vocab import (
     DIMENSION_CONTEXT,
     DISPLAY_NAME,
     DISPLAY_TARGET_WORDS,
+    DISPLAYED_CLAUDE,
     DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
@@ -41,6 +42,7 @@ from gemquota.core.parse.vocab import (
     PHRASE_BEFORE,
     PROSE_MODEL,
     REASON_PHRASES,
+    SERVED_BY_GOOGLE,
     SLUG_MODEL,
     STATUS_PHRASES,
     SWITCHED_FROM_MODEL,
@@ -1184,9 +1186,7 @@ def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
     return apply
 
 
-_PHRASE_OF = {
-    re.sub(r"\s+", " ", literal): (sid, code, after) for sid, code, literal, _rx, after in STATUS_PHRASES
-}
+_PHRASE_OF = tuple((literal, (sid, code, after)) for sid, code, literal, _rx, after in STATUS_PHRASES)
 _PHRASE_BEFORE = _Re(PHRASE_BEFORE)
 _PHRASE_AFTER = _Re(PHRASE_AFTER)
 _ERROR_AFTER = _Re(r"\s+error\b")
@@ -1196,9 +1196,9 @@ def _phrase_fact(match: re.Match[str], text: str, frag: str) -> _Fact | None:
     """An HTTP reason phrase that is an error's whole message ("Error: Not Found", "[… Error]: Internal Server
     Error") or names one ("Service Unavailable Error"); not the words in a sentence."""
     start, end = match.span()
-    said = re.sub(r"\s+", " ", match.group(0))
-    entry = _PHRASE_OF.get(said) or _PHRASE_OF.get(said[:12])
-    if entry is None:
+    said = " ".join(match.group(0).split())
+    entry = next((value for literal, value in _PHRASE_OF if said.startswith(literal)), None)
+    if entry is None:  # pragma: no cover - every spec's match starts with its literal
         return None
     sid, code, error_after = entry
     after = text[end : end + 40].lower()
@@ -1382,9 +1382,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "reason":
         reason = frag
         if text.endswith(").", 0, pos):
-            return (
-                None  # a Go method of that name in a trace ("caddy-ratelimit.(*Handler).rateLimitExceeded")
-            )
+            # A Go method of that name in a trace ("caddy-ratelimit.(*Handler).rateLimitExceeded").
+            return None
 
         def apply_reason(acc: _Acc) -> None:
             if reason not in acc.reasons:
@@ -1974,9 +1973,8 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
     )
 
 
-#: Google serving other makers' models, and Claude by its display name.
-_SERVED_BY_GOOGLE = _Re(r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis")
-_DISPLAYED_CLAUDE = _Re(r"claude\s+(?:\d|opus|sonnet|haiku)|(?:sonnet|opus|haiku)\s+\d")
+_SERVED_BY_GOOGLE = _Re(SERVED_BY_GOOGLE)
+_DISPLAYED_CLAUDE = _Re(DISPLAYED_CLAUDE)
 
 
 #: OpenAI's SDK as a client, read from just before the word ``openai`` (lower-case text).
@@ -2037,11 +2035,10 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     # gateways serve them, and apps that offer several providers name them all.)
     # (Nor does gemini-cli's "[API Error: …]" wrapper or its fallback notice alone: its forks — Qwen Code,
     # LLxprt — print them around their own providers' errors.)
+    # (… nor Code Assist or Antigravity named in prose: the relays for them name them all along.)
     strong = hints & GOOGLE_HINTS - {"google_model", "gemini_api", "gemini_cli", "oauth_fallback"}
     if strong == {"ca_words"} and "cloudcode" not in low:
-        strong = (
-            set()
-        )  # (… nor Code Assist or Antigravity named in prose: relays for them name them all along)
+        strong = set()
     if not strong:
         hints |= _hints_of(low, "foreign")
     elif any(key in low for key in _GRPC_SIZE[1]) and _GRPC_SIZE[2].search(low):

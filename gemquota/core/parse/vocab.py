@@ -1703,6 +1703,10 @@ STATUS_PHRASES: tuple[tuple[str, int, str, str, bool], ...] = (
     ("phrase_403", 403, "forbidden", r"forbidden", False),
 )
 PHRASE_CODES: dict[str, int] = {sid: code for sid, code, _lit, _rx, _after in STATUS_PHRASES}
+#: Google serving other makers' models (Claude on Vertex AI or Antigravity), and Claude by its display name
+#: ("Claude 4.5", "Sonnet 3.5"): such a name beside them is a model Google served, not Anthropic's API.
+SERVED_BY_GOOGLE = r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis"
+DISPLAYED_CLAUDE = r"claude\s+(?:\d|opus|sonnet|haiku)|(?:sonnet|opus|haiku)\s+\d"
 #: What must stand before a phrase (an error's label: "Error:", "…Exception:", "[… Error]:") and after it
 #: (the message's end, or a clause that goes on about when it happened) for it to be the whole message.
 PHRASE_BEFORE = r"(?:error|exception)\]?\s*:\s*[\"'`]?\Z"
