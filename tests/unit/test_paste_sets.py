@@ -419,6 +419,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout48/021-ko-report-gemini-1-5-models-404-not-found-for-api-version.txt": (
+        "a report of three tries with two models: the first try's model is given, the label keeps the last complete one"
+    ),
     "holdout47/024-es-model-probe-summary-404-and-429-limit-0-three-models.txt": (
         "notes of three model probes (a 404 and two zero quotas): the first zero quota's model is given, the label keeps another"
     ),
