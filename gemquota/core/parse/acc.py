@@ -170,7 +170,8 @@ class _Acc:
             if code == 400 and "region" in self.signals:
                 status = "FAILED_PRECONDITION"
         if code is None and status is None:
-            # A Live API close code and nothing else (1011 internal, 1008 not found, 1007 bad request).
+            # A Live API close code and nothing else (1011 internal, 1008 not found — when it names a model —,
+            # 1007 bad request).
             close = self.metadata.get("ws_close")
             code = WS_CLOSE_CODES.get(close or "")
             if close == "1008" and not (self.message_model or self.request_model):

@@ -117,7 +117,7 @@ def _parse_text(text: str) -> list[GoogleError]:
         else:
             merged.append(acc)
     merged = [a for a in merged if a.has_content()]
-    if len(merged) > 1 and any(a.http_code is not None or a.status for a in merged):
+    if len(merged) > 1 and not all(_bare(a) for a in merged):
         # A Google reason word alone in prose ("之前报过 VALIDATION_REQUIRED，现已通过": it was reported before)
         # is a mention, not an error of its own, when the paste holds an error with a code or status.
         merged = [a for a in merged if not _reason_only(a)]
@@ -310,16 +310,15 @@ _OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_reques
 #: A Google product named on an error's own line ("HTTP 400: provider=Gemini:", "Gemini API error 503",
 #: "[google] Server Unavailable"); not gemini-cli, whose forks print its wrapper around their own providers'
 #: errors, nor a Gemini model ("Gemini 2.5 Pro", "gemini-2.0-flash", "Gemini models"), which gateways serve.
+# (Not a router's slug of a Google model, "google/gemini-2.5-flash": gateways serve those.)
+_GOOGLE_PRODUCTS = r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex\s*ai|vertexai|ai\s+studio"
 _GOOGLE_ON_LINE = _Re(
-    # (Not a router's slug of a Google model, "google/gemini-2.5-flash": gateways serve those.)
-    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex\s*ai|vertexai|ai\s+studio"
-    r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
+    _GOOGLE_PRODUCTS
+    + r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
 )
 #: … the same without the word "Gemini", for a paste about Gemini the crypto exchange ("the Gemini API" is
 #: its name too).
-_GOOGLE_ON_LINE_NOT_GEMINI = _Re(
-    r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex\s*ai|vertexai|ai\s+studio)"
-)
+_GOOGLE_ON_LINE_NOT_GEMINI = _Re(_GOOGLE_PRODUCTS + ")")
 
 
 def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> bool:
@@ -350,9 +349,7 @@ def _reason_only(acc: _Acc) -> bool:
     limit, reset or retry)."""
     return bool(
         acc.reasons
-        and acc.http_code is None
-        and not acc.status
-        and not acc.messages
+        and _bare(acc)
         and not acc.violations
         and not acc.limit_values
         and acc.retry_delay_s is None
@@ -363,13 +360,19 @@ def _reason_only(acc: _Acc) -> bool:
     )
 
 
+def _bare(acc: _Acc) -> bool:
+    """Whether a record states no code, status or message of its own."""
+    return acc.http_code is None and not acc.status and not acc.messages
+
+
 def _signed(acc: _Acc) -> bool:
     """Whether an error carries a Google signal of its own: a Google host, Google's error shape, a
     QuotaFailure, a Google reason."""
     # (A reason word alone — a heading "RATE_LIMIT_EXCEEDED" in another library's notes — is no body of its own.)
-    bare = acc.http_code is None and not acc.status and not acc.messages
     return bool(
-        acc.hosts or acc.signals & _OWN_SIGNALS or (not bare and any(reason_entry(r) for r in acc.reasons))
+        acc.hosts
+        or acc.signals & _OWN_SIGNALS
+        or (not _bare(acc) and any(reason_entry(r) for r in acc.reasons))
     )
 
 

@@ -39,6 +39,7 @@ from gemquota.core.parse.vocab import (
     REASON_PHRASES,
     STRING_CODE_HTTP,
     STRING_CODE_STATUS,
+    WORD_CODE,
     WRAPPER_MODEL_KEYS,
     WRAPPER_MODEL_KV,
     WRAPPER_URL_KEYS,
@@ -80,6 +81,7 @@ class _ScanResult:
 #: One structural token: a whole string (possessive, non-backtracking; the loop unrolled so that runs
 #: of plain characters are one tight step each), or a single structural character (a quote matched
 #: alone opens a string that is never closed).
+_WORD_CODE = _Re(WORD_CODE)
 _TOKEN = _Re(r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'|["'{}\[\],]""", re.S)
 
 
@@ -566,11 +568,7 @@ def _error_dict(
         acc.signals.add("code")
     # A word code in an OpenAI-compatible error object is that provider's vocabulary, not Google's.
     word_status = None if OPENAI_ERROR_KEYS & err.keys() else _string_code_status(code)
-    if (
-        isinstance(code, str)
-        and word_status is None
-        and re.fullmatch(r"[A-Za-z][A-Za-z_.\-]{2,60}", code.strip())
-    ):
+    if isinstance(code, str) and word_status is None and _WORD_CODE.fullmatch(code.strip()):
         # A word code of another vocabulary ("http_error", "bad_request"): whose error it is (a hint).
         acc.hints.add(f"json-code:{code.strip().lower()}")
     status_raw = err.get("status")

@@ -51,6 +51,7 @@ from gemquota.core.parse.vocab import (
     TRYING_WORDS,
     VERTEX_MODEL,
     WINDOW_WORDS,
+    WORD_CODE,
     WRAPPER_MODEL_KV,
     _lead_alt,
     reason_entry,
@@ -456,7 +457,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # (Also a code of four or more digits, which no HTTP status is: Zhipu's "code": "1302".)
         _Re(
             # (Led by its literal: the fact checks that "code" is a whole key, quoted or not.)
-            r"code[\"']?\s*:\s*(?:[\"'](?P<json_word_code_w>[A-Za-z][A-Za-z_.\-]{2,60}|\d{4,6})[\"']"
+            rf"code[\"']?\s*:\s*(?:[\"'](?P<json_word_code_w>{WORD_CODE}|\d{{4,6}})[\"']"
             r"|(?P<json_word_code_n>\d{4,6})\b)"
         ),
         "json_word_code",
@@ -1216,9 +1217,7 @@ def _phrase_applier(sid: str, code: int, frag: str) -> Any:
 
     def apply(acc: _Acc) -> None:
         acc.signals.add(sid)
-        if acc.http_code is None:
-            acc.http_code = code
-            acc.code_weak = True
+        acc.set_code(code, weak=True)
         acc.add_evidence(" ".join(frag.split()))
 
     return apply

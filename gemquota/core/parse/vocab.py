@@ -1702,51 +1702,49 @@ STATUS_PHRASES: tuple[tuple[str, int, str, str, bool], ...] = (
     ("phrase_400", 400, "bad request", r"bad\s+request", False),
     ("phrase_403", 403, "forbidden", r"forbidden", False),
 )
-PHRASE_CODES: dict[str, int] = {sid: code for sid, code, _lit, _rx, _after in STATUS_PHRASES}
-#: Google serving other makers' models (Claude on Vertex AI or Antigravity), and Claude by its display name
-#: ("Claude 4.5", "Sonnet 3.5"): such a name beside them is a model Google served, not Anthropic's API.
-SERVED_BY_GOOGLE = r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis"
-DISPLAYED_CLAUDE = r"claude\s+(?:\d|opus|sonnet|haiku)|(?:sonnet|opus|haiku)\s+\d"
+PHRASE_IDS = frozenset(sid for sid, _code, _lit, _rx, _after in STATUS_PHRASES)
 #: What must stand before a phrase (an error's label: "Error:", "…Exception:", "[… Error]:") and after it
 #: (the message's end, or a clause that goes on about when it happened) for it to be the whole message.
 PHRASE_BEFORE = r"(?:error|exception)\]?\s*:\s*[\"'`]?\Z"
 PHRASE_AFTER = r"[\"'`]?(?:\s*(?:\Z|[\n.,;:)\]}])|\s+(?:when|while|for|on|from|in|at|with)\s)"
+#: Google serving other makers' models (Claude on Vertex AI or Antigravity), and Claude by its display name
+#: ("Claude 4.5", "Sonnet 3.5"): such a name beside them is a model Google served, not Anthropic's API.
+SERVED_BY_GOOGLE = r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis"
+DISPLAYED_CLAUDE = r"claude\s+(?:\d|opus|sonnet|haiku)|(?:sonnet|opus|haiku)\s+\d"
+#: A word code of an error object ("code": "invalid_request_error", "http_error"): whose vocabulary it is.
+WORD_CODE = r"[A-Za-z][A-Za-z_.\-]{2,60}"
 
 #: Wordings that other software uses too: they make a Google error only beside a Google signal.
-GENERIC_ANCHORS = frozenset(
-    {
-        "model_not_found_error",
-        "agent_terminated",
-        "cli_high_demand",
-        "no_such_model",
-        "rate_limit_reached",
-        "region_words",
-        "license_words",
-        "insufficient_permission",
-        "phrase_429",
-        "phrase_503",
-        "phrase_500",
-        "phrase_504",
-        "phrase_404",
-        "phrase_400",
-        "phrase_403",
-        "key_invalid_words",
-        "client_timeout",
-        "newquota",
-        "overloaded",
-        "internal",
-        "deadline",
-        "suspended",
-        "tos",
-        "billing_required",
-        "perm_denied",
-        "unauth",
-        "not_found",
-        "publisher_not_found",
-        "too_many_tokens",
-        "rate_model",
-        "out_of_capacity",
-    }
+GENERIC_ANCHORS = (
+    frozenset(
+        {
+            "model_not_found_error",
+            "agent_terminated",
+            "cli_high_demand",
+            "no_such_model",
+            "rate_limit_reached",
+            "region_words",
+            "license_words",
+            "insufficient_permission",
+            "key_invalid_words",
+            "client_timeout",
+            "newquota",
+            "overloaded",
+            "internal",
+            "deadline",
+            "suspended",
+            "tos",
+            "billing_required",
+            "perm_denied",
+            "unauth",
+            "not_found",
+            "publisher_not_found",
+            "too_many_tokens",
+            "rate_model",
+            "out_of_capacity",
+        }
+    )
+    | PHRASE_IDS
 )
 #: Paste-wide hints that are Google signals: Google's SDKs, tools, consoles and model ids.
 GOOGLE_HINTS = frozenset(
@@ -1872,4 +1870,4 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
 ]
 
 #: The signal ids of the message wordings.
-ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS) | frozenset(PHRASE_CODES)
+ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS) | PHRASE_IDS
