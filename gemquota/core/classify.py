@@ -984,6 +984,16 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             f"HTTP {err.http_code} is not a status Google's APIs answer with, and nothing else is Google's.",
         )
     wordings = {s for s in err.signals if s in ANCHOR_IDS}
+    if (
+        any(h.startswith("ws-close:") and h != "ws-close:1007" for h in err.hints)
+        and not wordings
+        and "gemini_word" not in err.hints
+        and not err.signals & {"status_word", "status_field"}
+    ):
+        # A WebSocket close code is no HTTP status: "close 1008 (policy violation)" with nothing of Google's
+        # (no Google wording, host, model or SDK, no Gemini named) is any WebSocket server's; 1007 (invalid
+        # frame payload data) is the Live API's answer to a malformed setup, which other servers hardly send.
+        return False, "Only a WebSocket close code was found, and nothing beside it is Google's."
     if wordings and "gemini_word" in err.hints:
         return True, ""  # a generic wording in a paste about Gemini that names no other provider
     if wordings and not err.signals & {"code", "status_word", "status_field"}:

@@ -24,6 +24,25 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout49/016-openclaw-aq-key-bearer-openai-compat-endpoint-401-incorrect-api-key.txt": (
+        "an auth key sent as Bearer to the OpenAI-compatible endpoint: the client's OpenAI-worded 401 and a cut "
+        "400 'Invalid…' of Google's; the 400 is read first (the label wants the key's method)"
+    ),
+    "holdout50/015-app-error-catalog-gemini-auth-failed-http-401-key-rejected.txt": (
+        "an app's own error catalogue ('GEMINI_AUTH_FAILED', 'HTTP status401' glued), no Google error text"
+    ),
+    "holdout50/036-forum-free-tier-quota-blocked-after-key-exposed-on-github-prose.txt": (
+        "a key exposed on GitHub and a blocked quota told in a forum post's prose, no error text"
+    ),
+    "holdout50/038-zh-guide-gemini-3-pro-image-503-model-overloaded-prose.txt": (
+        "a Chinese guide's prose naming a 503 and, in contrast, a 429: the first code-like phrase read is the 429"
+    ),
+    "holdout51/006-go-relay-api-returned-429-google-sorry-automated-queries-html.txt": (
+        "Google's 'Sorry… automated queries' page is read as Google Search's block (not an AI API's 429)"
+    ),
+    "shapes37/009-antigravity-manager-cannot-see-claude-quota-403-on-accounts-prose.txt": (
+        "'getting 403 error to almost all accounts' told in prose beside Claude's name, no error text"
+    ),
     "holdout47/017-vi-doc-quota-limit-0-json-fragment-vietnam-prose.txt": (
         "a bare '\"limit\": 0' fragment in Vietnamese notes (a JSON key 'limit' of 0 is too common to read as a quota alone)"
     ),
@@ -419,6 +438,26 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout49/008-openclaw-image-generate-hangs-429-resource-exhausted-limit-0-flash-image.txt": (
+        "the configured id (gemini-3.1-flash-image-preview) is given; the label keeps the quota's name without "
+        "'-preview'"
+    ),
+    "holdout49/031-omniroute-antigravity-230-opaque-upstream-error-400-function-declarations-schema.txt": (
+        "three model ids on one line; the first is given, the label keeps the second"
+    ),
+    "holdout49/033-omniroute-antigravity-upstream-error-403-gemini-3-6-flash-account-region.txt": (
+        "the same 403 in the title (gemini-3.6-flash-high) and the body (-low): the title's is given"
+    ),
+    "shapes37/008-zh-sum4all-gemini-pro-vision-502-bad-gateway-relay-host.txt": (
+        "a relay's own 502 is not read as Google's (unrecognized is allowed), so no model is given"
+    ),
+    "shapes37/015-gemini-cli-model-stats-then-exhausted-your-daily-quota-on-this-model.txt": (
+        "the same allowance error twice after two 'Responding with' lines: the first model is given, the label "
+        "keeps the last"
+    ),
+    "shapes37/025-omniroute-antigravity-claude-opus-opencode-no-response-logs-429.txt": (
+        "an Antigravity Claude id named only in prose is no Google model id the bare-model rule reads"
+    ),
     "holdout48/021-ko-report-gemini-1-5-models-404-not-found-for-api-version.txt": (
         "a report of three tries with two models: the first try's model is given, the label keeps the last complete one"
     ),

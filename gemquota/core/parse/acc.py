@@ -86,7 +86,8 @@ class _Acc:
     def set_code(self, code: int | None, *, weak: bool = False) -> None:
         if code is None or not 100 <= code <= 599:
             return
-        if self.http_code is None or (self.code_weak and not weak):
+        if self.http_code is None or (self.code_weak and not weak) or (self.http_code < 400 <= code):
+            # (A success the paste shows beside the failure, "-> HTTP 200 … -> HTTP 429", is no error's code.)
             self.http_code = code
             self.code_weak = weak
 
@@ -165,6 +166,17 @@ class _Acc:
     def freeze(self) -> GoogleError:
         status = self.status
         code = self.http_code
+        if (
+            status is not None
+            and code is not None
+            and "google_page" in self.signals
+            and "status_field" not in self.signals
+            and CODE_OF_STATUS.get(status) not in (None, code)
+        ):
+            # Google front end's HTML error page states the HTTP status the call got ("Error 404 (Not
+            # Found)!!1"); a status word beside it that disagrees is the client's own label of the failure
+            # ("errorCode=UNAVAILABLE"), or gRPC's reading of an HTML answer ("UNIMPLEMENTED").
+            status = None
         if status is None and code is not None:
             status = STATUS_OF_CODE.get(code)
             if code == 400 and "region" in self.signals:

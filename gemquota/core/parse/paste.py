@@ -263,6 +263,17 @@ def _names_model(acc: _Acc) -> bool:
 _ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/googleai/")
 
 
+def _route_at_start(low: str, at: int) -> bool:
+    """Whether a router's route that begins a word leads to the id at ``at`` ("google/gemma-4-31b-it" on a
+    config line of its own)."""
+    for route in _ROUTE_ENDS:
+        head = route[1:]
+        if low.endswith(head, 0, at):
+            start = at - len(head)
+            return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_/.-")
+    return False
+
+
 def _named_models(low: str) -> list[str]:
     """The Google model ids ``low`` names (lower-cased text), in the order it first names them. An id inside
     a longer word or path, after a word of advice ("switch to …"), or cut by the end of the text does not
@@ -275,8 +286,10 @@ def _named_models(low: str) -> list[str]:
         # "byok_gemini/gemini/gemini-2.5-flash", "openrouter/google/gemini-2.5-pro"…)
         if at and ((low[at - 1].isascii() and low[at - 1].isalnum()) or low[at - 1] in "_/.-"):
             # (… nor is a request's URL, ".../models/X:streamGenerateContent".)
-            named = low.endswith(_ROUTE_ENDS, 0, at) or (
-                low.endswith("/models/", 0, at) and low.startswith(":", match.end())
+            named = (
+                low.endswith(_ROUTE_ENDS, 0, at)
+                or _route_at_start(low, at)
+                or (low.endswith("/models/", 0, at) and low.startswith(":", match.end()))
             )
             if not named and (not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at)):
                 continue
@@ -311,7 +324,7 @@ _OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_reques
 #: "[google] Server Unavailable"); not gemini-cli, whose forks print its wrapper around their own providers'
 #: errors, nor a Gemini model ("Gemini 2.5 Pro", "gemini-2.0-flash", "Gemini models"), which gateways serve.
 # (Not a router's slug of a Google model, "google/gemini-2.5-flash": gateways serve those.)
-_GOOGLE_PRODUCTS = r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex\s*ai|vertexai|ai\s+studio"
+_GOOGLE_PRODUCTS = r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex[\s_]*ai|vertexai|ai\s+studio"
 _GOOGLE_ON_LINE = _Re(
     _GOOGLE_PRODUCTS
     + r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
@@ -337,11 +350,28 @@ def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> b
         begin = flat.rfind("\n", 0, at) + 1
         stop = flat.find("\n", at)
         stop = len(flat) if stop < 0 else stop
-        line = flat[begin:stop].lower()
-        if len(line) <= 2_000 and named.search(line) and not _hints_of(line, "foreign"):
-            return True
+        for head in (begin, _paragraph_head(flat, begin)):
+            line = flat[head:stop].lower()
+            if len(line) <= 2_000 and named.search(line) and not _hints_of(line, "foreign"):
+                return True
         at = flat.find(needle, stop)
     return False
+
+
+def _paragraph_head(flat: str, begin: int, lines: int = 3) -> int:
+    """Where the lines that lead to the line at ``begin`` start: up to ``lines`` lines before it in the same
+    paragraph (no blank line or code fence between), so the wrapper's line that opens a multi-line body
+    ("litellm.AuthenticationError: Vertex_aiException -" above an HTML page) counts as the error's own."""
+    head = begin
+    for _ in range(lines):
+        if head == 0:
+            break
+        prev = flat.rfind("\n", 0, head - 1) + 1
+        above = flat[prev : head - 1].strip()
+        if not above or above.startswith("```"):
+            break
+        head = prev
+    return head
 
 
 def _reason_only(acc: _Acc) -> bool:

@@ -394,7 +394,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             # (… and a tuple's "{:closed, 1011, …}".)
             # (… and the websockets library's debug log of a close received: "< CLOSE 1008 (policy violation) …";
             # "> CLOSE 1011 … keepalive ping timeout" is the client's own.)
+            # (… and a forum's "Error 1008: Operation not supported", "Error 1007 (Unknown name)".)
             r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode|WebSocket\w*|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            r"|\bError\s+(?P<ws_close_e>10(?:07|08|11))(?=\s*[:(])"
         ),
         "ws_close",
     ),
@@ -1160,7 +1162,11 @@ def _advised(before: str) -> bool:
     cut = max(before.rfind(end) for end in _CLAUSE_ENDS)
     if cut >= 0:
         before = before[cut + 1 :]
-    return any(word in before for word in DISPLAY_TARGET_WORDS)
+    return _ADVICE.search(before) is not None
+
+
+#: A word of advice before a model (``DISPLAY_TARGET_WORDS``: literal words, and "try" as a pattern).
+_ADVICE = _Re("|".join(DISPLAY_TARGET_WORDS))
 
 
 def _host_keys(low: str) -> bool:
@@ -1684,7 +1690,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "publisher_model":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
     if kind == "ws_close":
-        close = g("ws_close_c")
+        close = g("ws_close_c") or g("ws_close_e")
 
         def apply_ws(acc: _Acc) -> None:
             acc.hints.add(f"ws-close:{close}")

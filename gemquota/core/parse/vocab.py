@@ -262,7 +262,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "vertex_capacity",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"Unable\s+to\s+submit\s+request\s+because\s+the\s+service\s+is\s+temporarily\s+out\s+of\s+capacity",
+        r"Unable\s+to\s+submit\s+request\s+because\s+the\s+service\s+is\s+temporarily\s+out\s+of\s+capacity"
+        # Firebase AI Logic's 429 of Vertex's dynamic shared quota ("Vertex AI is overloaded. Please try again
+        # later.").
+        r"|Vertex\s+AI\s+is\s+overloaded",
     ),
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
@@ -349,7 +352,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "spend_cap",
         "billing",
         None,
-        r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend",
+        r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend"
+        # Google's e-mail when a project's spend cap stopped it ("Your Gemini API services paused due to spend
+        # caps").
+        r"|paused\s+due\s+to\s+(?:project\s+)?spend(?:ing)?\s+caps?",
     ),
     # Google's own 503 sentence (a Google wording, unlike the bare "model is overloaded").
     (
@@ -395,6 +401,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "unavail",
         "UNAVAILABLE",
         r"appreciate\s+your\s+patience\.?\s+/model\s+to\s+switch\s+models",
+    ),
+    # The Gemini API's own 500 message ("An internal error has occurred. Please retry or report in
+    # https://developers.generativeai.google/guide/troubleshooting"): Google's words, unlike its first clause.
+    (
+        "internal_google",
+        "internal",
+        "INTERNAL",
+        r"An\s+internal\s+error\s+has\s+occurred\.?\s+Please\s+retry\b",
     ),
     (
         "internal",
@@ -476,6 +490,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|Enable\s+Firebase\s+AI\s+Logic\s+in\s+your\s+Firebase\s+project",
     ),
     ("suspended", "auth", "PERMISSION_DENIED", r"has\s+been\s+suspended"),
+    # Google Cloud's reason for suspending a project ("abusive activity consistent with hijacked resources").
+    ("hijacked", "auth", "PERMISSION_DENIED", r"consistent\s+with\s+hijacked\s+resources"),
     # Google's CONSUMER_SUSPENDED sentence names the consumer ("Consumer 'api_key:AIza…' has been suspended."):
     # Google's own words, unlike the bare "has been suspended".
     (
@@ -553,6 +569,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAUTHENTICATED",
         r"reauth\s+related\s+error|invalid_rapt|Reauthentication\s+is\s+needed",
     ),
+    # OAuth 2's refusal of a refresh token or grant (google-auth's "RefreshError: ('invalid_grant: Token has
+    # been expired or revoked.')", gaxios' "GaxiosError: invalid_grant"): every OAuth server's word, a Google
+    # error only beside a Google signal.
+    ("oauth_grant", "auth", "UNAUTHENTICATED", r"\binvalid_grant(?![a-z_])"),
     # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
     (
         "unsupported_client",
@@ -686,6 +706,12 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"Invalid\s+JSON\s+payload|Request\s+contains\s+an\s+invalid\s+argument|restricted\s+HarmBlockThreshold|Unable\s+to\s+submit\s+request\s+because\s+(?!the\s+service)"
         # A model called through the wrong method ("Veo must be accessed through the Vertex PredictLongRunning API").
         r"|must\s+be\s+accessed\s+through\s+the\s+(?:Vertex\s+)?PredictLongRunning\s+API"
+        # … or Gemini through Vertex's prediction methods ("Gemini cannot be accessed through Vertex
+        # Predict/RawPredict API").
+        r"|cannot\s+be\s+accessed\s+through\s+(?:the\s+)?Vertex\s+(?:Raw)?Predict"
+        # A request body over the front end's size limit ("Request payload size exceeds the limit: 20971520
+        # bytes.").
+        r"|Request\s+payload\s+size\s+exceeds\s+the\s+limit"
         # A request message that failed validation as a whole ("The GenerateContentRequest proto is invalid:").
         r"|(?:GenerateContent|CountTokens|EmbedContent|BatchEmbedContents)Request\s+proto\s+is\s+invalid"
         # A client deadline under the API's minimum ("Manually set deadline 5s is too short. Minimum allowed
@@ -996,9 +1022,14 @@ PROSE_CODE = (
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
     # … or as what a call returned or a user got ("…:generateContent - returns 404", "got a 429 from Gemini",
     # Chinese "请求已经返回404了"; not "received 500 … retrying", a client's notice of an error already logged).
-    r"|(?:(?<![\w-])(?:returns?|returned|returning|says|gives|throws)\s+(?:an?\s+|http\s+|status\s+(?:code\s+)?)?"
+    # (… and an app's "gemini embeddings failed: 404", "All API calls fail with 400".)
+    r"|(?:(?<![\w-])(?:returns?|returned|returning|says|gives|throws|(?:fail(?:s|ed)?|failing)(?=:|\s+with\s))"
+    r"(?::\s*|\s+with\s+|\s+)(?:an?\s+|http\s+|status\s+(?:code\s+)?|error\s+(?:code\s+)?)?"
     r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?|遇到了?|碰到了?|出现了?|出現了?|收到了?)\s*(?:http\s*)?)"
     r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_]|\.\d)"
+    # (A count is no status: "returns 500 tokens", "failed with 400 rows".)
+    r"(?!\s*(?:tokens?|bytes?|[kmg]b|ms|seconds?|requests?|items?|rows?|records?|times?|char(?:acter)?s?|words?"
+    r"|files?|lines?|%)(?![\w-]))"
     # … or as what a user got or hit, ending the clause or before where it came from ("got a 429 from Gemini",
     # "keep hitting 429 on gemini-2.5-pro", "getting 503 again"; not "got 429 stars").
     r"|(?<![\w-])(?:got|gets?|getting|hit|hits|hitting)\s+(?:an?\s+|the\s+|http\s+|status\s+(?:code\s+)?)?"
@@ -1066,6 +1097,9 @@ TOKEN_WINDOW_WORDS = r"(?<![a-z])tp[md](?![a-z])"
 #: Google product words (lower-case) that make a prose status code a Google error.
 PROSE_CODE_CONTEXT = (
     "gemini",
+    "google generative ai",
+    "google genai",
+    "google-genai",
     "ai studio",
     "aistudio",
     "vertex ai",
@@ -1086,7 +1120,7 @@ DISPLAY_NAME = (
     r"(?![\w\-])"
 )
 #: Words just before a display name that make it a target, not the model that failed ("Please switch to
-#: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to").
+#: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to"; alternatives of one pattern, on lower-cased text).
 DISPLAY_TARGET_WORDS = (
     "switch",
     "migrat",
@@ -1095,7 +1129,8 @@ DISPLAY_TARGET_WORDS = (
     "move to",
     "moving to",
     "instead",
-    "try ",
+    # ("try X", not the user's own attempt: "when I try model=X", "we tried").
+    r"(?<!\bi )(?<!\bwe )(?<!\bthey )\btry ",
     # … and in Chinese ("预设改成 gemini-2.5-flash", "换成", "切换到", "改用").
     "改成",
     "改為",
@@ -1303,6 +1338,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "tensorzero",
             "opencode go",
             "opencode zen",
+            "gigachat",
+            "giga chat",
+            "гигачат",
+            "гига чат",
         ),
         # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions.)
         r"tensorzero|\bopencode\s+(?:go|zen)\b|perplexity|together\.(?:ai|xyz)|\btogether\s?ai\b|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
@@ -1310,7 +1349,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
-        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)"
+        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)|giga\s?chat|гига\s?чат"
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
         r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
         # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
@@ -1319,7 +1358,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
         r"|\btwirp\s+error\b"
         # Search, scraping, speech and vector-database APIs by name.
-        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai|\bfireworks\s+api\b"
+        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai|\bfireworks\b"
         # Geocoding and maps APIs of other companies.
         r"|mapzen|ipinfo\.io|\bmapbox\b",
     ),
@@ -1490,6 +1529,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "oracle cloud",
             "letsencrypt",
             "let's encrypt",
+            "coinbase",
+            "gdax",
+            "xchange",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
@@ -1511,7 +1553,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|twilio|\breddit\s+api\b|reddit\.com/api|oauth\.reddit|redditarchiver|\bprawcore\b|\bpraw\b"
         # Slack's and Telegram's envelope ({"ok": false, "error": "ratelimited"}; Google never sends "ok"),
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
-        r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly",
+        r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly"
+        # Crypto exchanges' APIs (Coinbase, its GDAX, the XChange library of exchange clients).
+        r"|\bcoinbase\b|\bgdax\b|org\.knowm\.xchange",
     ),
     # Chinese clouds and AI services by host or name (English or Chinese), and local model servers and coding
     # tools that are not Google's (a Gemini model or Google host beside them still wins).
@@ -1742,6 +1786,7 @@ GENERIC_ANCHORS = (
             "too_many_tokens",
             "rate_model",
             "out_of_capacity",
+            "oauth_grant",
         }
     )
     | PHRASE_IDS

@@ -1,0 +1,137 @@
+"""Shapes found in this session's work (round 17 of held-out sets; READMEs there): each rule is tested on
+variants and on a look-alike that must not change."""
+
+from __future__ import annotations
+
+import pytest
+from shapes import kind, one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gorilla/websocket's close of another service (a text-to-speech stream), nothing of Google's.
+        "WARN Unexpected WebSocket close error: websocket: close 1008 (policy violation): Have not received a "
+        "new text input within the timeout of 20 seconds. Streaming input terminated.",
+        "Connection closed: code 1011 (internal error) keepalive ping failed",
+        # Fireworks named as a word, Coinbase's GDAX and GigaChat (in Russian) beside a bare status.
+        "Fireworks returns `412 PRECONDITION_FAILED`, relayed as HTTP 402/412: cloud (fireworks) request failed",
+        "org.knowm.xchange.gdax.dto.GDAXException: Rate limit exceeded (HTTP status code: 429)",
+        'обработать кейс 429 ошибки от гига чат: {"status":429,"message":"Too many requests"}',
+    ],
+)
+def test_others_closes_and_statuses_stay_theirs(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_a_live_close_with_something_of_googles_is_still_read() -> None:
+    live = "Gemini Live: websocket: close 1008 (policy violation): application/json isn't supported"
+    assert kind(live) == "bad-request"
+    # The Live API's answer to a malformed setup: 1007 is hardly sent by other servers.
+    assert kind("received 1007 (invalid frame payload data) Precondition check failed.") == "bad-request"
+    # A forum's "Error 1008: …" names the close as well.
+    found = one(
+        "Gemini 3.1 Flash Live over WebSockets: the server returns\nError 1008: Operation not supported"
+    )
+    assert found.http_code == 400
+
+
+def test_a_wrappers_line_above_a_multi_line_body_names_its_provider() -> None:
+    page = (
+        "Working:\nmodel=LiteLlm(model='gpt-4o')\n\nError:\n"
+        'data: {"error": "litellm.AuthenticationError: Vertex_aiException - \n'
+        "<html><head>\n<title>401 Unauthorized</title>\n</head>\n"
+        "<h2>Your client does not have permission to the requested URL <code>/:generateContent</code>.</h2>"
+    )
+    assert kind(page) == "bad-key"
+    # … but a line paragraphs above is not the error's own.
+    apart = (
+        "Tried Vertex_ai before.\n\nmodel=LiteLlm(model='gpt-4o')\n\nError:\n"
+        'data: {"error": "litellm.AuthenticationError: OpenAIException - \n'
+        "<html><head>\n<title>401 Unauthorized</title>\n</head>\n<h2>Unauthorized</h2>"
+    )
+    assert kind(apart) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'StatusCode="FailedPrecondition", Detail="Gemini cannot be accessed through Vertex Predict/RawPredict '
+            'API. Please follow https://cloud.google.com/vertex-ai/docs/generative-ai/start/quickstarts for Gemini"',
+            "bad-request",
+        ),
+        ("How to fix the 'Request payload size exceeds the limit' error in Google Gemini", "bad-request"),
+        ("Subject: Your Gemini API services paused due to spend caps", "billing-limit"),
+        (
+            "my project was suspended with the following reason: “abusive activity consistent with hijacked "
+            "resources”",
+            "permission",
+        ),
+        (
+            "If capacity is exhausted, then you'll get a 429\nVertex AI is overloaded. Please try again later.",
+            "capacity",
+        ),
+        ('adk web: sudden error "An internal error has occurred. Please retry"', "internal"),
+    ],
+)
+def test_googles_wordings(text: str, expected: str) -> None:
+    assert kind(text) == expected
+
+
+def test_oauth_grant_refusal_beside_googles_auth_library() -> None:
+    trace = (
+        "Error: GaxiosError: invalid_grant\n"
+        "    at async UserRefreshClient.refreshTokenNoCache (node_modules/google-auth-library/build/src/auth/"
+        "oauth2client.js:212:19)\n"
+        "    at async NodeAuth.addGoogleAuthHeaders (node_modules/@google/genai/dist/node/index.js:8591:29)"
+    )
+    assert kind(trace) == "bad-key"
+    # Every OAuth server says invalid_grant: alone (or beside another provider) it is nobody's we know.
+    assert kind('{"error": "invalid_grant", "error_description": "AADSTS70008"}') == "unrecognized"
+
+
+def test_a_success_beside_the_failure_is_not_the_errors_code() -> None:
+    ab = (
+        "Antigravity OAuth provider, model `gemini-3.8-flash-high`:\n"
+        "- `You are a helpful coding assistant.` -> HTTP 200\n"
+        "- `You are Codex, an agent based on GPT-5.` -> HTTP 429 `RESOURCE_EXHAUSTED`\n"
+        "The upstream request went to cloudcode-pa.googleapis.com/v1internal:streamGenerateContent"
+    )
+    found = one(ab)
+    assert (found.kind, found.http_code) == ("unspecified-429", 429)
+
+
+def test_googles_error_page_outweighs_a_clients_status_word() -> None:
+    log = (
+        "agent errorCode=UNAVAILABLE errorMessage=FailoverError: 404 <!DOCTYPE html>\n<html lang=en>\n"
+        "<title>Error 404 (Not Found)!!1</title>\n"
+        "https://aiplatform.googleapis.com/v1/projects/p/locations/global/publishers/google/models/"
+        "gemini-2.5-flash:streamGenerateContent"
+    )
+    assert kind(log) == "model-not-found"
+    # Without Google's page the status word keeps its say.
+    assert kind("agent errorCode=UNAVAILABLE errorMessage=503 from aiplatform.googleapis.com") == "overloaded"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('"error": "gemini embeddings failed: 404"', 404),
+        ("Google Generative AI 400 Error - All Models Failing", 400),
+        ("With gemini every call fails with 503 since this morning", 503),
+    ],
+)
+def test_a_code_an_app_says_a_call_failed_with(text: str, code: int) -> None:
+    assert one(text).http_code == code
+    # A count is no status.
+    assert kind("gemini: the batch failed with 500 rows left") == "unrecognized"
+
+
+def test_the_model_a_user_tried_and_a_route_at_a_lines_start() -> None:
+    tried = 'Gemini response says 404 when I try `model="gemini-2.0-flash-001"` and `backend="gemini"`'
+    assert one(tried).model == "gemini-2.0-flash-001"
+    # Advice still names no failing model.
+    assert one("Gemini says 404 here; try gemini-2.5-flash instead").model is None
+    config = "Google Generative AI 400 Error - All Models Failing\n\n### Model\n\ngoogle/gemma-4-31b-it\n"
+    assert one(config).model == "gemma-4-31b-it"
