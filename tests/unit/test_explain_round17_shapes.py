@@ -135,3 +135,26 @@ def test_the_model_a_user_tried_and_a_route_at_a_lines_start() -> None:
     assert one("Gemini says 404 here; try gemini-2.5-flash instead").model is None
     config = "Google Generative AI 400 Error - All Models Failing\n\n### Model\n\ngoogle/gemma-4-31b-it\n"
     assert one(config).model == "gemma-4-31b-it"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A relay's check of a key's form inside gemini-cli's wrapper (Google says "API key not valid").
+        'gemini cli ✕ [API Error: {"error":"Invalid API key format","message":"API key format is invalid"}]',
+        # Another tool's own class whose name ends in Google's.
+        "ERROR service=default providerID=gemini modelID=gemini-2.5-pro name=ProviderModelNotFoundError fatal",
+        # Next.js' own 404 page of a site on Vercel, and a relay named as what answered.
+        "How is Gemini Pro Chat deployed? Vercel\n\n404 This page could not be found.",
+        "通过 gemini 格式请求模型列表。new-api 返回 404 error",
+        # Cloudflare's API envelope with its "result" and "messages".
+        'Gemini upstream: {"success":false,"result":[],"messages":[],"error":[{"code":2002,"message":"Internal"}]}',
+    ],
+)
+def test_relays_and_platforms_own_answers_stay_theirs(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_googles_key_and_model_errors_stay_googles() -> None:
+    assert kind("gemini cli ✕ [API Error: Invalid API key]") == "bad-key"
+    assert kind("gemini-cli: ModelNotFoundError: Requested entity was not found.") == "model-not-found"

@@ -476,7 +476,13 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # The same in other words ("API key is invalid."): other providers say it too (Anthropic), so a Google
     # signal must stand beside it (GENERIC_ANCHORS).
-    ("key_invalid_words", "auth", "INVALID_ARGUMENT", r"API\s+key\s+is\s+invalid|\binvalid\s+API[\s\-]key\b"),
+    (
+        "key_invalid_words",
+        "auth",
+        "INVALID_ARGUMENT",
+        # (Not a relay's check of a key's form, "Invalid API key format": Google's words are "API key not valid".)
+        r"API\s+key\s+is\s+invalid|\binvalid\s+API[\s\-]key\b(?!\s+format)",
+    ),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
     (
         "not_used",
@@ -620,7 +626,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # gemini-cli's own error class for a model the API does not know (other tools have one of that name too:
     # a Google signal must stand beside it).
-    ("model_not_found_error", "notfound", "NOT_FOUND", r"ModelNotFoundError\b"),
+    # (Not inside another tool's own class name: opencode's "ProviderModelNotFoundError".)
+    ("model_not_found_error", "notfound", "NOT_FOUND", r"(?<![A-Za-z])ModelNotFoundError\b"),
     (
         "not_found",
         "notfound",
@@ -1390,9 +1397,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "not allowed to access model",
             "unknown provider for model",
             "no credentials for",
+            "new-api",
+            "one-api",
         ),
         r"\bLLM\s+Provider\s+NOT\s+provided\b|\bteam\s+not\s+allowed\s+to\s+access\s+model\b"
-        r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b",
+        r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b"
+        # The relays new-api and one-api by name (a Google body they relay is still Google's).
+        r"|(?<![\w-])(?:new|one)-api(?![\w-])",
     ),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
@@ -1636,6 +1647,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "routerratelimiterror",
             "zeit",
             "caddy",
+            "this page could not be found",
         ),
         # (… and LiteLLM's router refusing on its own: "No deployments available for selected model".)
         r"\btraefik\b|No\s+deployments\s+available\s+for\s+selected\s+model|RouterRateLimitError|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
@@ -1645,7 +1657,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Vercel by its former name (Zeit, whose CLI was "now"), and the Caddy server's own handlers.
         r"|\bzeit\b|\bcaddyhttp\b|\bcaddy-ratelimit\b"
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
-        r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b",
+        r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b"
+        # Next.js' own 404 page of a site deployed on Vercel ("404 This page could not be found.").
+        r"|this\s+page\s+could\s+not\s+be\s+found",
     ),
     # Google Search's own block of automated searches (its "sorry" page): a web search, not an AI API.
     (
@@ -1684,7 +1698,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
         # llama.cpp's server ("type":"unavailable_error"), Cloudflare's API ({"success":false,"errors":[…]}).
         r"|[\"']type[\"']\s*:\s*[\"']unavailable_error[\"']"
-        r"|[\"']success[\"']\s*:\s*false\s*,\s*[\"']errors[\"']"
+        r"|[\"']success[\"']\s*:\s*false\s*,\s*[\"'](?:errors?|result|messages)[\"']"
         r"|[\"']errors[\"']\s*:\s*\[[^\]]{0,300}\]\s*,\s*[\"']success[\"']\s*:\s*false"
         # A body that opens with "detail" (FastAPI, Django REST: ElevenLabs, Replicate …): never Google's.
         r"|\{\s*[\"']detail[\"']\s*:"
