@@ -437,8 +437,12 @@ def _capacity(err: GoogleError) -> _Decision | None:
     # (The desktop app's "Agent terminated due to error" wraps a 429 as well: a stated 429 is read as one.)
     # (… and a Google body it carries with its own status decides: "Agent terminated due to error{"error":
     # {"code": 500, …, "status": "INTERNAL"}}" is an internal error.)
+    # (The wrapper alone, with no code or other words of the failure, says nothing of its cause.)
     if "ca_busy" in err.signals or (
-        "agent_terminated" in err.signals and not _is_429(err) and not _states_other_status(err)
+        "agent_terminated" in err.signals
+        and not _is_429(err)
+        and not _states_other_status(err)
+        and (err.http_code is not None or bool(err.signals - {"agent_terminated"}))
     ):
         return _Decision(
             Kind.CAPACITY,
@@ -588,6 +592,11 @@ def _rule_region(err: GoogleError) -> _Decision | None:
     if err.signals & {"region", "region_words"}:
         return _Decision(
             Kind.REGION, "The Gemini API (or its free tier) is not available from this location."
+        )
+    if err.http_code == 451:
+        # HTTP's own status of a block for legal reasons ("451 Unavailable For Legal Reasons"): a location block.
+        return _Decision(
+            Kind.REGION, "The service refused the request for legal reasons (HTTP 451): a block by location."
         )
     return None
 

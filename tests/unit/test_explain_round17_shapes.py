@@ -158,3 +158,47 @@ def test_relays_and_platforms_own_answers_stay_theirs(text: str) -> None:
 def test_googles_key_and_model_errors_stay_googles() -> None:
     assert kind("gemini cli ✕ [API Error: Invalid API key]") == "bad-key"
     assert kind("gemini-cli: ModelNotFoundError: Requested entity was not found.") == "model-not-found"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Relays' own key checks and their envelope ({"error": "<words>", "message": …}).
+        'gemini client oauth: {"error":{"message":"Unauthorized: API key is invalid or missing."}}',
+        'gemini 用不了 [API Error: {"error":"Invalid API key","message":"API key not found"}]',
+        # new-api's refusal when no upstream serves a model, beside Gemini ids.
+        "503 Server Error: Service Unavailable\nmodel_not_found: No available channel for model under group "
+        "banana-v (distributor)\n- `gemini-3.1-flash-image-preview`",
+        # Antigravity's wrapper alone says nothing of the failure's cause.
+        "Agent terminated due to error\nYou can prompt the model to try again or start a new conversation if the "
+        "error persists.\nSee our [troubleshooting guide](https://antigravity.google/support) for more help.",
+    ],
+)
+def test_wrappers_and_relays_alone_name_no_google_error(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_googles_own_key_sentences_and_the_wrapper_with_a_cause() -> None:
+    assert kind("API key not found. Please pass a valid API key.") == "bad-key"
+    assert kind("Gemini: API key not found") == "bad-key"  # the bare words in a paste about Gemini
+    wrapped = (
+        'Agent terminated due to error{"error": {"code": 503, "message": "No capacity available for model"}}'
+    )
+    assert kind(wrapped) == "capacity"
+
+
+def test_http_451_is_a_block_by_location() -> None:
+    sdk = "[GoogleGenerativeAI Error]: Error fetching from [451 Unavailable For Legal Reasons]"
+    assert kind(sdk) == "region"
+    # Nothing of Google's beside it: a status Google's APIs do not answer with is somebody else's.
+    assert kind("Gemini: Error fetching [451 Unavailable For Legal Reasons]") == "unrecognized"
+
+
+def test_a_route_segment_naming_google_names_its_model() -> None:
+    log = "Chat Model google_gemini/gemini-3-flash-preview request error: 400 INVALID_ARGUMENT."
+    assert one(log).model == "gemini-3-flash-preview"
+    # A path's segment is no route: "voice/google-gemini-live-api/src" names no model.
+    assert (
+        one("Gemini rejects the setup: 400 INVALID_ARGUMENT in voice/google-gemini-live-api/src").model
+        is None
+    )

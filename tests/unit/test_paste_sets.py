@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout53/009-de-gemini-cli-prose-geblockter-account-reactivation.txt": (
+        "a blocked account told in German prose ('fälschlicherweise gesperrt'), no error text"
+    ),
+    "holdout53/011-es-vscode-prose-error-api-key-de-gemini-siempre-salta.txt": (
+        "a key error told in Spanish prose, the error only in a screenshot"
+    ),
     "holdout49/016-openclaw-aq-key-bearer-openai-compat-endpoint-401-incorrect-api-key.txt": (
         "an auth key sent as Bearer to the OpenAI-compatible endpoint: the client's OpenAI-worded 401 and a cut "
         "400 'Invalid…' of Google's; the 400 is read first (the label wants the key's method)"
@@ -447,6 +453,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout53/015-zh-immersive-translate-prose-gemini-1-5-flash-frequent-errors-rate.txt": (
+        "not recognised as an error (Chinese prose; unrecognized is also allowed), so no model is given"
+    ),
     "holdout49/008-openclaw-image-generate-hangs-429-resource-exhausted-limit-0-flash-image.txt": (
         "the configured id (gemini-3.1-flash-image-preview) is given; the label keeps the quota's name without "
         "'-preview'"

@@ -264,14 +264,17 @@ _ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/go
 
 
 def _route_at_start(low: str, at: int) -> bool:
-    """Whether a router's route that begins a word leads to the id at ``at`` ("google/gemma-4-31b-it" on a
-    config line of its own)."""
-    for route in _ROUTE_ENDS:
-        head = route[1:]
-        if low.endswith(head, 0, at):
-            start = at - len(head)
-            return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_/.-")
-    return False
+    """Whether a router's route that begins a word leads to the id at ``at``: one segment that names Google
+    or Gemini ("google/gemma-4-31b-it" on a config line, AstrBot's "google_gemini/gemini-3-flash-preview")."""
+    if not at or low[at - 1] != "/":
+        return False
+    start = at - 1
+    while start > 0 and at - start <= 40 and (low[start - 1].isalnum() or low[start - 1] in "_-."):
+        start -= 1
+    if start > 0 and low[start - 1] in "/\\":
+        return False  # a path's segment, not a route of its own
+    segment = low[start : at - 1]
+    return "gemini" in segment or "google" in segment
 
 
 def _named_models(low: str) -> list[str]:

@@ -472,7 +472,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "key_invalid",
         "auth",
         "INVALID_ARGUMENT",
-        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found|API\s+key\s+expired",
+        # (Google's "API key not found. Please pass a valid API key."; the bare "API key not found" is every
+        # relay's too, a generic wording below.)
+        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found\.?\s+Please\s+pass|API\s+key\s+expired",
     ),
     # The same in other words ("API key is invalid."): other providers say it too (Anthropic), so a Google
     # signal must stand beside it (GENERIC_ANCHORS).
@@ -481,7 +483,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "auth",
         "INVALID_ARGUMENT",
         # (Not a relay's check of a key's form, "Invalid API key format": Google's words are "API key not valid".)
-        r"API\s+key\s+is\s+invalid|\binvalid\s+API[\s\-]key\b(?!\s+format)",
+        # (… nor its "API key is invalid or missing", which Google never says either.)
+        r"API\s+key\s+is\s+invalid(?!\s+or\s+missing)|\binvalid\s+API[\s\-]key\b(?!\s+format)|API\s+key\s+not\s+found",
     ),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
     (
@@ -1399,11 +1402,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "no credentials for",
             "new-api",
             "one-api",
+            "no available channel",
         ),
         r"\bLLM\s+Provider\s+NOT\s+provided\b|\bteam\s+not\s+allowed\s+to\s+access\s+model\b"
         r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b"
         # The relays new-api and one-api by name (a Google body they relay is still Google's).
-        r"|(?<![\w-])(?:new|one)-api(?![\w-])",
+        r"|(?<![\w-])(?:new|one)-api(?![\w-])"
+        # … and their own refusal when no upstream serves a model ("No available channel for model X under group
+        # Y (distributor)").
+        r"|\bno\s+available\s+channel\s+for\s+model\b",
     ),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
@@ -1693,6 +1700,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "errorcode",
             '"error_code"',
             "'error_code'",
+            '"error"',
+            "'error'",
         ),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
@@ -1710,7 +1719,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|[\"']?errorcode[\"']?\s*:\s*[\"'][a-z_]+[\"']"
         # Databricks' envelope ({"error_code": "RESOURCE_EXHAUSTED", "message": …}): a word code under
         # "error_code", which no Google API writes.
-        r"|[\"']error_code[\"']\s*:\s*[\"'][a-z_]{3,60}[\"']",
+        r"|[\"']error_code[\"']\s*:\s*[\"'][a-z_]{3,60}[\"']"
+        # An "error" string beside a "message" ({"error":"Invalid API key","message":"API key not found"}: a
+        # relay's or Express app's own): Google's "error" is an object, its OAuth's has "error_description".
+        r"|\{\s*[\"']error[\"']\s*:\s*[\"'][^\"'{}\\]{1,80}[\"']\s*,\s*[\"']message[\"']\s*:",
     ),
     # Any other service's URL (SPEC §1.1: a 429 is unspecified-429 only when no host other than
     # Google's is named); the machine's own and private addresses are not another provider.
