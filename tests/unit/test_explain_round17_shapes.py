@@ -202,3 +202,54 @@ def test_a_route_segment_naming_google_names_its_model() -> None:
         one("Gemini rejects the setup: 400 INVALID_ARGUMENT in voice/google-gemini-live-api/src").model
         is None
     )
+
+
+def test_replicates_own_credit_refusal() -> None:
+    doc = (
+        "# How to Fix Replicate Credit Error\n"
+        'Error: "Insufficient credit status: 402 - You have insufficient credit to run this model"'
+    )
+    assert kind(doc) == "unrecognized"
+    # The verb is no provider: "replicate the bug" beside Google's 402 stays Google's.
+    assert kind("Steps to replicate the bug: Gemini API HTTP 402: prepayment credits are depleted") == (
+        "billing-limit"
+    )
+
+
+def test_a_per_day_cap_told_in_vertexs_sentence() -> None:
+    body = (
+        'AI Search Error: { "error": { "code": 429, "message": "Unable to submit request because you\'ve reached '
+        'the maximum number of requests with search as tool you can make per day. Remove Google search tool from"'
+    )
+    assert kind(body) == "rpd"
+
+
+def test_googles_json_parser_naming_an_unknown_field() -> None:
+    assert kind('Gemini API 收到后整请求 400（`Unknown name "additionalProperties"`）') == "bad-request"
+    assert kind('protobuf: Unknown name "foo"') == "unrecognized"  # nothing of Google's beside it
+
+
+def test_go_genais_printed_error_beside_a_comparison() -> None:
+    post = (
+        "Gemini returns a 400 error when providing an image from disk.\n"
+        "Error 400, Message: Unsupported MIME type: png, Status: INVALID_ARGUMENT, Details: []\n"
+        "I've confirmed that this works as expected with OpenAI GPT-5 via OpenRouter."
+    )
+    assert kind(post) == "bad-request"
+
+
+def test_a_connection_that_timed_out_not_an_apps_own_command() -> None:
+    assert kind("Gemini: HTTPSConnectionPool: Connection to generativelanguage timed out") == "deadline"
+    assert (
+        kind("Gemini CLI is installed but failed to run. Timed out while running command.") == "unrecognized"
+    )
+
+
+def test_the_urls_model_outranks_another_vendors_name_in_an_envelope() -> None:
+    relayed = (
+        '{"model":"gpt-3.5-turbo","choices":[{"message":{"content":"[GoogleGenerativeAI Error]: Error fetching from '
+        "https://generativelanguage.googleapis.com/v1/models/gemini-pro:generateContent: [400 Bad Request] User "
+        'location is not supported for the API use."}}]}'
+    )
+    found = one(relayed)
+    assert (found.kind, found.model) == ("region", "gemini-pro")

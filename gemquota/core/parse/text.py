@@ -870,7 +870,7 @@ def _specs() -> list[_Spec]:
         kws = tuple(
             {
                 w.lower()
-                for w in re.findall(r"[A-Za-z]{5,}", pattern.replace("\\s", " "))
+                for w in re.findall(r"[A-Za-z]{5,}", pattern.replace("\\s", " ").replace("\\b", " "))
                 if w.lower() not in ("please", "again", "model", "models", "tokens", "maximum")
             }
         )
@@ -1122,9 +1122,7 @@ def _find_facts(text: str) -> list[_Fact]:
         url_model = _URL_MODEL.search(glued) if "models/" in glued else None
         if url_model:
             model = _clean_model(url_model.group("m"))
-            facts.append(
-                _Fact(_approx(text, url_model.start()), "url_model", _setter("request_model", model))
-            )
+            facts.append(_Fact(_approx(text, url_model.start()), "url_model", _url_model_setter(model)))
     facts.sort(key=lambda f: f.pos)
     return facts
 
@@ -1182,6 +1180,20 @@ def _adder(attr: str, values: set[str]) -> Any:
         getattr(acc, attr).update(values)
 
     return apply
+
+
+def _url_model_setter(model: str | None) -> Any:
+    """The model of the request's URL ("…/models/gemini-pro:generateContent"): the call Google answered, so
+    it outranks another vendor's name a relay's envelope gave the request ("model": "gpt-3.5-turbo")."""
+
+    def apply(acc: _Acc) -> None:
+        if model is not None and (acc.request_model is None or not _GOOGLE_MODEL.match(acc.request_model)):
+            acc.request_model = model
+
+    return apply
+
+
+_GOOGLE_MODEL = _Re(MODEL_ID)
 
 
 def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
@@ -2023,9 +2035,10 @@ def _said_to_work(low: str, match: re.Match[str]) -> bool:
 
 
 #: "works fine with X", "working well on X": the works word right before the name.
+#: (… and "works as expected with OpenAI GPT-5 via OpenRouter": the route after the model counts too.)
 _WORKS_WITH = _Re(
-    r"\b(?:works?|working|worked)(?:\s+(?:fine|well|great|perfectly|ok|okay))?\s+(?:with|on|using|via)\s+"
-    r"(?:the\s+)?\Z"
+    r"\b(?:works?|working|worked)(?:\s+(?:fine|well|great|perfectly|ok|okay|correctly|properly|as\s+expected))?"
+    r"\s+(?:with|on|using|via)\s+(?:[^.,;:\n]{1,40}?\s(?:via|through|on|using)\s+)?(?:the\s+)?\Z"
 )
 
 

@@ -441,7 +441,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "deadline",
         "DEADLINE_EXCEEDED",
         # (… and Go's net/http: "http2: timeout awaiting response headers", "Client.Timeout exceeded".)
-        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b|\btimed\s+out\b"
+        # ("timed out" of a connection or a request, not an app's own "Timed out while running command".)
+        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b"
+        r"|\b(?:connection|connect|request|read|socket|call)(?:\s+to\s+[^\s]{1,120})?(?:\s+has)?\s+timed\s+out\b"
+        r"|\btimed\s+out\b(?=[^\n]{0,40}(?:read\s+timeout|connect\s+timeout|timeout=))"
         r"|\btimeout\s+awaiting\s+response\s+headers\b|\bClient\.Timeout\s+exceeded\b",
     ),
     (
@@ -626,6 +629,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "auth",
         "PERMISSION_DENIED",
         r"do\s+not\s+have\s+a\s+valid\s+license\s+(?:of|for)\s+this\s+product",
+    ),
+    # Google's JSON parser naming a field the request's message does not have (`Unknown name
+    # "additionalProperties"`, "Unknown name \"thinking_config\" at 'generation_config'"): other protobuf JSON
+    # parsers say it too, so a Google signal must stand beside it.
+    (
+        "unknown_name",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"\bUnknown\s+name\s+\\?[\"'`][A-Za-z_][\w.]{0,80}\\?[\"'`]",
     ),
     # gemini-cli's own error class for a model the API does not know (other tools have one of that name too:
     # a Google signal must stand beside it).
@@ -1098,6 +1110,9 @@ WINDOW_WORDS = (
     # (In Chinese, Japanese and Korean with a word of exceeding before or after: "超出每日配额", "日次クォータ超過",
     # "每日配额已用尽", "일일 할당량 초과"; "每分钟请求数" alone is only a name.)
     rf"|(?:{_CJK_HIT})\s*{_CJK_WINDOW}|{_CJK_WINDOW}\s*(?:を|が|已|已经|已經)?\s*(?:{_CJK_HIT})"
+    # (… and Vertex's sentence of a per-day cap: "you've reached the maximum number of requests with search as
+    # tool you can make per day".)
+    r"|(?<![\w-])reached\s+the\s+maximum\s+number\s+of\s+(?:requests?|tokens?)\b[^.\n]{0,60}?\bper\s+(?:day|minute)(?![\w-])"
 )
 #: The window a limit named in words counts over ("per day", "daily", "RPD", "日次", "每日", "일일"; "per minute",
 #: "TPM", "每分钟"), and a measure of tokens said by its abbreviation ("TPM", "TPD"); matched ignoring case.
@@ -1350,6 +1365,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "opencode zen",
             "gigachat",
             "giga chat",
+            "replicate account",
+            "replicate credit",
+            "insufficient credit to run",
             "гигачат",
             "гига чат",
         ),
@@ -1360,6 +1378,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
         r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)|giga\s?chat|гига\s?чат"
+        # Replicate by its account or credit (the bare word is an English verb) and its 402 sentence.
+        r"|\breplicate\s+(?:account|credits?)\b|insufficient\s+credit\s+to\s+run\s+this\s+model"
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
         r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
         # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
@@ -1789,6 +1809,7 @@ GENERIC_ANCHORS = (
     frozenset(
         {
             "model_not_found_error",
+            "unknown_name",
             "agent_terminated",
             "cli_high_demand",
             "no_such_model",
@@ -1909,7 +1930,7 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         # Google's own client libraries, by their module, package or class names.
         (
             "google_sdk",
-            ("google", "googleapi", "target function"),
+            ("google", "googleapi", "target function", ", details:"),
             # (Also by a traceback's path: ".../site-packages/google/api_core/future/polling.py".)
             r"google[./]genai|google-genai|@google/genai|google[./]api_core|googleapi:"
             # Java's com.google.api / .cloud and .NET's Google.Apis / Google.Cloud, but not a Maven coordinate
@@ -1917,7 +1938,9 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
             r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors"
             # google-api-core's RetryError, in its own words.
-            r"|exceeded\s+while\s+calling\s+target\s+function",
+            r"|exceeded\s+while\s+calling\s+target\s+function"
+            # go-genai's APIError as it prints ("Error 400, Message: …, Status: INVALID_ARGUMENT, Details: []").
+            r"|Error\s+\d{3},\s+Message:\s[^\n]{0,2000}?,\s+Status:\s+[A-Z_]+,\s+Details:",
         ),
         # A Google model id (Gemini, Imagen, Veo, …) named anywhere in the paste.
         (
