@@ -402,6 +402,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"appreciate\s+your\s+patience\.?\s+/model\s+to\s+switch\s+models",
     ),
+    # The Live API's reason of its 1011 close ("received 1011 (internal error) Internal error occurred."): the
+    # close code with Google's words (a close code alone is any WebSocket server's).
+    ("live_internal", "internal", "INTERNAL", r"1011\b[^\n]{0,40}?Internal\s+error\s+occurred"),
     # The Gemini API's own 500 message ("An internal error has occurred. Please retry or report in
     # https://developers.generativeai.google/guide/troubleshooting"): Google's words, unlike its first clause.
     (
