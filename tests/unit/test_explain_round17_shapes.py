@@ -253,3 +253,26 @@ def test_the_urls_model_outranks_another_vendors_name_in_an_envelope() -> None:
     )
     found = one(relayed)
     assert (found.kind, found.model) == ("region", "gemini-pro")
+
+
+def test_googles_quota_sentence_by_its_tail_even_cut() -> None:
+    cut = (
+        "close 1011: You exceeded your current quota, please check your plan and billing details. For more "
+        "information on this error, head to: h"
+    )
+    assert kind(cut) == "unspecified-429"
+    # OpenAI's same first clause ends otherwise: nothing of Google's in it.
+    openai = (
+        "You exceeded your current quota, please check your plan and billing details. For more information on "
+        "this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."
+    )
+    assert kind(openai) == "unrecognized"
+
+
+def test_live_voice_refusal_and_the_high_demand_sentence() -> None:
+    assert kind("an unknown voice name fails the connection with `1007 No matching speaker voice found`") == (
+        "bad-request"
+    )
+    assert kind('The "model is currently experiencing high demand" message: retry 503 with backoff') == (
+        "overloaded"
+    )

@@ -232,6 +232,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|The\s+following\s+quotas\s+are\s+exceeded",
     ),
     ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
+    # … and its tail in Google's words ("For more information on this error, head to: https://ai.google.dev/…";
+    # OpenAI's same sentence ends "read the docs"), also when a Live close's 123 bytes cut it ("head to: h").
+    ("newquota_google", "quota", "RESOURCE_EXHAUSTED", r"on\s+this\s+error,\s+head\s+to:"),
     # (Also the form that names the limit and the service only: "Quota exceeded for 'GenerateContent request
     # limit per minute for a region' of service 'generativelanguage.googleapis.com'".)
     (
@@ -376,7 +379,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "high_demand",
         "unavail",
         "UNAVAILABLE",
-        r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|this\s+model\s+is\s+currently\s+experiencing\s+high\s+demand",
+        r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|(?:this\s+)?model\s+is\s+currently\s+experiencing\s+high\s+demand",
     ),
     # AI Studio's own notice of a 429 ("You've reached your rate limit. Please try again later."): other
     # products say it too, so a Google signal must stand beside it (GENERIC_ANCHORS).
@@ -636,6 +639,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # Google's JSON parser naming a field the request's message does not have (`Unknown name
     # "additionalProperties"`, "Unknown name \"thinking_config\" at 'generation_config'"): other protobuf JSON
     # parsers say it too, so a Google signal must stand beside it.
+    # The Live API's and TTS's refusal of a voice it does not have ("No matching speaker voice found for name:").
+    ("no_voice", "badreq", "INVALID_ARGUMENT", r"No\s+matching\s+speaker\s+voice\s+found"),
     (
         "unknown_name",
         "badreq",
