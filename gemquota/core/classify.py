@@ -437,12 +437,8 @@ def _capacity(err: GoogleError) -> _Decision | None:
     # (The desktop app's "Agent terminated due to error" wraps a 429 as well: a stated 429 is read as one.)
     # (… and a Google body it carries with its own status decides: "Agent terminated due to error{"error":
     # {"code": 500, …, "status": "INTERNAL"}}" is an internal error.)
-    # (The wrapper alone, with no code or other words of the failure, says nothing of its cause.)
     if "ca_busy" in err.signals or (
-        "agent_terminated" in err.signals
-        and not _is_429(err)
-        and not _states_other_status(err)
-        and (err.http_code is not None or bool(err.signals - {"agent_terminated"}))
+        "agent_terminated" in err.signals and not _is_429(err) and not _states_other_status(err)
     ):
         return _Decision(
             Kind.CAPACITY,

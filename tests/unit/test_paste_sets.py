@@ -24,6 +24,10 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout53/021-zh-antigravity-manager-agent-execution-terminated-due-to-error.txt": (
+        "Antigravity's 'Agent terminated due to error' beside its name and support link is read as the backend "
+        "busy (its most common cause); the label reads it as no diagnosis"
+    ),
     "peers19/002-antigravity-manager-503-doc-google-backend-no-capacity-available.txt": (
         "a test guide's Chinese prose: the backend 'returns `No capacity available` (503)', no error text"
     ),
