@@ -273,3 +273,38 @@ def test_live_voice_refusal_and_the_high_demand_sentence() -> None:
     assert kind('The "model is currently experiencing high demand" message: retry 503 with backoff') == (
         "overloaded"
     )
+
+
+def test_a_google_body_with_its_line_breaks_written_out() -> None:
+    log = (
+        "ERROR - litellm.ServiceUnavailableError: litellm.MidStreamFallbackError: litellm.BadRequestError: "
+        'VertexAIException BadRequestError - b\'{\\n  "error": {\\n    "code": 400,\\n    "message": "Please '
+        'ensure that the number of function response parts is equal.",\\n    "status": "INVALID_ARGUMENT"\\n  }\\n}'
+        "\\n' (Claude Code through a proxy)"
+    )
+    assert kind(log) == "bad-request"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'response: "An error occurred while processing the provided message, Model not found." (gemini-2.0-flash)',
+        "Updating model to Gemini-2.5-pro results in an error response of Model not found.",
+    ],
+)
+def test_an_apps_bare_model_not_found_beside_gemini(text: str) -> None:
+    assert kind(text) == "model-not-found"
+
+
+def test_a_table_cell_and_a_sentence_after_the_colon_are_no_model_error() -> None:
+    table = (
+        "- gemini-2.5-flash → LOCATION BLOCKED (400 FAILED_PRECONDITION: User location is not supported)\n"
+    )
+    assert kind(table + "- gemma-3-27b → MODEL NOT FOUND") == "region"
+    toast = '"Model not found: The selected model is not available." when using Gemini 2.5 Flash-Lite'
+    assert one(toast).model != "The"
+
+
+def test_the_model_a_post_says_it_uses() -> None:
+    title = "[VertexAI.ClientError]: got status: 404 Not Found when I use gemini-1.5-pro\nIt was with gemini-1.0-pro."
+    assert one(title).model == "gemini-1.5-pro"

@@ -223,6 +223,10 @@ def _load(candidate: str) -> Any:
         try:
             obj = _json_decoder().decode(candidate)
         except (ValueError, RecursionError):
+            if candidate[1:3] == "\\n":
+                # A JSON body inside a bytes or string repr, its line breaks written out ("b'{\\n  \"error\": …"
+                # of LiteLLM's VertexAIException): the same body with its breaks back.
+                return _load(candidate.replace("\\n", "\n"))
             if "'" in candidate or _PY_LITERALS.search(candidate):
                 obj = _literal(candidate)
     if obj is not None and may_hold_surrogate_escape(candidate):

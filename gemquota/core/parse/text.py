@@ -290,7 +290,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # Prose that names the model the app called: "Querying Gemini AI using gemini-2.0-pro-exp-02-05...",
     # "a flow using the gemini-2.5-pro-preview-05-06 LLM model".
     (
-        ("using ", "with "),
+        ("using ", "with ", "i use "),
         _Re(PROSE_MODEL),
         "prose_model",
     ),
@@ -708,7 +708,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(
             r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?!(?:is|was|has|does)\b)(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
             r"(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)"
-            r"|M(?<![\w/]M)odel\s+(?:is\s+)?not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>[\w.\-]{2,80})"
+            # (… an id: a digit or hyphen in it, not the sentence that goes on, "Model not found: The selected …")
+            r"|M(?<![\w/]M)odel\s+(?:is\s+)?not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>(?=[\w.]*[\d\-])[\w.\-]{2,80})"
             r"|(?<![\w\-/])(?P<not_found_model_x>(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80})[`'\"]?\s+"
             r"(?:(?:model\s+)?is\s+no\s+longer\s+available|(?:is\s+|was\s+)?not\s+found)"
         ),

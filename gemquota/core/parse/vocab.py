@@ -680,7 +680,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "NOT_FOUND",
         r"No\s+such\s+model",
     ),
-    ("no_such_model", "notfound", "NOT_FOUND", r"No\s+model\s+(?:found\s+)?(?:called|named)\s"),
+    # (… and an app's or extension's bare "Model not found." for the model it was set to.)
+    (
+        "no_such_model",
+        "notfound",
+        "NOT_FOUND",
+        r"No\s+model\s+(?:found\s+)?(?:called|named)\s"
+        # (as the message itself: after a colon, comma or quote, or "error (response) of"; not a table's cell)
+        r"|(?:[:,\"'“]\s*|error\s+(?:response\s+)?(?:of\s+)?)Model\s+not\s+found\b",
+    ),
     # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
     # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
     (
@@ -991,7 +999,8 @@ WRAPPER_MODEL_KV = (
 #: not the imperative "Use gemini-3.6-flash", which is advice); "I use `ChatGoogleGenerativeAI` with
 #: `"gemini-2.0-flash-001"`", "with the `gemini-3.1-pro-preview` model" (not gemini-cli's "Responding with").
 PROSE_MODEL = (
-    r"(?<![\w\-])(?:using|(?<!responding\s)with)\s+(?:the\s+)?(?:model\s+)?"
+    # (… and "when I use X", "I'm using X": the model the post is about.)
+    r"(?<![\w\-])(?:using|(?<!responding\s)with|(?<=\b[Ii]\s)use)\s+(?:the\s+)?(?:model\s+)?"
     rf"[`'\"]{{0,2}}(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
 )
 TO_USE_MODEL = (
