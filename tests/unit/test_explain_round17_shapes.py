@@ -308,3 +308,11 @@ def test_a_table_cell_and_a_sentence_after_the_colon_are_no_model_error() -> Non
 def test_the_model_a_post_says_it_uses() -> None:
     title = "[VertexAI.ClientError]: got status: 404 Not Found when I use gemini-1.5-pro\nIt was with gemini-1.0-pro."
     assert one(title).model == "gemini-1.5-pro"
+
+
+def test_openais_key_refusal_in_its_own_words() -> None:
+    quoted = "分析失败：Error code: 401 - {'error': {'message': 'Incorrect API key provided.', 'type': 'invalid_request_error'}}"
+    assert kind(quoted) == "unrecognized"
+    # A relay of Gemini that copies OpenAI's envelope around Google's words stays Google's.
+    relayed = '{"error":{"message":"API key not valid. Please pass a valid API key.","type":"invalid_request_error"}}'
+    assert kind(relayed) == "bad-key"

@@ -1222,6 +1222,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "in organization",
             "context_length_exceeded",
             "your messages resulted",
+            "incorrect api key provided",
         ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
@@ -1232,7 +1233,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # context_length_exceeded)"), also copied by compatible servers.
         r"|\bcontext_length_exceeded\b|however,\s+your\s+messages\s+resulted\s+in"
         # ChatGPT by name (an app or extension of it).
-        r"|\bchatgpt\b",
+        r"|\bchatgpt\b"
+        # Its refusal of a key ("Incorrect API key provided"; Google's words are "API key not valid").
+        r"|incorrect\s+api\s+key\s+provided",
     ),
     (
         "foreign:azure",
