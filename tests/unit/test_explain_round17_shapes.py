@@ -316,3 +316,18 @@ def test_openais_key_refusal_in_its_own_words() -> None:
     # A relay of Gemini that copies OpenAI's envelope around Google's words stays Google's.
     relayed = '{"error":{"message":"API key not valid. Please pass a valid API key.","type":"invalid_request_error"}}'
     assert kind(relayed) == "bad-key"
+
+
+def test_googles_own_not_found_and_instruction_wordings_beside_other_names() -> None:
+    commit = (
+        "The fallback (used when no Groq key is set) requested model 'gemma-3-27b-it', which returns 404 'not found "
+        "for API version v1beta' on standard Gemini API keys.\n\nCo-Authored-By: Claude Opus <noreply@anthropic.com>"
+    )
+    assert kind(commit) == "model-not-found"
+    trace = "llm.errors.ModelError: Developer instruction is not enabled for models/gemini-pro"
+    assert (kind(trace), one(trace).model) == ("bad-request", "gemini-pro")
+
+
+def test_a_bare_key_expired_is_generic_words() -> None:
+    assert kind("Which API key expired? Openai key expired or was revoked.") == "unrecognized"
+    assert kind("API key expired. Please renew the API key.") == "bad-key"

@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout58/013-zh-key-balancer-title-and-reply-403-means-key-dead-prose.txt": (
+        "'403的错误码' asked in a title and answered in a reply, nothing else of an error or of Google"
+    ),
     "holdout56/011-firebase-ios-app-check-token-invalid-vertex-ai-storage-functions-declined-prose.txt": (
         "requests 'declined due to an invalid Firebase App Check token' told in prose, no code or Google wording"
     ),
@@ -467,6 +470,21 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout58/006-zh-dart-agent-failed-to-stream-400-role-function-not-supported.txt": (
+        "'switched from X to Y' (从 X 切换到 Y) then an error: the model switched to is read as advice, the first is given"
+    ),
+    "holdout58/019-browser-agent-commit-gemini-2-5-flash-404-no-longer-available-new-users.txt": (
+        "a commit pinning a new alias (named first) after the retired model failed: the first named is given"
+    ),
+    "holdout58/020-adk-demo-commit-native-audio-model-404-not-found-v1beta.txt": (
+        "a commit naming the working model before the Live-only one that failed: the first is given"
+    ),
+    "holdout58/029-dev-tool-commit-429-model-capacity-exhausted-gemini-3-flash-preview.txt": (
+        "a commit naming the model it now passes (--model X) before the default that failed"
+    ),
+    "holdout58/030-desktop-assistant-commit-gemma-3-27b-it-404-not-found-v1beta.txt": (
+        "'use X instead of Y' in a commit's title: the model moved to is named first and given"
+    ),
     "holdout56/008-firebase-ext-gemini-2-5-pro-error-response-model-not-found-prose.txt": (
         "the label keeps the post's capital ('Gemini-2.5-pro'); the id is given lower-case"
     ),

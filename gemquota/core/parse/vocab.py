@@ -483,7 +483,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         # (Google's "API key not found. Please pass a valid API key."; the bare "API key not found" is every
         # relay's too, a generic wording below.)
-        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found\.?\s+Please\s+pass|API\s+key\s+expired",
+        # (… and "API key expired. Please renew the API key."; the bare "API key expired" is generic too.)
+        r"API\s+key\s+not\s+valid|API\s+key\s+not\s+found\.?\s+Please\s+pass|API\s+key\s+expired\.?\s+Please\s+renew",
     ),
     # The same in other words ("API key is invalid."): other providers say it too (Anthropic), so a Google
     # signal must stand beside it (GENERIC_ANCHORS).
@@ -493,7 +494,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         # (Not a relay's check of a key's form, "Invalid API key format": Google's words are "API key not valid".)
         # (… nor its "API key is invalid or missing", which Google never says either.)
-        r"API\s+key\s+is\s+invalid(?!\s+or\s+missing)|\binvalid\s+API[\s\-]key\b(?!\s+format)|API\s+key\s+not\s+found",
+        r"API\s+key\s+is\s+invalid(?!\s+or\s+missing)|\binvalid\s+API[\s\-]key\b(?!\s+format)|API\s+key\s+not\s+found"
+        r"|API\s+key\s+(?:has\s+)?expired",
     ),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
     (
@@ -639,6 +641,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # Google's JSON parser naming a field the request's message does not have (`Unknown name
     # "additionalProperties"`, "Unknown name \"thinking_config\" at 'generation_config'"): other protobuf JSON
     # parsers say it too, so a Google signal must stand beside it.
+    # A system instruction to a model that takes none ("Developer instruction is not enabled for
+    # models/gemma-3-27b-it").
+    (
+        "no_developer_instruction",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"Developer\s+instruction\s+is\s+not\s+enabled",
+    ),
     # The Live API's and TTS's refusal of a voice it does not have ("No matching speaker voice found for name:").
     ("no_voice", "badreq", "INVALID_ARGUMENT", r"No\s+matching\s+speaker\s+voice\s+found"),
     (
@@ -655,7 +665,16 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_found",
         "notfound",
         "NOT_FOUND",
-        r"is[\s-]+not[\s-]+found[\s-]+for[\s-]+API[\s-]+version|models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)|Requested\s+entity\s+was\s+not\s+found",
+        r"models/[\w.\-]{2,80}\s+is\s+not\s+found|(?<![\w/])Model\s+[`'\"]?[\w.\-/]{2,120}[`'\"]?\s+(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)|Requested\s+entity\s+was\s+not\s+found",
+    ),
+    # The Gemini API's own sentences of a model it does not serve ("… is not found for API version v1beta, or
+    # is not supported for generateContent"): Google's words, not generic like the above.
+    (
+        "not_found_api",
+        "notfound",
+        "NOT_FOUND",
+        r"(?:is[\s-]+)?not[\s-]+found[\s-]+for[\s-]+API[\s-]+version"
+        r"|is\s+not\s+supported\s+for\s+(?:generateContent|streamGenerateContent|countTokens|embedContent|predict)",
     ),
     # Vertex AI's own sentence, with its resource path ("Publisher Model `projects/p/locations/global/
     # publishers/anthropic/models/X` was not found"): Google's words, whoever made the model.
@@ -685,9 +704,17 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "no_such_model",
         "notfound",
         "NOT_FOUND",
-        r"No\s+model\s+(?:found\s+)?(?:called|named)\s"
-        # (as the message itself: after a colon, comma or quote, or "error (response) of"; not a table's cell)
-        r"|(?:[:,\"'“]\s*|error\s+(?:response\s+)?(?:of\s+)?)Model\s+not\s+found\b",
+        r"No\s+model\s+(?:found\s+)?(?:called|named)\s",
+    ),
+    # (as the message itself: after a colon, comma or quote, or "error (response) of"; not a table's cell)
+    # (Led by its literal, what stands before it checked behind once it is found: a leading class would be
+    # tried at every position.)
+    (
+        "no_such_model",
+        "notfound",
+        "NOT_FOUND",
+        r"Model not found\b(?:(?<=[:,\"'“]Model not found)|(?<=[:,\"'“] Model not found)"
+        r"|(?<=error Model not found)|(?<= of Model not found))",
     ),
     # Retired models (2026): "This model models/X is no longer available [to new users]. Please update …"
     # (the whole sentence is the Gemini API's own; the short forms come from relays and apps too).
