@@ -331,3 +331,27 @@ def test_googles_own_not_found_and_instruction_wordings_beside_other_names() -> 
 def test_a_bare_key_expired_is_generic_words() -> None:
     assert kind("Which API key expired? Openai key expired or was revoked.") == "unrecognized"
     assert kind("API key expired. Please renew the API key.") == "bad-key"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Query error: bqcx-1@gcp-sa-bigquery-condel.iam.gserviceaccount.com does not have the permission to "
+            "access resources used by ML.GENERATE_TEXT.",
+            "permission",
+        ),
+        ("A retryable error occurred: RESOURCE EXHAUSTED error from <remote endpoint>", "unspecified-429"),
+        ("If you see `503 … currently experiencing high demand`, the Gemini API tier is busy.", "overloaded"),
+        (
+            "`GoogleGenerativeAIEmbeddings` fails with ResourceExhausted error on gemini-embedding-001",
+            "unspecified-429",
+        ),
+    ],
+)
+def test_bigquery_ml_and_prose_wordings(text: str, expected: str) -> None:
+    assert kind(text) == expected
+
+
+def test_high_demand_words_alone_are_nobodys() -> None:
+    assert kind("We are currently experiencing high demand. Please try later.") == "unrecognized"

@@ -232,6 +232,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|The\s+following\s+quotas\s+are\s+exceeded",
     ),
     ("newquota", "quota", "RESOURCE_EXHAUSTED", r"You\s+exceeded\s+your\s+current\s+quota"),
+    # BigQuery ML's row status when the remote model's quota ran out ("A retryable error occurred: RESOURCE
+    # EXHAUSTED error from <remote endpoint>").
+    (
+        "bqml_exhausted",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"retryable\s+error\s+occurred:\s+RESOURCE\s+EXHAUSTED\s+error\s+from",
+    ),
     # … and its tail in Google's words ("For more information on this error, head to: https://ai.google.dev/…";
     # OpenAI's same sentence ends "read the docs"), also when a Live close's 123 bytes cut it ("head to: h").
     ("newquota_google", "quota", "RESOURCE_EXHAUSTED", r"on\s+this\s+error,\s+head\s+to:"),
@@ -381,6 +389,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|(?:this\s+)?model\s+is\s+currently\s+experiencing\s+high\s+demand",
     ),
+    # The same words without "model is" ("503 … currently experiencing high demand"): others say them too, so
+    # a Google signal must stand beside them (GENERIC_ANCHORS).
+    ("high_demand_words", "unavail", "UNAVAILABLE", r"currently\s+experiencing\s+high\s+demand"),
     # AI Studio's own notice of a 429 ("You've reached your rate limit. Please try again later."): other
     # products say it too, so a Google signal must stand beside it (GENERIC_ANCHORS).
     (
@@ -578,7 +589,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "cloud_permission",
         "auth",
         "PERMISSION_DENIED",
-        r"does\s+not\s+have\s+the\s+permission\s+to\s+access\s+or\s+use\s+the\s+endpoint"
+        r"does\s+not\s+have\s+the\s+permission\s+to\s+access\s+(?:or\s+use\s+the\s+endpoint|resources\s+used\s+by\s+ML\.)"
         r"|grant\s+the\s+Vertex\s+AI\s+user\s+role|API\s+requires\s+a\s+quota\s+project",
     ),
     # Google's OAuth refusing a stored sign-in that needs a new one (Workspace reauthentication: "invalid_grant",
@@ -1107,7 +1118,7 @@ PROSE_CODE = (
 )
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
 #: prose, read like ``PROSE_CODE`` (lower-case text).
-PROSE_STATUS_429 = r"(?<![\w-])resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
+PROSE_STATUS_429 = r"(?<![\w-])resource\s*(?:has\s+been\s+)?exhausted(?![\w-])"
 #: An error told in words with no code at all, read like ``PROSE_CODE`` (lower-case text; a Google product
 #: must be named): (pattern, the status code it stands for). A quota or rate limit hit ("Gemini API exceeded
 #: current quota", "API调用频率超限" — in Chinese, Japanese and Korean too), then "internal server errors".
@@ -1881,6 +1892,7 @@ GENERIC_ANCHORS = (
             "rate_model",
             "out_of_capacity",
             "oauth_grant",
+            "high_demand_words",
         }
     )
     | PHRASE_IDS
