@@ -355,3 +355,24 @@ def test_bigquery_ml_and_prose_wordings(text: str, expected: str) -> None:
 
 def test_high_demand_words_alone_are_nobodys() -> None:
     assert kind("We are currently experiencing high demand. Please try later.") == "unrecognized"
+
+
+def test_a_wrapper_line_counts_only_when_it_opens_the_body() -> None:
+    # A line that only precedes a page (it does not end by opening a body) names no provider of the page.
+    page = (
+        "调用 Gemini 接口报错：```\n#curl -IS couchbase.example.com\nHTTP/1.0 503 Service Unavailable\n"
+        "Content-Type: text/html\n\n<html><body><h1>503 Service Unavailable</h1>\n"
+        "No server is available to handle this request.\n</body></html>\n```"
+    )
+    assert kind(page) == "unrecognized"
+    assert kind("调用 Gemini 接口报错：rpc error: code = ResourceExhausted desc = ") == "unrecognized"
+
+
+def test_imagen_on_the_errors_line_and_an_ai_studio_project() -> None:
+    log = "✅ 使用JSON格式的Google Cloud凭据\n❌ Imagen API调用异常: [BILLING_DISABLED]\n🔄 尝试备用方案: OpenRouter (DALL-E 3)"
+    assert kind(log) == "billing-disabled"
+    notes = (
+        "- **错误**: `PERMISSION_DENIED: This API method requires billing to be enabled`\n"
+        "- **原因**: 项目 `gen-lang-client-0322496168` 未启用计费\n\n### 2. OpenRouter API 问题\n- `405 Method Not Allowed`"
+    )
+    assert kind(notes) == "billing-disabled"

@@ -327,7 +327,7 @@ _OWN_SIGNALS = frozenset({"status_field", "quota_failure", "bullet", "bad_reques
 #: "[google] Server Unavailable"); not gemini-cli, whose forks print its wrapper around their own providers'
 #: errors, nor a Gemini model ("Gemini 2.5 Pro", "gemini-2.0-flash", "Gemini models"), which gateways serve.
 # (Not a router's slug of a Google model, "google/gemini-2.5-flash": gateways serve those.)
-_GOOGLE_PRODUCTS = r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex[\s_]*ai|vertexai|ai\s+studio"
+_GOOGLE_PRODUCTS = r"(?<![A-Za-z0-9_-])(?:google(?![A-Za-z0-9_/-])|vertex[\s_]*ai|vertexai|ai\s+studio|imagen(?![A-Za-z0-9_-])"
 _GOOGLE_ON_LINE = _Re(
     _GOOGLE_PRODUCTS
     + r"|gemini(?![A-Za-z0-9_-]*\s*cli)(?!\s*models?\b)(?![\s-]*\d)(?![\s-]*(?:pro|flash|ultra|nano|exp)\b))"
@@ -353,9 +353,17 @@ def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> b
         begin = flat.rfind("\n", 0, at) + 1
         stop = flat.find("\n", at)
         stop = len(flat) if stop < 0 else stop
-        for head in (begin, _paragraph_head(flat, begin)):
-            line = flat[head:stop].lower()
-            if len(line) <= 2_000 and named.search(line) and not _hints_of(line, "foreign"):
+        line = flat[begin:stop].lower()
+        if len(line) <= 2_000 and named.search(line) and not _hints_of(line, "foreign"):
+            return True
+        head = _opening_line(flat, _paragraph_head(flat, begin), begin)
+        if head < begin:
+            # The wrapper's line that opens a multi-line body: it counts when the whole block below it (to the
+            # next blank line) names no other provider (a CDN's or cache's page names itself further down).
+            lines = flat[head:stop].lower()
+            block_end = flat.find("\n\n", stop)
+            block = flat[head : min(len(flat) if block_end < 0 else block_end, head + 6_000)].lower()
+            if len(lines) <= 2_000 and named.search(lines) and not _hints_of(block, "foreign"):
                 return True
         at = flat.find(needle, stop)
     return False
@@ -375,6 +383,21 @@ def _paragraph_head(flat: str, begin: int, lines: int = 3) -> int:
             break
         head = prev
     return head
+
+
+def _opening_line(flat: str, head: int, begin: int) -> int:
+    """The first line from ``head`` up to the line at ``begin`` that opens a body on the lines below it (it
+    ends with a connector: "VertexAIException -", "Error:", "= {"); ``begin`` when none does."""
+    while head < begin:
+        end = flat.find("\n", head)
+        if flat[head:end].rstrip().endswith(_OPENERS):
+            return head
+        head = end + 1
+    return begin
+
+
+#: How a line that opens a body on the next lines ends.
+_OPENERS = ("-", ":", "：", "=", "{", "(", "[")
 
 
 def _reason_only(acc: _Acc) -> bool:

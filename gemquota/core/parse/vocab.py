@@ -1118,7 +1118,12 @@ PROSE_CODE = (
 )
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
 #: prose, read like ``PROSE_CODE`` (lower-case text).
-PROSE_STATUS_429 = r"(?<![\w-])resource\s*(?:has\s+been\s+)?exhausted(?![\w-])"
+PROSE_STATUS_429 = (
+    r"(?<![\w-])resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
+    # (… and the exception's name in prose, "fails with ResourceExhausted error"; not gRPC's "code =
+    # ResourceExhausted desc = …".)
+    r"|(?<![\w-])resourceexhausted\s+(?:error|exception)"
+)
 #: An error told in words with no code at all, read like ``PROSE_CODE`` (lower-case text; a Google product
 #: must be named): (pattern, the status code it stands for). A quota or rate limit hit ("Gemini API exceeded
 #: current quota", "API调用频率超限" — in Chinese, Japanese and Korean too), then "internal server errors".
@@ -1953,7 +1958,12 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         # (Google's Java client layer; not grpc-java's own io.grpc classes, which every gRPC service shows.)
         ("gax", ("gax",), r"com\.google\.api\.gax"),
         # AI Studio, also by its former name (MakerSuite; its internal RPC types still carry it).
-        ("aistudio", ("ai studio", "makersuite"), r"\bAI\s+Studio\b|makersuite"),
+        # (… and its projects' ids, "gen-lang-client-0322496168".)
+        (
+            "aistudio",
+            ("ai studio", "makersuite", "gen-lang-client-"),
+            r"\bAI\s+Studio\b|makersuite|gen-lang-client-\d",
+        ),
         # The Gemini API's service title (also "(Staging)"), e.g. in a SERVICE_DISABLED message cut before its URL.
         (
             "genlang",
