@@ -376,3 +376,20 @@ def test_imagen_on_the_errors_line_and_an_ai_studio_project() -> None:
         "- **原因**: 项目 `gen-lang-client-0322496168` 未启用计费\n\n### 2. OpenRouter API 问题\n- `405 Method Not Allowed`"
     )
     assert kind(notes) == "billing-disabled"
+
+
+def test_vertex_maas_and_a_status_in_backticks() -> None:
+    commit = (
+        "test(vertexai): xfail `meta/llama-4-maverick-17b-128e-instruct-maas` tests: every vertex Cloud Build run "
+        "shows 429 `RESOURCE_EXHAUSTED` on it"
+    )
+    assert kind(commit) == "unspecified-429"
+    # Another maker's model without Vertex's suffix stays theirs.
+    assert kind("ollama llama-3 shows 429 `RESOURCE_EXHAUSTED`") == "unrecognized"
+
+
+def test_unsupported_mime_type_beside_googles_sdk() -> None:
+    assert (
+        kind("[GoogleGenerativeAI Error]: Unsupported MIME type: application/vnd.ms-excel") == "bad-request"
+    )
+    assert kind("Unsupported MIME type: application/vnd.ms-excel") == "unrecognized"

@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout59/027-codev-r3-comparison-gemini-review-failed-model-capacity-exhausted-429.txt": (
+        "'`MODEL_CAPACITY_EXHAUSTED` (429) errors' in a report's prose on a line that also names Codex and Claude"
+    ),
     "holdout57/014-zh-gemini-proxy-antigravity-3pro-context-over-200k-404-prose.txt": (
         "'请求就会404' (the request gets a 404) in a Chinese title about a proxy, no Google product named"
     ),
@@ -314,9 +317,6 @@ KIND_MISSES = {
     "holdout18/034-python-genai-prose-frequent-500-errors-same-input-pro-and-flash.txt": (
         "'frequent 500 errors' in prose that names no Google product (only 'the flash model')"
     ),
-    "peers10/021-langchain-google-maas-test-comment-429-resource-exhausted-us-east5.txt": (
-        "a code comment's '429 `RESOURCE_EXHAUSTED`' about a Llama model on Vertex that names no Google product"
-    ),
     "shapes30/026-gemini-cli-pro-quota-stuck-100-percent-limit-reached-code-assist-prose.txt": (
         "a plan allowance shown as '100% used / limit reached', told in prose, no error text"
     ),
@@ -480,6 +480,13 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout59/022-astrbot-commit-gemini-2-5-pro-key-returned-resource-exhausted-quota.txt": (
+        "a commit naming the model that worked before the one whose key returned RESOURCE_EXHAUSTED: the first"
+    ),
+    "holdout59/025-langchain-google-commit-vertex-maas-llama-429-resource-exhausted-us-east5.txt": (
+        "the label keeps a Vertex Model-as-a-Service id of another maker (meta/llama-…-maas), which the model "
+        "reader (Google's model families) does not take"
+    ),
     "holdout57/015-zh-obsidian-plugin-text-embedding-004-gemini-rate-limit-exceeded.txt": (
         "not recognised as Google's (an app's own words), so no model is given"
     ),
@@ -696,7 +703,8 @@ MODEL_MISSES = {
         "OpenRouter's slug is labelled as written ('google/…:free'); the Google id is given"
     ),
     "peers10/021-langchain-google-maas-test-comment-429-resource-exhausted-us-east5.txt": (
-        "not recognised as an error, so no model is given"
+        "the label keeps a Vertex Model-as-a-Service id of another maker (meta/llama-…-maas), which the model "
+        "reader (Google's model families) does not take"
     ),
     "shapes30/023-adk-live-vertex-1008-policy-violation-publisher-model-native-audio-09-2025.txt": (
         "the close reason cuts the model id ('…-native-audio-09-2025' → '…-na'); two longer ids are named"

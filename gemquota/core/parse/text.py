@@ -417,7 +417,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     (
         ("_", "unavailable", "internal"),
-        _Re(rf"{_CODE_LEAD}\s+(?P<code_status_s>{_STATUS_ALT})\b"),
+        # (… also with the status word in Markdown's backticks or quotes: "429 `RESOURCE_EXHAUSTED`".)
+        _Re(rf"{_CODE_LEAD}\s+[`'\"]?(?P<code_status_s>{_STATUS_ALT})\b"),
         "code_status",
     ),
     (
@@ -1976,6 +1977,10 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
     (in a paste about Gemini) OpenAI's SDK as the client that called Gemini."""
     if _said_to_work(low, match):
         return False
+    if name == "foreign:model" and "-maas" in low and _MAAS_ID.search(low):
+        # Another maker's model as Vertex AI serves it ("meta/llama-4-maverick-17b-128e-instruct-maas"): a paste
+        # about an id of Vertex's Model-as-a-Service, so its errors are Google's serving.
+        return False
     if (
         name == "foreign:anthropic"
         and _DISPLAYED_CLAUDE.fullmatch(match.group(0))
@@ -1992,6 +1997,8 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
 
 
 _SERVED_BY_GOOGLE = _Re(SERVED_BY_GOOGLE)
+#: A model id with Vertex AI's Model-as-a-Service suffix ("llama-4-maverick-17b-128e-instruct-maas").
+_MAAS_ID = _Re(r"[a-z0-9]-maas\b")
 _DISPLAYED_CLAUDE = _Re(DISPLAYED_CLAUDE)
 
 

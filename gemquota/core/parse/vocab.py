@@ -660,6 +660,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         r"Developer\s+instruction\s+is\s+not\s+enabled",
     ),
+    # A file part of a type the model does not take ("Unsupported MIME type: application/vnd.ms-excel"): other
+    # APIs say it too, so a Google signal must stand beside it.
+    ("unsupported_mime", "badreq", "INVALID_ARGUMENT", r"Unsupported\s+MIME\s+type:"),
     # The Live API's and TTS's refusal of a voice it does not have ("No matching speaker voice found for name:").
     ("no_voice", "badreq", "INVALID_ARGUMENT", r"No\s+matching\s+speaker\s+voice\s+found"),
     (
@@ -1898,6 +1901,7 @@ GENERIC_ANCHORS = (
             "out_of_capacity",
             "oauth_grant",
             "high_demand_words",
+            "unsupported_mime",
         }
     )
     | PHRASE_IDS
