@@ -371,8 +371,8 @@ def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> b
 
 def _paragraph_head(flat: str, begin: int, lines: int = 3) -> int:
     """Where the lines that lead to the line at ``begin`` start: up to ``lines`` lines before it in the same
-    paragraph (no blank line or code fence between), so the wrapper's line that opens a multi-line body
-    ("litellm.AuthenticationError: Vertex_aiException -" above an HTML page) counts as the error's own."""
+    paragraph (no blank line or code fence between), among which ``_opening_line`` looks for the wrapper's
+    line that opens a multi-line body ("litellm.AuthenticationError: Vertex_aiException -" above an HTML page)."""
     head = begin
     for _ in range(lines):
         if head == 0:
@@ -389,7 +389,9 @@ def _opening_line(flat: str, head: int, begin: int) -> int:
     """The first line from ``head`` up to the line at ``begin`` that opens a body on the lines below it (it
     ends with a connector: "VertexAIException -", "Error:", "= {"); ``begin`` when none does."""
     while head < begin:
-        end = flat.find("\n", head)
+        end = flat.find("\n", head, begin)
+        if end < 0:
+            break
         if flat[head:end].rstrip().endswith(_OPENERS):
             return head
         head = end + 1
