@@ -389,9 +389,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "UNAVAILABLE",
         r"spikes\s+in\s+demand\s+are\s+usually\s+temporary|(?:this\s+)?model\s+is\s+currently\s+experiencing\s+high\s+demand",
     ),
-    # The same words without "model is" ("503 … currently experiencing high demand"): others say them too, so
-    # a Google signal must stand beside them (GENERIC_ANCHORS).
-    ("high_demand_words", "unavail", "UNAVAILABLE", r"currently\s+experiencing\s+high\s+demand"),
+    # The same words after their code, without "model is" ("503 … currently experiencing high demand"): others
+    # say them too, so a Google signal must stand beside them (GENERIC_ANCHORS).
+    (
+        "high_demand_words",
+        "unavail",
+        "UNAVAILABLE",
+        r"503[^\n\w]{0,6}currently\s+experiencing\s+high\s+demand",
+    ),
     # AI Studio's own notice of a 429 ("You've reached your rate limit. Please try again later."): other
     # products say it too, so a Google signal must stand beside it (GENERIC_ANCHORS).
     (
