@@ -656,7 +656,7 @@ def _capacity_reason(err: GoogleError) -> _Decision | None:
 
 def _rule_status(err: GoogleError) -> _Decision | None:
     code, status, signals = err.http_code, err.status, err.signals
-    if signals & {"retired", "retired_sentence"}:
+    if signals & {"retired", "retired_sentence", "retired_words"}:
         return _Decision(
             Kind.MODEL_NOT_FOUND,
             "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",

@@ -393,3 +393,10 @@ def test_unsupported_mime_type_beside_googles_sdk() -> None:
         kind("[GoogleGenerativeAI Error]: Unsupported MIME type: application/vnd.ms-excel") == "bad-request"
     )
     assert kind("Unsupported MIME type: application/vnd.ms-excel") == "unrecognized"
+
+
+def test_another_providers_retirement_and_googles() -> None:
+    groq = "The model `llama3.1-405b` is no longer available on Groq, causing 404 errors."
+    assert kind(groq) == "unrecognized"
+    assert kind("This model models/gemini-1.5-pro is no longer available to new users.") == "model-not-found"
+    assert kind("Gemini: The model `gemini-2.0-flash-exp` is no longer available") == "model-not-found"

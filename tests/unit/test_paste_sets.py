@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout60/019-devrel-demo-cloudaicompanion-api-enable-fixes-403-prose.txt": (
+        "a commit's prose 'resolves frontend pod 403 error' after enabling an API, no error text"
+    ),
     "holdout59/027-codev-r3-comparison-gemini-review-failed-model-capacity-exhausted-429.txt": (
         "'`MODEL_CAPACITY_EXHAUSTED` (429) errors' in a report's prose on a line that also names Codex and Claude"
     ),

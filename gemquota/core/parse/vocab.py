@@ -747,13 +747,16 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "retired",
         "notfound",
         "NOT_FOUND",
-        r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available|models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
+        r"models/[\w.\-]{2,80}\s+is\s+no\s+longer\s+available"
         r"|no\s+longer\s+available\s+to\s+new\s+users"
         # A model id then the sentence ("Gemini-2.5-Flash-lite model is no longer available …").
         r"|(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?is\s+no\s+longer\s+available"
         # A display name retired by a Google client ("Gemini 3 Pro is no longer available. Please switch to …").
         r"|Gemini\s+\d(?:\.\d)?(?:\s+[A-Za-z][\w\-]{1,20}){1,3}\s+is\s+no\s+longer\s+available",
     ),
+    # Any model said no longer available ("The model `llama3.1-405b` is no longer available on Groq"): every
+    # provider says it, so a Google signal must stand beside it (GENERIC_ANCHORS).
+    ("retired_words", "notfound", "NOT_FOUND", r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available"),
     # A Gemini model said removed, retired or shut down ("The gemini-2.0-flash-exp model has been removed from
     # the Gemini API", "models/gemini-1.5-pro was retired"): one alternative per verb, so that the verb is a
     # piece every match needs and the pattern runs only on texts that hold one.
@@ -1907,6 +1910,7 @@ GENERIC_ANCHORS = (
             "oauth_grant",
             "high_demand_words",
             "unsupported_mime",
+            "retired_words",
         }
     )
     | PHRASE_IDS
