@@ -400,3 +400,8 @@ def test_another_providers_retirement_and_googles() -> None:
     assert kind(groq) == "unrecognized"
     assert kind("This model models/gemini-1.5-pro is no longer available to new users.") == "model-not-found"
     assert kind("Gemini: The model `gemini-2.0-flash-exp` is no longer available") == "model-not-found"
+
+
+def test_a_reason_phrase_then_its_code_in_brackets() -> None:
+    assert kind("HTTP error: Too Many Requests (429). The service is currently busy.") == "unspecified-429"
+    assert kind("Gemini: Not Found (404) for models/gemini-x") == "model-not-found"

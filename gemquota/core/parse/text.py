@@ -489,7 +489,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("(4", "(5", "(status", "(http", "(code"),
         _Re(
             # (… and an app's "Google rate-limited the request (429).")
-            r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized|limited\s+the\s+request)"
+            # (… and a reason phrase then its code: "HTTP error: Too Many Requests (429)".)
+            r"(?:error|exhausted|exceeded|denied|unavailable|failed|overloaded|forbidden|unauthorized|limited\s+the\s+request"
+            r"|too\s+many\s+requests|not\s+found|bad\s+request|bad\s+gateway|gateway\s+time-?out)"
             r"\s*\((?:(?:status|http|code)(?:\s+code)?\s*[:=]?\s*)?(?P<paren_code_c>[45]\d\d)\)"
         ),
         "paren_code",
