@@ -24,6 +24,15 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "peers21/010-poenl-gemini-api-retry-handler-503-model-is-overloaded.txt": (
+        "a retry handler's matcher ('503: …', includes('The model is overloaded')): code, generic words"
+    ),
+    "peers21/019-subtitle-tool-ai-quotafailure-comment-per-minute-and-per-day-free-tier.txt": (
+        "two free-tier quota ids with no value in a code comment are read as a zero limit (as in holdout22, peers12)"
+    ),
+    "peers21/020-eduatalk-ai-sdk-overload-detector-503-high-demand.txt": (
+        "an overload detector's code ('statusCode === 503', includes('high demand')): code, generic words"
+    ),
     "holdout60/019-devrel-demo-cloudaicompanion-api-enable-fixes-403-prose.txt": (
         "a commit's prose 'resolves frontend pod 403 error' after enabling an API, no error text"
     ),
