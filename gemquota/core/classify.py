@@ -115,6 +115,11 @@ class _Decision:
 # Backend
 
 
+#: The wordings of a model the API does not know (generic "Model X not found", Google's own "not found for API
+#: version").
+_NOT_FOUND_WORDINGS = frozenset({"not_found", "not_found_api"})
+
+
 def backend_of(err: GoogleError) -> Backend:
     """Which backend produced ``err``: Code Assist signals first, then the API host, then wording."""
     hosts = set(err.hosts)
@@ -163,7 +168,7 @@ def backend_of(err: GoogleError) -> Backend:
         hosts & gemini_hosts
         or hints & {"lc_genai", "old_py", "old_js", "aistudio", "genlang"}
         or "region" in err.signals
-        or (err.signals & {"not_found", "not_found_api"} and "ListModels" in message)
+        or (err.signals & _NOT_FOUND_WORDINGS and "ListModels" in message)
         or "bullet" in err.signals
         or err.signals & {"retired_sentence", "rate_model"}
         or any(h.startswith("word-code:") for h in hints)
@@ -684,7 +689,7 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         return _Decision(Kind.DEADLINE, f"The request {what}.")
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
-    if signals & {"not_found", "not_found_api"} or code == 404 or status == "NOT_FOUND":
+    if signals & _NOT_FOUND_WORDINGS or code == 404 or status == "NOT_FOUND":
         return _Decision(
             Kind.MODEL_NOT_FOUND, "The model is not found or not supported for this method/version."
         )

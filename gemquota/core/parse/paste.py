@@ -354,19 +354,24 @@ def _names_google_on_its_line(acc: _Acc, flat: str, *, gemini: bool = True) -> b
         stop = flat.find("\n", at)
         stop = len(flat) if stop < 0 else stop
         line = flat[begin:stop].lower()
-        if len(line) <= 2_000 and named.search(line) and not _hints_of(line, "foreign"):
+        if _only_google_named(named, line, line):
             return True
         head = _opening_line(flat, _paragraph_head(flat, begin), begin)
         if head < begin:
             # The wrapper's line that opens a multi-line body: it counts when the whole block below it (to the
             # next blank line) names no other provider (a CDN's or cache's page names itself further down).
-            lines = flat[head:stop].lower()
             block_end = flat.find("\n\n", stop)
             block = flat[head : min(len(flat) if block_end < 0 else block_end, head + 6_000)].lower()
-            if len(lines) <= 2_000 and named.search(lines) and not _hints_of(block, "foreign"):
+            if _only_google_named(named, flat[head:stop].lower(), block):
                 return True
         at = flat.find(needle, stop)
     return False
+
+
+def _only_google_named(named: _Re, lines: str, scope: str) -> bool:
+    """Whether ``lines`` (lower-case, not too long to search) name a Google product and ``scope`` no other
+    provider."""
+    return len(lines) <= 2_000 and named.search(lines) is not None and not _hints_of(scope, "foreign")
 
 
 def _paragraph_head(flat: str, begin: int, lines: int = 3) -> int:

@@ -81,7 +81,6 @@ class _ScanResult:
 #: One structural token: a whole string (possessive, non-backtracking; the loop unrolled so that runs
 #: of plain characters are one tight step each), or a single structural character (a quote matched
 #: alone opens a string that is never closed).
-_WORD_CODE = _Re(WORD_CODE)
 _TOKEN = _Re(r""""[^"\\]*+(?:\\.[^"\\]*+)*+"|'[^'\\]*+(?:\\.[^'\\]*+)*+'|["'{}\[\],]""", re.S)
 
 
@@ -543,6 +542,10 @@ def _str(value: Any) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     return None
+
+
+#: A word code of an error object ("http_error", "bad_request"): whose vocabulary it is (``WORD_CODE``).
+_WORD_CODE = _Re(WORD_CODE)
 
 
 def _error_dict(

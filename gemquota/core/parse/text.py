@@ -33,6 +33,7 @@ from gemquota.core.parse.vocab import (
     DOTNET_STATUS_CODES,
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
+    GOOGLE_MODEL_ID,
     GRPC_STATUS,
     LINE_HEAD_CODES,
     MODEL_FIELD,
@@ -1191,13 +1192,10 @@ def _url_model_setter(model: str | None) -> Any:
     it outranks another vendor's name a relay's envelope gave the request ("model": "gpt-3.5-turbo")."""
 
     def apply(acc: _Acc) -> None:
-        if model is not None and (acc.request_model is None or not _GOOGLE_MODEL.match(acc.request_model)):
+        if model is not None and (acc.request_model is None or not GOOGLE_MODEL_ID.match(acc.request_model)):
             acc.request_model = model
 
     return apply
-
-
-_GOOGLE_MODEL = _Re(MODEL_ID)
 
 
 def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:

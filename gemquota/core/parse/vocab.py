@@ -654,9 +654,6 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "PERMISSION_DENIED",
         r"do\s+not\s+have\s+a\s+valid\s+license\s+(?:of|for)\s+this\s+product",
     ),
-    # Google's JSON parser naming a field the request's message does not have (`Unknown name
-    # "additionalProperties"`, "Unknown name \"thinking_config\" at 'generation_config'"): other protobuf JSON
-    # parsers say it too, so a Google signal must stand beside it.
     # A system instruction to a model that takes none ("Developer instruction is not enabled for
     # models/gemma-3-27b-it").
     (
@@ -670,6 +667,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("unsupported_mime", "badreq", "INVALID_ARGUMENT", r"Unsupported\s+MIME\s+type:"),
     # The Live API's and TTS's refusal of a voice it does not have ("No matching speaker voice found for name:").
     ("no_voice", "badreq", "INVALID_ARGUMENT", r"No\s+matching\s+speaker\s+voice\s+found"),
+    # Google's JSON parser naming a field the request's message does not have (`Unknown name
+    # "additionalProperties"`, "Unknown name \"thinking_config\" at 'generation_config'"): other protobuf JSON
+    # parsers say it too, so a Google signal must stand beside it.
     (
         "unknown_name",
         "badreq",
