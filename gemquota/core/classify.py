@@ -64,6 +64,10 @@ FREE_RPM_LIMITS = frozenset({2, 5, 10, 15, 30, 60})
 FREE_RPD_LIMITS = frozenset({20, 25, 50, 100, 200, 250, 500, 1000, 1500, 14400})
 #: A Code Assist reset at least this long is a daily window, not a per-minute one.
 CODE_ASSIST_DAILY_S = 3600.0
+#: A retry hint this long on a Gemini API / Vertex quota 429 is a day window's (minute windows are short).
+DAY_RETRY_S = 3600.0
+#: … up to the longest Pacific day (25 h, the autumn DST switch): a longer hint is no day window's either.
+DAY_RETRY_MAX_S = 25 * 3600.0
 
 _WINDOW_KINDS = {Kind.RPM, Kind.TPM, Kind.IPM, Kind.RPD, Kind.TPD}
 _FREE_REQUESTS = "generate_content_free_tier_requests"
@@ -384,6 +388,13 @@ def _code_assist(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.PLAN_QUOTA, "Code Assist reports QUOTA_EXHAUSTED: the per-user plan allowance is used up."
         )
+    if "prose_quota" in err.signals:
+        return _Decision(
+            Kind.PLAN_QUOTA,
+            "A used-up quota of Code Assist / Antigravity told in words: the per-user plan allowance.",
+            assumption="Only words tell of the quota (no code, reason or reset): on Code Assist / Antigravity a "
+            "used-up quota is read as the per-user plan allowance (daily or weekly), not a short rate window.",
+        )
     reset = err.reset_delay_s
     # (A relay that dropped the code keeps the RetryInfo: its delay stands for the reset.)
     wait = reset if reset is not None else err.retry_delay_s
@@ -517,7 +528,7 @@ def _rule_billing(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.BILLING_LIMIT, "Prepaid credits are depleted: this is billing, not a rate limit."
         )
-    if "spend_cap" in err.signals:
+    if err.signals & {"spend_cap", "spend_limit_words"}:
         return _Decision(
             Kind.BILLING_LIMIT, "The project's spend cap is reached: this is billing, not a rate limit."
         )
@@ -639,12 +650,30 @@ def _rule_quota(err: GoogleError) -> _Decision | None:
         if decision is not None:
             return decision
     if _is_429(err) or err.signals & {"bare429", "newquota"} or _QUOTA_REASONS.intersection(err.reasons):
+        long_wait = _day_by_retry(err)
+        if long_wait is not None:
+            return long_wait
         # (Also a Google quota reason alone — RATE_LIMIT_EXCEEDED — in a body that lost its code.)
         return _Decision(
             Kind.UNSPECIFIED_429,
             "A 429 that names no quota dimension: probably a short burst or shared capacity.",
         )
     return None
+
+
+def _day_by_retry(err: GoogleError) -> _Decision | None:
+    """A Gemini API / Vertex quota 429 that names no window but asks to retry in an hour or more (and at most
+    a day): no minute window lasts that long, so it is a per-day quota (requests, the common one); said as an
+    assumption."""
+    delay = err.retry_delay_s
+    if delay is None or not DAY_RETRY_S <= delay <= DAY_RETRY_MAX_S or backend_of(err) == Backend.CODE_ASSIST:
+        return None
+    return _Decision(
+        Kind.RPD,
+        f"A quota 429 asks to retry in {_fmt_s(delay)}: only a per-day quota keeps a project waiting that long.",
+        assumption=f"The window (per day, requests) is inferred from the retry hint of {_fmt_s(delay)}: no quota "
+        "id or metric names it (a per-day token quota reads the same).",
+    )
 
 
 def _code_assist_if(err: GoogleError) -> _Decision | None:
@@ -668,7 +697,8 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         )
     if (
         "ws-close:1011" in err.hints
-        and not err.signals & {"status_word", "status_field", "overloaded_google", "deadline"}
+        and not err.signals
+        & {"status_word", "status_field", "overloaded_google", "overloaded_reason", "deadline"}
         and not err.reasons
     ):
         # A Live API 1011 closes with prose ("service is currently unavailable"): only a reason or
@@ -679,7 +709,11 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         )
     if code == 501 or status == "UNIMPLEMENTED":
         return _Decision(Kind.BAD_REQUEST, "The method is not implemented for this model or API (501).")
-    if signals & {"overloaded", "overloaded_google"} or code in (502, 503) or status == "UNAVAILABLE":
+    if (
+        signals & {"overloaded", "overloaded_google", "overloaded_reason"}
+        or code in (502, 503)
+        or status == "UNAVAILABLE"
+    ):
         what = "a bad gateway (502)" if code == 502 else "overloaded or unavailable (503)"
         return _Decision(Kind.OVERLOADED, f"The service is {what}: not your quota.")
     if "deadline" in signals or code in (408, 499, 504) or status in ("DEADLINE_EXCEEDED", "CANCELLED"):
@@ -917,6 +951,13 @@ _OTHER_VENDOR_MODEL = LazyRe(
 def _claimed(err: GoogleError) -> tuple[bool, str]:
     """Whether ``err`` is Google's: a Google signal wins inside any wrapper; without one, a text naming
     another provider is theirs, and a generic phrase with no HTTP code or status is nobody's."""
+    if err.signals == {"agent_terminated"} and err.http_code is None and not err.status and not err.reasons:
+        # Antigravity's "Agent terminated due to error" and nothing else: the app's notice that a turn failed,
+        # for a cause it does not state (capacity, quota, a refused request, a crash of its own).
+        return False, (
+            "Antigravity's 'Agent terminated due to error' states no cause: no code, status or Google message "
+            "stands beside it (its log, or the error under it, says which)."
+        )
     signals = google_signals(err)
     foreign = foreign_names(err)
     if (
@@ -1139,7 +1180,13 @@ def _notes(
             "A free-tier quota was hit: this key's project is on the free tier. If you enabled billing, it is "
             "on another project (or the upgrade has not reached this one)."
         )
-    if kind in (Kind.RPD, Kind.TPD) and err.retry_delay_s is not None and backend != Backend.CODE_ASSIST:
+    if (
+        kind in (Kind.RPD, Kind.TPD)
+        and err.retry_delay_s is not None
+        and err.retry_delay_s < DAY_RETRY_S
+        and backend != Backend.CODE_ASSIST
+    ):
+        # (A short RetryInfo on a daily quota is not its reset; an hours-long one may well be.)
         notes.append(
             f"RetryInfo {_fmt_s(err.retry_delay_s)} is not when a daily quota resets: it resets at midnight "
             "Pacific time."

@@ -93,9 +93,9 @@ def test_gemini_clis_high_demand_dialog() -> None:
 
 def test_a_429_under_antigravitys_agent_terminated_wrapper() -> None:
     assert kind(s28("016")) == "unspecified-429"
-    # Without a 429 the wrapper stands for the busy backend it usually hides.
+    # Without a 429 (or any other cause) the wrapper states none: it is no diagnosis.
     wrapper = "Antigravity: Agent terminated due to error. gemini-3.1-pro-high"
-    assert kind(wrapper) == "capacity"
+    assert kind(wrapper) == "unrecognized"
 
 
 def test_no_capacity_for_this_model() -> None:

@@ -281,7 +281,7 @@ def test_round_thirteen_shapes() -> None:
     # Antigravity's wrapper gives way to the Google body it carries with its own status.
     wrapped = 'Agent terminated due to error{ "error": { "code": 500, "message": "Internal error encountered.", "status": "INTERNAL" } }'
     assert kind(wrapped) == "internal"
-    assert kind("Antigravity: Agent terminated due to error") == "capacity"
+    assert kind("Antigravity: Agent terminated due to error") == "unrecognized"  # (states no cause)
     # Code Assist's and gemini-cli's own refusals of an account or a preview model.
     assert (
         kind('Gemini Code Assist: "Your current account is not eligible for Gemini Code Assist"')

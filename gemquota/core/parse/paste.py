@@ -190,7 +190,7 @@ def _without_frames(text: str) -> str:
 
 _PROSE_CODE_RX = _Re(PROSE_CODE)
 _BARE_MODEL_RX = _Re(BARE_MODEL)
-_PROSE_WORDS_RX = tuple((_Re(pattern), code) for pattern, code in PROSE_WORDS)
+_PROSE_WORDS_RX = tuple((_Re(pattern), code, signal) for pattern, code, signal in PROSE_WORDS)
 
 
 def _prose_code_records(flat: str) -> list[_Acc]:
@@ -202,6 +202,7 @@ def _prose_code_records(flat: str) -> list[_Acc]:
         return []
     match = _PROSE_CODE_RX.search(low)
     code = 429
+    said: str | None = None  # the signal of an error told in words
     if match is not None:
         code = int(
             match.group("prose_code_c")
@@ -211,24 +212,26 @@ def _prose_code_records(flat: str) -> list[_Acc]:
         )
     else:
         # No code: the error in words ("`Resource exhausted` from gemini", "API调用频率超限").
-        for rx, words_code in _PROSE_WORDS_RX:
+        for rx, words_code, signal in _PROSE_WORDS_RX:
             match = rx.search(low)
             if match is not None:
-                code = words_code
+                code, said = words_code, signal
                 break
     if match is None:
         return []
     acc = _Acc(position=match.start())
     acc.set_code(code, weak=True)
     acc.signals.add("code")
+    if said:
+        acc.signals.add(said)
     _hosts_into(acc, flat)  # (the Google hosts the post names: "…aiplatform.googleapis.com/… returns 404")
     acc.add_evidence(" ".join(flat[match.start() : match.end()].split()))
     return [acc]
 
 
 #: What an id adds to the model its display name names: a release ("-preview", "-preview-05-20", "-exp",
-#: "-latest", "-001"), not another model ("-lite", "-image").
-_RELEASE_OF = _Re(r"-(?:preview|exp|latest|\d{3})(?:-[\w.\-]{1,40})?")
+#: "-latest", "-001", a dated "-05-06"), not another model ("-lite", "-image").
+_RELEASE_OF = _Re(r"-(?:preview|exp|latest|\d{3}|\d{2}-\d{2,4})(?:-[\w.\-]{1,40})?")
 
 
 def _only_displayed(acc: _Acc) -> bool:

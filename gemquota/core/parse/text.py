@@ -379,6 +379,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(rf"publishers/[a-z][\w\-]{{1,40}}/models/(?P<publisher_model_v>{VERTEX_MODEL})"),
         "publisher_model",
     ),
+    # A client's debug block naming the model it sent after its own aliasing ("Requested Model:
+    # antigravity-claude-opus-4-6-thinking" / "Effective Model: claude-opus-4-6-thinking"): the model called,
+    # whoever made it (Antigravity serves Claude as well).
+    (
+        ("effective model",),
+        _Re(r"\bEffective\s+Model:[ \t]*(?P<effective_model_v>[A-Za-z][\w.\-]{1,80})"),
+        "effective_model",
+    ),
     # LiteLLM's Vertex AI route ("vertex_ai/claude-opus-4-5@20251101", "vertex_ai/gemini-2.5-pro"): the
     # model called on Vertex, whoever made it.
     (
@@ -395,8 +403,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             # (… and a tuple's "{:closed, 1011, …}".)
             # (… and the websockets library's debug log of a close received: "< CLOSE 1008 (policy violation) …";
             # "> CLOSE 1011 … keepalive ping timeout" is the client's own.)
-            # (… and a forum's "Error 1008: Operation not supported", "Error 1007 (Unknown name)".)
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode|WebSocket\w*|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            # (… and a forum's "Error 1008: Operation not supported", "Error 1007 (Unknown name)", a changelog's
+            # "WebSocket error 1007".)
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode|WebSocket\w*(?:\s+error)?|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
             r"|\bError\s+(?P<ws_close_e>10(?:07|08|11))(?=\s*[:(])"
         ),
         "ws_close",
@@ -759,6 +768,16 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             r"No\s+capacity\s+available\s+for\s+model\s+(?!on\s+the\s+server)(?P<capacity_model_v>[\w.\-]{2,80})"
             # … then "on the server" or the end of the quoted message (a log cut mid-id names no model).
             r"(?=\s+on\s+the\s+server|\s*[\"'\]\)}])"
+        ),
+        "capacity_model",
+    ),
+    # Code Assist's per-user window naming its model, whoever made it (Antigravity serves Claude too): "You
+    # have exhausted your capacity on claude-opus-4-6-thinking. Quota will reset after 2h9m48s."
+    (
+        ("capacity on",),
+        _Re(
+            r"exhausted\s+your\s+capacity\s+on\s+(?!this\b)(?P<capacity_model_v>[A-Za-z][\w.\-]{1,80}?)"
+            r"(?=\.?(?:\s|[\"'\]\)}]|$))"
         ),
         "capacity_model",
     ),
@@ -1703,10 +1722,21 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _code_applier(code, None, frag))
     if kind == "publisher_model":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("publisher_model_v"))))
+    if kind == "effective_model":
+        return _Fact(pos, kind, _setter("request_model", _clean_model(g("effective_model_v"))))
     if kind == "ws_close":
         close = g("ws_close_c") or g("ws_close_e")
+        # The close's reason, on its line: an upper-case OVERLOADED name in it ("[ORIGINAL ERROR]
+        # extensible_stubs::OVERLOADED_TOO_MANY_RETRIES_PER_REQUEST") says more than 1011's "internal error".
+        end = text.find("\n", match.end())
+        close_reason = text[match.end() : end if end != -1 else len(text)][:_WS_REASON_SPAN]
+        overload = _WS_OVERLOADED.search(close_reason) if "OVERLOADED" in close_reason else None
+        overloaded = overload.group(0) if overload is not None else None
 
         def apply_ws(acc: _Acc) -> None:
+            if overloaded is not None:
+                acc.signals.add("overloaded_reason")
+                acc.add_evidence(overloaded)
             acc.hints.add(f"ws-close:{close}")
             acc.metadata.setdefault("ws_close", close)  # the first in the text (hints are a set)
             acc.signals.add("code")
@@ -1714,6 +1744,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         return _Fact(pos, kind, apply_ws)
     return None
+
+
+#: How much of a WebSocket close's line is read for its reason.
+_WS_REASON_SPAN = 600
+_WS_OVERLOADED = re.compile(r"[A-Z_]*OVERLOADED[A-Z_]*(?![a-z])")
 
 
 def _in_url(text: str, pos: int) -> bool:

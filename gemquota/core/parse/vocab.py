@@ -363,10 +363,19 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "spend_cap",
         "billing",
         None,
-        r"monthly\s+spending\s+cap|spend(?:ing)?\s+(?:cap|limit)\s+(?:has\s+been\s+)?(?:reached|exceeded)|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend"
+        r"monthly\s+spending\s+cap|spend(?:ing)?\s+cap\s+(?:has\s+been\s+)?(?:reached|exceeded)"
+        r"|exceeded\s+(?:its|your)\s+(?:monthly\s+)?spend"
         # Google's e-mail when a project's spend cap stopped it ("Your Gemini API services paused due to spend
         # caps").
         r"|paused\s+due\s+to\s+(?:project\s+)?spend(?:ing)?\s+caps?",
+    ),
+    # "Monthly spend limit reached": every metered API says it (Anthropic, OpenAI, coding tools), so a
+    # Google signal must stand beside it (GENERIC_ANCHORS).
+    (
+        "spend_limit_words",
+        "billing",
+        None,
+        r"spend(?:ing)?\s+limit\s+(?:has\s+been\s+)?(?:reached|exceeded)",
     ),
     # Google's own 503 sentence (a Google wording, unlike the bare "model is overloaded").
     (
@@ -395,7 +404,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "high_demand_words",
         "unavail",
         "UNAVAILABLE",
-        r"503[^\n\w]{0,6}currently\s+experiencing\s+high\s+demand",
+        r"503[^\n\w]{0,6}currently\s+experiencing\s+high\s+demand"
+        # (… and the message retold without "currently": "This model is experiencing high demand".)
+        r"|model\s+is\s+experiencing\s+high\s+demand",
     ),
     # AI Studio's own notice of a 429 ("You've reached your rate limit. Please try again later."): other
     # products say it too, so a Google signal must stand beside it (GENERIC_ANCHORS).
@@ -455,6 +466,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         r"Invalid\s+resource\s+field\s+value\s+in\s+the\s+request",
     ),
+    # The context cache's 400 for content under its minimum ("Cached content is too small.
+    # total_token_count=1, min_total_token_count=4096"): Google's own words.
+    ("cache_too_small", "badreq", "INVALID_ARGUMENT", r"Cached\s+content\s+is\s+too\s+small"),
     # The client's own time-out on a call to Google ("HTTPSConnectionPool(host='generativelanguage.
     # googleapis.com' …) … Connection to … timed out", "ReadTimeout"): generic words, a Google error only
     # beside a Google signal (GENERIC_ANCHORS) — the call to Google took too long either way.
@@ -464,7 +478,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "DEADLINE_EXCEEDED",
         # (… and Go's net/http: "http2: timeout awaiting response headers", "Client.Timeout exceeded".)
         # ("timed out" of a connection or a request, not an app's own "Timed out while running command".)
-        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b"
+        # (… and Node's undici: "ConnectTimeoutError: Connect Timeout Error (attempted addresses: …)",
+        # "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT".)
+        r"(?:Connect|Read)Timeout(?:Error|Exception)?\b|\bConnect\s+Timeout\s+Error\b"
+        r"|\bUND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT\b"
         r"|\b(?:connection|connect|request|read|socket|call)(?:\s+to\s+[^\s]{1,120})?(?:\s+has)?\s+timed\s+out\b"
         r"|\btimed\s+out\b(?=[^\n]{0,40}(?:read\s+timeout|connect\s+timeout|timeout=))"
         r"|\btimeout\s+awaiting\s+response\s+headers\b|\bClient\.Timeout\s+exceeded\b",
@@ -1029,7 +1046,7 @@ _MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
 #: A Google model id, not a tool or package of the same family ("gemini-cli", "gemini-api"): the family,
 #: then a version digit or a model word.
 MODEL_ID = (
-    rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live|realtime|nano)"
+    rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live(?=-\w)|realtime|nano|omni(?=-\w))"
     # (… and Vertex's PaLM models, "code-bison", "chat-bison@001", and its first Imagen ids, "imagegeneration@005".)
     r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b|imagegeneration(?=@)"
     # (… and the Interactions API's agents: "deep-research-preview-04-2026", "deep-research-pro-preview-12-2025".)
@@ -1098,7 +1115,7 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 PROSE_CODE = (
     r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
     r"(?:['’]?s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
-    r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?overload"
+    r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?(?:overload|high\s+demand)"
     # … or followed by the limit it hit ("429 - limit reached", "429: quota exceeded").
     r"|\s*[-–:]\s*(?:(?:rate|usage|quota)\s+)?limit\s+(?:reached|exceeded|hit)\b|\s*[-–:]\s*quota\s+exceeded\b"
     # … or as the answer of a Gemini API method ("404 on streamGenerateContent", "429s from generateContent").
@@ -1107,7 +1124,9 @@ PROSE_CODE = (
     r"|\s*[-–:]?\s+(?:resource\s*exhausted|too\s*many\s*requests|internal\s+server\s+error|service\s+unavailable"
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
-    r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러))"
+    r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러)"
+    # … or as what came back, in Korean and Japanese ("응답으로 503이 오는", "429가 발생", "503が返ってくる").
+    r"|(?:이|가)\s*(?:오|와|왔|발생|뜨|떠|떴|나|났|반환|리턴)|\s*(?:が|を)\s*(?:返|出|発生|起き|受け))"
     # … or as what a call returned or a user got ("…:generateContent - returns 404", "got a 429 from Gemini",
     # Chinese "请求已经返回404了"; not "received 500 … retrying", a client's notice of an error already logged).
     # (… and an app's "gemini embeddings failed: 404", "All API calls fail with 400".)
@@ -1136,10 +1155,12 @@ PROSE_STATUS_429 = (
     r"|(?<![\w-])resourceexhausted\s+(?:error|exception)"
 )
 #: An error told in words with no code at all, read like ``PROSE_CODE`` (lower-case text; a Google product
-#: must be named): (pattern, the status code it stands for). A quota or rate limit hit ("Gemini API exceeded
-#: current quota", "API调用频率超限" — in Chinese, Japanese and Korean too), then "internal server errors".
-PROSE_WORDS: tuple[tuple[str, int], ...] = (
-    (PROSE_STATUS_429, 429),
+#: must be named): (pattern, the status code it stands for, the signal it adds). A quota or rate limit hit
+#: ("Gemini API exceeded current quota", "API调用频率超限" — in Chinese, Japanese and Korean too: signal
+#: ``prose_quota``, a quota used up, which on Code Assist is the per-user plan allowance), then "internal
+#: server errors", "overloaded errors".
+PROSE_WORDS: tuple[tuple[str, int, str | None], ...] = (
+    (PROSE_STATUS_429, 429, None),
     (
         # ("Gemini API exceeded current quota", "the quota was exceeded", "exceeded the daily quota"; not "rate
         # limit exceeded" or "too many requests": apps' own limiters say those.)
@@ -1147,6 +1168,10 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
         r"|(?<![\w-])quota\s+(?:was\s+|has\s+been\s+|is\s+)?exceeded(?![\w-])"
         r"|(?<![\w-])exceeded\s+(?:the\s+|your\s+|my\s+|its\s+)?(?:daily\s+|free\s+|api\s+)?quota(?![\w-])"
         r"|(?<![\w-])hit(?:ting|s)?\s+(?:the\s+|a\s+|our\s+|my\s+)?quota\s+limits?(?![\w-])"
+        # (… and a quota used up: "my quota was finished", "says your quota is full", "ran out of quota", "quota
+        # reached errors".)
+        r"|(?<![\w-])quota\s+(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:full|finished|used\s+up|depleted|reached)(?![\w-])"
+        r"|(?<![\w-])(?:ran|run|runs|running)\s+out\s+of\s+(?:the\s+|my\s+|your\s+|our\s+)?(?:daily\s+|weekly\s+)?quota(?![\w-])"
         r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽|资源耗尽|資源耗盡"
         # (… and Google's "You exceeded your current quota" as other languages' posts give it: "Você excedeu sua
         # cota atual", "Has excedido tu cuota actual", "Vous avez dépassé votre quota actuel", "Sie haben Ihr
@@ -1155,8 +1180,11 @@ PROSE_WORDS: tuple[tuple[str, int], ...] = (
         r"|d[ée]pass[ée]\s+votre\s+quota|kontingent\s+überschritten|superato\s+(?:la\s+)?(?:tua\s+|sua\s+)?quota"
         r"|レート制限|レートリミット|요청\s*한도|속도\s*제한",
         429,
+        "prose_quota",
     ),
-    (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500),
+    (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500, None),
+    # ("The Gemini CLI often encounters overloaded errors".)
+    (r"(?<![\w-])overloaded\s+errors?(?![\w-])", 503, None),
 )
 #: A window told in words beside a quota or limit that was hit (lower-case text): "daily quota exceeded",
 #: "exceeded the requests per minute limit", "hit your daily limit", "RPD limit reached", "日次クォータ超過",
@@ -1911,6 +1939,7 @@ GENERIC_ANCHORS = (
             "high_demand_words",
             "unsupported_mime",
             "retired_words",
+            "spend_limit_words",
         }
     )
     | PHRASE_IDS
@@ -2013,8 +2042,9 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "google_sdk",
             ("google", "googleapi", "target function", ", details:"),
-            # (Also by a traceback's path: ".../site-packages/google/api_core/future/polling.py".)
-            r"google[./]genai|google-genai|@google/genai|google[./]api_core|googleapi:"
+            # (Also by a traceback's path: ".../site-packages/google/api_core/future/polling.py", or Windows's
+            # "…\\site-packages\\google\\genai\\live.py".)
+            r"google[./\\]genai|google-genai|@google/genai|google[./\\]api_core|googleapi:"
             # Java's com.google.api / .cloud and .NET's Google.Apis / Google.Cloud, but not a Maven coordinate
             # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
