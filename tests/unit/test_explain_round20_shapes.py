@@ -119,6 +119,10 @@ def test_high_demand_retold_without_currently() -> None:
         ("Gemini API에서 429가 발생하면 잠시 후 다시 시도", "unspecified-429"),
         ("Gemini APIから503が返ってくることがある", "overloaded"),
         ("Adds docs for repeated Gemini 503 (high demand) errors", "overloaded"),
+        # … and the error in words alone: "overloaded errors", "timeout errors", a used-up quota.
+        ("The Gemini CLI often encounters overloaded errors with an API key", "overloaded"),
+        ("Processing a long video with Gemini I'm getting timeout errors at 5 minutes", "deadline"),
+        ("Gemini API: I ran out of quota again today", "unspecified-429"),
     ],
 )
 def test_a_code_told_in_korean_japanese_or_with_its_cause_in_brackets(text: str, expected: str) -> None:
@@ -133,6 +137,19 @@ def test_a_changelogs_websocket_error_code_of_gemini_live() -> None:
     # "gemini-live" is a route's name, not a model id; "gemini-live-2.5-flash-preview" is one.
     assert one(text + ' accepts text: llm="gemini-live"').model is None
     assert one(text + " (model gemini-live-2.5-flash-preview)").model == "gemini-live-2.5-flash-preview"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i use gemini cli as a code assistant when i use it say you quota is full",
+        "In Antigravity my quota was finished after one example, switching the model gives the same error",
+    ],
+)
+def test_a_used_up_quota_told_in_words_on_code_assist_is_the_plan_allowance(text: str) -> None:
+    d = one(text)
+    assert d.kind == Kind.PLAN_QUOTA, d.why
+    assert any("Only words tell of the quota" in a for a in d.assumptions)
 
 
 def test_antigravitys_agent_terminated_states_no_cause() -> None:

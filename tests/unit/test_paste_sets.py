@@ -48,9 +48,6 @@ KIND_MISSES = {
     "holdout65/030-ko-gemini-cli-prose-stat-shows-usage-left-but-limit-reached.txt": (
         "a usage limit told in Korean prose ('사용량이 Limit이 걸려있다'), no error text"
     ),
-    "holdout66/033-vertex-node-sdk-discussion-long-video-timeout-at-5-minutes-prose.txt": (
-        "'timeout errors at 5 minutes' told in prose, no error text"
-    ),
     "shapes39/014-pt-viral-cutter-prose-gemini-2-5-flash-lite-descontinuado.txt": (
         "a discontinued model and a blocked account told in Portuguese prose, no error text"
     ),
@@ -141,9 +138,6 @@ KIND_MISSES = {
     ),
     "holdout43/026-srt-translator-all-api-quotas-exceeded-waiting-gemini-2-5-pro-prose.txt": (
         "an app's own 'all api quotas exceeded' quoted in prose, no code"
-    ),
-    "holdout43/032-clinic-assistant-notes-gemini-request-timeout-aborterror.txt": (
-        "an app's own 25 s abort ('Request timeout on attempt 1/2', AbortError), no Google error"
     ),
     "holdout41/023-zh-lobechat-vercel-gemini-request-403-region-restricted-prose.txt": (
         "a region block told in Chinese prose, the 403 only in a screenshot"

@@ -1183,8 +1183,9 @@ PROSE_WORDS: tuple[tuple[str, int, str | None], ...] = (
         "prose_quota",
     ),
     (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500, None),
-    # ("The Gemini CLI often encounters overloaded errors".)
+    # ("The Gemini CLI often encounters overloaded errors", "I'm getting timeout errors at 5 minutes".)
     (r"(?<![\w-])overloaded\s+errors?(?![\w-])", 503, None),
+    (r"(?<![\w-])time[\s-]?out\s+errors?(?![\w-])", 504, None),
 )
 #: A window told in words beside a quota or limit that was hit (lower-case text): "daily quota exceeded",
 #: "exceeded the requests per minute limit", "hit your daily limit", "RPD limit reached", "日次クォータ超過",
