@@ -2052,12 +2052,15 @@ _OPENAI_CLIENT = _Re(
 _WORKS = _Re(
     r"\b(?:works?|working|worked)\b|\bno\s+(?:problems?|issues?)\b"
     r"|\bwithout\s+(?:any\s+)?(?:issues?|problems?|errors?)\b|\bhas(?:n't|\s+not)\s+given\s+me\s+any\s+problems?"
+    # (… and in Chinese and Japanese: "使用deepseekAPI可用" — it works with DeepSeek's API —, "正常", "没问题".)
+    r"|可用|能用|正常|没问题|沒問題|没有问题|沒有問題|問題なく|動作する"
 )
 #: … unless it says it does not, or that something fails ("doesn't work", "stopped working", "can't use
 #: deepseek while other models are working").
 _NOT_WORKS = _Re(
     r"(?:\bnot|n't|\bnever|\bstopped|\bno\s+longer)\s+(?:\w+\s+)?(?:works?|working|worked)\b"
     r"|\bcan'?t\b|\bcannot\b|\bunable\b|\bfail(?:s|ed|ing|ure)?\b|\berrors?\b|\blimit"
+    r"|不可用|不能用|无法|無法|不正常|失败|失敗|报错|報錯|错误|錯誤|エラー|できない|使えない"
 )
 
 
@@ -2065,9 +2068,10 @@ def _said_to_work(low: str, match: re.Match[str]) -> bool:
     """Whether the sentence says that what ``match`` names works: "the OpenAI node, which hasn't given me any
     problems", "OpenAI works fine", "works fine with Anthropic" (and not "can't use DeepSeek while other
     models work", "OpenAI: invalid key (Gemini works fine)")."""
-    stops = [i for i in (low.find(".", match.end()), low.find("\n", match.end())) if i != -1]
+    ends = (".", "\n", "。")
+    stops = [i for i in (low.find(end, match.end()) for end in ends) if i != -1]
     stop = min([*stops, match.end() + 100])
-    begin = max(low.rfind(".", 0, match.start()), low.rfind("\n", 0, match.start()), match.start() - 60) + 1
+    begin = max(*(low.rfind(end, 0, match.start()) for end in ends), match.start() - 60) + 1
     if _NOT_WORKS.search(low, begin, stop) is not None:
         return False
     after = low[match.end() : stop]

@@ -1116,6 +1116,8 @@ PROSE_CODE = (
     r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
     r"(?:['’]?s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?(?:overload|high\s+demand)"
+    # … or shown with no body, as an app prints a bare status ("页面始终显示400 no body").
+    r"|\s+(?:status\s+code\s+)?\(?no\s+body\b"
     # … or followed by the limit it hit ("429 - limit reached", "429: quota exceeded").
     r"|\s*[-–:]\s*(?:(?:rate|usage|quota)\s+)?limit\s+(?:reached|exceeded|hit)\b|\s*[-–:]\s*quota\s+exceeded\b"
     # … or as the answer of a Gemini API method ("404 on streamGenerateContent", "429s from generateContent").
@@ -1397,6 +1399,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # The Java SDK's error suffix "(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: …)", Lambda's
         # own throttling reason, and AWS Lambda by its module name.
         r"|\(Service:\s*(?:Amazon|AWS)|\bCallerRateLimitExceeded\b|\baws_lambda\b|\bS3\b"
+        # Terraform's AWS resources ("aws_route53_record.primary: … Throttling: Rate exceeded").
+        r"|\baws_[a-z0-9]+_[a-z0-9_]+\.[\w\[\]]|\bThrottling:\s+Rate\s+exceeded\b"
         # The Java SDK v2's package and error suffix ("software.amazon.awssdk…CloudFormationException: Rate
         # exceeded (Service: CloudFormationClient, Status Code: 400, Request ID: …)").
         r"|\bsoftware\.amazon\.awssdk\b|\(Service:\s*\w{2,60},\s*Status\s+Code:\s*\d{3},\s*Request\s+ID:"
@@ -1551,6 +1555,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b|registry\.yarnpkg\.com",
     ),
     ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org|\bpypi\b"),
+    # Rust's registry ("failed to publish to registry at https://crates.io … (status 429 Too Many Requests)").
+    ("foreign:crates", ("crates.io",), r"\bcrates\.io\b"),
     # Search engines and databases by name or their own error types (Elasticsearch's
     # es_rejected_execution_exception 429, OpenSearch, Redis, PostgreSQL, MongoDB).
     (
