@@ -118,8 +118,9 @@ def normalize(text: str) -> str:
     if "\n" in text:
         ids = any(word in text for word in _ID_WORDS)
         metrics = "googleapis.com/" in text
-        if ids or metrics:
-            text = _glue_wraps(text, ids=ids, metrics=metrics)
+        models = "/models/" in text
+        if ids or metrics or models:
+            text = _glue_wraps(text, ids=ids, metrics=metrics, models=models)
     if "**" in text:
         text = _MD_BOLD.sub("", text)
     if "](" in text:
@@ -410,11 +411,20 @@ def unwrap_hard(text: str) -> str:
     return "".join(out).removesuffix("\n")
 
 
-def _glue_wraps(text: str, *, ids: bool, metrics: bool) -> str:
-    """Glue quota ids and metrics cut by hard wraps. Each candidate is found from a literal (an id's first
-    word, a metric host's ``.googleapis.com/``) with ``str.find`` and read by an anchored match: no
-    pattern scans the whole text."""
+def _glue_wraps(text: str, *, ids: bool, metrics: bool, models: bool = False) -> str:
+    """Glue quota ids, metrics and model ids of resource paths cut by hard wraps. Each candidate is found
+    from a literal (an id's first word, a metric host's ``.googleapis.com/``, ``/models/``) with ``str.find``
+    and read by an anchored match: no pattern scans the whole text."""
     cuts: list[tuple[int, int, str]] = []  # (start of the wrap, end of the glued pieces, glued pieces)
+    if models:
+        # A resource path's model id cut by a wrap and closed by its quote on the next line
+        # ("…/publishers/google/models/gem\nini-3-pro-preview` was not found").
+        at = text.find("/models/")
+        while at != -1:
+            cut = _MODEL_WRAP.match(text, at + len("/models/"))
+            if cut is not None:
+                cuts.append((cut.start(1), cut.end(2), cut.group(1) + cut.group(2)))
+            at = text.find("/models/", at + 1)
     if ids:
         for word in _ID_WORDS:
             at = text.find(word)
@@ -445,6 +455,9 @@ def _glue_wraps(text: str, *, ids: bool, metrics: bool) -> str:
     out.append(text[last:])
     return "".join(out)
 
+
+#: A model id at a line's end whose rest opens the next line and is closed by a quote there.
+_MODEL_WRAP = _Re(r"([A-Za-z][\w.\-@]{0,80})\n[ \t]*([\w.\-@]{1,80})(?=[`'\"])")
 
 #: The longest run ``_ID_REST`` and ``_METRIC_REST`` read before the line break they glue across.
 _MAX_REST = 200

@@ -268,7 +268,8 @@ _ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/go
 
 def _route_at_start(low: str, at: int) -> bool:
     """Whether a router's route that begins a word leads to the id at ``at``: one segment that names Google
-    or Gemini ("google/gemma-4-31b-it" on a config line, AstrBot's "google_gemini/gemini-3-flash-preview")."""
+    or Gemini ("google/gemma-4-31b-it" on a config line, AstrBot's "google_gemini/gemini-3-flash-preview"), or
+    Vertex ("[vertex/gemini-3.1-flash-lite-preview]")."""
     if not at or low[at - 1] != "/":
         return False
     start = at - 1
@@ -277,7 +278,7 @@ def _route_at_start(low: str, at: int) -> bool:
     if start > 0 and low[start - 1] in "/\\":
         return False  # a path's segment, not a route of its own
     segment = low[start : at - 1]
-    return "gemini" in segment or "google" in segment
+    return "gemini" in segment or "google" in segment or "vertex" in segment
 
 
 def _named_models(low: str) -> list[str]:

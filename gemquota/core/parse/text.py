@@ -669,6 +669,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(r"Error\s+(?P<google_page_c>[1-5]\d\d)\s+\([A-Za-z][A-Za-z \-]{1,40}\)!!1"),
         "google_page",
     ),
+    # … and its body ("<b>404.</b> <ins>That’s an error.</ins>", quoted as "404. That’s an error.").
+    (
+        ("s an error",),
+        _Re(
+            r"(?<![\d.])(?P<google_page_c>[1-5]\d\d)\.(?:</b>)?[ \t]*(?:<ins>)?[ \t]*That[’'`]?s\s+an\s+error\b"
+        ),
+        "google_page",
+    ),
     (
         ("_", "unavailable", "internal"),
         _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'), glued=True)})(?![A-Z0-9_])"),

@@ -466,6 +466,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "INVALID_ARGUMENT",
         r"Invalid\s+resource\s+field\s+value\s+in\s+the\s+request",
     ),
+    # Google's message for a request its backend's preconditions refuse ("Precondition check failed.", a
+    # FAILED_PRECONDITION of cloudcode-pa or the Live API): others say it too, so a Google signal must stand
+    # beside it (GENERIC_ANCHORS).
+    ("precondition_words", "badreq", "FAILED_PRECONDITION", r"Precondition\s+check\s+failed"),
     # The context cache's 400 for content under its minimum ("Cached content is too small.
     # total_token_count=1, min_total_token_count=4096"): Google's own words.
     ("cache_too_small", "badreq", "INVALID_ARGUMENT", r"Cached\s+content\s+is\s+too\s+small"),
@@ -1049,6 +1053,9 @@ MODEL_ID = (
     rf"(?:{_MODEL_FAMILIES}(?:\d|pro\b|flash|exp|embedding|ultra|live(?=-\w)|realtime|nano|omni(?=-\w))"
     # (… and Vertex's PaLM models, "code-bison", "chat-bison@001", and its first Imagen ids, "imagegeneration@005".)
     r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b|imagegeneration(?=@)"
+    # (… and Vertex's multilingual and multimodal embedding models: "text-multilingual-embedding-002",
+    # "multimodalembedding@001".)
+    r"|text-multilingual-embedding-\d|multimodalembedding(?=@)"
     # (… and the Interactions API's agents: "deep-research-preview-04-2026", "deep-research-pro-preview-12-2025".)
     r"|deep-research-(?:pro-|max-)?preview\b)"
     r"[A-Za-z0-9_.\-]{0,80}"
@@ -1947,6 +1954,7 @@ GENERIC_ANCHORS = (
             "unsupported_mime",
             "retired_words",
             "spend_limit_words",
+            "precondition_words",
         }
     )
     | PHRASE_IDS
@@ -2048,7 +2056,7 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         # Google's own client libraries, by their module, package or class names.
         (
             "google_sdk",
-            ("google", "googleapi", "target function", ", details:"),
+            ("google", "googleapi", "target function", ", details:", "gaxioserror"),
             # (Also by a traceback's path: ".../site-packages/google/api_core/future/polling.py", or Windows's
             # "…\\site-packages\\google\\genai\\live.py".)
             r"google[./\\]genai|google-genai|@google/genai|google[./\\]api_core|googleapi:"
@@ -2056,6 +2064,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
             r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors"
+            # (… and gaxios, the HTTP client of Google's Node libraries: "_GaxiosError: …", "GaxiosError".)
+            r"|\b_?GaxiosError\b"
             # google-api-core's RetryError, in its own words.
             r"|exceeded\s+while\s+calling\s+target\s+function"
             # go-genai's APIError as it prints ("Error 400, Message: …, Status: INVALID_ARGUMENT, Details: []").
