@@ -24,6 +24,36 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout67/015-zh-cherry-studio-issue-gemini-400-or-no-api-key-googlegenerativeai-cut.txt": (
+        "'either 400 or no API key' told in Chinese and a client line cut before its status; the label reads the maintainer's guess (region)"
+    ),
+    "holdout67/028-zh-antigravity-manager-issue-429-502-503-quota-refresh-over-1-day-prose.txt": (
+        "a quota refresh of over a day told in Chinese prose beside several codes, no error text"
+    ),
+    "holdout69/013-docs-repo-reply-prose-nodejs-vertex-gemini-1-5-pro-latest-publisher-model-not-found.txt": (
+        "a reply's prose ('throws Publisher Model not found for me') in a thread about a 500; the label reads the thread"
+    ),
+    "holdout69/032-node-samples-feature-request-prose-vertex-500-internal-private-gcs-image.txt": (
+        "a 500 told in a feature request's prose, no error text"
+    ),
+    "holdout70/013-ha-core-hungary-integration-fails-after-api-key-region-prose.txt": (
+        "a region refusal told in prose, no error text"
+    ),
+    "holdout70/014-discord-ai-bot-free-tier-only-15-messages-rpm-rpd-prose.txt": (
+        "free-tier limits told in prose, no error text"
+    ),
+    "holdout70/016-clay-community-gemini-paid-tier-model-provider-rate-limits-are-low.txt": (
+        "a platform's own toast ('model provider rate limits are low'), no Google error text"
+    ),
+    "holdout70/020-summarize-translate-extension-free-tier-250-to-20-calls-per-day-prose.txt": (
+        "a free-tier cut from 250 to 20 calls a day told in prose, no error text"
+    ),
+    "holdout70/024-flowise-gemini-2-5-stopped-hetzner-ip-tagged-iranian-region-prose.txt": (
+        "a server's IP tagged as another country told in prose, no error text"
+    ),
+    "holdout70/031-perplexica-googlegenerativeai-429-2-5-pro-exp-free-tier-violations-cut.txt": (
+        "a paid-tier quota id with no value beside free-tier ids on a free key is read as a zero limit (as in peers21/019)"
+    ),
     "peers22/022-cli-code-gemini-model-test-resourceexhausted-quota-exceeded-on-fallback.txt": (
         "a test's mock raising api_core's ResourceExhausted('Quota exceeded') with no Google host, model or module named: gRPC's status name alone is no Google signal"
     ),
@@ -429,6 +459,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google25/031-oh-my-pi-pr-bailian-429-allocationquota-exceeded-current-quota-prose.txt": (
+        "a PR about DashScope naming Code Assist's QUOTA_EXHAUSTED (the tool's own classification) beside a 429: the Google reason is read"
+    ),
     "holdout64-not-google/002-copilot-chat-gemini-3-pro-request-failed-400-invalid-request-body.txt": (
         "Copilot's 'Request Failed: 400' for a Gemini model with Copilot not named in the text (as not-google20/032)"
     ),
@@ -520,6 +553,24 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout67/021-es-apiyi-blog-gemini-3-pro-image-503-high-demand-upstream-error.txt": (
+        "a display name ('Gemini 3 Pro Image') among several ids: the display name's id is given (as holdout66/002)"
+    ),
+    "holdout68/016-agri-dataset-doc-googlegenerativeai-error-fetching-gemini-2-5-flash-fetch-failed.txt": (
+        "a client's 'fetch failed' is not read as Google's (unrecognized is allowed), so no model"
+    ),
+    "holdout69/013-docs-repo-reply-prose-nodejs-vertex-gemini-1-5-pro-latest-publisher-model-not-found.txt": (
+        "not recognised as an error (prose), so no model is given"
+    ),
+    "holdout69/016-litellm-reply-vertex-publisher-model-gemini-2-5-pro-exp-03-25-not-found.txt": (
+        "two publisher-model 404s: the first's model is given, the label keeps the second (the one the post is about)"
+    ),
+    "holdout70/025-hermes-webui-google-provider-http-400-api-key-invalid-maintainer-reply.txt": (
+        "a reply naming the model of a working curl before the failing one: the first is given"
+    ),
+    "holdout70/031-perplexica-googlegenerativeai-429-2-5-pro-exp-free-tier-violations-cut.txt": (
+        "the quota's dimension model (gemini-2.0-pro-exp) is given; the label keeps the URL's model"
+    ),
     "holdout63/010-coding-extension-gemini-3-pro-preview-no-assistant-messages-app-own.txt": (
         "labelled unrecognized, so no model is given"
     ),

@@ -118,9 +118,8 @@ def normalize(text: str) -> str:
     if "\n" in text:
         ids = any(word in text for word in _ID_WORDS)
         metrics = "googleapis.com/" in text
-        models = "/models/" in text
-        if ids or metrics or models:
-            text = _glue_wraps(text, ids=ids, metrics=metrics, models=models)
+        if ids or metrics:
+            text = _glue_wraps(text, ids=ids, metrics=metrics)
     if "**" in text:
         text = _MD_BOLD.sub("", text)
     if "](" in text:
@@ -135,12 +134,18 @@ def normalize(text: str) -> str:
 
 def _path_unwrap(match: re.Match[str]) -> str:
     """Join a resource path broken by a hard wrap when the join completes its ``models/<id>``: the
-    line before the break names no model id yet and the joined path does."""
+    line before the break names no model id yet and the joined path does, or the id cut by the break is
+    closed by its quote right after the rest."""
     head, _, tail = match.group(0).partition("\n")
     joined = head + tail.lstrip(" \t")
     model_at = head.rfind("models/")
-    if (model_at >= 0 and len(head) > model_at + len("models/")) or "models/" not in joined:
+    if "models/" not in joined:
         return match.group(0)
+    if model_at >= 0 and len(head) > model_at + len("models/"):
+        # The id begun before the break goes on after it only when its closing quote follows the rest
+        # ("…/models/gem\nini-3-pro-preview` was not found"); else the break ends the path.
+        if match.string[match.end() : match.end() + 1] not in ("`", "'", '"'):
+            return match.group(0)
     return joined
 
 
@@ -264,7 +269,14 @@ def _log_record_text(text: str) -> str:
     if len(texts) != 1:
         return text
     fields = [f"{k}: {v}" for k, v in record.items() if k != texts[0] and isinstance(v, (str, int, float))]
-    return "\n".join([*fields, record[texts[0]]])
+    # (Its nested objects stay, each on a line as JSON: an HTTP client's error record — axios' — holds the
+    # response's Google body there, "response": {"data": {"error": {…}}}.)
+    nested = [
+        f"{k}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in record.items()
+        if isinstance(v, (dict, list)) and v
+    ]
+    return "\n".join([*fields, *nested, record[texts[0]]])
 
 
 def _json_like(value: str) -> bool:
@@ -411,20 +423,11 @@ def unwrap_hard(text: str) -> str:
     return "".join(out).removesuffix("\n")
 
 
-def _glue_wraps(text: str, *, ids: bool, metrics: bool, models: bool = False) -> str:
-    """Glue quota ids, metrics and model ids of resource paths cut by hard wraps. Each candidate is found
-    from a literal (an id's first word, a metric host's ``.googleapis.com/``, ``/models/``) with ``str.find``
-    and read by an anchored match: no pattern scans the whole text."""
+def _glue_wraps(text: str, *, ids: bool, metrics: bool) -> str:
+    """Glue quota ids and metrics cut by hard wraps. Each candidate is found from a literal (an id's first
+    word, a metric host's ``.googleapis.com/``) with ``str.find`` and read by an anchored match: no
+    pattern scans the whole text."""
     cuts: list[tuple[int, int, str]] = []  # (start of the wrap, end of the glued pieces, glued pieces)
-    if models:
-        # A resource path's model id cut by a wrap and closed by its quote on the next line
-        # ("…/publishers/google/models/gem\nini-3-pro-preview` was not found").
-        at = text.find("/models/")
-        while at != -1:
-            cut = _MODEL_WRAP.match(text, at + len("/models/"))
-            if cut is not None:
-                cuts.append((cut.start(1), cut.end(2), cut.group(1) + cut.group(2)))
-            at = text.find("/models/", at + 1)
     if ids:
         for word in _ID_WORDS:
             at = text.find(word)
@@ -455,9 +458,6 @@ def _glue_wraps(text: str, *, ids: bool, metrics: bool, models: bool = False) ->
     out.append(text[last:])
     return "".join(out)
 
-
-#: A model id at a line's end whose rest opens the next line and is closed by a quote there.
-_MODEL_WRAP = _Re(r"([A-Za-z][\w.\-@]{0,80})\n[ \t]*([\w.\-@]{1,80})(?=[`'\"])")
 
 #: The longest run ``_ID_REST`` and ``_METRIC_REST`` read before the line break they glue across.
 _MAX_REST = 200

@@ -288,11 +288,29 @@ def _parsed_span(text: str, start: int) -> tuple[int, Any] | None:
             span = text[start:stop]
     except (ValueError, RecursionError):
         return None
-    if span.count("{") + span.count("[") > MAX_DEPTH:
+    if span.count("{") + span.count("[") > MAX_DEPTH and _deeper_than(obj, MAX_DEPTH):
+        # (Many brackets side by side — an HTTP client's whole error object, its request and socket — are
+        # no deep nesting: only a span nested deeper than ``_scan`` follows goes the token way.)
         return None
     if obj is not None and may_hold_surrogate_escape(span):
         obj = without_surrogates(obj)
     return start + end, obj
+
+
+def _deeper_than(obj: Any, limit: int) -> bool:
+    """Whether ``obj`` nests lists and dicts more than ``limit`` deep (iterative: no recursion to exhaust)."""
+    level: list[Any] = [obj]
+    for _ in range(limit + 1):
+        below: list[Any] = []
+        for item in level:
+            if isinstance(item, dict):
+                below.extend(v for v in item.values() if isinstance(v, (dict, list)))
+            elif isinstance(item, list):
+                below.extend(v for v in item if isinstance(v, (dict, list)))
+        if not below:
+            return False
+        level = below
+    return True
 
 
 def _structures(text: str, depth: int, cut: list[bool] | None = None) -> list[tuple[int, int, list[_Acc]]]:

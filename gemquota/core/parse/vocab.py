@@ -1791,6 +1791,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "zeit",
             "caddy",
             "this page could not be found",
+            "railway",
+            "serverless",
         ),
         # (… and LiteLLM's router refusing on its own: "No deployments available for selected model".)
         r"\btraefik\b|No\s+deployments\s+available\s+for\s+selected\s+model|RouterRateLimitError|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
@@ -1802,7 +1804,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Varnish's error page ("Error 503 Backend fetch failed … Guru Meditation … Varnish cache server").
         r"|\bvarnish\s+cache\s+server\b|\bguru\s+med(?:i)?tation\b"
         # Next.js' own 404 page of a site deployed on Vercel ("404 This page could not be found.").
-        r"|this\s+page\s+could\s+not\s+be\s+found",
+        r"|this\s+page\s+could\s+not\s+be\s+found"
+        # Hosting platforms by name: Railway ("Requests đến Railway … 502 Bad Gateway", "*.up.railway.app"), and
+        # Vercel's serverless functions ("Vercel Serverless 함수 타임아웃 … 504 Gateway Timeout"); Vercel alone names
+        # its AI SDK as well, a client of Gemini.
+        r"|\brailway(?:\.app)?\b|\bvercel\s+(?:serverless|edge)\b",
     ),
     # Google Search's own block of automated searches (its "sorry" page): a web search, not an AI API.
     (
