@@ -20,6 +20,7 @@ from gemquota.core.diagnosis import Kind
         "\tstatus code: 400, request id: 322cd13f",
         "HTTP Logs: OPTIONS /api/v2/chatbot/message → 502 Bad Gateway\nRequests reach Railway but are not handled!",
         "- Vercel Serverless function timeout: 10 s (free plan)\n- Result: 504 Gateway Timeout on long jobs",
+        "langfuse.api.core.api_error.ApiError: status_code: 429, body: 429 - rate limit exceeded",
     ],
 )
 def test_registries_clouds_and_hosts_keep_their_statuses(text: str) -> None:

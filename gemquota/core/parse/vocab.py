@@ -1564,6 +1564,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org|\bpypi\b"),
     # Rust's registry ("failed to publish to registry at https://crates.io … (status 429 Too Many Requests)").
     ("foreign:crates", ("crates.io",), r"\bcrates\.io\b"),
+    # LLM observability and tracing services, whose own APIs answer 429 ("langfuse.api.core.api_error.ApiError:
+    # status_code: 429"): they record calls to Gemini, they do not serve them.
+    (
+        "foreign:observability",
+        ("langfuse", "langsmith", "wandb"),
+        r"\blangfuse\b|\blangsmith\b|\bwandb\b",
+    ),
     # Search engines and databases by name or their own error types (Elasticsearch's
     # es_rejected_execution_exception 429, OpenSearch, Redis, PostgreSQL, MongoDB).
     (
