@@ -550,7 +550,7 @@ def _rule_leaked(err: GoogleError) -> _Decision | None:
 
 
 def _rule_auth_method(err: GoogleError) -> _Decision | None:
-    method = bool(_reasons_of(err, "auth-method")) or "auth_method" in err.signals
+    method = bool(_reasons_of(err, "auth-method")) or bool(err.signals & {"auth_method", "oauth_scope"})
     if not method and "auth_twice" not in err.signals:
         return None
     if backend_of(err) == Backend.CODE_ASSIST:

@@ -630,6 +630,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # been expired or revoked.')", gaxios' "GaxiosError: invalid_grant"): every OAuth server's word, a Google
     # error only beside a Google signal.
     ("oauth_grant", "auth", "UNAUTHENTICATED", r"\binvalid_grant(?![a-z_])"),
+    # … and of the scopes or audience asked for (google-auth's "RefreshError: ('invalid_scope: Invalid OAuth
+    # scope or ID token audience provided.'"): the credential is asked for in a way the API refuses.
+    ("oauth_scope", "auth", "UNAUTHENTICATED", r"\binvalid_scope(?![a-z_])"),
     # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
     (
         "unsupported_client",
@@ -1963,6 +1966,7 @@ GENERIC_ANCHORS = (
             "rate_model",
             "out_of_capacity",
             "oauth_grant",
+            "oauth_scope",
             "high_demand_words",
             "unsupported_mime",
             "retired_words",
@@ -2077,8 +2081,9 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
             r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors"
-            # (… and gaxios, the HTTP client of Google's Node libraries: "_GaxiosError: …", "GaxiosError".)
-            r"|\b_?GaxiosError\b"
+            # (… and gaxios, the HTTP client of Google's Node libraries: "_GaxiosError: …", "GaxiosError", and
+            # google-auth's exceptions: "google.auth.exceptions.RefreshError".)
+            r"|\b_?GaxiosError\b|\bgoogle\.auth\.exceptions\b"
             # google-api-core's RetryError, in its own words.
             r"|exceeded\s+while\s+calling\s+target\s+function"
             # go-genai's APIError as it prints ("Error 400, Message: …, Status: INVALID_ARGUMENT, Details: []").
