@@ -278,6 +278,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # later.").
         r"|Vertex\s+AI\s+is\s+overloaded",
     ),
+    # The Gemini API's quota metrics by their bare names, without their host ("429 Quota Exceeded:
+    # generate_content_free_tier_requests, limit: 0"): Google's own identifiers.
+    (
+        "metric_name",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"\bgenerate_content_(?:free|paid)_tier_(?:requests|input_token_count)\b"
+        r"|\bgenerate_requests_per_model(?:_per_day)?\b",
+    ),
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
     (
@@ -346,12 +355,13 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
     # gemini-cli's notice when a model is rate limited ("⚡ Rate limiting detected. Automatically
-    # switching from gemini-2.5-pro to gemini-2.5-flash …").
+    # switching from gemini-2.5-pro to gemini-2.5-flash …"), and its earlier wording of the same fallback after
+    # 429s ("⚡ Slow response times detected. Automatically switching from …").
     (
         "cli_rate_limited",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"Rate\s+limiting\s+detected\.?\s+Automatically\s+switching\s+from",
+        r"(?:Rate\s+limiting|Slow\s+response\s+times)\s+detected\.?\s+Automatically\s+switching\s+from",
     ),
     (
         "prepay",
@@ -574,6 +584,16 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "auth",
         "PERMISSION_DENIED",
         r"The\s+caller\s+does\s+not\s+have\s+permission(?!\s+to\b)",
+    ),
+    # Google's refusals of a restricted API key ("Requests from referer <empty> are blocked.", "Requests from this
+    # Android client application <empty> are blocked.", "The provided API key has an IP address restriction."):
+    # Google's own sentences of API_KEY_*_BLOCKED.
+    (
+        "key_restricted",
+        "auth",
+        "PERMISSION_DENIED",
+        r"Requests\s+from\s+(?:referer|this\s+(?:Android|iOS)\s+client\s+application)\s+\S{1,300}\s+are\s+blocked"
+        r"|The\s+provided\s+API\s+key\s+has\s+an\s+IP\s+address\s+restriction",
     ),
     (
         "perm_denied",
@@ -1125,6 +1145,8 @@ PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,
 PROSE_CODE = (
     r"(?P<prose_code_c>40[0134]|429|499|50[0-4])(?<![A-Za-z0-9_.$/:#\-]\d\d\d)(?:\s*(?:and|or|/|,)\s*[45]\d\d)*"
     r"(?:['’]?s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
+    # (… with the error's cause in one word: "429 concurrency errors", "503 availability errors".)
+    r"|\s+[a-z][a-z\-]{2,20}\s+errors\b"
     r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?(?:overload|high\s+demand)"
     # … or shown with no body, as an app prints a bare status ("页面始终显示400 no body").
     r"|\s+(?:status\s+code\s+)?\(?no\s+body\b"
