@@ -60,3 +60,11 @@ def test_google_auths_invalid_scope_is_the_credential_asked_for_the_wrong_way() 
     assert kind(text) == "auth-method"
     # Another OAuth server's invalid_scope is its own.
     assert kind("OAuthError: invalid_scope: The requested scope is invalid (GitHub App)") == "unrecognized"
+
+
+def test_openai_and_anthropic_response_headers_name_another_provider() -> None:
+    text = (
+        'err.response = _fake_response(status_code=409, headers={"retry-after-ms": "250", "x-should-retry": "false"}, '
+        'text=\'{"error":{"type":"rate_limit_exceeded","code":"rate_limit_exceeded"}}\')'
+    )
+    assert kind(text) == "unrecognized"

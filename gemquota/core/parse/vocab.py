@@ -1451,6 +1451,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:other-ai",
         (
+            "x-should-retry",
+            "retry-after-ms",
             "perplexity",
             "together",
             "fireworks",
@@ -1511,6 +1513,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "гига чат",
         ),
         # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions.)
+        # The response headers of OpenAI's and Anthropic's servers (their SDKs read them): Google sends neither.
+        r"\bx-should-retry\b|\bretry-after-ms\b|"
         r"tensorzero|\bopencode\s+(?:go|zen)\b|perplexity|together\.(?:ai|xyz)|\btogether\s?ai\b|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         # Chutes, Moonshot's Kimi by name and its error type ("'type': 'rate_limit_reached_error'").
         r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
