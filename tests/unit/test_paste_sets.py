@@ -568,6 +568,12 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout75/013-quiz-app-debug-log-googlegenerativeai-error-fetching-fetch-failed-gemini-3-flash-preview.txt": (
+        "a client's 'fetch failed' is not read as Google's (unrecognized is labelled), so no model"
+    ),
+    "holdout75/014-vertex-notebook-markdown-429-resource-has-been-exhausted-embeddings-rpm-prose.txt": (
+        "the label keeps a notebook's misspelt id ('text-embeddings-004'), which is no model id"
+    ),
     "holdout71/015-roo-code-got-status-429-you-exceeded-quota-2-5-pro-exp-cut.txt": (
         "two model ids in the post: the other one is given"
     ),
