@@ -568,6 +568,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout77/003-adk-live-test-report-vertex-1008-publisher-model-not-found-live-native-audio.txt": (
+        "a Live close's reason cut at its 123 bytes inside the publisher path's id: the cut id is given, the label completes it from the heading"
+    ),
     "holdout75/013-quiz-app-debug-log-googlegenerativeai-error-fetching-fetch-failed-gemini-3-flash-preview.txt": (
         "a client's 'fetch failed' is not read as Google's (unrecognized is labelled), so no model"
     ),
