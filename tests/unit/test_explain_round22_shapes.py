@@ -68,3 +68,18 @@ def test_openai_and_anthropic_response_headers_name_another_provider() -> None:
         'text=\'{"error":{"type":"rate_limit_exceeded","code":"rate_limit_exceeded"}}\')'
     )
     assert kind(text) == "unrecognized"
+
+
+def test_a_live_close_reason_cut_at_123_bytes_cuts_the_model_id_named_in_full_elsewhere() -> None:
+    cut = (
+        "websockets.exceptions.ConnectionClosedError: received 1008 (policy violation) Publisher Model "
+        "`projects/gcp-samples-ic0/locations/us-central1/publishers/google/models/gemini-live-2.5-flash-preview-nati;"
+        " then sent 1008 (policy violation)"
+    )
+    assert one(cut).model == "gemini-live-2.5-flash-preview-nati"  # nothing names it in full
+    heading = "#### gemini-live-2.5-flash-preview-native-audio (text)\n\n"
+    d = one(heading + cut)
+    assert (d.kind, d.model) == (Kind.MODEL_NOT_FOUND, "gemini-live-2.5-flash-preview-native-audio")
+    # A complete reason (its path closed by its quote) is not completed from another id.
+    whole = cut.replace("-preview-nati;", "-preview` was not found;")
+    assert one(heading + whole).model == "gemini-live-2.5-flash-preview"

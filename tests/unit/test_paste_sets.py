@@ -568,9 +568,6 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
-    "holdout77/003-adk-live-test-report-vertex-1008-publisher-model-not-found-live-native-audio.txt": (
-        "a Live close's reason cut at its 123 bytes inside the publisher path's id: the cut id is given, the label completes it from the heading"
-    ),
     "holdout75/013-quiz-app-debug-log-googlegenerativeai-error-fetching-fetch-failed-gemini-3-flash-preview.txt": (
         "a client's 'fetch failed' is not read as Google's (unrecognized is labelled), so no model"
     ),
@@ -856,9 +853,6 @@ MODEL_MISSES = {
     "peers10/021-langchain-google-maas-test-comment-429-resource-exhausted-us-east5.txt": (
         "the label keeps a Vertex Model-as-a-Service id of another maker (meta/llama-…-maas), which the model "
         "reader (Google's model families) does not take"
-    ),
-    "shapes30/023-adk-live-vertex-1008-policy-violation-publisher-model-native-audio-09-2025.txt": (
-        "the close reason cuts the model id ('…-native-audio-09-2025' → '…-na'); two longer ids are named"
     ),
     "models/026-openai-compat-list-wrapped-bare-429-prose-2.0-flash.txt": "no model id or display name",
     "holdout13/032-zh-deepclaude-log-connection-timeout-openai-compat-gemini-2-0-pro-exp.txt": (

@@ -160,6 +160,17 @@ def _parse_text(text: str) -> list[GoogleError]:
                     acc.display_model = sole
                 else:
                     acc.named_model = sole
+    if any("ws-reason-cut" in a.hints and a.request_model for a in merged):
+        # A Live close's reason cut at its 123 bytes cuts the publisher path's model id with it: the id the paste
+        # names in full elsewhere (a heading, the config) is the one, the first of them if several.
+        if named is None:
+            named = _named_models(flat.lower())
+        for acc in merged:
+            cut_id = acc.request_model
+            if "ws-reason-cut" in acc.hints and cut_id:
+                whole = next((m for m in named if len(m) > len(cut_id) and m.startswith(cut_id)), None)
+                if whole is not None:
+                    acc.request_model = whole
     # Hints that only decide whether an error is Google's at all (Google's SDKs and model ids, other
     # providers) are looked for only when some error carries no Google signal of its own.
     signed = [_signed(a) for a in merged]

@@ -1740,11 +1740,20 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         close_reason = text[match.end() : end if end != -1 else len(text)][:_WS_REASON_SPAN]
         overload = _WS_OVERLOADED.search(close_reason) if "OVERLOADED" in close_reason else None
         overloaded = overload.group(0) if overload is not None else None
+        # A close's reason is at most 123 bytes (RFC 6455): one of exactly that length was cut there, often
+        # inside the model id of a publisher path ("…/publishers/google/models/gemini-live-2.5-flash-preview-nati");
+        # so was one whose quoted path never closes (its length changed when a user masked the project).
+        said = _WS_REASON_LEAD.sub("", close_reason, count=1).split("; then sent", 1)[0].rstrip()
+        reason_cut = len(said.encode("utf-8", "replace")) == _WS_REASON_MAX or (
+            said.count("`") == 1 and "/models/" in said and not said.endswith("`")
+        )
 
         def apply_ws(acc: _Acc) -> None:
             if overloaded is not None:
                 acc.signals.add("overloaded_reason")
                 acc.add_evidence(overloaded)
+            if reason_cut:
+                acc.hints.add("ws-reason-cut")
             acc.hints.add(f"ws-close:{close}")
             acc.metadata.setdefault("ws_close", close)  # the first in the text (hints are a set)
             acc.signals.add("code")
@@ -1756,6 +1765,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
 #: How much of a WebSocket close's line is read for its reason.
 _WS_REASON_SPAN = 600
+#: The longest reason a WebSocket close carries, in bytes.
+_WS_REASON_MAX = 123
+#: What stands between a close code and its reason: the code's name ("(policy violation)") or google-genai's
+#: empty status ("None.").
+_WS_REASON_LEAD = re.compile(r"\A[ \t]*(?:\([^)\n]{0,40}\)|None\.)?[ \t]*")
 _WS_OVERLOADED = re.compile(r"[A-Z_]*OVERLOADED[A-Z_]*(?![a-z])")
 
 
