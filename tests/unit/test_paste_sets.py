@@ -568,6 +568,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout76/016-book-backend-free-tier-doc-gemini-2-0-flash-exp-quota-limit-0-prose.txt": (
+        "a free-tier doc naming two models in prose: the first is given, the label keeps the one with the zero limit"
+    ),
     "holdout75/013-quiz-app-debug-log-googlegenerativeai-error-fetching-fetch-failed-gemini-3-flash-preview.txt": (
         "a client's 'fetch failed' is not read as Google's (unrecognized is labelled), so no model"
     ),
