@@ -1769,8 +1769,8 @@ _WS_REASON_SPAN = 600
 _WS_REASON_MAX = 123
 #: What stands between a close code and its reason: the code's name ("(policy violation)") or google-genai's
 #: empty status ("None.").
-_WS_REASON_LEAD = re.compile(r"\A[ \t]*(?:\([^)\n]{0,40}\)|None\.)?[ \t]*")
-_WS_OVERLOADED = re.compile(r"[A-Z_]*OVERLOADED[A-Z_]*(?![a-z])")
+_WS_REASON_LEAD = _Re(r"\A[ \t]*(?:\([^)\n]{0,40}\)|None\.)?[ \t]*")
+_WS_OVERLOADED = _Re(r"[A-Z_]*OVERLOADED[A-Z_]*(?![a-z])")
 
 
 def _in_url(text: str, pos: int) -> bool:
