@@ -542,7 +542,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # (Not a relay's check of a key's form, "Invalid API key format": Google's words are "API key not valid".)
         # (… nor its "API key is invalid or missing", which Google never says either.)
         r"API\s+key\s+is\s+invalid(?!\s+or\s+missing)|\binvalid\s+API[\s\-]key\b(?!\s+format)|API\s+key\s+not\s+found"
-        r"|API\s+key\s+(?:has\s+)?expired",
+        r"|API\s+key\s+(?:has\s+)?expired"
+        # (The OpenAI-compatible endpoint's "Please pass a valid API key" alone, without "API key not valid.")
+        r"|Please\s+pass\s+a\s+valid\s+API\s+key",
     ),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
     (
