@@ -4,7 +4,9 @@ is tested on variants and on a look-alike that must not change."""
 from __future__ import annotations
 
 import pytest
-from shapes import kind
+from shapes import kind, one
+
+from gemquota.core.diagnosis import Kind
 
 
 @pytest.mark.parametrize(
@@ -20,4 +22,68 @@ def test_please_pass_a_valid_api_key_alone_is_a_key_refusal(text: str) -> None:
 
 
 def test_please_pass_a_valid_api_key_needs_a_google_signal() -> None:
-    assert kind('{"error":{"message":"Please pass a valid API key","type":"invalid_request_error"}}') == "unrecognized"
+    assert (
+        kind('{"error":{"message":"Please pass a valid API key","type":"invalid_request_error"}}')
+        == "unrecognized"
+    )
+
+
+def test_agent_terminated_takes_the_code_the_post_tells() -> None:
+    assert kind("Agent terminated due to error") == "unrecognized"
+    text = (
+        "Agent terminated due to error. The request returns a 429 error even though the UI shows quota left."
+    )
+    d = one(text)
+    assert (d.kind, d.backend.value) == (Kind.UNSPECIFIED_429, "code-assist")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "ERROR - APIError in live flow: 1007 None. error when processing input audio, please check the format.",
+            "bad-request",
+        ),
+        ("Downstream Error: 1011 None. Internal error encountered.; Error", "internal"),
+        (
+            "Connecting to wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1alpha."
+            "GenerativeService.BidiGenerateContent, Gemini closes the WebSocket with status **1007** and a reason.",
+            "bad-request",
+        ),
+    ],
+)
+def test_live_close_codes_in_more_renderings(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A close told as a status with nothing of Google's beside it is any WebSocket server's.
+        "The websocket closed with status 1011",
+        "socket closed: status 1008 policy violation",
+        # A four-digit number after "status" in other senses is no close.
+        "HTTP status 1011.5 ms",
+    ],
+)
+def test_a_close_status_alone_is_nobodys(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "io.zeebe.gateway.cmd.BrokerErrorException: Received error from broker (RESOURCE_EXHAUSTED): Some brokers "
+        "returned resource exhausted",
+        "HTTP/1.1 402 Payment Required\nX-PAYMENT-RESPONSE: eyJzdWNjZXNzIjpmYWxzZX0=\n\n"
+        '{"x402Version": 1, "error": "Payment failed: insufficient funds"}',
+        'The Blockscout PRO API returns HTTP 402 with body {"error": "Out of credits"}.',
+    ],
+)
+def test_other_services_status_names_and_402s_are_theirs(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_a_bare_status_name_and_a_bare_402_stay_googles() -> None:
+    assert kind("Error: RESOURCE_EXHAUSTED") == "unspecified-429"
+    assert kind("HTTP 402 Payment Required") == "billing-limit"

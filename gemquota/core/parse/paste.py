@@ -121,6 +121,12 @@ def _parse_text(text: str) -> list[GoogleError]:
         # A Google reason word alone in prose ("之前报过 VALIDATION_REQUIRED，现已通过": it was reported before)
         # is a mention, not an error of its own, when the paste holds an error with a code or status.
         merged = [a for a in merged if not _reason_only(a)]
+    if merged and all(_terminated_only(a) for a in merged):
+        # Antigravity's "Agent terminated due to error" (which states no cause) with the code the post tells in
+        # prose ("the request returns a 429 error"): the code is the one of the failure it terminated on.
+        for told in _prose_code_records(flat, named=True):
+            for acc in merged:
+                acc.merge(told)
     if not merged:
         # Forum prose that only states a code ("I keep getting the 429 errors" about Gemini).
         merged = _prose_code_records(flat)
@@ -204,12 +210,12 @@ _BARE_MODEL_RX = _Re(BARE_MODEL)
 _PROSE_WORDS_RX = tuple((_Re(pattern), code, signal) for pattern, code, signal in PROSE_WORDS)
 
 
-def _prose_code_records(flat: str) -> list[_Acc]:
-    """A record for a status code stated as a kind of error in prose, when a Google product is named
-    (the first such code, else gRPC's RESOURCE_EXHAUSTED in words; weak, so nothing else would be
-    outranked)."""
+def _prose_code_records(flat: str, *, named: bool = False) -> list[_Acc]:
+    """A record for a status code stated as a kind of error in prose, when a Google product is named (or,
+    with ``named``, is known to be) (the first such code, else gRPC's RESOURCE_EXHAUSTED in words; weak, so
+    nothing else would be outranked)."""
     low = flat.lower()
-    if not any(word in low for word in PROSE_CODE_CONTEXT):
+    if not named and not any(word in low for word in PROSE_CODE_CONTEXT):
         return []
     match = _PROSE_CODE_RX.search(low)
     code = 429
@@ -420,6 +426,13 @@ def _opening_line(flat: str, head: int, begin: int) -> int:
 
 #: How a line that opens a body on the next lines ends.
 _OPENERS = ("-", ":", "：", "=", "{", "(", "[")
+
+
+def _terminated_only(acc: _Acc) -> bool:
+    """Whether a record is Antigravity's "Agent terminated due to error" alone (no code, status or reason)."""
+    return (
+        acc.signals == {"agent_terminated"} and acc.http_code is None and not acc.status and not acc.reasons
+    )
 
 
 def _reason_only(acc: _Acc) -> bool:

@@ -407,6 +407,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             # "WebSocket error 1007".)
             r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode|WebSocket\w*(?:\s+error)?|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
             r"|\bError\s+(?P<ws_close_e>10(?:07|08|11))(?=\s*[:(])"
+            # (… and google-genai's rendering of a close, "<code> None. <reason>", after any prefix ("APIError in
+            # live flow: 1007 None. error when processing input audio"); and a close told as a status ("closes the
+            # WebSocket … with status **1007**"): no HTTP status has four digits.)
+            r"|(?<![\w.])(?P<ws_close_n>10(?:07|08|11))\s+None\.(?=\s|$)"
+            r"|\bstatus(?:\s+code)?\s*[:=]?\s*\**(?P<ws_close_s>10(?:07|08|11))\b(?!\.\d)"
         ),
         "ws_close",
     ),
@@ -1733,7 +1738,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "effective_model":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("effective_model_v"))))
     if kind == "ws_close":
-        close = g("ws_close_c") or g("ws_close_e")
+        close = g("ws_close_c") or g("ws_close_e") or g("ws_close_n") or g("ws_close_s")
         # The close's reason, on its line: an upper-case OVERLOADED name in it ("[ORIGINAL ERROR]
         # extensible_stubs::OVERLOADED_TOO_MANY_RETRIES_PER_REQUEST") says more than 1011's "internal error".
         end = text.find("\n", match.end())

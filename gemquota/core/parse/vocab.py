@@ -1630,6 +1630,14 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # A ResourceQuota refusal, and the API server's own Status object ({"kind":"Status","apiVersion":…}).
         r"|is\s+forbidden:\s+(?:exceeded|failed)\s+quota:|[\"']kind[\"']\s*:\s*[\"']Status[\"']\s*,\s*[\"']apiVersion",
     ),
+    # Other gRPC services whose own RESOURCE_EXHAUSTED / UNAVAILABLE users paste: Camunda's Zeebe broker, the
+    # Temporal server, the Milvus vector database, the Dapr sidecar.
+    (
+        "foreign:grpc-service",
+        ("zeebe", "camunda", "temporal", "milvus", "dapr"),
+        r"\bzeebe\b|\bcamunda\b|\bio\.temporal\.|\btemporalio\b|\btemporal\s+(?:server|cluster|frontend|worker)\b"
+        r"|\b(?:py)?milvus\b|\bdapr\b",
+    ),
     ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
     (
         "foreign:maven",
@@ -1722,6 +1730,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "letsencrypt",
             "let's encrypt",
             "coinbase",
+            "x402",
+            "x-payment-response",
+            "blockscout",
             "gdax",
             "xchange",
         ),
@@ -1747,7 +1758,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # HubSpot's per-second policy ("You have reached your secondly limit.", TEN_SECONDLY_ROLLING).
         r"|[\"']ok[\"']\s*:\s*false\s*,\s*[\"'](?:error|error_code|description)[\"']|secondly\s+limit|ten_secondly"
         # Crypto exchanges' APIs (Coinbase, its GDAX, the XChange library of exchange clients).
-        r"|\bcoinbase\b|\bgdax\b|org\.knowm\.xchange",
+        r"|\bcoinbase\b|\bgdax\b|org\.knowm\.xchange"
+        # (… and the x402 payment protocol's 402s, "x402Version", "X-PAYMENT-RESPONSE"; a block explorer's metered API.)
+        r"|\bx402\b|x402version|x-payment-response|\bblockscout\b",
     ),
     # Chinese clouds and AI services by host or name (English or Chinese), and local model servers and coding
     # tools that are not Google's (a Gemini model or Google host beside them still wins).
