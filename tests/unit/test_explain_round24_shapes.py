@@ -87,3 +87,21 @@ def test_other_services_status_names_and_402s_are_theirs(text: str) -> None:
 def test_a_bare_status_name_and_a_bare_402_stay_googles() -> None:
     assert kind("Error: RESOURCE_EXHAUSTED") == "unspecified-429"
     assert kind("HTTP 402 Payment Required") == "billing-limit"
+
+
+def test_a_model_not_found_told_in_chinese_beside_gemini() -> None:
+    text = "Gemini 3 系列模型都只能通过 v1beta 调用，用 v1 就会提示找不到模型。"
+    assert kind(text) == "model-not-found"
+    # The same words about nothing of Google's are nobody's.
+    assert kind("用 v1 就会提示找不到模型。") == "unrecognized"
+
+
+def test_a_quota_told_exhausted_in_prose_beside_gemini() -> None:
+    assert kind("With the Gemini API my quota is exhausted since this morning.") != "unrecognized"
+
+
+def test_x_apis_credits_depleted_is_theirs() -> None:
+    assert (
+        kind("X API v2 returns HTTP 402 (CreditsDepleted) when the pay-per-use balance is empty.")
+        == "unrecognized"
+    )

@@ -1206,7 +1206,8 @@ PROSE_WORDS: tuple[tuple[str, int, str | None], ...] = (
         r"|(?<![\w-])hit(?:ting|s)?\s+(?:the\s+|a\s+|our\s+|my\s+)?quota\s+limits?(?![\w-])"
         # (… and a quota used up: "my quota was finished", "says your quota is full", "ran out of quota", "quota
         # reached errors".)
-        r"|(?<![\w-])quota\s+(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:full|finished|used\s+up|depleted|reached)(?![\w-])"
+        r"|(?<![\w-])quota\s+(?:is\s+|was\s+|has\s+been\s+|got\s+)?(?:full|finished|used\s+up|depleted|reached|exhausted)"
+        r"(?![\w-])"
         r"|(?<![\w-])(?:ran|run|runs|running)\s+out\s+of\s+(?:the\s+|my\s+|your\s+|our\s+)?(?:daily\s+|weekly\s+)?quota(?![\w-])"
         r"|频率超限|頻率超限|速率限制|请求过于频繁|請求過於頻繁|请求频率超|配额已用尽|配額已用盡|额度已用尽|资源耗尽|資源耗盡"
         # (… and Google's "You exceeded your current quota" as other languages' posts give it: "Você excedeu sua
@@ -1219,6 +1220,8 @@ PROSE_WORDS: tuple[tuple[str, int, str | None], ...] = (
         "prose_quota",
     ),
     (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500, None),
+    # (A model not found, as Chinese posts tell it: "用 v1 就会提示找不到模型" — with v1 it says the model is not found.)
+    (r"找不到(?:该|这个|此)?模型|模型不存在|模型未找到", 404, None),
     # ("The Gemini CLI often encounters overloaded errors", "I'm getting timeout errors at 5 minutes".)
     (r"(?<![\w-])overloaded\s+errors?(?![\w-])", 503, None),
     (r"(?<![\w-])time[\s-]?out\s+errors?(?![\w-])", 504, None),
@@ -1696,6 +1699,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "telegram",
             "requests: retry after",
             "twitter",
+            "x api v2",
+            "api.x.com",
+            "creditsdepleted",
             "tweepy",
             "spotify",
             "spotipy",
@@ -1740,7 +1746,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
         # The Telegram Bot API's own description of a 429 ("Too Many Requests: retry after 5").
         r"|too\s+many\s+requests:\s+retry\s+after\s+\d"
-        r"|\btelegram\.(?:ext|error|bot)\b|python-telegram-bot|\btelegraf\b|twitter|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
+        r"|\btelegram\.(?:ext|error|bot)\b|python-telegram-bot|\btelegraf\b|twitter|\bx\s+api\s+v2\b|api\.x\.com|creditsdepleted|\btweepy\b|\bspoti(?:fy|py)\b|\bjira\b|atlassian|slack\.com|\bslack_sdk\b"
         r"|\bslackapi\b|@slack/|shopify|notion\.so|@?notionhq\b|\bnotion_client\b|\bnotion\s+api\b"
         r"|\bfigma\b|\bnotionapi\b|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
