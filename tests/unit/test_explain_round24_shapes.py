@@ -105,3 +105,25 @@ def test_x_apis_credits_depleted_is_theirs() -> None:
         kind("X API v2 returns HTTP 402 (CreditsDepleted) when the pay-per-use balance is empty.")
         == "unrecognized"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "litellm.InternalServerError: VertexAIException - 400 INVALID_ARGUMENT for "
+            "vertex_ai/qwen/qwen3-coder-480b-a35b-instruct-maas",
+            "qwen3-coder-480b-a35b-instruct-maas",
+        ),
+        (
+            'Agent("google-vertex:gpt-oss-120b-maas") -> google.genai.errors.ClientError: 400 INVALID_ARGUMENT.',
+            "gpt-oss-120b-maas",
+        ),
+        (
+            'Agent("google-gla:gemini-2.5-flash") -> google.genai.errors.ClientError: 400 INVALID_ARGUMENT.',
+            "gemini-2.5-flash",
+        ),
+    ],
+)
+def test_the_model_of_a_vertex_maas_route_and_of_pydantic_ai_prefixes(text: str, model: str) -> None:
+    assert one(text).model == model

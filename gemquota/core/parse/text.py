@@ -389,9 +389,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     ),
     # LiteLLM's Vertex AI route ("vertex_ai/claude-opus-4-5@20251101", "vertex_ai/gemini-2.5-pro"): the
     # model called on Vertex, whoever made it.
+    # (… with the publisher of a Model-as-a-Service id before it, "vertex_ai/qwen/qwen3-coder-480b-a35b-instruct-maas".)
+    # (… and pydantic-ai's provider prefixes, "google-vertex:gpt-oss-120b-maas", "google-gla:gemini-2.5-flash".)
     (
-        ("vertex_ai/",),
-        _Re(rf"(?<![\w./\-])vertex_ai(?:_beta)?/(?:models/)?(?P<wrapper_model_r>{VERTEX_MODEL})"),
+        ("vertex_ai/", "google-vertex:", "google-gla:"),
+        _Re(
+            r"(?<![\w./\-])(?:vertex_ai(?:_beta)?/(?:models/)?(?:[a-z][\w.\-]{1,40}/(?=[\w.\-]{1,80}-maas\b))?"
+            rf"|google-(?:vertex|gla):)(?P<wrapper_model_r>{VERTEX_MODEL})"
+        ),
         "wrapper_model",
     ),
     # Live API WebSocket close codes: "APIError: 1011 None.", "close code 1008", "code=1007", "received
