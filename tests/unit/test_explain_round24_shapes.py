@@ -127,3 +127,24 @@ def test_x_apis_credits_depleted_is_theirs() -> None:
 )
 def test_the_model_of_a_vertex_maas_route_and_of_pydantic_ai_prefixes(text: str, model: str) -> None:
     assert one(text).model == model
+
+
+def test_model_over_capacity_beside_gemini_cli() -> None:
+    assert kind("gemini-cli: [ERROR] Model over capacity. Please try again later.") == "capacity"
+    assert kind("[ERROR] Model over capacity. Please try again later.") == "unrecognized"
+
+
+def test_a_status_named_in_parentheses_after_its_code_in_prose() -> None:
+    text = (
+        "The gateway classifies Gemini 500 (InternalServerError) and 503 (ServiceUnavailable) responses as rate "
+        "limits. 429 TooManyRequests errors are the only ones that should."
+    )
+    assert kind(text) == "internal"
+
+
+def test_the_github_api_by_name_is_theirs_beside_gemini_cli() -> None:
+    text = (
+        "The run-gemini-cli action's telemetry script calls the GitHub API unauthenticated and fails with HTTP 403 "
+        "once the 60 requests per hour are used."
+    )
+    assert kind(text) == "unrecognized"

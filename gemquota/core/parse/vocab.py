@@ -264,7 +264,13 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("no_free_tier", "quota", "RESOURCE_EXHAUSTED", r"doesn'?t\s+have\s+a\s+free\s+quota\s+tier"),
     ("try_later", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+exhausted\.?\s+Please\s+try\s+again\s+later"),
     ("error_code_429", "quota", None, r"docs/error-code-429"),
-    ("out_of_capacity", "quota", "RESOURCE_EXHAUSTED", r"temporarily\s+out\s+of\s+capacity"),
+    # (… and "[ERROR] Model over capacity. Please try again later." as gemini-cli users quote it.)
+    (
+        "out_of_capacity",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"temporarily\s+out\s+of\s+capacity|\bmodel\s+(?:is\s+)?over\s+capacity\b",
+    ),
     # Code Assist's per-user window ("You have exhausted your capacity on this model."), also shortened
     # by apps and tests ("you have exhausted your capacity limit").
     ("ca_capacity", "quota", "RESOURCE_EXHAUSTED", r"exhausted\s+your\s+capacity"),
@@ -1157,7 +1163,8 @@ PROSE_CODE = (
     # … or as the answer of a Gemini API method ("404 on streamGenerateContent", "429s from generateContent").
     r"|s?\s+(?:on|from|for|at)\s+[:/]?(?:stream)?(?:generatecontent|counttokens|embedcontent|batchembedcontents)\b"
     # … or by its status in words ("a 429 ResourceExhausted error", "503 Service Unavailable errors").
-    r"|\s*[-–:]?\s+(?:resource\s*exhausted|too\s*many\s*requests|internal\s+server\s+error|service\s+unavailable"
+    # ("500 (InternalServerError)", "503 (ServiceUnavailable)": the status's name in parentheses, written as one word.)
+    r"|\s*[-–:]?\s+\(?(?:resource\s*exhausted|too\s*many\s*requests|internal\s*server\s*error|service\s*unavailable"
     r"|bad\s+request|not\s+found|forbidden|unauthorized|gateway\s+time-?out)(?:\s+errors?)?\b"
     # … and in the words of Japanese, Chinese and Korean posts ("429エラー", "报429配额耗尽", "429 오류").
     r"|\s*(?:서버\s*|サーバー\s*|服务器|伺服器)?(?:エラー|错误|錯誤|报错|報錯|配额|配額|クォータ|오류|에러)"
@@ -1623,8 +1630,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:github",
-        ("api.github", "rate limit exceeded for", "ratelimitexceeded", "secondary rate"),
-        r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit",
+        (
+            "api.github",
+            "rate limit exceeded for",
+            "ratelimitexceeded",
+            "secondary rate",
+            "github api",
+            "docs.github.com/en/rest",
+        ),
+        r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit"
+        # (… and by name, or its REST docs' rate-limit page.)
+        r"|\bgithub\s+(?:rest\s+)?api\b|docs\.github\.com/en/rest",
     ),
     (
         "foreign:kubernetes",
