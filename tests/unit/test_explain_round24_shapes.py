@@ -148,3 +148,24 @@ def test_the_github_api_by_name_is_theirs_beside_gemini_cli() -> None:
         "once the 60 requests per hour are used."
     )
     assert kind(text) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # The model the error came after switching to is the one in use (not advice).
+        (
+            "# Unexpected websocket close code 1007 after switching to gemini-2.5-flash-native-audio-preview-12-2025\n"
+            "Since `gemini-2.5-flash-live-preview` (which worked fine prior) was withdrawn, I tried switching.\n"
+            "APIError: 1007 None. Request contains an invalid argument.",
+            "gemini-2.5-flash-native-audio-preview-12-2025",
+        ),
+        ("gemini-2.5-flash works fine, but gemini-2.5-pro returns 429 errors", "gemini-2.5-pro"),
+        # Works only somewhere is no comparison.
+        ("gemini-2.5-flash works only on v1beta; gemini-2.5-pro returns 429 errors", "gemini-2.5-flash"),
+        # Advice stays advice.
+        ("gemini-2.5-pro returns 429 errors. Switch to gemini-2.5-flash instead.", "gemini-2.5-pro"),
+    ],
+)
+def test_the_model_that_failed_among_several_named(text: str, model: str) -> None:
+    assert one(text).model == model

@@ -303,6 +303,7 @@ def _named_models(low: str) -> list[str]:
     a longer word or path, after a word of advice ("switch to …"), or cut by the end of the text does not
     count."""
     found: dict[str, None] = {}
+    working: set[str] = set()
     for match in _BARE_MODEL_RX.finditer(low):
         at = match.start()
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
@@ -325,7 +326,20 @@ def _named_models(low: str) -> list[str]:
         model = _clean_model(match.group("bare_model_v"))
         if model:
             found[model] = None
-    return list(found)
+            if _WORKED_AFTER.match(low, end):
+                working.add(model)
+    # A model the post says works ("X (which worked fine prior)", "X works fine") is the comparison, not the
+    # one that failed, when another is named.
+    failing = [m for m in found if m not in working]
+    return failing or list(found)
+
+
+#: A clause right after a model id that says it works or worked ("` (which worked fine prior)", ", which works",
+#: " works fine"); not "works only with v1beta", "worked until yesterday" or "doesn't work".
+_WORKED_AFTER = _Re(
+    r"[`'\"]?\s{0,3}[(,]?\s{0,3}(?:which\s+|that\s+)?(?:still\s+)?(?:works?|worked|is\s+working|was\s+working)"
+    r"(?:\s+(?:fine|well|great|perfectly|ok|okay|correctly|properly|as\s+expected))?(?=\s*(?:prior|before|[,.;:)\n]|$))"
+)
 
 
 #: Characters that end a word: what follows the last of them in a cut body is the word the cut went through.

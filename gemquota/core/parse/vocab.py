@@ -1293,7 +1293,8 @@ DISPLAY_NAME = (
 #: Words just before a display name that make it a target, not the model that failed ("Please switch to
 #: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to"; alternatives of one pattern, on lower-cased text).
 DISPLAY_TARGET_WORDS = (
-    "switch",
+    # (Not the user's own change the error came after: "after switching to X", "since switching to X".)
+    r"(?<!after )(?<!since )switch",
     "migrat",
     "fall",
     "upgrade",
