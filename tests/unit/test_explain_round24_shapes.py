@@ -169,3 +169,17 @@ def test_the_github_api_by_name_is_theirs_beside_gemini_cli() -> None:
 )
 def test_the_model_that_failed_among_several_named(text: str, model: str) -> None:
     assert one(text).model == model
+
+
+def test_copilots_own_refusal_of_a_gemini_request_is_copilots() -> None:
+    text = (
+        "gemini 3 pro\n\nSorry, your request failed. Please try again. Request id: 3e817bc8\n\n"
+        'Reason: Request Failed: 400 {"error":{"message":"invalid request body","code":"invalid_request_body"}}'
+    )
+    assert kind(text) == "unrecognized"
+    # Google's own body relayed by the same client stays Google's.
+    google = text.replace(
+        '{"error":{"message":"invalid request body","code":"invalid_request_body"}}',
+        '{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}',
+    )
+    assert kind(google) == "bad-request"

@@ -1658,6 +1658,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\bzeebe\b|\bcamunda\b|\bio\.temporal\.|\btemporalio\b|\btemporal\s+(?:server|cluster|frontend|worker)\b"
         r"|\b(?:py)?milvus\b|\bdapr\b",
     ),
+    # GitHub Copilot's API refusing a request for a model it serves, in its own vocabulary ({"message": "invalid
+    # request body", "code": "invalid_request_body"}, "model_not_supported"): Copilot's error, whichever model.
+    (
+        "foreign:copilot-api",
+        ("invalid_request_body", "model_not_supported"),
+        r"[\"']code[\"']\s*:\s*[\"'](?:invalid_request_body|model_not_supported)[\"']",
+    ),
     ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
     (
         "foreign:maven",
