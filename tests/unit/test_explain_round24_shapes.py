@@ -183,3 +183,23 @@ def test_copilots_own_refusal_of_a_gemini_request_is_copilots() -> None:
         '{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}',
     )
     assert kind(google) == "bad-request"
+
+
+def test_a_gemma_model_retired_by_another_provider_is_theirs() -> None:
+    text = "Groq decommissioned it: The model gemma-7b-it has been decommissioned and is no longer supported."
+    assert kind(text) == "unrecognized"
+    # Beside a Google signal the same words are Google's retirement.
+    assert kind("404 NOT_FOUND: The model gemma-7b-it has been decommissioned.") == "model-not-found"
+    # A Gemini model said retired stays Google's wording.
+    assert kind("The gemini-1.0-pro model has been retired.") == "model-not-found"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "createBaseten().embeddingModel() -> status: 404, code: 404, message: 'The model `x` does not exist.'",
+        '{"model":"venice-nonexistent-rig-test"} -> status: 404 body: \'{"error":"Specified model not found"}\'',
+    ],
+)
+def test_inference_hosts_by_name_are_theirs(text: str) -> None:
+    assert kind(text) == "unrecognized"

@@ -213,9 +213,10 @@ _S = r"\s+"
 _STATUS_ALT = "|".join(sorted(CANONICAL_STATUSES - {"OK", "UNKNOWN"}, key=len, reverse=True))
 
 #: A Gemini-family model id said gone, before the verb ("gemini-2.0-flash-exp model has been …").
-_SAID_GONE = (
-    r"(?:gemini|gemma|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
-)
+_SAID_GONE = r"(?:gemini|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
+#: The same of an open Gemma model, which other providers serve and retire too ("The model gemma-7b-it has been
+#: decommissioned and is no longer supported" is Groq's): a Google error only beside a Google signal.
+_GEMMA_SAID_GONE = r"gemma-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
 
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
@@ -809,6 +810,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # Any model said no longer available ("The model `llama3.1-405b` is no longer available on Groq"): every
     # provider says it, so a Google signal must stand beside it (GENERIC_ANCHORS).
     ("retired_words", "notfound", "NOT_FOUND", r"model\s+\S{2,120}\s+is\s+no\s+longer\s+available"),
+    (
+        "retired_words",
+        "notfound",
+        "NOT_FOUND",
+        "|".join(
+            _GEMMA_SAID_GONE + verb + r"\b"
+            for verb in ("removed", "retired", r"shut\s*down", "discontinued", "decommissioned")
+        ),
+    ),
     # A Gemini model said removed, retired or shut down ("The gemini-2.0-flash-exp model has been removed from
     # the Gemini API", "models/gemini-1.5-pro was retired"): one alternative per verb, so that the verb is a
     # piece every match needs and the pattern runs only on texts that hold one.
@@ -1524,6 +1534,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "insufficient credit to run",
             "гигачат",
             "гига чат",
+            "baseten",
+            "venice",
         ),
         # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions.)
         # The response headers of OpenAI's and Anthropic's servers (their SDKs read them): Google sends neither.
@@ -1545,6 +1557,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\btwirp\s+error\b"
         # Search, scraping, speech and vector-database APIs by name.
         r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai|\bfireworks\b"
+        # (… and inference hosts by name or host: Baseten, Venice AI and its "venice-…" model ids.)
+        r"|baseten|\bvenice\.ai\b|\bvenice\s+ai\b|(?<![\w\-])venice-[a-z0-9]"
         # Geocoding and maps APIs of other companies.
         r"|mapzen|ipinfo\.io|\bmapbox\b",
     ),
