@@ -203,3 +203,14 @@ def test_a_gemma_model_retired_by_another_provider_is_theirs() -> None:
 )
 def test_inference_hosts_by_name_are_theirs(text: str) -> None:
     assert kind(text) == "unrecognized"
+
+
+def test_a_coding_agents_commit_trailer_names_no_provider_of_the_error() -> None:
+    commit = (
+        "fix: retry when the API returns 429 Too Many Requests\n\n"
+        "🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\n"
+        "Co-Authored-By: Claude <noreply@anthropic.com>\n"
+    )
+    assert kind(commit) == "unspecified-429"
+    # Anthropic named in the message itself still names the provider.
+    assert kind(commit.replace("the API", "Anthropic's API")) == "unrecognized"

@@ -24,6 +24,21 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout83/002-telegram-task-bot-commit-zero-free-quota-on-2-0-flash-prose.txt": (
+        "'zero free quota limits on 2.0-flash' in a commit's title, no error text"
+    ),
+    "holdout83/021-outbound-personalizer-commit-429-resource-exhausted-free-tier-5-rpm-gemini-2-5-flash.txt": (
+        "'429 RESOURCE_EXHAUSTED' in a commit's prose whose next paragraph compares Anthropic's limits: the status name alone does not outweigh the provider named"
+    ),
+    "holdout83/022-voice-agent-commit-vapifault-google-400-bad-request-validation-failed.txt": (
+        "Vapi's own error code ('vapifault-google-400-bad-request-validation-failed') in a commit's prose"
+    ),
+    "holdout83/029-vertex-studio-commit-global-location-preview-3-1-models-avoid-404-prose.txt": (
+        "'to avoid 404' in a commit's title, no error text"
+    ),
+    "holdout83/030-language-app-commit-gemini-api-key-suspension-literal-newlines-prose.txt": (
+        "a key suspension told in a commit's prose, no error text"
+    ),
     "holdout78/025-gemini-cli-pro-model-prompt-quota-used-up-not-reset-next-day-prose.txt": (
         "a used-up prompt quota told in prose that names no Google product (only 'CLI Version'), no error text"
     ),

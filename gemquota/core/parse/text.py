@@ -2137,11 +2137,22 @@ def _global_hints(text: str, *, precision: bool = True) -> set[str]:
     if strong == {"ca_words"} and "cloudcode" not in low:
         strong = set()
     if not strong:
-        hints |= _hints_of(low, "foreign")
+        # (A coding agent's commit trailer, "Co-Authored-By: Claude <noreply@anthropic.com>", "🤖 Generated with
+        # [Claude Code](…)", names the tool that wrote the commit, not the provider of the error it tells.)
+        hints |= _hints_of(
+            _AGENT_TRAILER.sub(" ", low) if "co-authored-by" in low or "generated with" in low else low,
+            "foreign",
+        )
     elif any(key in low for key in _GRPC_SIZE[1]) and _GRPC_SIZE[2].search(low):
         # gRPC's own size limit is the channel's, whoever's SDK holds it.
         hints.add(_GRPC_SIZE[0])
     return hints
+
+
+#: A coding agent's commit trailer (lower-case text): a co-author line, or Claude Code's / Codex's "Generated with" line.
+_AGENT_TRAILER = _Re(
+    r"(?m)^[ \t]*(?:co-authored-by:[^\n]*|\W{0,3}\s*generated\s+with\s+\[?(?:claude\s+code|codex|cursor)[^\n]*)$"
+)
 
 
 #: The hint of gRPC's own message-size limit (name, keys, pattern), looked for in every paste.
