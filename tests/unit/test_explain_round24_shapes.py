@@ -214,3 +214,34 @@ def test_a_coding_agents_commit_trailer_names_no_provider_of_the_error() -> None
     assert kind(commit) == "unspecified-429"
     # Anthropic named in the message itself still names the provider.
     assert kind(commit.replace("the API", "Anthropic's API")) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("fix: downgrade to gemini-1.5-flash due to zero free quota limits on 2.0-flash", "zero-quota"),
+        ("gemini-2.5-pro has a free tier limit of 0 for my project", "zero-quota"),
+        ("My Gemini API key was suspended yesterday without warning.", "permission"),
+        ("Google flagged my Gemini API key as leaked and blocked it.", "leaked-key"),
+        ("Gemini is not available in my country (Hong Kong).", "region"),
+        ("The Generative Language API is not enabled for my project.", "api-disabled"),
+        ("Hitting the daily request limit on Gemini after 20 requests.", "rpd"),
+        ("With Gemini I keep exceeding the per-minute limit.", "rpm"),
+    ],
+)
+def test_errors_told_in_words_beside_a_google_product(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My OpenAI API key was suspended yesterday without warning.",
+        "Claude is not available in my country.",
+        "Hitting the daily request limit on the Discord API after 20 requests.",
+        # Another provider named beside Gemini's name in passing.
+        "I moved from Gemini to OpenAI; now my OpenAI account was suspended.",
+    ],
+)
+def test_the_same_words_without_google_are_nobodys(text: str) -> None:
+    assert kind(text) == "unrecognized"

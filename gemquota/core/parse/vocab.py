@@ -1236,6 +1236,45 @@ PROSE_WORDS: tuple[tuple[str, int, str | None], ...] = (
         429,
         "prose_quota",
     ),
+    # A key told leaked or suspended, a country told unsupported, the API told not enabled, a quota told zero ("Google
+    # flagged my API key as leaked", "my API key was suspended", "not available in my country", "the Generative
+    # Language API is not enabled", "zero free quota on 2.0-flash"): the error each stands for, in words.
+    (
+        r"(?<![\w-])key\s+(?:was\s+|is\s+|has\s+been\s+|got\s+)?(?:flagged|reported|marked|detected)\s+as\s+"
+        r"(?:leaked|exposed|compromised)(?![\w-])"
+        r"|(?<![\w-])(?:flagged|reported|marked|detected)\s+(?:my|our|the|your)\s+(?:[\w\-]+\s+){0,3}key\s+as\s+"
+        r"(?:leaked|exposed|compromised)(?![\w-])",
+        403,
+        "leaked",
+    ),
+    (
+        r"(?<![\w-])(?:api\s+key|project|account)\s+(?:was\s+|is\s+|has\s+been\s+|got\s+)(?:suspended|banned)(?![\w-])",
+        403,
+        "suspended",
+    ),
+    (
+        r"(?<![\w-])not\s+(?:available|supported)\s+in\s+(?:my|your|our|this)\s+(?:country|region|location)(?![\w-])",
+        400,
+        "region",
+    ),
+    (
+        r"(?<![\w-])(?:generative\s+language|gemini|vertex\s+ai)\s+api\s+(?:is\s+|was\s+)?(?:not\s+enabled|disabled)(?![\w-])",
+        403,
+        "not_used",
+    ),
+    (
+        r"(?<![\w-])(?:zero|0)\s+(?:free\s+)?quota(?![\w-])|(?<![\w-])free[\s-]tier\s+(?:quota|limit)\s+(?:of|is|=)\s+0(?![\w.])",
+        429,
+        "no_free_tier",
+    ),
+    # (… and a daily or per-minute limit told hit: "hitting the daily request limit on Gemini", "exceeded the
+    # per-minute limit"; the window is read from the same words.)
+    (
+        r"(?<![\w-])(?:hit|hits|hitting|reached|reach|reaching|exceeded|exceeding|exceed)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
+        r"(?:daily|per[\s-]day|per[\s-]minute|minute)\s+(?:request\s+|requests\s+|rate\s+|usage\s+)?(?:limit|quota|cap)s?(?![\w-])",
+        429,
+        None,
+    ),
     (r"(?<![\w-])internal\s+server\s+errors?(?![\w-])", 500, None),
     # (A model not found, as Chinese posts tell it: "用 v1 就会提示找不到模型" — with v1 it says the model is not found.)
     (r"找不到(?:该|这个|此)?模型|模型不存在|模型未找到", 404, None),
@@ -1287,6 +1326,7 @@ PROSE_CODE_CONTEXT = (
     "vertexai",
     "antigravity",
     "generativelanguage",
+    "generative language api",
 )
 #: A Google model id standing anywhere in the text (matched on lower-cased text): the weakest evidence of
 #: the model, read only when nothing better names one and the text names exactly one ("errors on
