@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout85/020-zh-sub2api-antigravity-oauth-account-test-shows-403-prose.txt": (
+        "'测试显示403' (the test shows 403) in a Chinese title about a relay's account test, the body only in a screenshot"
+    ),
+    "holdout85/021-zh-public-opinion-engine-log-diagnosis-user-location-plus-bocha-401.txt": (
+        "a diagnosis report of several engines: another service's 401 (Bocha's API, not a known provider) is read before Gemini's region refusal told without a code"
+    ),
     "holdout83/021-outbound-personalizer-commit-429-resource-exhausted-free-tier-5-rpm-gemini-2-5-flash.txt": (
         "'429 RESOURCE_EXHAUSTED' in a commit's prose whose next paragraph compares Anthropic's limits: the status name alone does not outweigh the provider named"
     ),
