@@ -245,3 +245,18 @@ def test_errors_told_in_words_beside_a_google_product(text: str, want: str) -> N
 )
 def test_the_same_words_without_google_are_nobodys(text: str) -> None:
     assert kind(text) == "unrecognized"
+
+
+def test_an_http_clients_arrow_log_of_a_request_and_its_status() -> None:
+    line = (
+        "19:49:35.595 [error] GET https://generativelanguage.googleapis.com/v1beta/corpora/c/permissions?key=X "
+        "-> 401 (25.789 ms)"
+    )
+    assert kind(line) == "bad-key"
+    # An arrow and a number without a request on the line is no status.
+    assert kind("retry step 1 -> 429 (then 2)") == "unrecognized"
+
+
+def test_a_code_then_api_error_in_a_quoted_line_beside_gemini() -> None:
+    text = 'fix(gemini): every turn failed with an opaque\n`400 API error occurred: {"httpMeta":{}}`'
+    assert kind(text) == "bad-request"

@@ -470,6 +470,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "http_code",
     ),
     (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
+    # An HTTP client's log of a request and the status it got, after an arrow ("GET https://…/corpora?key=… -> 401
+    # (25.789 ms)", Elixir's Tesla and Req loggers): read only where the line holds the request's URL.
+    (("-> ", "=> "), _Re(rf"(?:->|=>)[ \t]*{_CODE}(?=[ \t]*(?:\(|\r?\n|$))"), "arrow_code"),
     # HTTP/2's pseudo-header of the status, as a proxy's log or test table writes it (":status: 429",
     # '{":status", "429"}').
     ((":status",), _Re(rf":status[\"']?\s*[,:=]\s*[\"']?{_CODE}"), "http_code"),
@@ -536,14 +539,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
-            rf"\A[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
+            rf"\A[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|API [Ee]rror\b|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
         ),
         "line_head_code",
     ),
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
-            rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
+            rf"\n[ \t]*(?:{'|'.join(str(c) for c in LINE_HEAD_CODES)}) (?=[A-Z][a-z]|API [Ee]rror\b|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
         ),
         "line_head_code",
     ),
@@ -557,7 +560,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
             rf"(?<=[:\]>\"'`])[ \t]*(?P<logged_code_c>{'|'.join(str(c) for c in LINE_HEAD_CODES)})"
-            r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z]|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
+            r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z]|API [Ee]rror\b|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
         ),
         "logged_code",
     ),
@@ -1464,6 +1467,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         phrase = (g("bracket_code_p") or "").strip().lower()
         weak = not phrase or REASON_PHRASES.get(phrase) != code
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=weak and phrase == ""))
+    if kind == "arrow_code":
+        line = text[text.rfind("\n", 0, pos) + 1 : pos]
+        if not _REQUEST_ON_LINE.search(line):
+            return None
+        return _Fact(pos, "code", _code_applier(_first_code(frag), None, frag))
     if kind == "http_code":
         code = _first_code(frag)
         return _Fact(pos, "code", _code_applier(code, None, frag, weak=frag.lower().startswith("code")))
@@ -1797,6 +1805,10 @@ def _in_url(text: str, pos: int) -> bool:
 
 
 _CODE_IN = _Re(r"(?<![\d.])[1-5]\d\d(?![\d.])")
+
+
+#: A request on a log line: its method, then its URL.
+_REQUEST_ON_LINE = _Re(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?://\S")
 
 
 def _first_code(frag: str) -> int | None:
