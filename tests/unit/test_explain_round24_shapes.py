@@ -260,3 +260,18 @@ def test_an_http_clients_arrow_log_of_a_request_and_its_status() -> None:
 def test_a_code_then_api_error_in_a_quoted_line_beside_gemini() -> None:
     text = 'fix(gemini): every turn failed with an opaque\n`400 API error occurred: {"httpMeta":{}}`'
     assert kind(text) == "bad-request"
+
+
+def test_a_violation_flattened_into_the_details() -> None:
+    text = (
+        "got status: 429. "
+        '{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":['
+        '{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"500"}],"retryDelay":"39s"}}'
+    )
+    d = one(text)
+    assert (d.kind, d.limit) == (Kind.RPD, 500)
+
+
+def test_googles_token_limit_sentence_without_its_last_word() -> None:
+    body = '{"error":{"message":"Input token count exceeds the maximum number of tokens"}}'
+    assert kind(body) == "bad-request"

@@ -24,6 +24,24 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout84/012-twitch-bot-commit-prose-429-quota-exhaustion-with-google-search.txt": (
+        "'429/quota exhaustion errors' in a commit's prose that names only Google Search as a tool, no Gemini product"
+    ),
+    "holdout86/023-cliproxyapi-plus-commit-google-retryinfo-retrydelay-429-retries.txt": (
+        "a relay's commit about handling Google's RetryInfo on 429s (code prose, no error text or Gemini named)"
+    ),
+    "holdout86/025-geminicli2api-commit-remove-429-from-retryable-for-quota-errors.txt": (
+        "a commit removing 429 from a retry list (a code diff, no error text)"
+    ),
+    "holdout86/026-zh-done-hub-gemini-cli-429-quota-reset-delay-details-metadata.txt": (
+        "a relay's Go code reading quotaResetDelay from a 429 (code, no error text)"
+    ),
+    "holdout86/028-cliproxyapi-plus-amp-guide-troubleshooting-429-quota-exceeded-prose.txt": (
+        "a troubleshooting table row '429/Quota exceeded' that names no Google product"
+    ),
+    "holdout86/029-gemini-proxy-panel-key-service-handle-429-you-exceeded-your-current-quota.txt": (
+        "a relay's constant holding 'You exceeded your current quota, please check your plan and billing details.' (OpenAI's sentence too) with no Google product named"
+    ),
     "holdout85/020-zh-sub2api-antigravity-oauth-account-test-shows-403-prose.txt": (
         "'测试显示403' (the test shows 403) in a Chinese title about a relay's account test, the body only in a screenshot"
     ),
@@ -495,6 +513,15 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "holdout86-not-google/006-cliproxyapi-management-api-error-responses-401-missing-management-key.txt": (
+        "a relay's management API table of bare statuses with its own string errors: bare codes are read (SPEC map)"
+    ),
+    "holdout86-not-google/008-gpt-load-errors-503-no-active-keys-rate-limit-exceeded-own-codes.txt": (
+        "a relay's own error constants, one coded RATE_LIMIT_EXCEEDED (a Google reason word too)"
+    ),
+    "holdout86-not-google/011-management-center-pr-doc-anthropic-messages-401-authentication-errors.txt": (
+        "api.anthropic.com's 401 told in a PR's prose that names Antigravity as a provider that works"
+    ),
     "not-google25/031-oh-my-pi-pr-bailian-429-allocationquota-exceeded-current-quota-prose.txt": (
         "a PR about DashScope naming Code Assist's QUOTA_EXHAUSTED (the tool's own classification) beside a 429: the Google reason is read"
     ),

@@ -707,6 +707,11 @@ def _detail(acc: _Acc, item: dict[str, Any], depth: int) -> None:
     kind = (_str(item.get("@type")) or "").rsplit(".", 1)[-1]
     if not kind and reason_entry((_str(item.get("reason")) or "").strip()) is not None:
         kind = "ErrorInfo"  # a detail that lost its @type but names a Google reason
+    if not kind and ("quotaId" in item or "quotaMetric" in item):
+        # A violation flattened into the details, its QuotaFailure wrapper lost ({"quotaId": "…", "quotaValue": "500"},
+        # as apps and tests abridge Google's body): the violation itself.
+        _violation(acc, item)
+        return
     if kind == "QuotaFailure":
         violations = item.get("violations")
         if isinstance(violations, list):

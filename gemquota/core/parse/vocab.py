@@ -839,7 +839,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "input_token_limit",
         "badreq",
         "INVALID_ARGUMENT",
-        r"input\s+token\s+count\s*(?:\(?\d[\d,]*\)?\s*)?exceeds\s+the\s+maximum\s+number\s+of\s+tokens\s+allowed"
+        # (… also without its last word, as apps and tests abridge it: "Input token count exceeds the maximum number of
+        # tokens".)
+        r"input\s+token\s+count\s*(?:\(?\d[\d,]*\)?\s*)?exceeds\s+the\s+maximum\s+number\s+of\s+tokens(?:\s+allowed)?"
         r"|input\s+token\s+count\s+is\s+\d[\d,]*\s+but\s+(?:the\s+)?model\s+only\s+supports\s+up\s+to",
     ),
     (
