@@ -613,6 +613,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "shapes41/012-adk-live-test-report-vertex-1007-non-existing-model-protoconf.txt": (
+        "a Live close's reason names the model the backend routed to ('Non-existing model: X'); the label keeps the heading's model that was called"
+    ),
     "holdout79/015-openhands-mcp-gemini-preview-invalid-json-payload-unknown-name-default.txt": (
         "'from X to Y, in the former everything is OK': the first is given, the label keeps the second"
     ),
