@@ -42,6 +42,7 @@ from gemquota.core.parse.vocab import (
     GOOGLE_HINTS,
     GOOGLE_WORD_CODES,
     MINUTE_WINDOW_WORDS,
+    OTHER_RESOURCE_NOT_FOUND,
     REASONS,
     TOKEN_WINDOW_WORDS,
     reason_entry,
@@ -688,6 +689,9 @@ def _capacity_reason(err: GoogleError) -> _Decision | None:
     return None
 
 
+_OTHER_RESOURCE_NOT_FOUND = LazyRe(OTHER_RESOURCE_NOT_FOUND)
+
+
 def _rule_status(err: GoogleError) -> _Decision | None:
     code, status, signals = err.http_code, err.status, err.signals
     if signals & {"retired", "retired_sentence", "retired_words"}:
@@ -724,6 +728,16 @@ def _rule_status(err: GoogleError) -> _Decision | None:
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
     if signals & _NOT_FOUND_WORDINGS or code == 404 or status == "NOT_FOUND":
+        if not (err.message_model or err.request_model or err.dimension_model) and any(
+            _OTHER_RESOURCE_NOT_FOUND.search(m) for m in (err.message or "", *err.messages)
+        ):
+            # Another resource the request names is gone ("Session projects/…/sessions/717… not found.", a file,
+            # a cached content, an operation): the request is wrong, not the model.
+            return _Decision(
+                Kind.BAD_REQUEST,
+                "A resource the request names (a session, file, cached content, operation …) does not exist; "
+                "the model is not in question.",
+            )
         return _Decision(
             Kind.MODEL_NOT_FOUND, "The model is not found or not supported for this method/version."
         )

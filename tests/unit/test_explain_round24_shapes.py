@@ -275,3 +275,38 @@ def test_a_violation_flattened_into_the_details() -> None:
 def test_googles_token_limit_sentence_without_its_last_word() -> None:
     body = '{"error":{"message":"Input token count exceeds the maximum number of tokens"}}'
     assert kind(body) == "bad-request"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "fix(relay): reconnect on Gemini 1011\n\nGemini's 1011 close code (internal error) dropped the call.",
+            "internal",
+        ),
+        (
+            "Surface Gemini Live `1007` context exhaustion errors as unrecoverable session errors.",
+            "bad-request",
+        ),
+    ],
+)
+def test_a_live_close_code_told_in_prose_beside_gemini(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+def test_a_close_code_in_prose_without_google_is_nobodys() -> None:
+    assert kind("The relay reconnects on a 1011 close code from the server.") == "unrecognized"
+
+
+def test_a_404_of_another_resource_is_a_wrong_request_not_a_model() -> None:
+    body = (
+        '{"error": {"code": 404, "message": "Session projects/p/locations/us-central1/reasoningEngines/37/sessions/71 '
+        'not found.", "status": "NOT_FOUND"}}'
+    )
+    assert kind(body) == "bad-request"
+    # A model's 404 stays a model's.
+    assert kind(
+        body.replace(
+            "Session projects/p/locations/us-central1/reasoningEngines/37/sessions/71", "models/gemini-9"
+        )
+    ) == ("model-not-found")

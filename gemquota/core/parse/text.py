@@ -417,6 +417,10 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             # WebSocket … with status **1007**"): no HTTP status has four digits.)
             r"|(?<![\w.])(?P<ws_close_n>10(?:07|08|11))\s+None\.(?=\s|$)"
             r"|\bstatus(?:\s+code)?\s*[:=]?\s*\**(?P<ws_close_s>10(?:07|08|11))\b(?!\.\d)"
+            # (… and told in prose: "Gemini's 1011 close code", "reconnect on Gemini 1011", "Gemini Live `1007` context
+            # exhaustion errors".)
+            r"|(?<![\w.])(?P<ws_close_p>10(?:07|08|11))\s+close\s+code\b"
+            r"|\bGemini(?:['’]s)?(?:\s+Live)?(?:\s+API)?\s+[`'\"]?(?P<ws_close_g>10(?:07|08|11))\b(?!\.\d)"
         ),
         "ws_close",
     ),
@@ -1751,7 +1755,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "effective_model":
         return _Fact(pos, kind, _setter("request_model", _clean_model(g("effective_model_v"))))
     if kind == "ws_close":
-        close = g("ws_close_c") or g("ws_close_e") or g("ws_close_n") or g("ws_close_s")
+        close = (
+            g("ws_close_c")
+            or g("ws_close_e")
+            or g("ws_close_n")
+            or g("ws_close_s")
+            or g("ws_close_p")
+            or g("ws_close_g")
+        )
         # The close's reason, on its line: an upper-case OVERLOADED name in it ("[ORIGINAL ERROR]
         # extensible_stubs::OVERLOADED_TOO_MANY_RETRIES_PER_REQUEST") says more than 1011's "internal error".
         end = text.find("\n", match.end())

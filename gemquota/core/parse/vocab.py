@@ -2239,3 +2239,11 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
 
 #: The signal ids of the message wordings.
 ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS) | PHRASE_IDS
+
+
+#: A resource other than a model said not found, by its resource path ("Session projects/…/sessions/7177… not found",
+#: "files/abc123 was not found", "cachedContents/x not found"): a 404 about it is a wrong request, not a model gone.
+OTHER_RESOURCE_NOT_FOUND = (
+    r"\b(?:sessions|files|cachedContents|operations|corpora|documents|batches|reasoningEngines|tuningJobs|datasets"
+    r"|endpoints|fileSearchStores)/[\w.\-]+(?:/[\w.\-]+)*\s+(?:was\s+|is\s+)?(?:not\s+found|does\s+not\s+exist)"
+)
