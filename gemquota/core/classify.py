@@ -728,7 +728,7 @@ def _rule_status(err: GoogleError) -> _Decision | None:
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
     if signals & _NOT_FOUND_WORDINGS or code == 404 or status == "NOT_FOUND":
-        if not (err.message_model or err.request_model or err.dimension_model) and any(
+        if not err.message_model and any(
             _OTHER_RESOURCE_NOT_FOUND.search(m) for m in (err.message or "", *err.messages)
         ):
             # Another resource the request names is gone ("Session projects/…/sessions/717… not found.", a file,

@@ -310,3 +310,13 @@ def test_a_404_of_another_resource_is_a_wrong_request_not_a_model() -> None:
             "Session projects/p/locations/us-central1/reasoningEngines/37/sessions/71", "models/gemini-9"
         )
     ) == ("model-not-found")
+
+
+def test_a_missing_file_is_a_wrong_request_whatever_model_was_called() -> None:
+    text = (
+        "google.genai.errors.ClientError: 404 NOT_FOUND. POST https://generativelanguage.googleapis.com/v1beta/models/"
+        'gemini-2.5-flash:generateContent {"error": {"code": 404, "message": "File files/abc123 was not found.", '
+        '"status": "NOT_FOUND"}}'
+    )
+    d = one(text)
+    assert (d.kind, d.model) == (Kind.BAD_REQUEST, "gemini-2.5-flash")
