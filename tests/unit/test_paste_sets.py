@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout88/007-bfcl-result-jsonl-gemini-1-0-pro-java-internal-error-occurred.txt": (
+        "a leaderboard's result lines holding only 'Internal error occurred.' (other software says it too; no Google signal beside it)"
+    ),
+    "holdout88/010-bfcl-result-jsonl-rest-flash-preview-internal-error-occurred.txt": (
+        "a leaderboard's result lines holding only 'Internal error occurred.' (other software says it too; no Google signal beside it)"
+    ),
     "holdout84/012-twitch-bot-commit-prose-429-quota-exhaustion-with-google-search.txt": (
         "'429/quota exhaustion errors' in a commit's prose that names only Google Search as a tool, no Gemini product"
     ),
@@ -613,6 +619,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout88/006-pgg-bench-game-log-jsonl-429-upgrade-quota-tier-per-day-quota.txt": (
+        "the model only inside a harness's player id joined by underscores ('…_gemini-2.5-pro-exp-03-25'): an id inside a longer word is not read"
+    ),
     "shapes41/012-adk-live-test-report-vertex-1007-non-existing-model-protoconf.txt": (
         "a Live close's reason names the model the backend routed to ('Non-existing model: X'); the label keeps the heading's model that was called"
     ),
