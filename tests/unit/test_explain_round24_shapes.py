@@ -320,3 +320,16 @@ def test_a_missing_file_is_a_wrong_request_whatever_model_was_called() -> None:
     )
     d = one(text)
     assert (d.kind, d.model) == (Kind.BAD_REQUEST, "gemini-2.5-flash")
+
+
+def test_a_model_id_that_begins_with_a_verb_is_still_read() -> None:
+    body = (
+        '{"error": {"code": 404, "message": "models/does-not-exist is not found for API version v1beta, or is not '
+        'supported for embedContent.", "status": "NOT_FOUND"}}'
+    )
+    assert one(body).model == "does-not-exist"
+    # The sentence's own verb is no id.
+    assert (
+        one('{"error": {"code": 404, "message": "Model does not exist.", "status": "NOT_FOUND"}}').model
+        is None
+    )

@@ -744,7 +744,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         # (Also quoted, "does not exist", the id after the words: "Model not found: X", and a retired model
         # id: "gemini-1.5-pro is no longer available".)
         _Re(
-            r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?!(?:is|was|has|does)\b)(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
+            # (Not the sentence's own verb, "Model does not exist"; an id may begin with one, "models/does-not-exist".)
+            r"(?:models/|(?<![\w/])[Mm]odel\s+)[`'\"]?(?!(?:is|was|has|does)\s)(?P<not_found_model_v>[\w.\-]{2,80})[`'\"]?\s+"
             r"(?:(?:is\s+|was\s+)?not\s+found|does\s+not\s+exist)"
             # (… an id: a digit or hyphen in it, not the sentence that goes on, "Model not found: The selected …")
             r"|M(?<![\w/]M)odel\s+(?:is\s+)?not\s+found:\s*[`'\"]?(?:models/)?(?P<not_found_model_w>(?=[\w.]*[\d\-])[\w.\-]{2,80})"
