@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout90/003-py-llm-lib-comment-clienterror-only-generated-files-can-be-downloaded.txt": (
+        "a code comment quoting the Files API's 'Only GENERATED files can be downloaded' with no code, status or Google host"
+    ),
     "holdout88/007-bfcl-result-jsonl-gemini-1-0-pro-java-internal-error-occurred.txt": (
         "a leaderboard's result lines holding only 'Internal error occurred.' (other software says it too; no Google signal beside it)"
     ),
