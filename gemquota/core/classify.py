@@ -34,6 +34,7 @@ from gemquota.core.google_error import (
 from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
+from gemquota.core.parse.records import terminated_only
 from gemquota.core.parse.vocab import (
     ANCHOR_IDS,
     CODE_ASSIST_METRIC,
@@ -728,9 +729,7 @@ def _rule_status(err: GoogleError) -> _Decision | None:
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
     if signals & _NOT_FOUND_WORDINGS or code == 404 or status == "NOT_FOUND":
-        if not err.message_model and any(
-            _OTHER_RESOURCE_NOT_FOUND.search(m) for m in (err.message or "", *err.messages)
-        ):
+        if not err.message_model and any(_OTHER_RESOURCE_NOT_FOUND.search(m) for m in err.messages):
             # Another resource the request names is gone ("Session projects/…/sessions/717… not found.", a file,
             # a cached content, an operation): the request is wrong, not the model.
             return _Decision(
@@ -965,7 +964,7 @@ _OTHER_VENDOR_MODEL = LazyRe(
 def _claimed(err: GoogleError) -> tuple[bool, str]:
     """Whether ``err`` is Google's: a Google signal wins inside any wrapper; without one, a text naming
     another provider is theirs, and a generic phrase with no HTTP code or status is nobody's."""
-    if err.signals == {"agent_terminated"} and err.http_code is None and not err.status and not err.reasons:
+    if terminated_only(err):
         # Antigravity's "Agent terminated due to error" and nothing else: the app's notice that a turn failed,
         # for a cause it does not state (capacity, quota, a refused request, a crash of its own).
         return False, (

@@ -9,7 +9,7 @@ from typing import Any
 from gemquota.core.lazyre import LazyRe as _Re
 from gemquota.core.parse.acc import _Acc
 from gemquota.core.parse.normalize import flatten, normalize
-from gemquota.core.parse.records import GoogleError
+from gemquota.core.parse.records import GoogleError, terminated_only
 from gemquota.core.parse.structure import _structures, _walk
 from gemquota.core.parse.text import (
     _advised,
@@ -121,7 +121,7 @@ def _parse_text(text: str) -> list[GoogleError]:
         # A Google reason word alone in prose ("之前报过 VALIDATION_REQUIRED，现已通过": it was reported before)
         # is a mention, not an error of its own, when the paste holds an error with a code or status.
         merged = [a for a in merged if not _reason_only(a)]
-    if merged and all(_terminated_only(a) for a in merged):
+    if merged and all(terminated_only(a) for a in merged):
         # Antigravity's "Agent terminated due to error" (which states no cause) with the code the post tells in
         # prose ("the request returns a 429 error"): the code is the one of the failure it terminated on.
         for told in _prose_code_records(flat, named=True):
@@ -440,13 +440,6 @@ def _opening_line(flat: str, head: int, begin: int) -> int:
 
 #: How a line that opens a body on the next lines ends.
 _OPENERS = ("-", ":", "：", "=", "{", "(", "[")
-
-
-def _terminated_only(acc: _Acc) -> bool:
-    """Whether a record is Antigravity's "Agent terminated due to error" alone (no code, status or reason)."""
-    return (
-        acc.signals == {"agent_terminated"} and acc.http_code is None and not acc.status and not acc.reasons
-    )
 
 
 def _reason_only(acc: _Acc) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 
 def decode_paste(raw: bytes | bytearray | memoryview) -> str:
@@ -88,3 +89,27 @@ class GoogleError:
             self.dimension_model,
             self.request_model,
         )
+
+
+class _Stated(Protocol):
+    """What a record states of an error: its signals, code, status and reasons (a parsed record or one being built)."""
+
+    @property
+    def signals(self) -> Set[str]: ...
+
+    @property
+    def http_code(self) -> int | None: ...
+
+    @property
+    def status(self) -> str | None: ...
+
+    @property
+    def reasons(self) -> Sequence[str]: ...
+
+
+def terminated_only(err: _Stated) -> bool:
+    """Whether a record is Antigravity's "Agent terminated due to error" alone (no code, status or reason): the
+    app's notice that a turn failed, for a cause it does not state."""
+    return (
+        err.signals == {"agent_terminated"} and err.http_code is None and not err.status and not err.reasons
+    )

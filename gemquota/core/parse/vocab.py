@@ -212,11 +212,16 @@ STRING_CODE_HTTP: dict[str, int] = {
 _S = r"\s+"
 _STATUS_ALT = "|".join(sorted(CANONICAL_STATUSES - {"OK", "UNKNOWN"}, key=len, reverse=True))
 
-#: A Gemini-family model id said gone, before the verb ("gemini-2.0-flash-exp model has been …").
-_SAID_GONE = r"(?:gemini|imagen|veo)-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
-#: The same of an open Gemma model, which other providers serve and retire too ("The model gemma-7b-it has been
-#: decommissioned and is no longer supported" is Groq's): a Google error only beside a Google signal.
-_GEMMA_SAID_GONE = r"gemma-[\w.\-]{2,80}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
+#: The verbs of a model said gone ("has been removed", "was retired", "is shut down" …).
+_GONE_VERBS = ("removed", "retired", r"shut\s*down", "discontinued", "decommissioned")
+
+
+def _said_gone(families: str) -> str:
+    """A model id of ``families`` said gone ("gemini-2.0-flash-exp model has been removed"): one alternative per
+    verb, so that the verb is a piece every match needs and the pattern runs only on texts that hold one."""
+    lead = rf"(?:{families})-[\w.\-]{{2,80}}\s+(?:model\s+)?(?:has\s+been|have\s+been|was|were|is)\s+"
+    return "|".join(lead + verb + r"\b" for verb in _GONE_VERBS)
+
 
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
@@ -814,10 +819,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "retired_words",
         "notfound",
         "NOT_FOUND",
-        "|".join(
-            _GEMMA_SAID_GONE + verb + r"\b"
-            for verb in ("removed", "retired", r"shut\s*down", "discontinued", "decommissioned")
-        ),
+        # (An open Gemma model, which other providers serve and retire too — "The model gemma-7b-it has been
+        # decommissioned and is no longer supported" is Groq's: a Google error only beside a Google signal.)
+        _said_gone("gemma"),
     ),
     # A Gemini model said removed, retired or shut down ("The gemini-2.0-flash-exp model has been removed from
     # the Gemini API", "models/gemini-1.5-pro was retired"): one alternative per verb, so that the verb is a
@@ -826,10 +830,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "retired",
         "notfound",
         "NOT_FOUND",
-        "|".join(
-            _SAID_GONE + verb + r"\b"
-            for verb in ("removed", "retired", r"shut\s*down", "discontinued", "decommissioned")
-        ),
+        _said_gone("gemini|imagen|veo"),
     ),
     # Google's own sentences of a prompt over the model's window (not generic: other providers word it
     # otherwise): the Gemini API's "The input token count (1234567) exceeds the maximum number of tokens
