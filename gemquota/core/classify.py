@@ -1060,7 +1060,11 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         return False, "Only a WebSocket close code was found, and nothing beside it is Google's."
     if wordings and "gemini_word" in err.hints:
         return True, ""  # a generic wording in a paste about Gemini that names no other provider
-    if wordings and not err.signals & {"code", "status_word", "status_field"}:
+    if (
+        wordings
+        and not err.signals & {"code", "status_word", "status_field"}
+        and not any(h.startswith("word-code:") and h[10:] in GOOGLE_WORD_CODES for h in err.hints)
+    ):
         return False, "Only generic wording was found (no HTTP code, Google status, host or Gemini model)."
     if not err.signals:
         words = [h[10:] for h in err.hints if h.startswith("word-code:")]

@@ -33,6 +33,7 @@ from gemquota.core.parse.values import (
 )
 from gemquota.core.parse.vocab import (
     GOOGLE_MODEL_ID,
+    GOOGLE_WORD_CODES,
     GRPC_STATUS,
     OPENAI_ERROR_KEYS,
     PROSE_MODEL,
@@ -436,7 +437,9 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
             operation = "done" in data and (
                 data["done"] is True or "operations/" in str(data.get("name", ""))
             )
-            _error_dict(_norm_keys(err), depth, out, list_wrapped=list_wrapped, grpc_code=operation)
+            _error_dict(
+                _norm_keys(err), depth, out, list_wrapped=list_wrapped, grpc_code=operation, enveloped=True
+            )
             return
         if isinstance(err, str) and ("{" in err or _looks_google_text(err)):
             _walk(err, depth + 1, out)
@@ -567,7 +570,13 @@ _WORD_CODE = _Re(WORD_CODE)
 
 
 def _error_dict(
-    err: dict[str, Any], depth: int, out: list[_Acc], *, list_wrapped: bool, grpc_code: bool = False
+    err: dict[str, Any],
+    depth: int,
+    out: list[_Acc],
+    *,
+    list_wrapped: bool,
+    grpc_code: bool = False,
+    enveloped: bool = False,
 ) -> None:
     acc = _Acc(structured=True, list_wrapped=list_wrapped)
     code = err.get("code")
@@ -683,6 +692,10 @@ def _error_dict(
         acc.set_code(STRING_CODE_HTTP.get(word), weak=True)
         acc.hints.add(f"word-code:{word}")
         acc.add_evidence(f'"code": "{written}"')
+    elif enveloped and word_status is not None and str(code).strip().lower() in GOOGLE_WORD_CODES:
+        # The message decided the status ("Deadline expired …" under {"error": {"code": "deadline_exceeded"}});
+        # the Interactions API's word code in its envelope still says whose error this is.
+        acc.hints.add(f"word-code:{str(code).strip().lower()}")
     if (
         acc.http_code is None
         and acc.status is None
