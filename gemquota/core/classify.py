@@ -149,6 +149,7 @@ def backend_of(err: GoogleError) -> Backend:
         )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
         or (_code_assist_metric(err) and "generativelanguage" not in names and "aiplatform" not in names)
+        or (_code_assist_error_info(err) and "generativelanguage" not in names and "aiplatform" not in names)
         or (
             "agent_terminated" in err.signals
             and not {"generativelanguage", "aiplatform"} & set(names.split())
@@ -427,6 +428,17 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             "allowance ('… per day per user per tier').",
         )
     return None
+
+
+def _code_assist_error_info(err: GoogleError) -> bool:
+    """cloudcode-pa's ErrorInfo with its domain cut (a relay's or a test's copy): a quota reason whose metadata
+    names the model and no quota metric (Service Control's quota ErrorInfo names the metric and limit)."""
+    keys = {k for k, _ in err.metadata}
+    return (
+        "model" in keys
+        and not keys & {"quota_metric", "quota_limit", "quota_location", "service", "consumer"}
+        and bool({"RATE_LIMIT_EXCEEDED", "MODEL_CAPACITY_EXHAUSTED"} & set(err.reasons))
+    )
 
 
 _CA_METRIC = LazyRe(rf"(?:{CODE_ASSIST_METRIC})\Z")
@@ -897,8 +909,8 @@ def google_signals(err: GoogleError) -> list[str]:
     found: list[str] = []
     if err.hosts or any(_google_link(link) for link in err.links):
         found.append("host")
-    if err.signals & _GOOGLE_SIGNALS:
-        found.append("shape")
+    if err.signals & _GOOGLE_SIGNALS or "retry_in_float" in err.hints:
+        found.append("shape")  # (… or the Gemini API's own "Please retry in 48.04s" in its float seconds)
     if any(reason_entry(r) is not None for r in err.reasons):
         found.append("reason")
     if {s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS:
@@ -971,6 +983,10 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             "Antigravity's 'Agent terminated due to error' states no cause: no code, status or Google message "
             "stands beside it (its log, or the error under it, says which)."
         )
+    if "vertex_request" in err.hints and err.status and err.http_code is not None:
+        # Google's envelope ({"error": {"code": 400, "message": …, "status": "INVALID_ARGUMENT"}}) around the
+        # error of a Claude model Vertex AI serves (its "req_vrtx_" request id): Google answered the call.
+        return True, ""
     signals = google_signals(err)
     foreign = foreign_names(err)
     if (
@@ -1212,6 +1228,11 @@ def _notes(
         notes.append(
             "This is Code Assist quota (gemini-cli / OAuth sign-in): it is per user, and AI Studio keys or "
             "billing do not change it."
+        )
+    if "google_sorry" in err.signals:
+        notes.append(
+            "This is Google's anti-abuse page ('automated queries'): Google flagged the network the request came "
+            "from (a VPN, proxy, shared or cloud address), not your quota. Retry later, or from another network."
         )
     if "litellm" in err.hints and backend != Backend.VERTEX_AI:
         notes.append(

@@ -208,9 +208,6 @@ KIND_MISSES = {
     "holdout50/038-zh-guide-gemini-3-pro-image-503-model-overloaded-prose.txt": (
         "a Chinese guide's prose naming a 503 and, in contrast, a 429: the first code-like phrase read is the 429"
     ),
-    "holdout51/006-go-relay-api-returned-429-google-sorry-automated-queries-html.txt": (
-        "Google's 'Sorry… automated queries' page is read as Google Search's block (not an AI API's 429)"
-    ),
     "shapes37/009-antigravity-manager-cannot-see-claude-quota-403-on-accounts-prose.txt": (
         "'getting 403 error to almost all accounts' told in prose beside Claude's name, no error text"
     ),
@@ -622,6 +619,21 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout93/012-gcli2api-antigravity-stream-503-capacity.txt": (
+        "two capacity bodies for two models, the first cut in the middle: the complete one's model is given, the label keeps the first"
+    ),
+    "holdout94/006-gemini-r-vertex-req-perform-http-404.txt": (
+        "the model only as an R package's argument without its family ('model_id = \"3-flash-preview\"'), which is no model id"
+    ),
+    "holdout94/014-uni-api-vertex-gemini-error-500-timed-out.txt": (
+        "a proxy's log naming two models on its request lines: the first is given, the label keeps the one on the line before the error"
+    ),
+    "holdout96/012-sillytavern-google-ai-studio-etimedout.txt": (
+        "a client's own time-out is not read as Google's (unrecognized is labelled), so no model is given"
+    ),
+    "holdout96/013-raycast-gemini-could-not-access.txt": (
+        "an app's own message is not read as Google's (unrecognized is labelled), so no model is given"
+    ),
     "holdout88/006-pgg-bench-game-log-jsonl-429-upgrade-quota-tier-per-day-quota.txt": (
         "the model only inside a harness's player id joined by underscores ('…_gemini-2.5-pro-exp-03-25'): an id inside a longer word is not read"
     ),

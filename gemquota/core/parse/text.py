@@ -474,6 +474,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "http_code",
     ),
     (("status code",), _Re(rf"{_CODE_LEAD}\s+status\s+code", re.IGNORECASE), "no_body_code"),
+    # The status code's label in Chinese, Japanese and Korean apps and posts ("状态码: 400", "ステータスコード: 429",
+    # "상태 코드: 503").
+    (
+        ("状态码", "狀態碼", "ステータスコード", "상태 코드", "상태코드"),
+        _Re(rf"(?:状态码|狀態碼|ステータスコード|상태\s?코드)\s*[:=]\s*{_CODE}"),
+        "http_code",
+    ),
     # An HTTP client's log of a request and the status it got, after an arrow ("GET https://…/corpora?key=… -> 401
     # (25.789 ms)", Elixir's Tesla and Req loggers): read only where the line holds the request's URL.
     (("-> ", "=> "), _Re(rf"(?:->|=>)[ \t]*{_CODE}(?=[ \t]*(?:\(|\r?\n|$))"), "arrow_code"),
@@ -1423,7 +1430,16 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "retry_in":
         unit = g("retry_in_u")
         seconds = parse_duration(g("retry_in_v") + ("ms" if unit == "ms" else "s"))
-        return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
+        if unit != "s" or "." not in g("retry_in_v"):
+            return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
+
+        def apply_retry_in(acc: _Acc) -> None:
+            # The Gemini API's own hint, in its float seconds ("Please retry in 48.04s."): Google's wording (other
+            # APIs say "try again in 1.5s" or "retry after 20 seconds").
+            _setter("retry_delay_s", seconds, frag)(acc)
+            acc.hints.add("retry_in_float")  # (a hint: the hint alone makes no error of its own)
+
+        return _Fact(pos, kind, apply_retry_in)
     if kind in ("reset_delay", "reset_after", "resets_in"):
         seconds = parse_duration(g(f"{kind}_v"))
 

@@ -226,6 +226,15 @@ def _said_gone(families: str) -> str:
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
+    # Google's anti-abuse page ("We're sorry... but your computer or network may be sending automated queries"),
+    # which Google's front end serves with a 429 to API and sign-in calls from a flagged network too (a search
+    # URL beside it, google.com/search?…, is Google Search's block: see "foreign:google-search").
+    (
+        "google_sorry",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"computer\s+or\s+network\s+may\s+be\s+sending\s+automated\s+queries",
+    ),
     # Vertex AI's training and prediction quotas ("The following quota metrics exceed quota limits:
     # aiplatform.googleapis.com/custom_model_training_nvidia_k80_gpus").
     (
@@ -692,6 +701,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "PERMISSION_DENIED",
         r"(?:not\s+eligible|ineligible)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
         r"|Eligibility\s+check\s+failed"
+        # Code Assist's loadCodeAssist answer listing the tiers the account may not use, with the reason
+        # ("ineligibleTiers: [{ reasonCode: 'VALIDATION_REQUIRED', … }]").
+        r"|ineligibleTiers[\"']?\s*:\s*\[\s*\{[^\]]{0,300}?reasonCode"
         r"|Verify\s+your\s+account\s+to\s+continue|not\s+logged\s+into\s+Antigravity"
         # Cloud Code's "Your current account is not eligible…", gemini-cli's "It seems like you don't have access
         # to Gemini 3." (a preview model the account may not use yet).
@@ -1073,10 +1085,11 @@ _REASON_FAMILY: dict[str, str] = {reason: family for reason, (family, _kind) in 
 #: Alternatives grouped by their first character (in their original order within a group: no two
 #: groups can match at the same position), so the engine tests each candidate position once per group.
 _HOSTS = _Re(
-    r"generativelanguage\.(?:googleapis\.com|sandbox\.googleapis\.com)"
+    # (Google's API hosts also cut at the end of a copied log line: "url='https://generativelanguage.googleapis.co".)
+    r"generativelanguage\.(?:googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))|sandbox\.googleapis\.com)"
     r"|staging-generativelanguage\.sandbox\.googleapis\.com"
-    r"|a(?:iplatform\.googleapis\.com|i\.google\.dev|istudio\.google\.com|i\.studio\b|(?<!\w.)i\.dev/)"
-    r"|c(?:loud(?:code-pa\.googleapis\.com|aicompanion\.googleapis\.com|\.google\.com/vertex-ai)"
+    r"|a(?:iplatform\.googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))|i\.google\.dev|istudio\.google\.com|i\.studio\b|(?<!\w.)i\.dev/)"
+    r"|c(?:loud(?:code-pa\.googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))|aicompanion\.googleapis\.com|\.google\.com/vertex-ai)"
     r"|onsole\.cloud\.google\.com/vertex-ai)"
     r"|developers\.generativeai\.google"
 )
@@ -1406,6 +1419,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "context_length_exceeded",
             "your messages resulted",
             "incorrect api key provided",
+            "not ready yet",
         ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
@@ -1418,7 +1432,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # ChatGPT by name (an app or extension of it).
         r"|\bchatgpt\b"
         # Its refusal of a key ("Incorrect API key provided"; Google's words are "API key not valid").
-        r"|incorrect\s+api\s+key\s+provided",
+        r"|incorrect\s+api\s+key\s+provided"
+        # … and its 503 sentence, which compatible servers (Together …) copy: "The server is overloaded or not
+        # ready yet." (Google's is "The model is overloaded.").
+        r"|server\s+is\s+overloaded\s+or\s+not\s+ready\s+yet",
     ),
     (
         "foreign:azure",
@@ -1982,6 +1999,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "'error_code'",
             '"error"',
             "'error'",
+            '"title"',
+            "'title'",
         ),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
@@ -1991,6 +2010,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|[\"']errors[\"']\s*:\s*\[[^\]]{0,300}\]\s*,\s*[\"']success[\"']\s*:\s*false"
         # A body that opens with "detail" (FastAPI, Django REST: ElevenLabs, Replicate …): never Google's.
         r"|\{\s*[\"']detail[\"']\s*:"
+        # RFC 7807's problem details ({"status": 429, "title": "Too Many Requests"}: NVIDIA NIM, Spring, ASP.NET):
+        # Google's error object has no "title".
+        r"|[\"']status[\"']\s*:\s*\d{3}\s*,\s*[\"']title[\"']\s*:"
+        r"|[\"']title[\"']\s*:\s*[\"'][^\"'\n]{1,80}[\"']\s*,\s*[\"']status[\"']\s*:\s*\d{3}\b"
         # SiliconFlow's and Replicate's own rate-limit sentences.
         r"|rejected\s+due\s+to\s+rate\s+limiting|rate\s+limit\s+for\s+creating\s+predictions"
         # hapi's Boom envelope ({statusCode: 429, error: 'Too Many Requests', message: …}, Auth0 and other
@@ -2021,7 +2044,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
         r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
-        r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
+        r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|googleapis(?:\.co?)?(?![\w.\-])|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
         # (… and Google's documentation sites: "URL: https://google.github.io/adk-docs/…".)
         r"|googleusercontent\.com|firebase(?:io)?\.com|goo\.gl|g\.co|google\.github\.io|googleblog\.com)"
         r"(?:[/:\s'\"),\]]|$)|localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|\[)"
@@ -2159,6 +2182,14 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ),
         # (Google's Java client layer; not grpc-java's own io.grpc classes, which every gRPC service shows.)
         ("gax", ("gax",), r"com\.google\.api\.gax"),
+        # Anthropic's request id on Vertex AI ("request_id": "req_vrtx_011CX…"), a Claude model served by Google,
+        # in the message of Google's own envelope (its "status" field right after).
+        (
+            "vertex_request",
+            ("req_vrtx_",),
+            r"\breq_vrtx_\w{0,60}[^\n]{0,12}\s{0,40}[\"']status[\"']\s*:\s*[\"'](?:INVALID_ARGUMENT|FAILED_PRECONDITION"
+            r"|RESOURCE_EXHAUSTED|UNAVAILABLE|INTERNAL|PERMISSION_DENIED|NOT_FOUND|UNAUTHENTICATED|DEADLINE_EXCEEDED)[\"']",
+        ),
         # AI Studio, also by its former name (MakerSuite; its internal RPC types still carry it).
         # (… and its projects' ids, "gen-lang-client-0322496168".)
         (
