@@ -93,6 +93,8 @@ _WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|i
 #: A Markdown link whose text is its own address (GitHub's rendering of a bare domain, copied back).
 _MD_AUTOLINK = _Re(r"\[([\w.\-]{1,200}(?:/[^\]\s]{0,200})?)\]\((?:https?://)?\1/?\)")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
+#: A hash rocket after a quoted key (``"code" => 429``), Ruby's, Elixir's and PHP's map syntax.
+_HASH_ROCKET = _Re(r"(?<=[\"'])[ \t]*=>[ \t]*")
 _MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
 
@@ -120,6 +122,11 @@ def normalize(text: str) -> str:
         metrics = "googleapis.com/" in text
         if ids or metrics:
             text = _glue_wraps(text, ids=ids, metrics=metrics)
+    if "=>" in text:
+        # Ruby's, Elixir's and PHP's maps ({"code" => 429}, %{"message" => …}, ['status' => …]) read as JSON's.
+        text = _HASH_ROCKET.sub(": ", text)
+        if "%{" in text:
+            text = text.replace("%{", "{")
     if "**" in text:
         text = _MD_BOLD.sub("", text)
     if "](" in text:

@@ -256,9 +256,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # LiteLLM's provider exceptions ("VertexAIException - 503 Getting metadata …", "GeminiException - 429 …")
     # and google-api-core's RetryError ("…, last exception: 503 Getting metadata from plugin failed …").
     (
-        ("exception - ", "exception -", "last exception:"),
+        ("exception - ", "exception -", "last exception:", "vertexaierror:"),
         _Re(
-            r"(?:(?:VertexAI|VertexAi|Vertex_ai|Gemini|GoogleAIStudio)Exception\s*-|last\s+exception:)"
+            r"(?:(?:VertexAI|VertexAi|Vertex_ai|Gemini|GoogleAIStudio)Exception\s*-|last\s+exception:"
+            # (… and LiteLLM's inner error class as its logs print it: "VertexAIError: 400 250 instance(s) is …".)
+            r"|VertexAIError:)"
             r"\s*(?P<sdk_exception_code_c>[1-5]\d\d)(?!\d|\.\d)"
         ),
         "sdk_exception_code",

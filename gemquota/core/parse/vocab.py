@@ -1201,7 +1201,9 @@ PROSE_CODE = (
     # (… and an app's "gemini embeddings failed: 404", "All API calls fail with 400".)
     r"|(?:(?<![\w-])(?:returns?|returned|returning|says|gives|throws|(?:fail(?:s|ed)?|failing)(?=:|\s+with\s))"
     r"(?::\s*|\s+with\s+|\s+)(?:an?\s+|http\s+|status\s+(?:code\s+)?|error\s+(?:code\s+)?)?"
-    r"|(?:返回了?|回傳了?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?|遇到了?|碰到了?|出现了?|出現了?|收到了?)\s*(?:http\s*)?)"
+    # (… "返回空 404": it returned an empty 404.)
+    r"|(?:返回了?|回傳了?|返回空的?|回傳空的?|返回状态码|返回狀態碼|报错|報錯|报了?|報了?|遇到了?|碰到了?|出现了?|出現了?|收到了?)"
+    r"\s*(?:http\s*)?)"
     r"(?P<prose_code_v>40[0134]|429|499|50[0-4])(?![0-9A-Za-z_]|\.\d)"
     # (A count is no status: "returns 500 tokens", "failed with 400 rows".)
     r"(?!\s*(?:tokens?|bytes?|[kmg]b|ms|seconds?|requests?|items?|rows?|records?|times?|char(?:acter)?s?|words?"
@@ -1343,6 +1345,8 @@ PROSE_CODE_CONTEXT = (
     "antigravity",
     "generativelanguage",
     "generative language api",
+    # (… and the Gemini API's method: "generateContent 打到无版本路径并返回空 404".)
+    "generatecontent",
 )
 #: A Google model id standing anywhere in the text (matched on lower-cased text): the weakest evidence of
 #: the model, read only when nothing better names one and the text names exactly one ("errors on
@@ -1637,8 +1641,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # (… and its own refusal of a request without its key: "No auth credentials found".)
     (
         "foreign:openrouter",
-        ("openrouter", "no auth credentials found"),
-        r"openrouter|\bno\s+auth\s+credentials\s+found\b",
+        ("openrouter", "no auth credentials found", "maximum context length", "context-compression"),
+        r"openrouter|\bno\s+auth\s+credentials\s+found\b"
+        # Its own context-length refusal ("This endpoint's maximum context length is 200000 tokens. However, you
+        # requested about …", "… use the context-compression plugin"): Google's says "input token count".
+        r"|this\s+endpoint'{1,2}s\s+maximum\s+context\s+length|context-compression\s+plugin",
     ),
     # A relay's or gateway's own refusal in its own words, before any call to Google: LiteLLM's ("LLM Provider
     # NOT provided", "team not allowed to access model"), CLIProxyAPI's ("unknown provider for model"),
@@ -1653,6 +1660,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "new-api",
             "one-api",
             "no available channel",
+            "上游负载已饱和",
+            "上游負載已飽和",
         ),
         r"\bLLM\s+Provider\s+NOT\s+provided\b|\bteam\s+not\s+allowed\s+to\s+access\s+model\b"
         r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b"
@@ -1660,7 +1669,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|(?<![\w-])(?:new|one)-api(?![\w-])"
         # … and their own refusal when no upstream serves a model ("No available channel for model X under group
         # Y (distributor)").
-        r"|\bno\s+available\s+channel\s+for\s+model\b",
+        r"|\bno\s+available\s+channel\s+for\s+model\b"
+        # … and their own 429 when the upstreams of a group are busy ("当前分组上游负载已饱和，请稍后再试").
+        r"|上游负载已饱和|上游負載已飽和",
     ),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
@@ -1917,8 +1928,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "codeium",
             "triton",
             "inferenceserverexception",
+            "--enable-auto-tool-choice",
+            "--tool-call-parser",
         ),
-        r"\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
+        # (… and vLLM by its server's flags, which its errors name: '"auto" tool choice requires
+        # --enable-auto-tool-choice and --tool-call-parser to be set'.)
+        r"--enable-auto-tool-choice|--tool-call-parser|\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
         # NVIDIA's Triton Inference Server (its gRPC UNAVAILABLE / RESOURCE_EXHAUSTED are its own).
         r"|\btriton(?:server|client)?\b|InferenceServerException"
         r"|\bcopilot\b|cursor\.(?:sh|com)|api2\.cursor|\bcursor\s+(?:ide|pro|agent)\b|ERROR_OPENAI|\bcodex\b"
