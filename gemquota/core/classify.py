@@ -34,6 +34,7 @@ from gemquota.core.google_error import (
 from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
 from gemquota.core.matrix import fixes_for
+from gemquota.core.parse import named_model
 from gemquota.core.parse.records import terminated_only
 from gemquota.core.parse.vocab import (
     ANCHOR_IDS,
@@ -1111,7 +1112,9 @@ def classify(
     if kind != Kind.UNRECOGNIZED:
         ours, reason = _claimed(err)
         if not ours:
-            return _unrecognized(requested_model, why=reason)
+            return _unrecognized(
+                requested_model, why=reason, model=_google_model_only(_model(err, violation))
+            )
     retry = RETRY_OF[kind]
     backend = backend_of(err) if kind != Kind.UNRECOGNIZED else Backend.UNKNOWN
     tier = _tier(err, violation)
@@ -1332,12 +1335,26 @@ def _assumptions(
     return out
 
 
-def _unrecognized(requested_model: str | None, why: str = "") -> Diagnosis:
+def _google_model_only(model: str | None) -> str | None:
+    """``model`` when it is a Google model id (Gemini, Gemma, Imagen, Veo …), else None: what an unrecognized
+    diagnosis says of the model a paste names (another vendor's model is no business of gemquota's)."""
+    if model and (_GOOGLE_MODEL.match(model) or _OPEN_MODEL.match(model) or _PALM_OR_EMBEDDING.match(model)):
+        return model
+    return None
+
+
+_PALM_OR_EMBEDDING = LazyRe(
+    r"(?:text-|text-multilingual-|gemini-)?embedding-|(?:text|chat|code|codechat)-(?:bison|unicorn)|imagen"
+)
+
+
+def _unrecognized(requested_model: str | None, why: str = "", model: str | None = None) -> Diagnosis:
     return Diagnosis(
         kind=Kind.UNRECOGNIZED,
         retry=None,
         backend=Backend.UNKNOWN,
         headline=TITLES[Kind.UNRECOGNIZED],
+        model=model,
         requested_model=requested_model.removeprefix("models/") if requested_model else None,
         why=why or "No HTTP code, Google status or Gemini/Google error wording was found in the input.",
         fixes=fixes_for(Kind.UNRECOGNIZED),
@@ -1407,7 +1424,11 @@ def diagnose(
             continue
         entries.append([diag, max(1, err.count), err.position])
     if not entries:
-        return [refused or _unrecognized(requested_model)]
+        # (No Google error: still the model the paste names, the one the failing call used, when it names one.)
+        found = refused or _unrecognized(requested_model)
+        if found.model is None and isinstance(source, str):
+            found = replace(found, model=_google_model_only(named_model(source)))
+        return [found]
     merged = _merge(entries)
     merged.sort(key=lambda e: (RETRY_RANK[e[0].retry], _SPECIFICITY.get(e[0].kind, 0), -e[2]))
     out: list[Diagnosis] = []

@@ -214,6 +214,8 @@ def _unrecognized_body(out: Writer, d: Diagnosis) -> None:
     out.print(Text("No Google / Gemini API error was found in the input.", "bold"))
     if d.why:  # whose error it is instead: "This is an error of anthropic, not of a Google API …"
         out.print(d.why)
+    if d.model:
+        out.print(f"The input names the model {d.model}.")
     out.print(
         "gemquota reads the error body Google sends (code, status, message, details). "
         "The text given holds none of it — it may be cut off, or only an application's own message."

@@ -100,3 +100,25 @@ def test_google_s_body_behind_a_relay_stays_google_s() -> None:
 )
 def test_litellm_s_vertex_error_class_with_its_code(text: str) -> None:
     assert kind(text) in ("bad-request", "unspecified-429", "capacity")
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # An app's own failure around a call to a Gemini model: no Google error, but the model it called.
+        (
+            "Error: connect ETIMEDOUT 142.250.4.95:443 while calling gemini-2.0-flash-thinking-exp-1219 (attempt 3)",
+            "gemini-2.0-flash-thinking-exp-1219",
+        ),
+        (
+            "[GoogleGenerativeAI Error]: Error fetching from https://generativelanguage.googleapis.com/v1beta/models/gemini-3-flash-preview:streamGenerateContent?alt=sse: fetch failed",
+            "gemini-3-flash-preview",
+        ),
+        # … not another vendor's model, nor a word a refused error took for one.
+        ("The model `gpt-4.1-nano-wrong` does not exist or you do not have access to it.", None),
+        ("Could not reach the server. Check your network.", None),
+    ],
+)
+def test_an_unrecognized_paste_still_says_which_google_model_it_names(text: str, model: str | None) -> None:
+    d = one(text)
+    assert (d.kind, d.model) == (Kind.UNRECOGNIZED, model)

@@ -26,7 +26,7 @@ bounds), ``records`` (the public frozen records), ``acc`` (the mutable accumulat
 from __future__ import annotations
 
 from gemquota.core.parse.normalize import flatten, normalize
-from gemquota.core.parse.paste import parse_body, parse_text
+from gemquota.core.parse.paste import named_model, parse_body, parse_text
 from gemquota.core.parse.records import GoogleError, Violation, decode_paste
 from gemquota.core.parse.values import canonical_status, parse_duration
 from gemquota.core.parse.vocab import (
@@ -44,6 +44,7 @@ __all__ = [
     "canonical_status",
     "decode_paste",
     "flatten",
+    "named_model",
     "normalize",
     "parse_body",
     "parse_duration",

@@ -197,6 +197,35 @@ def _parse_text(text: str) -> list[GoogleError]:
 _PY_FRAME_RX = _Re(PY_FRAME_LINE)
 
 
+def named_model(text: str) -> str | None:
+    """The Google model id a paste names, the first if several (the one a post names first is the one it is
+    about, as a rule): for a paste that holds no Google error, the model the failing call used. Never raises."""
+    try:
+        low = flatten(normalize(_bound(without_surrogates(text)))).lower()
+        if not any(family in low for family in _MODEL_FAMILY_WORDS):
+            return None
+        found = _named_models(low)
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover
+        return None
+    return found[0] if found else None
+
+
+#: The words every Google model id the bare-model reader takes begins with (a cheap test before it runs).
+_MODEL_FAMILY_WORDS = (
+    "gemini",
+    "gemma",
+    "imagen",
+    "imagegeneration",
+    "veo",
+    "learnlm",
+    "lyria",
+    "embedding",
+    "bison",
+    "unicorn",
+    "deep-research",
+)
+
+
 def _without_frames(text: str) -> str:
     """``text`` less the frame headers of a Python traceback: paths and line numbers hold no fact of an
     error, and the text pass reads every character it is given (its positions only order its facts)."""
