@@ -638,7 +638,7 @@ MODEL_MISSES = {
         "'from X to Y, in the former everything is OK': the first is given, the label keeps the second"
     ),
     "holdout81/011-swift-sdk-issue-network-lost-1005-and-404-gemini-1-5-latest.txt": (
-        "not recognised as Google's (a network error), so no model is given"
+        "not recognised as Google's (a network error): the model the post names first (gemini-1.5-flash-latest) is given, the label keeps the one the failing call used"
     ),
     "holdout76/016-book-backend-free-tier-doc-gemini-2-0-flash-exp-quota-limit-0-prose.txt": (
         "a free-tier doc naming two models in prose: the first is given, the label keeps the one with the zero limit"
@@ -671,7 +671,7 @@ MODEL_MISSES = {
         "a display name ('Gemini 3 Pro Image') among several ids: the display name's id is given (as holdout66/002)"
     ),
     "holdout69/013-docs-repo-reply-prose-nodejs-vertex-gemini-1-5-pro-latest-publisher-model-not-found.txt": (
-        "not recognised as an error (prose), so no model is given"
+        "not recognised as an error (prose): the first model the thread names is given, the label keeps the one the reply is about"
     ),
     "holdout69/016-litellm-reply-vertex-publisher-model-gemini-2-5-pro-exp-03-25-not-found.txt": (
         "two publisher-model 404s: the first's model is given, the label keeps the second (the one the post is about)"
@@ -752,7 +752,7 @@ MODEL_MISSES = {
         "prose naming the model that works first and the one that fails second (the first is given)"
     ),
     "holdout42/008-agent-kit-prose-live-1008-policy-violation-native-audio-tools.txt": (
-        "not recognised as an error (prose), so no model is given"
+        "not recognised as an error (prose): the model is given as the post writes it, with a stray letter ('…-12-2025e')"
     ),
     "holdout42/009-image-router-veo-3-operation-done-rai-media-filtered.txt": (
         "an operation done with a safety filter and no error object (unrecognized is allowed), so no model"
@@ -764,7 +764,7 @@ MODEL_MISSES = {
         "the label keeps the user's misspelt id ('gemini2.5-flash-preview-04-17'), which is no model id"
     ),
     "holdout40/023-goose-error-sending-request-for-url-generativelanguage-gemini-2-5-pro.txt": (
-        "a client's 'error sending request' is not read as Google's (unrecognized is allowed), so no model"
+        "not recognised as Google's (a client's 'error sending request'): the model is given as the post writes it ('gemini-2.5pro')"
     ),
     "holdout33/027-powertoys-advanced-paste-gemini-1-5-pro-paste-error-ai-studio-400-404.txt": (
         "the label keeps the paste's capital ('Gemini-1.5-pro'); the id is given lower-case"
@@ -776,7 +776,7 @@ MODEL_MISSES = {
         "a log of several errors: the primary (a 503, allowed) names no model and the others name two"
     ),
     "holdout26/006-router-issue-antigravity-prose-gemini-3-5-flash-low-quota-used-up.txt": (
-        "not recognised as an error (prose; unrecognized is also allowed), so no model is given"
+        "not recognised as an error (prose): the first model the post names is given, the label keeps the one switched to"
     ),
     "holdout27/002-node-red-ai-intent-googlegenerativeai-400-invalid-argument-two-models.txt": (
         "the same 400 on two models, one line each, read as one error with the first line's model"
@@ -814,7 +814,7 @@ MODEL_MISSES = {
         "a title naming the failing model and the one that works ('while gemini-2.5-flash works'); the later is taken"
     ),
     "shapes29/013-bolna-pr-prose-gemini-3-7-flash-rejects-minimal-400.txt": (
-        "not recognised as an error (prose), so no model is given"
+        "not recognised as an error (prose): the family the prose names first ('gemini-3 model') is given, the label keeps the model that rejects the value"
     ),
     "holdout16/023-cli-to-api-bridge-uvicorn-log-404-requested-entity-not-found.txt": (
         "the labelled model is named elsewhere in the issue; the log's URL names the image model"
