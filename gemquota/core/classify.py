@@ -461,7 +461,7 @@ def _states_other_status(err: GoogleError) -> bool:
 
 
 def _capacity(err: GoogleError) -> _Decision | None:
-    if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
+    if _reasons_of(err, "capacity") or err.signals & {"no_capacity", "capacity_words"}:
         return _Decision(
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
@@ -514,6 +514,7 @@ def _quota_like(err: GoogleError) -> bool:
             "ca_capacity",
             "ca_reset",
             "no_capacity",
+            "capacity_words",
             "ca_busy",
             "flow_busy",
             "agent_terminated",
@@ -698,7 +699,7 @@ def _code_assist_if(err: GoogleError) -> _Decision | None:
 
 
 def _capacity_reason(err: GoogleError) -> _Decision | None:
-    if _reasons_of(err, "capacity") or "no_capacity" in err.signals:
+    if _reasons_of(err, "capacity") or err.signals & {"no_capacity", "capacity_words"}:
         return _capacity(err)
     return None
 

@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout102/009-9router-commit-msg-503-no-capacity-available-combo-retry.txt": (
+        "a relay's commit quoting a 503 \"No capacity available\" with no Google product named: generic words, nobody's"
+    ),
+    "holdout102/019-jinn-gemini-commit-msg-terminalquotaerror-paid-tier-2-requests-rpm.txt": (
+        'a commit\'s prose naming TerminalQuotaError beside a bare paid-tier metric: read as a bare 429 (retry right), the label reads "RPM limits" from the prose'
+    ),
     "holdout90/003-py-llm-lib-comment-clienterror-only-generated-files-can-be-downloaded.txt": (
         "a code comment quoting the Files API's 'Only GENERATED files can be downloaded' with no code, status or Google host"
     ),
@@ -516,6 +522,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google31/028-openrouter-400-embedding-model-does-not-exist.txt": (
+        'OpenRouter\'s bare {"error":{"code":400,"message":"Model \u2026 does not exist"}} in a cassette that names no provider (SPEC \u00a71.1\'s bare-status rule reads it as Google\'s)'
+    ),
     "not-google30/015-corporate-gateway-402-budget-pool-exhausted.txt": (
         "a bare 402 with a gateway's budget-pool words that name no provider (SPEC \u00a71.1's bare-status rule reads a 402 as Google's prepay)"
     ),
@@ -619,6 +628,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout102/003-race-gemini-cli-session-log-exhausted-capacity-reset-after-2s-retries.txt": (
+        "a headless log whose retries name no model: the model the log names first is given, the label keeps the one its stats show"
+    ),
     "holdout93/012-gcli2api-antigravity-stream-503-capacity.txt": (
         "two capacity bodies for two models, the first cut in the middle: the complete one's model is given, the label keeps the first"
     ),

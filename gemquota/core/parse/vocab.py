@@ -305,7 +305,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "metric_name",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"\bgenerate_content_(?:free|paid)_tier_(?:requests|input_token_count)\b"
+        r"\bgenerate_content_(?:free|paid)_tier(?:_\d)?_(?:requests|input_token_count)\b"
         r"|\bgenerate_requests_per_model(?:_per_day)?\b",
     ),
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
@@ -315,6 +315,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "quota",
         "RESOURCE_EXHAUSTED",
         r"No\s+capacity\s+available\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|imagen|veo|claude)-)",
+    ),
+    # … cut to its first words by a client ("Gemini API error (429 Too Many Requests): No capacity available"):
+    # generic words, Google's only beside a Google signal.
+    (
+        "capacity_words",
+        "quota",
+        "RESOURCE_EXHAUSTED",
+        r"No\s+capacity\s+available(?!\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|imagen|veo|claude)-))",
     ),
     # Code Assist's "Individual quota reached", and Antigravity's per-model allowance ("Model quota limit
     # exceeded. You have reached the quota limit for this model. You can resume using this model at …").
@@ -979,7 +987,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"(?:GenerateContent|StreamGenerateContent|BatchEmbedContents|EmbedContent|CountTokens|CreateCachedContent)"
-        r"Request\.[\w\[\].\"']{1,200}:",
+        # (… also hard-wrapped before a segment: "…function_declarations[N]\n    .parameters.properties[labels].items:".)
+        r"Request\.(?:[\w\[\].\"']|\n[ \t]*(?=\.)){1,200}:",
     ),
 ]
 _CODE = r"(?<![\d.])([1-5]\d\d)(?!\d|\.\d)"
@@ -1483,9 +1492,14 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # … and its models by their display names ("Zed Claude 3.7", "Sonnet 3.5 through litellm").
         r"|\bclaude\s+(?:\d|opus|sonnet|haiku)|\b(?:sonnet|opus|haiku)\s+\d(?:\.\d)?\b"
         r"|overloaded_error|invalid\s+x-api-key"
-        # Anthropic's error envelope: {"type":"error","error":{"type":"authentication_error",…}}.
+        # Anthropic's error envelope: {"type":"error","error":{"type":"authentication_error",…}}, also written
+        # with its keys in another order ({"error":{"message":…,"type":"invalid_request_error"},"request_id":
+        # "req_…","type":"error"}).
         r"|[\"']type[\"']\s*:\s*[\"']error[\"']\s*,\s*[\"']error[\"']\s*:\s*\{\s*[\"']type[\"']\s*:\s*[\"']"
-        r"(?:authentication|permission|not_found|invalid_request|api|request_too_large)_error[\"']",
+        r"(?:authentication|permission|not_found|invalid_request|api|request_too_large)_error[\"']"
+        r"|[\"']type[\"']\s*:\s*[\"'](?:authentication|permission|not_found|invalid_request|api|request_too_large)"
+        r"_error[\"']\s*\}\s*,\s*(?:[\"']request_id[\"']\s*:\s*[\"'][\w\-]{1,80}[\"']\s*,\s*)?[\"']type[\"']\s*:"
+        r"\s*[\"']error[\"']",
     ),
     (
         "foreign:aws",
@@ -1626,7 +1640,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Geocoding and maps APIs of other companies.
         r"|mapzen|ipinfo\.io|\bmapbox\b",
     ),
-    ("foreign:cohere", ("cohere",), r"\bcohere\b"),
+    # (… and by its own not-found sentence: "model 'command-x' not found, make sure the correct model ID was used
+    # and that you have access to the model.")
+    (
+        "foreign:cohere",
+        ("cohere", "correct model id was used"),
+        r"\bcohere\b|make\s+sure\s+the\s+correct\s+model\s+ID\s+was\s+used",
+    ),
     # Gemini the crypto exchange (api.gemini.com, "Gemini Exchange", its GUSD dollar): not Google's Gemini.
     (
         "foreign:gemini-exchange",
@@ -1930,10 +1950,18 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "inferenceserverexception",
             "--enable-auto-tool-choice",
             "--tool-call-parser",
+            "physical batch size",
+            "mmproj",
+            "not_supported_error",
+            "exceed_context_size_error",
+            "--reranking",
         ),
         # (… and vLLM by its server's flags, which its errors name: '"auto" tool choice requires
-        # --enable-auto-tool-choice and --tool-call-parser to be set'.)
-        r"--enable-auto-tool-choice|--tool-call-parser|\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
+        # --enable-auto-tool-choice and --tool-call-parser to be set'; llama.cpp's server by its own words and
+        # error types: "increase the physical batch size", "you may need to provide the mmproj", "Start it with
+        # `--reranking`", "not_supported_error", "exceed_context_size_error".)
+        r"--enable-auto-tool-choice|--tool-call-parser|physical\s+batch\s+size|\bmmproj\b|--reranking\b"
+        r"|\bnot_supported_error\b|\bexceed_context_size_error\b|\bvllm\b|\blm\s?studio\b|\blocalai\b|text-generation-(?:inference|webui)|koboldcpp|gpt4all|llamafile"
         # NVIDIA's Triton Inference Server (its gRPC UNAVAILABLE / RESOURCE_EXHAUSTED are its own).
         r"|\btriton(?:server|client)?\b|InferenceServerException"
         r"|\bcopilot\b|cursor\.(?:sh|com)|api2\.cursor|\bcursor\s+(?:ide|pro|agent)\b|ERROR_OPENAI|\bcodex\b"
@@ -2106,6 +2134,7 @@ WORD_CODE = r"[A-Za-z][A-Za-z_.\-]{2,60}"
 GENERIC_ANCHORS = (
     frozenset(
         {
+            "capacity_words",
             "model_not_found_error",
             "unknown_name",
             "agent_terminated",
