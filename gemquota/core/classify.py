@@ -352,7 +352,25 @@ def _dimension(err: GoogleError) -> _Decision | None:
         measure = measure_from(name)
         kind = _KIND_OF.get((window, measure), Kind.RPM if window == "minute" else Kind.RPD)
         return _Decision(kind, f"The exhausted limit is '{name}'.")
+    unit = meta.get("quota_unit") or ""
+    window = _window_of_unit(unit)
+    if window is not None:
+        # Service Control's unit of the limit in the ErrorInfo ("quota_unit": "1/d/{project}", "1/min/{project}").
+        measure = measure_from(meta.get("quota_metric") or "")
+        kind = _KIND_OF.get((window, measure), Kind.RPM if window == "minute" else Kind.RPD)
+        return _Decision(kind, f"The exhausted limit counts per {window} (quota unit '{unit}').")
     return None
+
+
+_QUOTA_UNIT = LazyRe(r"\s*\d+\s*/\s*(?P<per>d|day|min|minute)\b", re.IGNORECASE)
+
+
+def _window_of_unit(unit: str) -> WindowName | None:
+    """The window of a quota unit ("1/d/{project}" → day, "1/min/{project}/{region}" → minute)."""
+    found = _QUOTA_UNIT.match(unit)
+    if found is None:
+        return None
+    return "day" if found.group("per").lower().startswith("d") else "minute"
 
 
 #: A window and a measure named in words (``parse.vocab``'s vocabulary of them).

@@ -4,7 +4,9 @@ change."""
 from __future__ import annotations
 
 import pytest
-from shapes import kind
+from shapes import kind, one
+
+from gemquota.core.diagnosis import Kind
 
 
 @pytest.mark.parametrize(
@@ -72,3 +74,73 @@ def test_a_paid_tier_metric_with_its_tier_number_is_google_s() -> None:
 )
 def test_other_servers_errors_in_cassettes_are_not_claimed(text: str) -> None:
     assert kind(text) == "unrecognized"
+
+
+def test_a_javascript_object_literal_mock_is_read_as_a_body() -> None:
+    text = """const error = new GeminiError("Rate limit with retry", {
+        status: 429,
+        error: {
+            status: "RESOURCE_EXHAUSTED",
+            message: "Rate limit exceeded",
+            details: [
+                { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "30s" },
+                { "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                  violations: [{ subject: "requests_per_minute", description: "Request limit exceeded" }] },
+            ],
+        },
+    });"""
+    d = one(text)
+    assert (d.kind, d.retry_after_s) == (Kind.RPM, 30.0)
+
+
+def test_a_quota_id_written_as_the_metric_with_a_mock_s_limit() -> None:
+    text = """const error = Object.assign(new Error('RESOURCE_EXHAUSTED'), {
+        status: 429,
+        details: [{ '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+                    violations: [{ quotaMetric: 'GenerateContentInputTokensPerModelPerDay-FreeTier', limit: 0 }] }],
+    });"""
+    assert kind(text) == "zero-quota"
+
+
+def test_a_violation_subject_naming_a_resource_is_no_window() -> None:
+    text = (
+        '{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "details": [{"@type": '
+        '"type.googleapis.com/google.rpc.QuotaFailure", "violations": [{"subject": "project:123456", '
+        '"description": "Quota exceeded"}]}]}}'
+    )
+    assert kind(text) == "unspecified-429"
+
+
+@pytest.mark.parametrize(
+    ("unit", "want"),
+    [("1/d/{project}", "rpd"), ("1/min/{project}/{region}", "rpm")],
+)
+def test_the_quota_unit_of_an_error_info_names_the_window(unit: str, want: str) -> None:
+    # (A Python dict with trailing commas, as a test writes it.)
+    text = f"""httpx.Response(
+        status_code=429,
+        json={{
+            "error": {{
+                "status": "RESOURCE_EXHAUSTED",
+                "details": [
+                    {{
+                        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                        "reason": "RESOURCE_EXHAUSTED",
+                        "metadata": {{"quota_unit": "{unit}",}},
+                    }},
+                ],
+            }},
+        }},
+    )"""
+    assert kind(text) == want
+
+
+def test_a_parametrize_list_of_payloads_reads_each_payload() -> None:
+    text = """@pytest.mark.parametrize(
+    ("error_payload", "expected_type", "expected_status"),
+    [
+        ({"error": "upstream failed"}, "invalid_request", 400),
+        ({"error": {"code": 403, "status": "PERMISSION_DENIED"}}, "forbidden", 403),
+    ],
+)"""
+    assert kind(text) == "permission"

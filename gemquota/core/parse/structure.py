@@ -227,11 +227,63 @@ def _load(candidate: str) -> Any:
                 # A JSON body inside a bytes or string repr, its line breaks written out ("b'{\\n  \"error\": …"
                 # of LiteLLM's VertexAIException): the same body with its breaks back.
                 return _load(candidate.replace("\\n", "\n"))
-            if "'" in candidate or _PY_LITERALS.search(candidate):
-                obj = _literal(candidate)
+            if "'" in candidate or _PY_LITERALS.search(candidate) or _TRAILING_COMMA.search(candidate):
+                obj = _literal(
+                    candidate
+                )  # (a Python literal: single quotes, None/True/False, trailing commas)
+            if obj is None and len(candidate) <= MAX_LITERAL_EVAL and _JS_KEY.match(candidate):
+                # A JavaScript object literal (a test's mock: {status: 429, error: {message: 'Quota exceeded'}}):
+                # its keys quoted and its words made Python's, read as a Python literal.
+                obj = _literal(_js_to_python(candidate))
     if obj is not None and may_hold_surrogate_escape(candidate):
         obj = without_surrogates(obj)
     return obj
+
+
+#: A comma right before a closing bracket, which Python and JavaScript allow and JSON does not.
+_TRAILING_COMMA = _Re(r",[ \t\r\n]*[}\]]")
+#: An object that opens with an unquoted key: the mark of a JavaScript (or Ruby, Dart …) object literal.
+_JS_KEY = _Re(r"\{[ \t\r\n]*[A-Za-z_$][\w$]*[ \t]*:(?!:)")
+_JS_WORDS = {"true": "True", "false": "False", "null": "None", "undefined": "None"}
+
+
+def _js_to_python(text: str) -> str:
+    """``text`` with the bare keys of an object literal quoted and ``true``/``false``/``null`` written as
+    Python's, strings left as they are (one pass; anything else stays for ``literal_eval`` to refuse)."""
+    out: list[str] = []
+    last = ""  # the last character written that is not white space
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and text[j] != ch:
+                j += 2 if text[j] == "\\" else 1
+            piece = text[i : j + 1]
+            out.append("'" + piece[1:-1].replace("'", "\\'") + "'" if ch == "`" else piece)
+            last = "'"
+            i = j + 1
+            continue
+        if ch.isalpha() or ch in "_$":
+            j = i + 1
+            while j < n and (text[j].isalnum() or text[j] in "_$"):
+                j += 1
+            word = text[i:j]
+            k = j
+            while k < n and text[k] in " \t":
+                k += 1
+            if k < n and text[k] == ":" and text[k + 1 : k + 2] != ":" and last in ("{", ","):
+                out.append(f'"{word}"')
+            else:
+                out.append(_JS_WORDS.get(word, word))
+            last = "a"
+            i = j
+            continue
+        out.append(ch)
+        if not ch.isspace():
+            last = ch
+        i += 1
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -468,8 +520,9 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
                     if sub.http_code is None:
                         sub.set_code(status, weak=True)
                         sub.signals.add("code")
-    elif isinstance(obj, list):
-        items = obj[:_MAX_ITEMS]
+    elif isinstance(obj, (list, tuple)):
+        # (A tuple: a Python literal's, a test's parametrize list of (payload, expected) pairs.)
+        items = list(obj[:_MAX_ITEMS])
         if items and all(isinstance(i, Mapping) and "@type" in _norm_keys(i) for i in items):
             acc = _Acc(structured=True)
             for item in items:
@@ -478,7 +531,7 @@ def _walk(obj: Any, depth: int, out: list[_Acc], *, list_wrapped: bool = False) 
                 out.append(acc)
             return
         for item in items:
-            if isinstance(item, (Mapping, list, str)):
+            if isinstance(item, (Mapping, list, tuple, str)):
                 _walk(item, depth + 1, out, list_wrapped=list_wrapped)
     elif isinstance(obj, str):
         if len(obj) >= 10 and ("{" in obj or "[" in obj) and _WORTH.search(obj):
@@ -794,6 +847,10 @@ def _proto_duration(delay: Mapping[str, Any]) -> float | None:
     return clamp_delay(whole + (frac or 0.0) / 1e9)
 
 
+#: A quota id's shape ("GenerateRequestsPerDayPerProjectPerModel-FreeTier"): CamelCase words with a "Per".
+_QUOTA_ID_SHAPE = _Re(r"[A-Z][A-Za-z0-9]*Per[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+
+
 def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
     metric = _str(raw.get("quotaMetric") or raw.get("quota_metric"))
     qid = _str(raw.get("quotaId") or raw.get("quota_id"))
@@ -803,8 +860,24 @@ def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
         model = _clean_model(_str(dims.get("model")))
         location = _str(dims.get("location"))
     value_text = _str(raw.get("quotaValue") or raw.get("quota_value"))
+    if qid is None and metric and _QUOTA_ID_SHAPE.fullmatch(metric.strip()):
+        qid = metric  # a quota id written where the metric goes ("quotaMetric: 'GenerateContentInputTokensPerModelPerDay-FreeTier'")
+    if (
+        value_text is None
+        and isinstance(raw.get("limit"), (int, str))
+        and not isinstance(raw.get("limit"), bool)
+    ):
+        value_text = _str(
+            raw.get("limit")
+        )  # (a mock's "limit: 0" beside it, the bullet's word for the value)
     future = _str(raw.get("futureQuotaValue") or raw.get("future_quota_value"))
     description = _str(raw.get("description"))
+    subject = _str(raw.get("subject"))
+    if subject and ":" not in subject and "/" not in subject and not (metric or qid):
+        # A subject that names the limit ("requests_per_minute"), not the resource ("project:123"): words of
+        # the description.
+        words = subject.replace("_", " ").strip()
+        description = f"{description} ({words})" if description else words
     if not (metric or qid or model or value_text or description):
         return
     violation = Violation(
