@@ -149,8 +149,11 @@ def backend_of(err: GoogleError) -> Backend:
             and "aiplatform" not in names
         )
         or (err.list_wrapped and err.legacy_errors and "gemini_cli" in hints)
-        or (_code_assist_metric(err) and "generativelanguage" not in names and "aiplatform" not in names)
-        or (_code_assist_error_info(err) and "generativelanguage" not in names and "aiplatform" not in names)
+        or (
+            (_code_assist_metric(err) or _code_assist_error_info(err))
+            and "generativelanguage" not in names
+            and "aiplatform" not in names
+        )
         or (
             "agent_terminated" in err.signals
             and not {"generativelanguage", "aiplatform"} & set(names.split())

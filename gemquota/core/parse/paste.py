@@ -201,10 +201,10 @@ def named_model(text: str) -> str | None:
     """The Google model id a paste names, the first if several (the one a post names first is the one it is
     about, as a rule): for a paste that holds no Google error, the model the failing call used. Never raises."""
     try:
-        low = flatten(normalize(_bound(without_surrogates(text)))).lower()
-        if not any(family in low for family in _MODEL_FAMILY_WORDS):
-            return None
-        found = _named_models(low)
+        lowered = text.lower()
+        if not any(family in lowered for family in _MODEL_FAMILY_WORDS):
+            return None  # (no Google model family named at all: nothing to normalize)
+        found = _named_models(flatten(normalize(_bound(without_surrogates(text)))).lower())
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover
         return None
     return found[0] if found else None

@@ -228,9 +228,8 @@ def _load(candidate: str) -> Any:
                 # of LiteLLM's VertexAIException): the same body with its breaks back.
                 return _load(candidate.replace("\\n", "\n"))
             if "'" in candidate or _PY_LITERALS.search(candidate) or _TRAILING_COMMA.search(candidate):
-                obj = _literal(
-                    candidate
-                )  # (a Python literal: single quotes, None/True/False, trailing commas)
+                # (A Python literal: single quotes, None/True/False, trailing commas.)
+                obj = _literal(candidate)
             if obj is None and len(candidate) <= MAX_LITERAL_EVAL and _JS_KEY.match(candidate):
                 # A JavaScript object literal (a test's mock: {status: 429, error: {message: 'Quota exceeded'}}):
                 # its keys quoted and its words made Python's, read as a Python literal.
@@ -861,15 +860,12 @@ def _violation(acc: _Acc, raw: dict[str, Any]) -> None:
         location = _str(dims.get("location"))
     value_text = _str(raw.get("quotaValue") or raw.get("quota_value"))
     if qid is None and metric and _QUOTA_ID_SHAPE.fullmatch(metric.strip()):
-        qid = metric  # a quota id written where the metric goes ("quotaMetric: 'GenerateContentInputTokensPerModelPerDay-FreeTier'")
-    if (
-        value_text is None
-        and isinstance(raw.get("limit"), (int, str))
-        and not isinstance(raw.get("limit"), bool)
-    ):
-        value_text = _str(
-            raw.get("limit")
-        )  # (a mock's "limit: 0" beside it, the bullet's word for the value)
+        # A quota id written where the metric goes ("quotaMetric: 'GenerateRequestsPerDayPerProjectPerModel'").
+        qid = metric
+    limit = raw.get("limit")
+    if value_text is None and isinstance(limit, (int, str)) and not isinstance(limit, bool):
+        # A mock's "limit: 0" beside it (the quota bullet's word for the value).
+        value_text = _str(limit)
     future = _str(raw.get("futureQuotaValue") or raw.get("future_quota_value"))
     description = _str(raw.get("description"))
     subject = _str(raw.get("subject"))
