@@ -481,8 +481,13 @@ def _states_other_status(err: GoogleError) -> bool:
     )
 
 
+def _capacity_said(err: GoogleError) -> bool:
+    """Whether the error says the server has no capacity (a capacity reason, or "No capacity available")."""
+    return bool(_reasons_of(err, "capacity") or err.signals & {"no_capacity", "capacity_words"})
+
+
 def _capacity(err: GoogleError) -> _Decision | None:
-    if _reasons_of(err, "capacity") or err.signals & {"no_capacity", "capacity_words"}:
+    if _capacity_said(err):
         return _Decision(
             Kind.CAPACITY, "The server has no capacity for this model right now (not your quota)."
         )
@@ -720,7 +725,7 @@ def _code_assist_if(err: GoogleError) -> _Decision | None:
 
 
 def _capacity_reason(err: GoogleError) -> _Decision | None:
-    if _reasons_of(err, "capacity") or err.signals & {"no_capacity", "capacity_words"}:
+    if _capacity_said(err):
         return _capacity(err)
     return None
 

@@ -93,9 +93,9 @@ _WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|i
 #: A Markdown link whose text is its own address (GitHub's rendering of a bare domain, copied back).
 _MD_AUTOLINK = _Re(r"\[([\w.\-]{1,200}(?:/[^\]\s]{0,200})?)\]\((?:https?://)?\1/?\)")
 #: Markdown bold around or inside an error (``googleapi: **Error 404:**``, ``**GeminiException** =>``).
+_MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 #: A hash rocket after a quoted key (``"code" => 429``), Ruby's, Elixir's and PHP's map syntax.
 _HASH_ROCKET = _Re(r"(?<=[\"'])[ \t]*=>[ \t]*")
-_MD_BOLD = _Re(r"\*\*(?=[^\s*])|(?<=[^\s*])\*\*")
 
 
 def normalize(text: str) -> str:

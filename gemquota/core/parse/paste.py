@@ -23,6 +23,7 @@ from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, withou
 from gemquota.core.parse.vocab import (
     BARE_MODEL,
     DISPLAY_TARGET_AFTER,
+    MODEL_ID_WORDS,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
     PROSE_WORDS,
@@ -202,28 +203,12 @@ def named_model(text: str) -> str | None:
     about, as a rule): for a paste that holds no Google error, the model the failing call used. Never raises."""
     try:
         lowered = text.lower()
-        if not any(family in lowered for family in _MODEL_FAMILY_WORDS):
+        if not any(word in lowered for word in MODEL_ID_WORDS):
             return None  # (no Google model family named at all: nothing to normalize)
         found = _named_models(flatten(normalize(_bound(without_surrogates(text)))).lower())
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError):  # pragma: no cover
         return None
     return found[0] if found else None
-
-
-#: The words every Google model id the bare-model reader takes begins with (a cheap test before it runs).
-_MODEL_FAMILY_WORDS = (
-    "gemini",
-    "gemma",
-    "imagen",
-    "imagegeneration",
-    "veo",
-    "learnlm",
-    "lyria",
-    "embedding",
-    "bison",
-    "unicorn",
-    "deep-research",
-)
 
 
 def _without_frames(text: str) -> str:

@@ -223,6 +223,9 @@ def _said_gone(families: str) -> str:
     return "|".join(lead + verb + r"\b" for verb in _GONE_VERBS)
 
 
+#: Code Assist's capacity sentence goes on with the model it names ("No capacity available for model X").
+_FOR_A_MODEL = r"\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|imagen|veo|claude)-)"
+
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
@@ -310,20 +313,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # The Gemini API's quota bullet head, also when its metric was elided or the "* " lost.
     ("metric_quota", "quota", "RESOURCE_EXHAUSTED", r"Quota\s+exceeded\s+for\s+metric:"),
-    (
-        "no_capacity",
-        "quota",
-        "RESOURCE_EXHAUSTED",
-        r"No\s+capacity\s+available\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|imagen|veo|claude)-)",
-    ),
+    ("no_capacity", "quota", "RESOURCE_EXHAUSTED", rf"No\s+capacity\s+available{_FOR_A_MODEL}"),
     # … cut to its first words by a client ("Gemini API error (429 Too Many Requests): No capacity available"):
     # generic words, Google's only beside a Google signal.
-    (
-        "capacity_words",
-        "quota",
-        "RESOURCE_EXHAUSTED",
-        r"No\s+capacity\s+available(?!\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|imagen|veo|claude)-))",
-    ),
+    ("capacity_words", "quota", "RESOURCE_EXHAUSTED", rf"No\s+capacity\s+available(?!{_FOR_A_MODEL})"),
     # Code Assist's "Individual quota reached", and Antigravity's per-model allowance ("Model quota limit
     # exceeded. You have reached the quota limit for this model. You can resume using this model at …").
     (
@@ -1091,14 +1084,15 @@ _EXCEPTION_WORDS = (
 _REASON_FAMILY: dict[str, str] = {reason: family for reason, (family, _kind) in REASONS.items()}
 
 
+#: "googleapis.com", also cut at the end of a copied log line ("url='https://generativelanguage.googleapis.co").
+_GOOGLEAPIS = r"googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))"
 #: Alternatives grouped by their first character (in their original order within a group: no two
 #: groups can match at the same position), so the engine tests each candidate position once per group.
 _HOSTS = _Re(
-    # (Google's API hosts also cut at the end of a copied log line: "url='https://generativelanguage.googleapis.co".)
-    r"generativelanguage\.(?:googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))|sandbox\.googleapis\.com)"
+    rf"generativelanguage\.(?:{_GOOGLEAPIS}|sandbox\.googleapis\.com)"
     r"|staging-generativelanguage\.sandbox\.googleapis\.com"
-    r"|a(?:iplatform\.googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))|i\.google\.dev|istudio\.google\.com|i\.studio\b|(?<!\w.)i\.dev/)"
-    r"|c(?:loud(?:code-pa\.googleapis(?:\.com|\.co?(?![\w.\-])|(?![\w.\-]))|aicompanion\.googleapis\.com|\.google\.com/vertex-ai)"
+    rf"|a(?:iplatform\.{_GOOGLEAPIS}|i\.google\.dev|istudio\.google\.com|i\.studio\b|(?<!\w.)i\.dev/)"
+    rf"|c(?:loud(?:code-pa\.{_GOOGLEAPIS}|aicompanion\.googleapis\.com|\.google\.com/vertex-ai)"
     r"|onsole\.cloud\.google\.com/vertex-ai)"
     r"|developers\.generativeai\.google"
 )
@@ -1112,7 +1106,8 @@ _URL_MODEL = _Re(
 #: "claude-opus-4-5@20251101").
 VERTEX_MODEL = r"[A-Za-z][\w.\-]{1,80}(?:@[\w.\-]{1,40})?"
 #: The Google model-id families a wrapper may name.
-_MODEL_FAMILIES = r"(?:gemini|gemma|imagen|veo|learnlm|lyria)-"
+MODEL_FAMILY_NAMES = ("gemini", "gemma", "imagen", "veo", "learnlm", "lyria")
+_MODEL_FAMILIES = rf"(?:{'|'.join(MODEL_FAMILY_NAMES)})-"
 #: A Google model id, not a tool or package of the same family ("gemini-cli", "gemini-api"): the family,
 #: then a version digit or a model word.
 MODEL_ID = (
@@ -1127,6 +1122,9 @@ MODEL_ID = (
     r"[A-Za-z0-9_.\-]{0,80}"
     r"(?:@[A-Za-z0-9_.\-]{1,40})?"  # (ASCII: an id ends at "的" or "，"; a Vertex version kept: "@001")
 )
+#: The words every ``MODEL_ID`` holds (its families and the other alternatives' stems): a text with none of them
+#: names no Google model (a cheap test before the reader runs).
+MODEL_ID_WORDS = (*MODEL_FAMILY_NAMES, "imagegeneration", "embedding", "bison", "unicorn", "deep-research")
 #: A wrapper's or app's own field for the model it called (lower-case text): Cline's ``"modelId"``,
 #: LiteLLM's ``Received Model Group=gemini/…``, ``model_name: …``. The Google body often names none.
 WRAPPER_MODEL_KV = (
