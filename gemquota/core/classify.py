@@ -44,6 +44,7 @@ from gemquota.core.parse.vocab import (
     GOOGLE_HINTS,
     GOOGLE_WORD_CODES,
     MINUTE_WINDOW_WORDS,
+    MODEL_ID,
     OTHER_RESOURCE_NOT_FOUND,
     REASONS,
     TOKEN_WINDOW_WORDS,
@@ -1365,14 +1366,13 @@ def _assumptions(
 def _google_model_only(model: str | None) -> str | None:
     """``model`` when it is a Google model id (Gemini, Gemma, Imagen, Veo …), else None: what an unrecognized
     diagnosis says of the model a paste names (another vendor's model is no business of gemquota's)."""
-    if model and (_GOOGLE_MODEL.match(model) or _OPEN_MODEL.match(model) or _PALM_OR_EMBEDDING.match(model)):
+    if model and (_GOOGLE_MODEL.match(model) or _OPEN_MODEL.match(model) or _MODEL_ID.match(model)):
         return model
     return None
 
 
-_PALM_OR_EMBEDDING = LazyRe(
-    r"(?:text-|text-multilingual-|gemini-)?embedding-|(?:text|chat|code|codechat)-(?:bison|unicorn)|imagen"
-)
+#: A Google model id as the bare-model reader knows them (Gemini, Gemma, Imagen, Veo, the embedding and PaLM ids …).
+_MODEL_ID = LazyRe(MODEL_ID, re.IGNORECASE)
 
 
 def _unrecognized(requested_model: str | None, why: str = "", model: str | None = None) -> Diagnosis:

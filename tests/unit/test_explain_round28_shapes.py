@@ -144,3 +144,24 @@ def test_a_parametrize_list_of_payloads_reads_each_payload() -> None:
     ],
 )"""
     assert kind(text) == "permission"
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # Another vendor's embedding model in its own 404 is no Google model, whatever its stem.
+        (
+            '{"error": {"message": "The model `text-embedding-nonexistent-model` does not exist or you do not have '
+            'access to it.", "type": "invalid_request_error", "param": null, "code": "model_not_found"}}',
+            None,
+        ),
+        # … while Google's embedding id named beside an app's own message is given.
+        (
+            "Gemini API rate limit exceeded. Please try again later. (model: text-embedding-004, plugin v2)",
+            "text-embedding-004",
+        ),
+    ],
+)
+def test_an_unrecognized_paste_gives_only_a_google_model_id(text: str, model: str | None) -> None:
+    d = one(text)
+    assert (d.kind, d.model) == (Kind.UNRECOGNIZED, model)
