@@ -66,6 +66,14 @@ from gemquota.core.reset import Basis, Window, clamp_delay, reset_window
 
 FREE_RPM_LIMITS = frozenset({2, 5, 10, 15, 30, 60})
 FREE_RPD_LIMITS = frozenset({20, 25, 50, 100, 200, 250, 500, 1000, 1500, 14400})
+#: The free-tier request metrics one limit per minute and one per day share (their bullets do not say
+#: which was hit): metric → (RPM limits seen, RPD limits seen, the largest value read as per minute when
+#: unseen). The embedding metric's 100 a minute and 1,000 a day are Service Usage's defaults as recorded
+#: (tests/fixtures/recorded-google-bodies/serviceusage, 2026).
+FREE_SHARED_REQUESTS: dict[str, tuple[frozenset[int], frozenset[int], int]] = {
+    "generate_content_free_tier_requests": (FREE_RPM_LIMITS, FREE_RPD_LIMITS, 60),
+    "embed_content_free_tier_requests": (frozenset({100}), frozenset({1000}), 100),
+}
 #: A Code Assist reset at least this long is a daily window, not a per-minute one.
 CODE_ASSIST_DAILY_S = 3600.0
 #: A retry hint this long on a Gemini API / Vertex quota 429 is a day window's (minute windows are short).
@@ -74,7 +82,16 @@ DAY_RETRY_S = 3600.0
 DAY_RETRY_MAX_S = 25 * 3600.0
 
 _WINDOW_KINDS = {Kind.RPM, Kind.TPM, Kind.IPM, Kind.RPD, Kind.TPD}
-_FREE_REQUESTS = "generate_content_free_tier_requests"
+
+
+def _shared_free_metric(metric: str | None) -> str | None:
+    """The shared free-tier request metric ``metric`` names (``FREE_SHARED_REQUESTS``), if any."""
+    if metric:
+        for name in FREE_SHARED_REQUESTS:
+            if name in metric:
+                return name
+    return None
+
 
 TITLES: dict[Kind, str] = {
     Kind.RPM: "Requests per minute exhausted",
@@ -201,14 +218,15 @@ def backend_of(err: GoogleError) -> Backend:
 # Quota dimension rules
 
 
-def _free_window(value: int | None) -> WindowName | None:
+def _free_window(metric: str, value: int | None) -> WindowName | None:
     if value is None or value == 0:
         return None
-    if value in FREE_RPM_LIMITS:
+    per_minute, per_day, most_per_minute = FREE_SHARED_REQUESTS[metric]
+    if value in per_minute:
         return "minute"
-    if value in FREE_RPD_LIMITS:
+    if value in per_day:
         return "day"
-    return "day" if value > 60 else "minute"
+    return "day" if value > most_per_minute else "minute"
 
 
 _KIND_OF: dict[tuple[str, str], Kind] = {
@@ -241,8 +259,8 @@ def violation_kind(v: Violation) -> Kind | None:
     if window is None:
         if measure in ("tokens", "images"):
             window = "minute"
-        elif measure == "requests" and v.metric and _FREE_REQUESTS in v.metric:
-            window = _free_window(v.value)
+        elif measure == "requests" and (shared := _shared_free_metric(v.metric)):
+            window = _free_window(shared, v.value)
     if window is None:
         return None
     return _KIND_OF.get((window, measure))
@@ -306,9 +324,7 @@ def _dimension(err: GoogleError) -> _Decision | None:
         ]
         if len({k for k, _v in worded}) == 1:
             kinds = worded[:1]
-    free_bullets = [
-        v for v in err.violations if v.source == "bullet" and v.metric and v.metric.endswith(_FREE_REQUESTS)
-    ]
+    free_bullets = [v for v in err.violations if v.source == "bullet" and _shared_free_metric(v.metric)]
     if len(free_bullets) >= 2 and not any(v.quota_id for v in err.violations):
         kinds.append((Kind.RPD, free_bullets[0]))
     best = _restrictive(kinds)
@@ -328,7 +344,7 @@ def _dimension(err: GoogleError) -> _Decision | None:
                 f"The window is taken from the words '{v.description}' around the error: no quota id or "
                 "metric names it, and the words may be a person's or an application's rather than Google's."
             )
-        elif not v.quota_id and v.metric and _FREE_REQUESTS in v.metric:
+        elif not v.quota_id and _shared_free_metric(v.metric):
             source += f" with limit {v.value}" if v.value is not None else " listed several times"
             per = "per minute" if kind in (Kind.RPM, Kind.TPM, Kind.IPM) else "per day"
             guess = (
@@ -594,7 +610,9 @@ def _rule_leaked(err: GoogleError) -> _Decision | None:
 
 def _rule_auth_method(err: GoogleError) -> _Decision | None:
     method = bool(_reasons_of(err, "auth-method")) or bool(err.signals & {"auth_method", "oauth_scope"})
-    if not method and "auth_twice" not in err.signals:
+    # (The header's refusal is a 400 or 401: beside another code it is only a mention.)
+    header = "auth_header" in err.signals and err.http_code in (None, 400, 401)
+    if not method and not header and "auth_twice" not in err.signals:
         return None
     if backend_of(err) == Backend.CODE_ASSIST:
         # An OAuth sign-in (gemini-cli, Antigravity) whose token is no longer accepted.
@@ -603,6 +621,12 @@ def _rule_auth_method(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.AUTH_METHOD,
             "The key was sent twice (as a Bearer token and as key=/x-goog-api-key): send it one way only.",
+        )
+    if not method:
+        return _Decision(
+            Kind.AUTH_METHOD,
+            "The Authorization header was missing or not a Bearer key: Gemini's OpenAI-compatible endpoint "
+            "takes the API key only as 'Authorization: Bearer KEY'.",
         )
     return _Decision(
         Kind.AUTH_METHOD,
@@ -1084,7 +1108,12 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             "(no Google host, status, reason, wording, model or SDK)."
         )
     codes = [h.split(":", 1)[1] for h in err.hints if h.startswith(("word-code:", "json-code:"))]
-    theirs = [w for w in codes if w not in GOOGLE_WORD_CODES and canonical_status(w) is None]
+    # (Not a WebSocket close code the paste gives as one: {"code": 1011} beside "APIError(1011, …)".)
+    theirs = [
+        w
+        for w in codes
+        if w not in GOOGLE_WORD_CODES and canonical_status(w) is None and f"ws-close:{w}" not in err.hints
+    ]
     if theirs and err.signals - GENERIC_ANCHORS <= {"code"}:
         return False, f"The error code {theirs[0]!r} is another API's, and nothing else is Google's."
     if err.http_code is not None and err.http_code not in _GOOGLE_HTTP_CODES:
@@ -1337,7 +1366,17 @@ def _assumptions(
         or err.reasons
         or ({s for s in err.signals if s in ANCHOR_IDS} - GENERIC_ANCHORS)
     )
-    if err.http_code is not None and not reads and not err.violations and kind != Kind.UNRECOGNIZED:
+    sdk_class = dict(err.metadata).get("sdk_class")
+    if (
+        sdk_class
+        and err.http_code in (400, 500)
+        and not err.signals & {"code", "status_field", "status_word"}
+    ):
+        out.append(
+            f"The text gives no status code: google-genai's {sdk_class} error class says only that it is a "
+            f"{'5' if sdk_class == 'server' else '4'}xx, read as {err.http_code}."
+        )
+    elif err.http_code is not None and not reads and not err.violations and kind != Kind.UNRECOGNIZED:
         out.append(
             f"Only the HTTP status ({err.http_code}) is known: the kind follows from it, nothing else in the "
             "text confirms it."

@@ -383,11 +383,12 @@ _STANDARD_KEY = _fix(
 )
 _AUTH_KEY_SENT = _fix(
     "auth-key-how-sent",
-    "Send the key as x-goog-api-key (or the key query parameter), once, never as a Bearer token",
+    "Send the key once, as x-goog-api-key or key= (as a Bearer token only to the OpenAI-compatible endpoint)",
     API_KEY,
     "An API key in 'Authorization: Bearer …' is read as an OAuth token: 401 'Expected OAuth 2 access token'",
-    "google-genai: genai.Client(api_key=KEY) sends it right; OpenAI-compatible endpoint: pass the key once "
-    "('Multiple authentication credentials received' means twice)",
+    "google-genai: genai.Client(api_key=KEY) sends it right; the OpenAI-compatible endpoint (/v1beta/openai/) "
+    "is the one place it goes as 'Authorization: Bearer KEY', once ('Missing or invalid Authorization header' "
+    "means it was not sent that way; 'Multiple authentication credentials received' means twice)",
     "'API keys are not supported by this API' (Vertex AI / Agent Platform, Cloud APIs): use OAuth: "
     "gcloud auth application-default login",
     "gemquota doctor   (reads the key's kind and whether it is accepted for generation)",
@@ -398,8 +399,8 @@ _KEY_KIND = _fix(
     API_KEY,
     "A standard key (starts AIza) is rejected by the Gemini API since September 2026: create an auth key "
     f"(AQ.…) in AI Studio ({AISTUDIO_KEYS})",
-    "An auth key (AQ.…) goes in x-goog-api-key (or the key query parameter), once, never as "
-    "'Authorization: Bearer'",
+    "An auth key (AQ.…) goes in x-goog-api-key (or the key query parameter), once; only the "
+    "OpenAI-compatible endpoint (/v1beta/openai/) takes it as 'Authorization: Bearer KEY'",
     "'API keys are not supported by this API': that API wants OAuth (gcloud auth application-default login)",
     "gemquota doctor   (reads the key's kind; give it the key with --key or GEMINI_API_KEY)",
 )

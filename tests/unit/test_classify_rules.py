@@ -745,3 +745,12 @@ def test_zero_quota_reports_a_quota_id_matching_its_metric() -> None:
     assert d.kind == "zero-quota"
     assert d.quota_metric == metric_req
     assert d.quota_id is not None and d.quota_id.startswith("GenerateRequests")
+
+
+@pytest.mark.parametrize(("limit", "kind"), [(100, Kind.RPM), (1000, Kind.RPD)])
+def test_free_embedding_metric_is_shared_by_its_own_limits(limit: int, kind: Kind) -> None:
+    # The embedding metric's own limits (100 a minute, 1,000 a day), not the generation metric's.
+    metric = "generativelanguage.googleapis.com/embed_content_free_tier_requests"
+    d = primary(body(NEW + f"\n* Quota exceeded for metric: {metric}, limit: {limit}"))
+    assert d.kind == kind and d.tier == Tier.FREE
+    assert any("inferred from the size of the limit" in a for a in d.assumptions)

@@ -628,6 +628,15 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "peers28/008-irontracks-test-503-high-demand-googlegenerativeai.txt": (
+        "a test's URL with the model's family cut off ('/v1beta/2.5-flash:generateContent'): no model id"
+    ),
+    "peers28/010-ghost-overlay-mock-503-high-demand-flash-lite.txt": (
+        "the labelled model is no id in the paste: only a mock's regex on the URL (/flash-lite/)"
+    ),
+    "holdout104/003-claude-code-router-gemini-3.8-selected-model-issue.txt": (
+        "a router's hex-encoded model name, decoded in prose as a provider's path ('Google/models/gemini-3.8-flash'): an id inside a path is not read"
+    ),
     "holdout102/003-race-gemini-cli-session-log-exhausted-capacity-reset-after-2s-retries.txt": (
         "a headless log whose retries name no model: the model the log names first is given, the label keeps the one its stats show"
     ),

@@ -191,6 +191,11 @@ class _Acc:
                 # implemented"): a request the session refused, not a model it could not find.
                 code = 400
             status = STATUS_OF_CODE.get(code) if code is not None else None
+        if code is None and status is None and self.metadata.get("sdk_class"):
+            # google-genai's ClientError / ServerError with a message that names nothing else: a 4xx or a 5xx,
+            # read as the plainest of them (the diagnosis says so).
+            code = 500 if self.metadata["sdk_class"] == "server" else 400
+            status = STATUS_OF_CODE.get(code)
         if code is None and status is not None:
             code = CODE_OF_STATUS.get(status)
         violations = list(self.violations)

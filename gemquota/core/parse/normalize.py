@@ -62,7 +62,9 @@ _QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
 #: A line that ``_QUOTE_PREFIX`` would match (a literal lead: cheap to rule out).
 _QUOTE_LINE = _Re(r"\n[ \t]*>")
 _QUOTE_FIRST = _Re(r"[ \t]*>")
-_CONCAT = _Re(r"(['\"`])[ \t]*\+[ \t]*\n[ \t]*\1")
+#: Source code's concatenation of string literals over a line break, the "+" ending the first line or leading
+#: the next one (``'… details. '⏎      + 'For more …'``).
+_CONCAT = _Re(r"(['\"`])[ \t]*(?:\+[ \t]*\n[ \t]*|\n[ \t]*\+[ \t]*)\1")
 #: Python's implicit concatenation of adjacent literals, as ``pprint`` wraps a long string ("'Invalid JSON '⏎
 #: ······'payload received. '"): a literal's closing quote ends the line, the same quote opens the next one,
 #: indented.

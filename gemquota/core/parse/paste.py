@@ -155,18 +155,26 @@ def _parse_text(text: str) -> list[GoogleError]:
                 if not _names_model(acc):
                     acc.named_model = next(iter(models))
     if any(_only_displayed(a) for a in merged):
-        # A model named only by its display name ("Gemini 3 Pro Image") is the release of it the post writes
-        # out as an id ("gemini-3-pro-image-preview"), when that is the one id it names.
+        # A model named only by its display name ("Gemini 3 Pro Image", "Gemini 3 Flash") is the release of it
+        # the post writes out as an id ("gemini-3-pro-image-preview", "gemini-3.8-flash"): the one such id,
+        # or the first of several point releases of it.
         if named is None:
             named = _named_models(flat.lower())
-        sole = named[0] if len(named) == 1 else None
         for acc in merged:
             shown = acc.display_model or acc.named_model or ""
-            if sole and _only_displayed(acc) and _RELEASE_OF.fullmatch(sole.removeprefix(shown)):
+            if not _only_displayed(acc):
+                continue
+            if len(named) == 1 and _RELEASE_OF.fullmatch(named[0].removeprefix(shown)):
+                written: str | None = named[0]
+            elif acc.display_model or "display-named" in acc.hints:
+                written = next((m for m in named if m != shown and _point_release_of(shown, m)), None)
+            else:
+                written = None  # (an id the post names is no display name: "gemini-3-pro-preview" stays)
+            if written is not None:
                 if acc.display_model:
-                    acc.display_model = sole
+                    acc.display_model = written
                 else:
-                    acc.named_model = sole
+                    acc.named_model = written
     if any("ws-reason-cut" in a.hints and a.request_model for a in merged):
         # A Live close's reason cut at its 123 bytes cuts the publisher path's model id with it: the id the paste
         # names in full elsewhere (a heading, the config) is the one, the first of them if several.
@@ -263,6 +271,20 @@ def _prose_code_records(flat: str, *, named: bool = False) -> list[_Acc]:
 #: What an id adds to the model its display name names: a release ("-preview", "-preview-05-20", "-exp",
 #: "-latest", "-001", a dated "-05-06"), not another model ("-lite", "-image").
 _RELEASE_OF = _Re(r"-(?:preview|exp|latest|\d{3}|\d{2}-\d{2,4})(?:-[\w.\-]{1,40})?")
+
+
+def _point_release_of(shown: str, model: str) -> bool:
+    """Whether ``model`` is a point release of the model a display name names with its major version only
+    ("gemini-3.8-flash", "gemini-3.1-flash-preview" of "Gemini 3 Flash"; not "gemini-3-flash-lite")."""
+    major, _, tail = shown.partition("-")[2].partition("-")
+    family = shown.partition("-")[0]
+    if not (major.isdigit() and tail):
+        return False
+    rest = model.removeprefix(f"{family}-{major}.")
+    if rest == model:
+        return False
+    minor, _, after = rest.partition("-")
+    return minor.isdigit() and (after == tail or bool(_RELEASE_OF.fullmatch(after.removeprefix(tail))))
 
 
 def _only_displayed(acc: _Acc) -> bool:

@@ -512,9 +512,28 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "sdk_error_code",
     ),
+    # google-genai's error built in a test or a handler, its code first: "errors.ClientError(429, {…})",
+    # "errors.APIError(code=503, response_json=…)".
+    (
+        ("errors.apierror(", "errors.clienterror(", "errors.servererror("),
+        _Re(rf"errors\.(?:API|Client|Server)Error\(\s*(?:code\s*=\s*)?{_CODE}\s*,"),
+        "sdk_error_code",
+    ),
     # The Vertex AI Node SDK's own check of a request ("[VertexAI.ClientError]: model parameter must be …"):
     # a bad request that never reached the server.
     (("[vertexai.clienterror]",), _Re(r"\[VertexAI\.ClientError\]"), "vertex_client_error"),
+    # google-genai's error classes written out in full with a message and no code (the .NET SDK's
+    # "Google.GenAI.ClientError: schema at top-level must be …", Java's "com.google.genai.errors.ClientException:
+    # …"): the class says a 4xx (ClientError) or a 5xx (ServerError), the message no more.
+    (
+        ("genai.errors.client", "genai.errors.server", "genai.clienterror", "genai.servererror"),
+        _Re(
+            r"(?:google\.genai\.errors\.|Google\.GenAI\.(?:Errors\.)?|com\.google\.genai\.errors\.)"
+            r"(?P<genai_class_error_v>Client|Server)(?:Error|Exception):\s+(?![1-5]\d\d(?![\d.]))\S",
+            re.IGNORECASE,
+        ),
+        "genai_class_error",
+    ),
     # httpx "Client error '429 …'" / "Server error '503 …'" and "(429):" — one literal-led pattern each.
     (("client error '",), _Re(rf"Client\s+error\s+'{_CODE}"), "client_error_code"),
     (("server error '",), _Re(rf"Server\s+error\s+'{_CODE}"), "client_error_code"),
@@ -1675,6 +1694,16 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, apply_il, "quota")
     if kind == "vertex_client_error":
         return _Fact(pos, "code", _code_applier(400, None, frag, weak=True))
+    if kind == "genai_class_error":
+        side = g("genai_class_error_v").lower()
+        shown = frag.rstrip()[:-1].rstrip()
+
+        def apply_gce(acc: _Acc) -> None:
+            acc.metadata.setdefault("sdk_class", side)  # a code only if nothing else names one (freeze)
+            acc.signals.add("sdk_class")
+            acc.add_evidence(shown)
+
+        return _Fact(pos, kind, apply_gce)
     if kind == "json_word_code":
         before = text[pos - 1 : pos]
         if before and before not in "\"'" and (before.isalnum() or before in "_."):
@@ -1742,7 +1771,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             return None
         from gemquota.core.quota import model_from_display_name
 
-        return _Fact(pos, "wrapper_model", _setter("named_model", model_from_display_name(match.group(0))))
+        display_id = model_from_display_name(match.group(0))
+        set_named = _setter("named_model", display_id)
+
+        def apply_dp(acc: _Acc) -> None:
+            if acc.named_model is None and display_id is not None:
+                acc.hints.add("display-named")  # (a display name gave it, not an id the post writes out)
+            set_named(acc)
+
+        return _Fact(pos, "wrapper_model", apply_dp)
     if kind in ("wrapper_model_kv", "prose_model", "cli_model"):
         group = {"wrapper_model_kv": "wrapper_model_k", "prose_model": "prose_model_v"}.get(
             kind, "cli_model_v"

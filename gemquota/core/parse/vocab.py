@@ -228,7 +228,9 @@ _FOR_A_MODEL = r"\s+for\s+(?:this\s+)?(?:model|(?:models/)?(?:gemini|gemma|image
 
 #: Message wordings: (signal id, error family, implied canonical status or None).
 _ANCHORS: list[tuple[str, str, str | None, str]] = [
-    ("bare429", "quota", "RESOURCE_EXHAUSTED", r"Resource\s+has\s+been\s+exhausted"),
+    # (Not gRPC's own description of the status, "Some resource has been exhausted, perhaps a per-user quota…",
+    # which other servers built on gRPC put in their errors: xAI's {"code": "Some resource has been exhausted"}.)
+    ("bare429", "quota", "RESOURCE_EXHAUSTED", r"(?<!some\s)Resource\s+has\s+been\s+exhausted"),
     # Google's anti-abuse page ("We're sorry... but your computer or network may be sending automated queries"),
     # which Google's front end serves with a 429 to API and sign-in calls from a flagged network too (a search
     # URL beside it, google.com/search?…, is Google Search's block: see "foreign:google-search").
@@ -641,6 +643,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # "… received. Please pass only one." (pastes are often cut after "credentials").
     ("auth_twice", "auth", None, r"Multiple\s+authentication\s+credentials"),
+    # The OpenAI-compatible endpoint's refusal of a key not sent as 'Authorization: Bearer KEY' ("Missing or
+    # invalid Authorization header."): other services say it too, so only beside a Google signal.
+    ("auth_header", "auth", None, r"(?:Missing|invalid)\s+Authorization\s+header"),
     # (… and the Firebase SDKs' own check that no key is configured: 'The "apiKey" field is empty in the local
     # Firebase config'.)
     (
@@ -772,7 +777,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "vertex_not_found",
         "notfound",
         "NOT_FOUND",
-        r"Publisher\s+Model\s+[`'\"]?projects/\S{1,200}\s+(?:was\s+)?not\s+found",
+        r"Publisher\s+Model\s+[`'\"]?projects/\S{1,200}\s+(?:was\s+)?not\s+found"
+        # (… and the sentence whole with its path elided: "Publisher Model was not found or your project does not
+        # have access to it.")
+        r"|Publisher\s+Model\s+(?:\S{1,200}\s+)?(?:was\s+)?not\s+found\s+or\s+your\s+project\s+does\s+not\s+have\s+access",
     ),
     (
         "publisher_not_found",
@@ -1227,7 +1235,7 @@ PROSE_CODE = (
 #: gRPC's RESOURCE_EXHAUSTED in words, as a post quotes it ("`Resource exhausted` from gemini"): a 429 in
 #: prose, read like ``PROSE_CODE`` (lower-case text).
 PROSE_STATUS_429 = (
-    r"(?<![\w-])resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
+    r"(?<![\w-])(?<!some\s)resource\s+(?:has\s+been\s+)?exhausted(?![\w-])"
     # (… and the exception's name in prose, "fails with ResourceExhausted error"; not gRPC's "code =
     # ResourceExhausted desc = …".)
     r"|(?<![\w-])resourceexhausted\s+(?:error|exception)"
@@ -1363,9 +1371,11 @@ BARE_MODEL = rf"(?P<bare_model_v>{MODEL_ID})"
 #: A Gemini display name in prose or an app's header ("Model: Gemini 2.5 Pro", "Google Gemini 1.5 Pro
 #: API key", "Gemini 3 Pro is no longer available"): a version and at least one tier word (matched on
 #: lower-cased text; ``model_from_display_name`` turns it into an id).
+_DISPLAY_TIER = r"(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental)"
 DISPLAY_NAME = (
-    r"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:\s+(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental))+"
-    r"(?![\w\-])"
+    rf"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:\s+{_DISPLAY_TIER})+(?![\w\-])(?!\s+{_DISPLAY_TIER}(?![\w\-]))"
+    # (… one model, not a group of them: "Vertex rejects MINIMAL on Gemini 3 Flash models".)
+    r"(?!\s+(?:models|family|series)\b)"
 )
 #: Words just before a display name that make it a target, not the model that failed ("Please switch to
 #: Gemini 3.1 Pro", "migrate to", "fall back to", "upgrade to"; alternatives of one pattern, on lower-cased text).
@@ -2143,6 +2153,7 @@ GENERIC_ANCHORS = (
             "license_words",
             "insufficient_permission",
             "key_invalid_words",
+            "auth_header",
             "client_timeout",
             "newquota",
             "overloaded",
