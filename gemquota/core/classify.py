@@ -805,6 +805,12 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.MODEL_NOT_FOUND, "The model is not found or not supported for this method/version."
         )
+    if "service_agents" in signals:
+        return _Decision(
+            Kind.BAD_REQUEST,
+            "Vertex AI is still creating the project's service agent that reads Cloud Storage files (400): it is "
+            "ready within minutes of the first such request; until then, send the file inline or wait.",
+        )
     if (
         signals & {"too_many_tokens", "invalid_payload", "bad_request_detail"}
         or code in (400, 409, 416)

@@ -164,3 +164,68 @@ def test_vertex_s_not_found_sentence_with_its_path_elided_is_google_s() -> None:
     assert kind(body) == "model-not-found"
     # The words alone, without Vertex's "or your project does not have access", need a Google signal.
     assert kind('{"error": {"message": "Publisher Model was not found."}}') == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The window after the words of exceeding.
+        (
+            '{"error": {"code": 429, "message": "Quota exceeded for requests per minute", "status": "RESOURCE_EXHAUSTED"}}',
+            Kind.RPM,
+        ),
+        (
+            "gemini> Error: Resource exhausted. Quota exceeded for the day.\nPlease try again in 1 minute",
+            Kind.RPD,
+        ),
+        ("Gemini API: 429 quota exceeded for today", Kind.RPD),
+        # (A quota exceeded for something else names no window.)
+        (
+            '{"error": {"code": 429, "message": "Quota exceeded for project x", "status": "RESOURCE_EXHAUSTED"}}',
+            Kind.UNSPECIFIED_429,
+        ),
+    ],
+)
+def test_a_window_told_after_quota_exceeded(text: str, want: Kind) -> None:
+    d = one(text)
+    assert d.kind is want
+    if want is not Kind.UNSPECIFIED_429:
+        assert any("taken from the words" in a for a in d.assumptions)
+
+
+def test_anthropic_s_error_type_is_read_as_a_whole_word() -> None:
+    text = (
+        "fn parses_gemini_rate_limit_errors() {\n"
+        '    let json = serde_json::json!({"type": "error", "message": "resourceExhausted: RATE_LIMIT_EXCEEDED"});\n'
+    )
+    assert kind(text) == "unspecified-429"
+    assert (
+        kind(
+            '{"type": "error", "error": {"type": "rate_limit_error", "message": "Number of request tokens has exceeded your per-minute rate limit"}}'
+        )
+        == "unrecognized"
+    )
+
+
+def test_of_several_models_the_one_before_the_error_on_its_line_is_given() -> None:
+    text = (
+        "// measured: grounding on Antigravity\n"
+        "//\tgemini-3.6-flash-medium  HTTP 200 + an answer and no groundingMetadata\n"
+        "//\tgemini-3.1-pro-high      HTTP 400 INVALID_ARGUMENT\n"
+    )
+    d = one(text)
+    assert (d.kind, d.model) == (Kind.BAD_REQUEST, "gemini-3.1-pro-high")
+    # A model after the error on its line (another sentence) is not taken for it.
+    prose = "every call fails with `400 FAILED_PRECONDITION`. (`gemini-embedding-001` still works; gemini-embedding-2 not.)"
+    assert one("gemini-embedding-2 on Vertex:\n" + prose).model == "gemini-embedding-2"
+
+
+def test_vertex_s_service_agents_being_provisioned_is_a_bad_request_that_passes() -> None:
+    text = (
+        "400 error : Service agents are being provisioned ... Service agents are needed to read the Cloud Storage "
+        "file provided."
+    )
+    d = one(text)
+    assert d.kind is Kind.BAD_REQUEST
+    assert "within minutes" in d.why
+    assert kind("Kubernetes: service accounts are being provisioned for namespace x") == "unrecognized"

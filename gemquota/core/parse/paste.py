@@ -144,8 +144,11 @@ def _parse_text(text: str) -> list[GoogleError]:
         named = _named_models(flat.lower())
         for acc in merged:
             if not acc.named_model and named:
-                acc.named_model = named[0]
-                if len(named) > 1:
+                # (Of several, the one named on the error's own line: "gemini-3.1-pro-high  HTTP 400 INVALID_ARGUMENT"
+                # under a line of another model that worked.)
+                on_line = _model_on_its_line(acc, flat, named) if len(named) > 1 else None
+                acc.named_model = on_line or named[0]
+                if len(named) > 1 and on_line is None:
                     acc.hints.add("several_models:" + ",".join(named[:4]))
     else:
         # Errors of one paste that name no model share the one model the others name (a log of one app).
@@ -271,6 +274,21 @@ def _prose_code_records(flat: str, *, named: bool = False) -> list[_Acc]:
 #: What an id adds to the model its display name names: a release ("-preview", "-preview-05-20", "-exp",
 #: "-latest", "-001", a dated "-05-06"), not another model ("-lite", "-image").
 _RELEASE_OF = _Re(r"-(?:preview|exp|latest|\d{3}|\d{2}-\d{2,4})(?:-[\w.\-]{1,40})?")
+
+
+def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
+    """The one model of ``named`` before a text error's code on its line (a log's or a probe's "model …
+    HTTP 400 INVALID_ARGUMENT"), if that part of the line names exactly one."""
+    if acc.structured or not acc.evidence:
+        return None
+    code = str(acc.http_code) if acc.http_code is not None else None
+    shown = next((e for e in acc.evidence if code and code in e), acc.evidence[0])
+    at = flat.find(shown)
+    if at < 0:
+        return None
+    head = flat[flat.rfind("\n", 0, at) + 1 : at].lower()
+    here = [m for m in named if m in head]
+    return here[0] if len(here) == 1 and len(_named_models(head + "\n")) == 1 else None
 
 
 def _point_release_of(shown: str, model: str) -> bool:

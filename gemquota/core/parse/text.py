@@ -224,6 +224,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "每分钟",
             "일일",
             "分あたり",
+            "for the day",
+            "for today",
         ),
         _Re(WINDOW_WORDS),
         "window_words",

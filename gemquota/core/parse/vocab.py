@@ -743,6 +743,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("unsupported_mime", "badreq", "INVALID_ARGUMENT", r"Unsupported\s+MIME\s+type:"),
     # The Live API's and TTS's refusal of a voice it does not have ("No matching speaker voice found for name:").
     ("no_voice", "badreq", "INVALID_ARGUMENT", r"No\s+matching\s+speaker\s+voice\s+found"),
+    # Vertex AI's 400 while the project's service agent that reads a Cloud Storage file is still being made
+    # ("Service agents are being provisioned (…). Service agents are needed to read the Cloud Storage file provided.").
+    (
+        "service_agents",
+        "badreq",
+        "FAILED_PRECONDITION",
+        r"Service\s+agents\s+are\s+being\s+provisioned|Service\s+agents\s+are\s+needed\s+to\s+read\s+the\s+Cloud\s+Storage",
+    ),
     # Google's JSON parser naming a field the request's message does not have (`Unknown name
     # "additionalProperties"`, "Unknown name \"thinking_config\" at 'generation_config'"): other protobuf JSON
     # parsers say it too, so a Google signal must stand beside it.
@@ -1341,10 +1349,13 @@ WINDOW_WORDS = (
     # (… and Vertex's sentence of a per-day cap: "you've reached the maximum number of requests with search as
     # tool you can make per day".)
     r"|(?<![\w-])reached\s+the\s+maximum\s+number\s+of\s+(?:requests?|tokens?)\b[^.\n]{0,60}?\bper\s+(?:day|minute)(?![\w-])"
+    # (… and the window after the words of exceeding: "Quota exceeded for requests per minute", "Quota exceeded for
+    # the day".)
+    rf"|(?<![\w-])(?:quota|rate\s+limit|limit)s?\s+(?:exceeded|reached|exhausted)\s+for\s+(?:{_WINDOW_NAME}|the\s+day|today)(?![\w-])"
 )
 #: The window a limit named in words counts over ("per day", "daily", "RPD", "日次", "每日", "일일"; "per minute",
 #: "TPM", "每分钟"), and a measure of tokens said by its abbreviation ("TPM", "TPD"); matched ignoring case.
-DAY_WINDOW_WORDS = r"per[\s-]day|daily|(?<![a-z])[rt]pd(?![a-z])|日次|1日|一日|每日|每天|일일"
+DAY_WINDOW_WORDS = r"per[\s-]day|daily|(?<![a-z])[rt]pd(?![a-z])|for\s+(?:the\s+day|today)(?![a-z])|日次|1日|一日|每日|每天|일일"
 MINUTE_WINDOW_WORDS = r"per[\s-]minute|minutely|(?<![a-z])[rt]pm(?![a-z])|每分|分あたり"
 TOKEN_WINDOW_WORDS = r"(?<![a-z])tp[md](?![a-z])"
 #: Google product words (lower-case) that make a prose status code a Google error.
@@ -1496,10 +1507,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "opus",
             "haiku",
         ),
-        r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|rate_limit_error"
+        # (Its error types as whole words: not a test's name, "parses_gemini_rate_limit_errors".)
+        r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|(?<!\w)rate_limit_error(?!\w)"
         # … and its models by their display names ("Zed Claude 3.7", "Sonnet 3.5 through litellm").
         r"|\bclaude\s+(?:\d|opus|sonnet|haiku)|\b(?:sonnet|opus|haiku)\s+\d(?:\.\d)?\b"
-        r"|overloaded_error|invalid\s+x-api-key"
+        r"|(?<!\w)overloaded_error(?!\w)|invalid\s+x-api-key"
         # Anthropic's error envelope: {"type":"error","error":{"type":"authentication_error",…}}, also written
         # with its keys in another order ({"error":{"message":…,"type":"invalid_request_error"},"request_id":
         # "req_…","type":"error"}).
