@@ -229,3 +229,25 @@ def test_vertex_s_service_agents_being_provisioned_is_a_bad_request_that_passes(
     assert d.kind is Kind.BAD_REQUEST
     assert "within minutes" in d.why
     assert kind("Kubernetes: service accounts are being provisioned for namespace x") == "unrecognized"
+
+
+def test_anthropic_s_words_for_an_empty_balance_name_anthropic() -> None:
+    text = "status: 402,\nbody: { 'error' => { 'message' => 'Your credit balance is too low' } }"
+    assert kind(text) == "unrecognized"
+    google = '{"error": {"code": 402, "message": "Your Prepay credit balance is depleted.", "status": "RESOURCE_EXHAUSTED"}}'
+    assert kind(google) == "billing-limit"
+
+
+def test_claude_served_on_a_google_ai_plan_is_google_s_serving() -> None:
+    text = '"429 RESOURCE_EXHAUSTED for Claude Opus 4.5 Thinking with Google AI Pro Account"'
+    assert kind(text) == "unspecified-429"
+    # Anthropic's own API with the same words is Anthropic's.
+    assert (
+        kind('"429 RESOURCE_EXHAUSTED for Claude Opus 4.5 Thinking with my Anthropic account"')
+        == "unrecognized"
+    )
+
+
+def test_google_s_oneof_validation_without_its_field_path_is_google_s() -> None:
+    text = "Gemini API error: empty text content causes 'required oneof field data must have one initialized field'"
+    assert kind(text) == "bad-request"

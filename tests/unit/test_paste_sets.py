@@ -522,6 +522,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google34/038-factory-droid-429-rate-limit-exceeded-rust-test.txt": (
+        'a coding agent\'s stream event {"type":"error","status":429,"error_type":"rate_limit_exceeded"} naming no provider (relays around Gemini use error_type too): SPEC §1.1\'s bare-status rule reads it as Google\'s'
+    ),
     "not-google33/004-internal-gateway-429-tpm-rpm-zh-tw.txt": (
         "a gateway's error page: 'http_status: 429' with 'RateLimitError' and 'throughput limit on your Provisioned' naming no provider (Vertex AI sells Provisioned Throughput too): SPEC §1.1's bare-status rule reads it as Google's"
     ),

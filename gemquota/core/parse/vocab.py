@@ -905,7 +905,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|Please\s+use\s+a\s+valid\s+role:\s*user,\s*model"
         r"|multiturn\s+requests?\s+(?:ends?\s+with\s+a\s+user\s+role|alternate\s+between\s+user\s+and\s+model)"
         r"|Each\s+Content\s+should\s+have\s+at\s+least\s+one\s+part"
-        r"|First\s+content\s+should\s+be\s+with\s+role\s+'?user'?",
+        r"|First\s+content\s+should\s+be\s+with\s+role\s+'?user'?"
+        # Google's front end validating a request message's oneof ("required oneof field 'data' must have one
+        # initialized field"), with or without the field path before it.
+        r"|required\s+oneof\s+field\s+'?\w{1,40}'?\s+must\s+have\s+one\s+initialized\s+field",
     ),
     # Gemini's own 400 wordings: the tool-call turn order, and a field path of one of its request messages
     # ("* GenerateContentRequest.contents[0].parts[0].data: required oneof field …").
@@ -1506,12 +1509,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "sonnet",
             "opus",
             "haiku",
+            "credit balance is too low",
         ),
         # (Its error types as whole words: not a test's name, "parses_gemini_rate_limit_errors".)
         r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|(?<!\w)rate_limit_error(?!\w)"
         # … and its models by their display names ("Zed Claude 3.7", "Sonnet 3.5 through litellm").
         r"|\bclaude\s+(?:\d|opus|sonnet|haiku)|\b(?:sonnet|opus|haiku)\s+\d(?:\.\d)?\b"
         r"|(?<!\w)overloaded_error(?!\w)|invalid\s+x-api-key"
+        # Its own words for an empty balance (Google's are "Your Prepay credit balance is depleted").
+        r"|credit\s+balance\s+is\s+too\s+low"
         # Anthropic's error envelope: {"type":"error","error":{"type":"authentication_error",…}}, also written
         # with its keys in another order ({"error":{"message":…,"type":"invalid_request_error"},"request_id":
         # "req_…","type":"error"}).
@@ -2145,7 +2151,11 @@ PHRASE_BEFORE = r"(?:error|exception)\]?\s*:\s*[\"'`]?\Z"
 PHRASE_AFTER = r"[\"'`]?(?:\s*(?:\Z|[\n.,;:)\]}])|\s+(?:when|while|for|on|from|in|at|with)\s)"
 #: Google serving other makers' models (Claude on Vertex AI or Antigravity), and Claude by its display name
 #: ("Claude 4.5", "Sonnet 3.5"): such a name beside them is a model Google served, not Anthropic's API.
-SERVED_BY_GOOGLE = r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis"
+SERVED_BY_GOOGLE = (
+    r"\bvertex\s?ai\b|\bvertex_ai\b|\bantigravity\b|aiplatform\.googleapis"
+    # (… and the Google AI Pro / Ultra plans whose Antigravity allowance serves Claude.)
+    r"|\bgoogle\s+ai\s+(?:pro|ultra)\b"
+)
 DISPLAYED_CLAUDE = r"claude\s+(?:\d|opus|sonnet|haiku)|(?:sonnet|opus|haiku)\s+\d"
 #: A word code of an error object ("code": "invalid_request_error", "http_error"): whose vocabulary it is.
 WORD_CODE = r"[A-Za-z][A-Za-z_.\-]{2,60}"
