@@ -251,3 +251,12 @@ def test_claude_served_on_a_google_ai_plan_is_google_s_serving() -> None:
 def test_google_s_oneof_validation_without_its_field_path_is_google_s() -> None:
     text = "Gemini API error: empty text content causes 'required oneof field data must have one initialized field'"
     assert kind(text) == "bad-request"
+
+
+def test_a_diff_s_added_line_is_not_joined_to_the_removed_one() -> None:
+    from gemquota.core.parse.normalize import normalize
+
+    diff = "-  'quota exceeded'\n+  'quota exceeded, limit: 0'\n"
+    assert normalize(diff) == diff
+    code = "msg = 'You exceeded your current quota. '\n      + 'limit: 20'"
+    assert normalize(code) == "msg = 'You exceeded your current quota. limit: 20'"

@@ -63,8 +63,8 @@ _QUOTE_PREFIX = _Re(r"(?m)^[ \t]*>+[ \t]?")
 _QUOTE_LINE = _Re(r"\n[ \t]*>")
 _QUOTE_FIRST = _Re(r"[ \t]*>")
 #: Source code's concatenation of string literals over a line break, the "+" ending the first line or leading
-#: the next one (``'… details. '⏎      + 'For more …'``).
-_CONCAT = _Re(r"(['\"`])[ \t]*(?:\+[ \t]*\n[ \t]*|\n[ \t]*\+[ \t]*)\1")
+#: the next, indented one (``'… details. '⏎      + 'For more …'``; not a diff's added line, "+" in column 0).
+_CONCAT = _Re(r"(['\"`])[ \t]*(?:\+[ \t]*\n[ \t]*|\n[ \t]+\+[ \t]*)\1")
 #: Python's implicit concatenation of adjacent literals, as ``pprint`` wraps a long string ("'Invalid JSON '⏎
 #: ······'payload received. '"): a literal's closing quote ends the line, the same quote opens the next one,
 #: indented.
