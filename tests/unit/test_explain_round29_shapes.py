@@ -260,3 +260,36 @@ def test_a_diff_s_added_line_is_not_joined_to_the_removed_one() -> None:
     assert normalize(diff) == diff
     code = "msg = 'You exceeded your current quota. '\n      + 'limit: 20'"
     assert normalize(code) == "msg = 'You exceeded your current quota. limit: 20'"
+
+
+def test_openrouter_s_own_limit_names_are_openrouter_s() -> None:
+    assert kind('new Error("429 Rate limit exceeded: free-models-per-day")') == "unrecognized"
+    assert kind('new Error("429 Rate limit exceeded: requests-per-day")') == "unspecified-429"
+
+
+def test_an_ipython_traceback_s_source_lines_are_code_not_the_error() -> None:
+    text = (
+        "File /opt/conda/lib/python3.10/site-packages/google/auth/compute_engine/_metadata.py:217, in get(request)\n"
+        "    215         retries += 1\n"
+        "--> 217     raise exceptions.TransportError(\n"
+        '    218         "Failed to retrieve {} from the metadata service".format(url)\n'
+        "   (...)\n"
+        "    224 if response.status == http_client.NOT_FOUND and return_none_for_not_found_error:\n"
+        "\n"
+        "TransportError: Failed to retrieve http://metadata.google.internal/computeMetadata/v1/universe/universe_domain"
+    )
+    assert kind(text) == "unrecognized"
+    # The error under such a traceback is still read.
+    raised = (
+        text
+        + "\nClientError: 429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'status': 'RESOURCE_EXHAUSTED'}}"
+    )
+    assert kind(raised) == "unspecified-429"
+    # Numbered lines outside a traceback's frame are text.
+    assert kind("   429 RESOURCE_EXHAUSTED from generativelanguage.googleapis.com") == "unspecified-429"
+
+
+def test_the_provider_an_app_falls_back_to_is_not_the_error_s() -> None:
+    text = "[EVAL] gemini-2.0-flash quota exceeded — falling back to OpenAI gpt-4o-mini"
+    assert kind(text) == "unspecified-429"
+    assert kind("[EVAL] quota exceeded on OpenAI gpt-4o-mini") == "unrecognized"

@@ -23,6 +23,8 @@ from gemquota.core.parse.values import _EDGE, MAX_ANALYSED, _clean_model, withou
 from gemquota.core.parse.vocab import (
     BARE_MODEL,
     DISPLAY_TARGET_AFTER,
+    IPY_FRAME_HEAD,
+    IPY_FRAME_LINE,
     MODEL_ID_WORDS,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
@@ -207,6 +209,8 @@ def _parse_text(text: str) -> list[GoogleError]:
 
 
 _PY_FRAME_RX = _Re(PY_FRAME_LINE)
+_IPY_FRAME_HEAD_RX = _Re(IPY_FRAME_HEAD)
+_IPY_FRAME_LINE_RX = _Re(IPY_FRAME_LINE)
 
 
 def named_model(text: str) -> str | None:
@@ -223,11 +227,28 @@ def named_model(text: str) -> str | None:
 
 
 def _without_frames(text: str) -> str:
-    """``text`` less the frame headers of a Python traceback: paths and line numbers hold no fact of an
-    error, and the text pass reads every character it is given (its positions only order its facts)."""
-    if 'File "' not in text:
-        return text
-    return _PY_FRAME_RX.sub("", text)
+    """``text`` less the frame headers of a Python traceback, and the frames of an IPython one (header and
+    numbered source lines): paths, line numbers and the code around the raise hold no fact of an error, and
+    the text pass reads every character it is given (its positions only order its facts)."""
+    if 'File "' in text:
+        text = _PY_FRAME_RX.sub("", text)
+    if ".py:" in text or "Cell In[" in text:
+        text = _without_ipython_frames(text)
+    return text
+
+
+def _without_ipython_frames(text: str) -> str:
+    kept: list[str] = []
+    in_frame = False
+    for line in text.split("\n"):
+        if _IPY_FRAME_HEAD_RX.match(line):
+            in_frame = True
+            continue
+        if in_frame and _IPY_FRAME_LINE_RX.match(line):
+            continue
+        in_frame = False
+        kept.append(line)
+    return "\n".join(kept)
 
 
 _PROSE_CODE_RX = _Re(PROSE_CODE)

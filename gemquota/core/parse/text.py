@@ -2125,6 +2125,10 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
     (in a paste about Gemini) OpenAI's SDK as the client that called Gemini."""
     if _said_to_work(low, match):
         return False
+    if _FALLBACK_TO.search(low, max(0, match.start() - 40), match.start()) is not None:
+        # The provider an app falls back to after the error ("gemini-2.0-flash quota exceeded — falling back to
+        # OpenAI gpt-4o-mini"): where the next call goes, not whose error this is.
+        return False
     if name == "foreign:model" and "-maas" in low and _MAAS_ID.search(low):
         # Another maker's model as Vertex AI serves it ("meta/llama-4-maverick-17b-128e-instruct-maas"): a paste
         # about an id of Vertex's Model-as-a-Service, so its errors are Google's serving.
@@ -2192,6 +2196,13 @@ def _said_to_work(low: str, match: re.Match[str]) -> bool:
     if said is not None and "gemini" not in after[: said.start()] and "google" not in after[: said.start()]:
         return True
     return _WORKS_WITH.search(low, begin, match.start()) is not None
+
+
+#: "falling back to X", "fallback to X", "switching to X", "failing over to X": the name right after.
+#: (… with up to two words between: "falling back to OpenAI gpt-4o-mini".)
+_FALLBACK_TO = _Re(
+    r"\b(?:fall(?:ing)?\s+back|fallback|switch(?:ing|ed)?|fail(?:ing|ed)?\s+over)\s+to\s+(?:the\s+)?(?:[\w.\-]{1,30}\s+){0,2}\Z"
+)
 
 
 #: "works fine with X", "working well on X": the works word right before the name.

@@ -1198,6 +1198,12 @@ CONFIGURED_MODEL = rf"configured\s+model\s+\((?:models/)?(?P<configured_v>{MODEL
 #: A frame header of a Python traceback (``  File "/app/x.py", line 48, in <module>``): where the error was
 #: raised, never what it says. Its code line (the next one, which may name the model called) stays.
 PY_FRAME_LINE = r'(?m)^[ \t]*File "[^"\n]{1,1000}", line \d{1,9}(?:, in [^\n]{0,300})?$\n?'
+#: A frame header of an IPython / Jupyter traceback ("File /opt/…/client.py:496, in Client._compare(a, b)",
+#: "Cell In[12], line 3"), and the lines of its frame: its source, numbered ("    224 if status ==
+#: http_client.NOT_FOUND", "--> 217     raise TransportError("), and elisions ("   (...)") — code around the
+#: error, not its text.
+IPY_FRAME_HEAD = r"^(?:File [^\n]{1,1000}\.py:\d{1,9}, in |Cell In\[\d{1,6}\], line \d)"
+IPY_FRAME_LINE = r"^(?:[ \t]{0,12}(?:-+>[ \t]*)?\d{1,6}(?: [^\n]*)?|[ \t]+\(\.\.\.\))$"
 #: Prose that states a status code as a kind of error, as forum posts do ("I keep getting the 429 errors",
 #: "consistent 503 and 504 errors", "Persistent Status 429s", "severe 429 rate limiting issues", "503 (model
 #: overload)"; matched on lower-cased text): a weak code, read only when nothing else in the paste is a
@@ -1687,8 +1693,16 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # (… and its own refusal of a request without its key: "No auth credentials found".)
     (
         "foreign:openrouter",
-        ("openrouter", "no auth credentials found", "maximum context length", "context-compression"),
+        (
+            "openrouter",
+            "no auth credentials found",
+            "maximum context length",
+            "context-compression",
+            "free-models-per-",
+        ),
         r"openrouter|\bno\s+auth\s+credentials\s+found\b"
+        # Its own rate limits by name ("429 Rate limit exceeded: free-models-per-day").
+        r"|\bfree-models-per-(?:day|min)"
         # Its own context-length refusal ("This endpoint's maximum context length is 200000 tokens. However, you
         # requested about …", "… use the context-compression plugin"): Google's says "input token count".
         r"|this\s+endpoint'{1,2}s\s+maximum\s+context\s+length|context-compression\s+plugin",
