@@ -315,8 +315,8 @@ def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
 def _point_release_of(shown: str, model: str) -> bool:
     """Whether ``model`` is a point release of the model a display name names with its major version only
     ("gemini-3.8-flash", "gemini-3.1-flash-preview" of "Gemini 3 Flash"; not "gemini-3-flash-lite")."""
-    major, _, tail = shown.partition("-")[2].partition("-")
-    family = shown.partition("-")[0]
+    family, _, version_and_tail = shown.partition("-")
+    major, _, tail = version_and_tail.partition("-")
     if not (major.isdigit() and tail):
         return False
     rest = model.removeprefix(f"{family}-{major}.")

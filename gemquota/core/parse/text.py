@@ -531,7 +531,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ("genai.errors.client", "genai.errors.server", "genai.clienterror", "genai.servererror"),
         _Re(
             r"(?:google\.genai\.errors\.|Google\.GenAI\.(?:Errors\.)?|com\.google\.genai\.errors\.)"
-            r"(?P<genai_class_error_v>Client|Server)(?:Error|Exception):\s+(?![1-5]\d\d(?![\d.]))\S",
+            r"(?P<genai_class_error_v>Client|Server)(?:Error|Exception):(?=\s+(?![1-5]\d\d(?![\d.]))\S)",
             re.IGNORECASE,
         ),
         "genai_class_error",
@@ -1453,13 +1453,14 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "retry_in":
         unit = g("retry_in_u")
         seconds = parse_duration(g("retry_in_v") + ("ms" if unit == "ms" else "s"))
+        set_delay = _setter("retry_delay_s", seconds, frag)
         if unit != "s" or "." not in g("retry_in_v"):
-            return _Fact(pos, kind, _setter("retry_delay_s", seconds, frag))
+            return _Fact(pos, kind, set_delay)
 
         def apply_retry_in(acc: _Acc) -> None:
             # The Gemini API's own hint, in its float seconds ("Please retry in 48.04s."): Google's wording (other
             # APIs say "try again in 1.5s" or "retry after 20 seconds").
-            _setter("retry_delay_s", seconds, frag)(acc)
+            set_delay(acc)
             acc.hints.add("retry_in_float")  # (a hint: the hint alone makes no error of its own)
 
         return _Fact(pos, kind, apply_retry_in)
@@ -1698,12 +1699,11 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, "code", _code_applier(400, None, frag, weak=True))
     if kind == "genai_class_error":
         side = g("genai_class_error_v").lower()
-        shown = frag.rstrip()[:-1].rstrip()
 
         def apply_gce(acc: _Acc) -> None:
             acc.metadata.setdefault("sdk_class", side)  # a code only if nothing else names one (freeze)
             acc.signals.add("sdk_class")
-            acc.add_evidence(shown)
+            acc.add_evidence(frag)
 
         return _Fact(pos, kind, apply_gce)
     if kind == "json_word_code":
