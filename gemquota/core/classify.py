@@ -756,6 +756,8 @@ def _capacity_reason(err: GoogleError) -> _Decision | None:
 
 
 _OTHER_RESOURCE_NOT_FOUND = LazyRe(OTHER_RESOURCE_NOT_FOUND)
+#: The publisher of a Vertex AI model path ("…/publishers/meta/models/llama-3…").
+_PUBLISHER = LazyRe(r"publishers/([\w\-]{1,40})/models/")
 
 
 def _rule_status(err: GoogleError) -> _Decision | None:
@@ -764,6 +766,25 @@ def _rule_status(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.MODEL_NOT_FOUND,
             "The model is retired ('no longer available'): requests to it fail for good; move to a current model.",
+        )
+    if "publisher_region" in signals:
+        return _Decision(
+            Kind.MODEL_NOT_FOUND,
+            "Vertex AI does not serve this model in the region (location) called: call it in a region, or the "
+            "global endpoint, where the model is offered.",
+        )
+    if "publisher_closed" in signals:
+        publisher = next((m.group(1) for m in map(_PUBLISHER.search, err.messages) if m), "google")
+        if publisher.lower() != "google":
+            return _Decision(
+                Kind.PERMISSION,
+                f"Vertex AI does not let this project use {publisher}'s model: a partner model is used only once "
+                "it is enabled (its terms accepted) in Model Garden for the project.",
+            )
+        return _Decision(
+            Kind.MODEL_NOT_FOUND,
+            "Vertex AI does not let this project use the model: it is retired for new projects or open only to "
+            "allowlisted ones; move to a current model.",
         )
     if (
         "ws-close:1011" in err.hints

@@ -195,8 +195,9 @@ def unmangle(text: str) -> str:
         text = text.replace("''", "'")
     if text[:1] == "{" and "\\n" in text:
         text = _log_record_text(text)
-    # A colour code written out (``\\u001b[31m``) or stripped of its escape is closed by a reset (``[0m``).
-    reset = "[0m" in text
+    # A colour code written out (``\\u001b[31m``) or stripped of its escape is closed by a reset (``[0m``, or
+    # IPython's resets of the foreground and background alone, ``[39m`` and ``[49m``).
+    reset = "[0m" in text or "[39m" in text or "[49m" in text
     if "\x1b" in text:
         text = _ANSI.sub("", text)
     if reset:

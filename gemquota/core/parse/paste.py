@@ -390,6 +390,8 @@ def _named_models(low: str) -> list[str]:
                 low.endswith(_ROUTE_ENDS, 0, at)
                 or _route_at_start(low, at)
                 or (low.endswith("/models/", 0, at) and low.startswith(":", match.end()))
+                # (… and a Vertex AI endpoint a client named by the model id: ".../endpoints/veo-3.0-generate-preview".)
+                or low.endswith("/endpoints/", 0, at)
             )
             if not named and (not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at)):
                 continue

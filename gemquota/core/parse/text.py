@@ -1474,8 +1474,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         )
 
         def apply_reset(acc: _Acc) -> None:
-            if seconds is not None and acc.reset_delay_s is None:
-                acc.reset_delay_s = seconds  # (the backend then reads as Code Assist)
+            if seconds is not None and (acc.reset_delay_s is None or seconds > acc.reset_delay_s):
+                # (the backend then reads as Code Assist; of several resets stated, the longest: "… reset after
+                # 2s.. Retrying" on one attempt, then "TerminalQuotaError: … reset after 21h36m32s" ends the run)
+                acc.reset_delay_s = seconds
             if named_key:
                 # cloudcode-pa's own key: Google's. ("reset after 5s" and "Resets in 2h" are anybody's words.)
                 acc.hints.add("code-assist")
@@ -2135,10 +2137,10 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
         return False
     if (
         name == "foreign:anthropic"
-        and _DISPLAYED_CLAUDE.fullmatch(match.group(0))
+        and (_DISPLAYED_CLAUDE.fullmatch(match.group(0)) or match.group(0) == "claude")
         and _SERVED_BY_GOOGLE.search(low)
     ):
-        # Claude by its display name ("Claude 4.5 via VertexAI") where Vertex AI or Antigravity serves it: the
+        # Claude by its display name ("Claude 4.5 via VertexAI", or "Claude" alone) where Vertex AI or Antigravity serves it: the
         # error is of Google's serving (a Claude id or Anthropic's own API or envelope still names Anthropic).
         return False
     return not (

@@ -124,9 +124,15 @@ def _clean_model_text(model: str) -> str | None:
         text = text[:-2]
     if "/" in text:
         text = text.rsplit("/", 1)[-1]
+    # The next sentence glued on ("imagen-3.0-generate.I attempted …": ids are lower-case), and Vertex's alias
+    # of the default version ("text-embedding-004@default": no version of its own).
+    text = _NEXT_SENTENCE.sub("", text).removesuffix("@default")
     if not text or len(text) > 80 or not text[0].isalnum():
         return None
     return text
+
+
+_NEXT_SENTENCE = re.compile(r"\.[A-Z][a-z]*\Z")
 
 
 def _clean_str(text: str) -> str:

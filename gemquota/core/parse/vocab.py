@@ -532,6 +532,18 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|not\s+currently\s+available\s+in\s+your\s+location"
         r"|location\s+is\s+not\s+supported\s+for\s+Google\s+AI\s+services",
     ),
+    # Google's troubleshooting table row as its translated pages give it: the status, then the sentence in the
+    # page's language naming the user's country ("400 FAILED_PRECONDITION Gemini API の無料枠は、お住まいの
+    # 国ではご利用いただけません", "… 您所在的国家/地区", "… 거주 국가", "… tu país", "… вашей стране").
+    (
+        "region",
+        "region",
+        "FAILED_PRECONDITION",
+        # (The country, not a region: "… is not available in region us-west1" is a Cloud region's, and the
+        # same sentence, not the next one.)
+        r"FAILED_PRECONDITION\b[^\n.。]{0,160}?(?:\bcountry\b|国|국가|\bpaís\b|\bpays\b|\bLand\b|стран"
+        r"|quốc\s+gia|\bülke|\bnegara\b)",
+    ),
     # A library's rewording ("Your location is not supported by google-generativeai at the moment."): generic
     # words, a Google error only beside a Google signal (GENERIC_ANCHORS).
     ("region_words", "region", "FAILED_PRECONDITION", r"(?:your|user)\s+location\s+is\s+not\s+supported\b"),
@@ -687,7 +699,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "unsupported_client",
         "auth",
         "PERMISSION_DENIED",
-        r"no\s+longer\s+supported\s+for\s+Gemini\s+Code\s+Assist|IneligibleTierError",
+        r"no\s+longer\s+supported\s+for\s+Gemini\s+Code\s+Assist|IneligibleTierError"
+        # … and gemini-cli's sign-in line of it, cut before the product it names ("Failed to sign in. Message:
+        # This client is no longer supporte").
+        r"|Failed\s+to\s+sign\s+in\.\s+Message:\s+This\s+client\s+is\s+no\s+longer\s+sup",
     ),
     # A Google client the backend refuses by its version: "This version of Antigravity is no longer
     # supported", "Your current version of Antigravity is out of date" (update the client).
@@ -705,7 +720,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "not_eligible",
         "auth",
         "PERMISSION_DENIED",
-        r"(?:not\s+eligible|ineligible)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
+        # (… also as users retype it, "ineligble".)
+        r"(?:not\s+eligible|inelig(?:i|)ble)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
         r"|Eligibility\s+check\s+failed"
         # Code Assist's loadCodeAssist answer listing the tiers the account may not use, with the reason
         # ("ineligibleTiers: [{ reasonCode: 'VALIDATION_REQUIRED', … }]").
@@ -717,6 +733,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # A Cloud project set without a seat ("You are currently configured to use a Google Cloud Project but
         # lack a Gemini Code Assist license").
         r"|lack\s+a\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)\s+license"
+        # (… and a seat of an organization's subscription the user lacks: "You must be a named user on your
+        # organization's Gemini Code Assist Standard edition subscription to use this service".)
+        r"|named\s+user\s+on\s+your\s+organization['’]s\s+(?:Gemini\s+)?Code\s+Assist"
+        r"|request\s+an\s+entitlement\s+to\s+(?:Gemini\s+)?Code\s+Assist"
         r"|missing\s+a\s+valid\s+license\s+for\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)",
     ),
     # Google APIs' 403 of a credential without the scope or role ("Insufficient Permission", reason
@@ -789,6 +809,23 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # (… and the sentence whole with its path elided: "Publisher Model was not found or your project does not
         # have access to it.")
         r"|Publisher\s+Model\s+(?:\S{1,200}\s+)?(?:was\s+)?not\s+found\s+or\s+your\s+project\s+does\s+not\s+have\s+access",
+    ),
+    # … and its refusal of a model closed to the project (400 FAILED_PRECONDITION), a retired one for new
+    # projects or one behind an allowlist: "Project `p` is not allowed to use Publisher Model
+    # `projects/…/publishers/google/models/text-bison@002`".
+    (
+        "publisher_closed",
+        "notfound",
+        "FAILED_PRECONDITION",
+        r"is\s+not\s+allowed\s+to\s+use\s+Publisher\s+Model\b",
+    ),
+    # … and of a model it does not serve where it was called ("Publisher Model …/publishers/anthropic/models/X is
+    # not servable in region global.").
+    (
+        "publisher_region",
+        "notfound",
+        "FAILED_PRECONDITION",
+        r"Publisher\s+Model\s+\S{1,200}\s+is\s+not\s+servable\s+in\s+region\b",
     ),
     (
         "publisher_not_found",
@@ -1521,6 +1558,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"anthropic|(?<![\w\-])claude-(?:\d|opus|sonnet|haiku|instant)|claude\.(?:ai|com)|(?<!\w)rate_limit_error(?!\w)"
         # … and its models by their display names ("Zed Claude 3.7", "Sonnet 3.5 through litellm").
         r"|\bclaude\s+(?:\d|opus|sonnet|haiku)|\b(?:sonnet|opus|haiku)\s+\d(?:\.\d)?\b"
+        # … and Claude by name alone ("When Claude tries to …"), not the coding agent or its memory file (Claude
+        # Code, claude-code-router and CLAUDE.md carry other providers' models and errors too).
+        r"|\bclaude\b(?![\-\s]code\b|\.md\b)"
         r"|(?<!\w)overloaded_error(?!\w)|invalid\s+x-api-key"
         # Its own words for an empty balance (Google's are "Your Prepay credit balance is depleted").
         r"|credit\s+balance\s+is\s+too\s+low"
@@ -1719,14 +1759,16 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "no credentials for",
             "new-api",
             "one-api",
+            "omniroute request failed",
             "no available channel",
             "上游负载已饱和",
             "上游負載已飽和",
         ),
         r"\bLLM\s+Provider\s+NOT\s+provided\b|\bteam\s+not\s+allowed\s+to\s+access\s+model\b"
         r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b"
-        # The relays new-api and one-api by name (a Google body they relay is still Google's).
-        r"|(?<![\w-])(?:new|one)-api(?![\w-])"
+        # The relays new-api and one-api by name (a Google body they relay is still Google's), and OmniRoute's
+        # own failure line ("OmniRoute request failed (HTTP 503): Chat admission capacity is …").
+        r"|(?<![\w-])(?:new|one)-api(?![\w-])|\bOmniRoute\s+request\s+failed\b"
         # … and their own refusal when no upstream serves a model ("No available channel for model X under group
         # Y (distributor)").
         r"|\bno\s+available\s+channel\s+for\s+model\b"
@@ -1957,6 +1999,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "星火",
             "硅基流动",
             "doubao",
+            "iflow",
+            "心流",
+            "ak/sk",
             "token-plan",
             "insufficient balance",
             "balance is insufficient",
@@ -1965,8 +2010,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
         r"baidubce\.com|qianfan|tencentcloud(?:api|sdk)|xf-yun\.com|volcengine|千帆|文心|通义|豆包|混元|智谱|星火|硅基流动"
         r"|\bdoubao\b"
+        # Alibaba's iFlow platform and its CLI (a fork of gemini-cli: "@iflow-ai/iflow-cli/bundle/iflow.js").
+        r"|@iflow-ai/|\biflow-cli\b|\biFlow\s+(?:CLI|platform|API)\b|心流"
         # Their own wordings: Alibaba Bailian's "token-plan … quota", DeepSeek's and SiliconFlow's "Insufficient
         # Balance" as a whole message (Google's prepay says "credits are depleted").
+        # Their clouds' key pair, "AK/SK" (Volcengine, Huawei Cloud, Baidu): Google names no key so.
+        r"|\bAK/SK\b"
         r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']|account\s+balance\s+is\s+insufficient",
     ),
     (
@@ -2266,8 +2315,11 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ),
         (
             "vertex_sdk",
-            ("vertex",),
-            r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)",
+            ("vertex", "reasoningengine"),
+            r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)"
+            # (… and Agent Engine by its API resource: "ReasoningEngine service is not available in region: …",
+            # ".../reasoningEngines/123".)
+            r"|\bReasoningEngine(?:s/|Service\b|\s+service\b)",
         ),
         # (Google's Java client layer; not grpc-java's own io.grpc classes, which every gRPC service shows.)
         ("gax", ("gax",), r"com\.google\.api\.gax"),
