@@ -1082,8 +1082,10 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
                 False,
                 "Only gRPC's own status rendering was found (no Google host, reason or Gemini model).",
             )
-    if signals == ["reason"] and foreign and err.http_code is None and not err.status and not err.message:
-        # A reason word alone ("RATE_LIMIT_EXCEEDED" as another library's error name) beside another provider.
+    if signals == ["reason"] and foreign and not err.message and not err.domain and not err.metadata:
+        # A reason word alone ("RATE_LIMIT_EXCEEDED" as another library's error name) beside another provider,
+        # with no Google body around it (at most a bare status: "Code: RATE_LIMIT_EXCEEDED / HTTP Status: 429"
+        # in a table of an app's errors "for provider 'openai'").
         signals = []
     if signals == ["open_model"] and foreign:
         signals = []  # a Gemma model served by another provider (Ollama, Hugging Face …) is theirs

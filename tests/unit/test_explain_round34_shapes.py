@@ -268,3 +268,68 @@ def test_a_vertex_endpoint_named_by_a_model_id_names_the_model() -> None:
     d = one(text)
     assert d.kind is Kind.PERMISSION
     assert d.model == "veo-3.0-generate-preview"
+
+
+def test_nvidia_nim_s_worker_limit_is_nvidia_s() -> None:
+    text = (
+        'data: {"error":{"message":"ResourceExhausted: Worker local total request limit reached (48/48)",'
+        '"type":"internal_server_error","code":500}}'
+    )
+    assert kind(text) == "unrecognized"
+
+
+def test_a_guide_s_retelling_of_the_free_tier_row_is_region() -> None:
+    text = (
+        "### **1. FAILED_PRECONDITION (400)** - Unique to Gemini\n"
+        "**What:** Free tier not available or billing not enabled  \n"
+        "**Solution:** Set up billing at Google AI Studio"
+    )
+    assert kind(text) == "region"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TerminalQuotaError: You have exhausted your daily quota on gemini-3-flash",
+        "expect(output).toContain('Pro quota limit reached for gemini-2.5-pro.');",
+    ],
+)
+def test_code_assist_s_daily_allowance_named_by_its_model_is_plan_quota(text: str) -> None:
+    assert kind(text) == "plan-quota"
+
+
+def test_an_app_s_own_quota_words_for_another_model_are_not_code_assist_s() -> None:
+    assert (
+        kind("Error: You have exhausted your daily quota on llama-3-70b. Upgrade your plan.")
+        == "unrecognized"
+    )
+
+
+def test_the_model_a_close_reason_names_after_its_code_on_its_line_is_the_failing_one() -> None:
+    text = (
+        "**gemini-2.5-flash-native-audio-preview-09-2025**:\n  - Voice: PASS\n"
+        "**gemini-3.1-flash-live-preview**:\n"
+        "  - Text: FAIL - Reason: Exception: 1007 None. The requested combination of response modalities (TEXT) is "
+        "not supported by the model. models/gemini-3.1-flash-live-preview\n"
+    )
+    assert one(text).model == "gemini-3.1-flash-live-preview"
+
+
+def test_a_model_prose_names_after_a_code_is_no_failing_model() -> None:
+    text = (
+        "`gemini-embedding-2` is a registered model id, but the provider always calls `:predict`, so every call fails\n"
+        "with `400 FAILED_PRECONDITION`. (`gemini-embedding-001` still supports `:predict`.)"
+    )
+    assert one(text).model == "gemini-embedding-2"
+
+
+def test_a_reason_word_with_a_bare_code_beside_another_provider_is_theirs() -> None:
+    text = "Error: Rate limit exceeded for provider 'openai'\nCode: RATE_LIMIT_EXCEEDED\nHTTP Status: 429"
+    assert kind(text) == "unrecognized"
+    # Code Assist's body with its reason stays Google's.
+    body = (
+        '{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": '
+        '"RESOURCE_EXHAUSTED", "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": '
+        '"RATE_LIMIT_EXCEEDED", "domain": "cloudcode-pa.googleapis.com"}]}}'
+    )
+    assert kind(body) != "unrecognized"

@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "peers31/006-py-quill-router-test-router-503-workspace-billing-paused.txt": (
+        'a router\'s own 503 (\'Workspace billing is paused\', "source": "router") that names no provider: SPEC §1.1 reads a bare 503 as overloaded'
+    ),
+    "holdout120/015-gcloud-billing-link-quota-not-gemini.txt": (
+        "gcloud's Cloud Billing FAILED_PRECONDITION ('Cloud billing quota exceeded' for projects linked to an account): a Google error read as a bad request, the label reads it as no Gemini error"
+    ),
     "holdout119/022-zh-gemini-balance-no-valid-key-after-retries-500.txt": (
         "a relay's own log ('No valid API key available after 3 retries', then '500: Internal server error during chat_completion') beside a Gemini model id: read as Google's 500"
     ),
@@ -664,6 +670,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "shapes46/004-live-1011-internal-report.txt": (
+        "a test report naming three models as headings, two marked PASS: the first named is given, the failing one is the heading above the error"
+    ),
     "holdout115/008-fix-doc-mangled-404-gemin1-1-5-flash-api-version-vibes.txt": (
         "an OCR'd id ('gemin1-1.5-flash') is given as written (as models/003 labels it); this label reads the id meant"
     ),

@@ -307,9 +307,20 @@ def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
     at = flat.find(shown)
     if at < 0:
         return None
-    head = flat[flat.rfind("\n", 0, at) + 1 : at].lower()
+    start = flat.rfind("\n", 0, at) + 1
+    head = flat[start:at].lower()
     here = [m for m in named if m in head]
-    return here[0] if len(here) == 1 and len(_named_models(head + "\n")) == 1 else None
+    if len(here) == 1 and len(_named_models(head + "\n")) == 1:
+        return here[0]
+    if here:
+        return None
+    # (… else the one model the rest of its line names by its resource name, as Google's messages do: "Exception:
+    # 1007 None. The requested combination of response modalities (TEXT) is not supported by the model.
+    # models/gemini-3.1-flash-live-preview"; prose after a code names models that work as well.)
+    end = flat.find("\n", at)
+    tail = flat[at : end if end >= 0 else len(flat)].lower()
+    here = [m for m in named if "models/" + m in tail]
+    return here[0] if len(here) == 1 and len(_named_models(tail + "\n")) == 1 else None
 
 
 def _point_release_of(shown: str, model: str) -> bool:
@@ -543,11 +554,16 @@ def _bare(acc: _Acc) -> bool:
 def _signed(acc: _Acc) -> bool:
     """Whether an error carries a Google signal of its own: a Google host, Google's error shape, a
     QuotaFailure, a Google reason."""
-    # (A reason word alone — a heading "RATE_LIMIT_EXCEEDED" in another library's notes — is no body of its own.)
+    # (A reason word alone — a heading "RATE_LIMIT_EXCEEDED" in another library's notes — is no body of its own,
+    # nor is it with only a bare code beside it: "Code: RATE_LIMIT_EXCEEDED / HTTP Status: 429" in an app's table
+    # of errors "for provider 'openai'".)
     return bool(
         acc.hosts
         or acc.signals & _OWN_SIGNALS
-        or (not _bare(acc) and any(reason_entry(r) for r in acc.reasons))
+        or (
+            (acc.status or acc.messages or acc.domain or acc.metadata)
+            and any(reason_entry(r) for r in acc.reasons)
+        )
     )
 
 

@@ -363,7 +363,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "plan_daily",
         "quota",
         "RESOURCE_EXHAUSTED",
-        r"exhausted\s+your\s+daily\s+quota\s+on\s+this\s+model",
+        # (… also naming the model: "You have exhausted your daily quota on gemini-3-flash".)
+        r"exhausted\s+your\s+daily\s+quota\s+on\s+(?:this\s+model|(?:gemini|gemma|claude|gpt-oss)-[\w.\-]{1,80})",
     ),
     # The Interactions API's message (its only carrier of limit, window, tier and reset).
     ("rate_model", "quota", "RESOURCE_EXHAUSTED", r"Rate\s+limit\s+exceeded\s+for\s+model"),
@@ -375,7 +376,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # (… and gemini-cli's notice without the model: "⚡ You have reached your daily quota limit.")
         r"reached\s+your\s+daily\s+(?:[\w.\-]{2,80}\s+)?quota\s+limit|reached\s+your\s+daily\s+(?:gemini|gemma)-[\w.\-]{2,80}\s+quota\b"
         r"|Usage\s+limit\s+reached\s+for\s+(?:gemini-|all\s+\w{2,20}\s+models)"
-        r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d",
+        r"|hit\s+your\s+daily\s+limit\s+of\s+requests\s+with\s+Gemini\s+\d"
+        # gemini-cli's dialog when the Pro allowance is spent ("Pro quota limit reached for gemini-2.5-pro.").
+        r"|Pro\s+quota\s+limit\s+reached\s+for\s+(?:gemini-|this\s+model)",
     ),
     ("migrate", "quota", None, r"Please\s+migrate\s+to\s+Gemini"),
     # gemini-cli's notice when a model is rate limited ("⚡ Rate limiting detected. Automatically
@@ -542,7 +545,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # (The country, not a region: "… is not available in region us-west1" is a Cloud region's, and the
         # same sentence, not the next one.)
         r"FAILED_PRECONDITION\b[^\n.。]{0,160}?(?:\bcountry\b|国|국가|\bpaís\b|\bpays\b|\bLand\b|стран"
-        r"|quốc\s+gia|\bülke|\bnegara\b)",
+        r"|quốc\s+gia|\bülke|\bnegara\b)"
+        # (… and the row as guides retell it, on the lines below: "FAILED_PRECONDITION (400) … What: Free tier not
+        # available or billing not enabled".)
+        r"|FAILED_PRECONDITION\b[^.。]{0,160}?\bfree\s+tier\s+(?:is\s+)?not\s+available\b",
     ),
     # A library's rewording ("Your location is not supported by google-generativeai at the moment."): generic
     # words, a Google error only beside a Google signal (GENERIC_ANCHORS).
@@ -1640,6 +1646,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "voyage",
             "elevenlabs",
             "nvidia",
+            "worker local total",
             "minimax",
             "baichuan",
             "siliconflow",
@@ -1701,6 +1708,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
         r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
         # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
+        # NVIDIA NIM's worker limit in its own words ("ResourceExhausted: Worker local total request limit
+        # reached (48/48)").
+        r"|worker\s+local\s+total\s+request\s+limit"
         r"|the\s+engine\s+is\s+currently\s+overloaded"
         r"|the\s+server\s+had\s+an\s+error\s+while\s+processing\s+your\s+request"
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
