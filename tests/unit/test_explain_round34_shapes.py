@@ -333,3 +333,13 @@ def test_a_reason_word_with_a_bare_code_beside_another_provider_is_theirs() -> N
         '"RATE_LIMIT_EXCEEDED", "domain": "cloudcode-pa.googleapis.com"}]}}'
     )
     assert kind(body) != "unrecognized"
+
+
+def test_agent_engine_named_in_one_word_makes_google_s_internal_error_its_own() -> None:
+    text = (
+        "**Symptom:** Updating a Reasoning Engine to use an Agent Gateway fails with `Internal error encountered`.\n"
+        "**Cause:** a project can have only one active ReasoningEngine ↔ AgentGateway bonding."
+    )
+    assert kind(text) == "internal"
+    # "reasoning engine" as two words is any AI product's phrase.
+    assert kind("Our reasoning engine failed: Internal error encountered.") == "unrecognized"

@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout121/019-agent-engine-reasoning-engine-default-method-query-not-found.txt": (
+        "Agent Engine's 'Default method `query` not found. Available methods: […]' with no code or status: generic words beside a Vertex resource path"
+    ),
     "peers31/006-py-quill-router-test-router-503-workspace-billing-paused.txt": (
         'a router\'s own 503 (\'Workspace billing is paused\', "source": "router") that names no provider: SPEC §1.1 reads a bare 503 as overloaded'
     ),
@@ -670,6 +673,12 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout121/009-csv-bench-row-gemini-2.5-pro-503-high-demand.txt": (
+        "a benchmark's config name ('gemini-2.5-pro-default') is read as the model id"
+    ),
+    "holdout121/002-ko-all-gemini-models-404-not-found.txt": (
+        "seven models listed as all failing with 404: the first is given, the label reads the highlighted last one"
+    ),
     "shapes46/004-live-1011-internal-report.txt": (
         "a test report naming three models as headings, two marked PASS: the first named is given, the failing one is the heading above the error"
     ),

@@ -2327,9 +2327,9 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             "vertex_sdk",
             ("vertex", "reasoningengine"),
             r"\bvertexai\.|com\.google\.cloud\.vertexai|@google-cloud/vertexai|vertex_ai/|\bVertex\s+AI\b(?!Exception)"
-            # (… and Agent Engine by its API resource: "ReasoningEngine service is not available in region: …",
-            # ".../reasoningEngines/123".)
-            r"|\bReasoningEngine(?:s/|Service\b|\s+service\b)",
+            # (… and Agent Engine by its API resource, one word: "ReasoningEngine service is not available in
+            # region: …", ".../reasoningEngines/123", "ReasoningEngine ↔ AgentGateway bonding".)
+            r"|\bReasoningEngines?\b",
         ),
         # (Google's Java client layer; not grpc-java's own io.grpc classes, which every gRPC service shows.)
         ("gax", ("gax",), r"com\.google\.api\.gax"),
