@@ -343,3 +343,27 @@ def test_agent_engine_named_in_one_word_makes_google_s_internal_error_its_own() 
     assert kind(text) == "internal"
     # "reasoning engine" as two words is any AI product's phrase.
     assert kind("Our reasoning engine failed: Internal error encountered.") == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("google.genai.errors.ClientError: 499 CANCELLED. The operation was cancelled.", "deadline"),
+        (
+            "google.genai.errors.ClientError with code 499 (CANCELLED) indicates the client disconnected",
+            "deadline",
+        ),
+        ("google.genai.errors.ServerError: 501 UNIMPLEMENTED. Operation is not implemented.", "bad-request"),
+    ],
+)
+def test_a_status_name_without_an_underscore_after_its_code_is_read(text: str, expected: str) -> None:
+    assert kind(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The order was CANCELLED by the user", "Workflow run CANCELLED after 12m"])
+def test_a_bare_cancelled_state_is_nobody_s(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_gitlab_s_rate_limit_is_gitlab_s() -> None:
+    assert kind("Error: GitLab API rate limit exceeded\nHTTP 429 Too Many Requests") == "unrecognized"

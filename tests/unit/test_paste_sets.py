@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout123/010-langwatch-commit-403-service-disabled-cloud-key.txt": (
+        "a commit's prose: a 403 with reason SERVICE_DISABLED that the app collapsed into 'Invalid API key'; the quoted key message is read"
+    ),
     "holdout121/019-agent-engine-reasoning-engine-default-method-query-not-found.txt": (
         "Agent Engine's 'Default method `query` not found. Available methods: […]' with no code or status: generic words beside a Vertex resource path"
     ),
@@ -543,6 +546,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google39/015-ncbi-eutils-rate-limit.txt": (
+        "a bare '{\"error\": \"API rate limit exceeded\"}' beside '429 for rate limiting' naming no service (SPEC §1.1's bare-status rule)"
+    ),
     "not-google37/035-claude-code-docs-diff-api-error-repeated-529-overloaded-ja.txt": (
         "Claude Code's docs listing 'API Error: 500 Internal server error' in Japanese prose that names Vertex AI among Anthropic's hosts"
     ),
@@ -673,6 +679,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout123/016-generative-ai-commit-400-context-caching-model.txt": (
+        "'use Gemini 1.5 Flash instead of Gemini 2.0 Flash' in a commit's prose: the first display name is given, the failing one follows 'instead of'"
+    ),
     "holdout121/009-csv-bench-row-gemini-2.5-pro-503-high-demand.txt": (
         "a benchmark's config name ('gemini-2.5-pro-default') is read as the model id"
     ),

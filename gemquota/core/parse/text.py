@@ -60,6 +60,17 @@ from gemquota.core.parse.vocab import (
 from gemquota.core.reset import clamp_delay
 
 #: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
+#: The literals that let the code-and-status spec run: an underscore (most names hold one), or a name without one.
+_STATUS_LITERALS = (
+    "_",
+    "unavailable",
+    "internal",
+    "cancelled",
+    "aborted",
+    "unimplemented",
+    "unauthenticated",
+)
+
 _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         # "exceeded for metric" alone: a terminal or box border may wrap the line after "Quota".
@@ -444,9 +455,11 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "reason",
     ),
     (
-        ("_", "unavailable", "internal"),
-        # (… also with the status word in Markdown's backticks or quotes: "429 `RESOURCE_EXHAUSTED`".)
-        _Re(rf"{_CODE_LEAD}\s+[`'\"]?(?P<code_status_s>{_STATUS_ALT})\b"),
+        # (The status names without an underscore need their own literal after a code: "499 CANCELLED".)
+        _STATUS_LITERALS,
+        # (… also with the status word in Markdown's backticks, quotes or parentheses: "429 `RESOURCE_EXHAUSTED`",
+        # "code 499 (CANCELLED)".)
+        _Re(rf"{_CODE_LEAD}\s+[`'\"(]?(?P<code_status_s>{_STATUS_ALT})\b"),
         "code_status",
     ),
     (
@@ -725,6 +738,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         "google_page",
     ),
     (
+        # (Not a bare CANCELLED or ABORTED: a job's or an order's state in any log.)
         ("_", "unavailable", "internal"),
         _Re(rf"(?P<status_word_v>{_lead_alt(_STATUS_ALT.split('|'), glued=True)})(?![A-Z0-9_])"),
         "status_word",
@@ -1502,7 +1516,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
     if kind == "code_status":
         code = _first_code(frag)
         status = g("code_status_s")
-        return _Fact(pos, "code", _code_applier(code, status, frag))
+        # (Evidence as written, less an opening parenthesis: "499 (CANCELLED" reads "499 CANCELLED".)
+        return _Fact(pos, "code", _code_applier(code, status, frag.replace("(", "") if "(" in frag else frag))
     if kind == "got_status":
         code = _to_int(g("got_status_c"))
         status = canonical_status(g("got_status_s"))

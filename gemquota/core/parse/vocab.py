@@ -1835,10 +1835,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "secondary rate",
             "github api",
             "docs.github.com/en/rest",
+            "gitlab",
         ),
         r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit"
         # (… and by name, or its REST docs' rate-limit page.)
-        r"|\bgithub\s+(?:rest\s+)?api\b|docs\.github\.com/en/rest",
+        r"|\bgithub\s+(?:rest\s+)?api\b|docs\.github\.com/en/rest"
+        # (… and GitLab's, by name or host: "GitLab API rate limit exceeded".)
+        r"|\bgitlab\s+(?:rest\s+|graphql\s+)?api\b|gitlab\.com/api/",
     ),
     (
         "foreign:kubernetes",
