@@ -307,20 +307,21 @@ def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
     at = flat.find(shown)
     if at < 0:
         return None
-    start = flat.rfind("\n", 0, at) + 1
-    head = flat[start:at].lower()
-    here = [m for m in named if m in head]
-    if len(here) == 1 and len(_named_models(head + "\n")) == 1:
-        return here[0]
-    if here:
-        return None
+    head = flat[flat.rfind("\n", 0, at) + 1 : at].lower()
+    if any(m in head for m in named):
+        return _sole_model(head, named)
     # (… else the one model the rest of its line names by its resource name, as Google's messages do: "Exception:
     # 1007 None. The requested combination of response modalities (TEXT) is not supported by the model.
     # models/gemini-3.1-flash-live-preview"; prose after a code names models that work as well.)
     end = flat.find("\n", at)
-    tail = flat[at : end if end >= 0 else len(flat)].lower()
-    here = [m for m in named if "models/" + m in tail]
-    return here[0] if len(here) == 1 and len(_named_models(tail + "\n")) == 1 else None
+    return _sole_model(flat[at : end if end >= 0 else len(flat)].lower(), named, written="models/")
+
+
+def _sole_model(part: str, named: list[str], written: str = "") -> str | None:
+    """The one model of ``named`` that ``part`` (lower-case) names, written after ``written``, if ``part`` names
+    no other model."""
+    here = [m for m in named if written + m in part]
+    return here[0] if len(here) == 1 and len(_named_models(part + "\n")) == 1 else None
 
 
 def _point_release_of(shown: str, model: str) -> bool:

@@ -59,7 +59,6 @@ from gemquota.core.parse.vocab import (
 )
 from gemquota.core.reset import clamp_delay
 
-#: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
 #: The literals that let the code-and-status spec run: an underscore (most names hold one), or a name without one.
 _STATUS_LITERALS = (
     "_",
@@ -71,6 +70,7 @@ _STATUS_LITERALS = (
     "unauthenticated",
 )
 
+#: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
 _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         # "exceeded for metric" alone: a terminal or box border may wrap the line after "Quota".
@@ -1517,7 +1517,7 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         code = _first_code(frag)
         status = g("code_status_s")
         # (Evidence as written, less an opening parenthesis: "499 (CANCELLED" reads "499 CANCELLED".)
-        return _Fact(pos, "code", _code_applier(code, status, frag.replace("(", "") if "(" in frag else frag))
+        return _Fact(pos, "code", _code_applier(code, status, frag.replace("(", "")))
     if kind == "got_status":
         code = _to_int(g("got_status_c"))
         status = canonical_status(g("got_status_s"))
@@ -2155,8 +2155,9 @@ def _names_provider(low: str, name: str, match: re.Match[str], client_of_gemini:
         and (_DISPLAYED_CLAUDE.fullmatch(match.group(0)) or match.group(0) == "claude")
         and _SERVED_BY_GOOGLE.search(low)
     ):
-        # Claude by its display name ("Claude 4.5 via VertexAI", or "Claude" alone) where Vertex AI or Antigravity serves it: the
-        # error is of Google's serving (a Claude id or Anthropic's own API or envelope still names Anthropic).
+        # Claude by its display name ("Claude 4.5 via VertexAI"), or by name alone, where Vertex AI or Antigravity
+        # serves it: the error is of Google's serving (a Claude id or Anthropic's own API or envelope still names
+        # Anthropic).
         return False
     return not (
         client_of_gemini

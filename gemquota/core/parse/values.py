@@ -132,7 +132,7 @@ def _clean_model_text(model: str) -> str | None:
     return text
 
 
-_NEXT_SENTENCE = re.compile(r"\.[A-Z][a-z]*\Z")
+_NEXT_SENTENCE = _Re(r"\.[A-Z][a-z]*\Z")
 
 
 def _clean_str(text: str) -> str:

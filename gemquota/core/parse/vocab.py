@@ -727,7 +727,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "auth",
         "PERMISSION_DENIED",
         # (… also as users retype it, "ineligble".)
-        r"(?:not\s+eligible|inelig(?:i|)ble)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
+        r"(?:not\s+eligible|ineligi?ble)\s+(?:for|to\s+use)\s+(?:Google\s+)?(?:Gemini\s+Code\s+Assist|Gemini\s+CLI|Antigravity)"
         r"|Eligibility\s+check\s+failed"
         # Code Assist's loadCodeAssist answer listing the tiers the account may not use, with the reason
         # ("ineligibleTiers: [{ reasonCode: 'VALIDATION_REQUIRED', … }]").
@@ -1707,10 +1707,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\breplicate\s+(?:account|credits?)\b|insufficient\s+credit\s+to\s+run\s+this\s+model"
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
         r"|(?:characters|credits)\s+remaining,\s+while\s+\d+\s+(?:characters|credits)\s+are\s+required"
-        # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
         # NVIDIA NIM's worker limit in its own words ("ResourceExhausted: Worker local total request limit
         # reached (48/48)").
         r"|worker\s+local\s+total\s+request\s+limit"
+        # OpenAI's own overload and server-error sentences, which OpenAI-compatible servers copy (Kimi …).
         r"|the\s+engine\s+is\s+currently\s+overloaded"
         r"|the\s+server\s+had\s+an\s+error\s+while\s+processing\s+your\s+request"
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
@@ -2025,10 +2025,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bdoubao\b"
         # Alibaba's iFlow platform and its CLI (a fork of gemini-cli: "@iflow-ai/iflow-cli/bundle/iflow.js").
         r"|@iflow-ai/|\biflow-cli\b|\biFlow\s+(?:CLI|platform|API)\b|心流"
-        # Their own wordings: Alibaba Bailian's "token-plan … quota", DeepSeek's and SiliconFlow's "Insufficient
-        # Balance" as a whole message (Google's prepay says "credits are depleted").
         # Their clouds' key pair, "AK/SK" (Volcengine, Huawei Cloud, Baidu): Google names no key so.
         r"|\bAK/SK\b"
+        # Their own wordings: Alibaba Bailian's "token-plan … quota", DeepSeek's and SiliconFlow's "Insufficient
+        # Balance" as a whole message (Google's prepay says "credits are depleted").
         r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']|account\s+balance\s+is\s+insufficient",
     ),
     (
