@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "peers33/006-iris-rust-wiremock-429-free-tier-quota-zero.txt": (
+        'a Rust test that builds the body with helper calls (quota_failure("…PerDay…-FreeTier", "0")): the limit 0 is a bare argument, not read as the quota\'s value; read as rpd'
+    ),
+    "holdout126/008-firebase-vertexai-flutter-embedcontent-404-html-formatexception.txt": (
+        "a Flutter issue's HTML 404 page ('<h1>Not Found</h1> <h2>Error 404</h2>', decoded from bytes) beside embedding model ids that are no Google signal: nobody's 404"
+    ),
     "holdout123/010-langwatch-commit-403-service-disabled-cloud-key.txt": (
         "a commit's prose: a 403 with reason SERVICE_DISABLED that the app collapsed into 'Invalid API key'; the quoted key message is read"
     ),
@@ -546,6 +552,12 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google40/019-kiro-api-error-402-monthly-request-count-limit.txt": (
+        "Kiro's 402 with its own body ('You have reached the limit.', reason MONTHLY_REQUEST_COUNT) and no provider named: read as a bare 402 (billing-limit); a body of another shape is not yet read as another provider's"
+    ),
+    "not-google40/012-anthropic-402-daily-spending-limit-cron-openclaw.txt": (
+        "an agent's issue quoting '402 Daily spending limit reached … Your quota will reset tomorrow.' with no provider named: SPEC §1.1 reads a bare 402 as billing-limit"
+    ),
     "not-google39/015-ncbi-eutils-rate-limit.txt": (
         "a bare '{\"error\": \"API rate limit exceeded\"}' beside '429 for rate limiting' naming no service (SPEC §1.1's bare-status rule)"
     ),
@@ -679,6 +691,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout124/005-ja-notes-404-new-users-and-402-prepay-per-model.txt": (
+        "a Japanese note listing four models' results (two 404s, then two 402s, both fix): the first fix-class diagnosis (model-not-found, its model gemini-2.5-flash) is primary; the label names the 402's model"
+    ),
     "holdout123/016-generative-ai-commit-400-context-caching-model.txt": (
         "'use Gemini 1.5 Flash instead of Gemini 2.0 Flash' in a commit's prose: the first display name is given, the failing one follows 'instead of'"
     ),

@@ -152,6 +152,10 @@ def _strip_trailing_junk(text: str) -> str:
     return text[: len(text) - cut]
 
 
+#: A structural character of JSON or of a Python literal.
+_STRUCTURAL_TAIL = _Re(r"[\"'{}\[\],]")
+
+
 def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
     """Candidate completions of a truncated span: close in place, then cut back to the last safe point."""
     out: list[str] = []
@@ -162,6 +166,12 @@ def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
     if stripped.endswith(":"):
         stripped += " null"
     out.append(stripped + _closers(res.stack))
+    if res.quote is None:
+        # Words after the last value of a body cut short (a Markdown fence, a sentence: '…}}"' then '```'):
+        # close right after that value.
+        last = max(span.rfind('"'), span.rfind("}"), span.rfind("]"))
+        if 0 < last < len(stripped) - 1 and not _STRUCTURAL_TAIL.search(span, last + 1):
+            out.append(span[: last + 1] + _closers(res.stack))
     cut = res.safe_idx - start
     if 0 < cut <= len(span):
         head = _strip_trailing_junk(span[:cut])

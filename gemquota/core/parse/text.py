@@ -36,6 +36,7 @@ from gemquota.core.parse.vocab import (
     GOOGLE_MODEL_ID,
     GRPC_STATUS,
     LINE_HEAD_CODES,
+    LITELLM_CLASS_CODES,
     MODEL_FIELD,
     MODEL_FIELD_ZH,
     MODEL_ID,
@@ -271,7 +272,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("exception - ", "exception -", "last exception:", "vertexaierror:"),
         _Re(
-            r"(?:(?:VertexAI|VertexAi|Vertex_ai|Gemini|GoogleAIStudio)Exception\s*-|last\s+exception:"
+            r"(?:(?:VertexAI|VertexAi|Vertex_ai(?:_beta)?|Gemini|GoogleAIStudio)Exception\s*-|last\s+exception:"
             # (… and LiteLLM's inner error class as its logs print it: "VertexAIError: 400 250 instance(s) is …".)
             r"|VertexAIError:)"
             r"\s*(?P<sdk_exception_code_c>[1-5]\d\d)(?!\d|\.\d)"
@@ -424,8 +425,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             # (… and the websockets library's debug log of a close received: "< CLOSE 1008 (policy violation) …";
             # "> CLOSE 1011 … keepalive ping timeout" is the client's own.)
             # (… and a forum's "Error 1008: Operation not supported", "Error 1007 (Unknown name)", a changelog's
-            # "WebSocket error 1007".)
-            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode|WebSocket\w*(?:\s+error)?|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
+            # "WebSocket error 1007"; and a JavaScript client's close event logged as JSON, '"code":1011'.)
+            r"(?:APIError|[Cc]lose(?:d)?(?:\s+code)?|<\s*CLOSE|[Cc]ode[\"']?|WebSocket\w*(?:\s+error)?|received)\s*[:=(,]?\s*(?P<ws_close_c>10(?:07|08|11))\b"
             r"|\bError\s+(?P<ws_close_e>10(?:07|08|11))(?=\s*[:(])"
             # (… and google-genai's rendering of a close, "<code> None. <reason>", after any prefix ("APIError in
             # live flow: 1007 None. error when processing input audio"); and a close told as a status ("closes the
@@ -537,6 +538,17 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # The Vertex AI Node SDK's own check of a request ("[VertexAI.ClientError]: model parameter must be …"):
     # a bad request that never reached the server.
     (("[vertexai.clienterror]",), _Re(r"\[VertexAI\.ClientError\]"), "vertex_client_error"),
+    # LiteLLM's Google provider exception followed by its own error class, with no code in the message
+    # ("Vertex_ai_betaException BadRequestError - CachedContent can not be used …"): the class says the status.
+    (
+        tuple(f"exception {name.lower()}" for name in LITELLM_CLASS_CODES),
+        _Re(
+            r"(?:VertexAI|Vertex_ai(?:_beta)?|Gemini)Exception\s+(?P<litellm_class_v>"
+            + "|".join(LITELLM_CLASS_CODES)
+            + r")\b"
+        ),
+        "litellm_class",
+    ),
     # google-genai's error classes written out in full with a message and no code (the .NET SDK's
     # "Google.GenAI.ClientError: schema at top-level must be …", Java's "com.google.genai.errors.ClientException:
     # …"): the class says a 4xx (ClientError) or a 5xx (ServerError), the message no more.
@@ -569,12 +581,20 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # "Error: 429 …" (JS and Python error prints).
     # … and "Error 429: …" / "API Error 429: …" (the code before the colon).
     (
-        ("error:", "error 4", "error 5"),
+        (
+            *("error:", "error 4", "error 5"),
+            *(
+                f"{word}{tail}"
+                for word in ("erro", "errore", "erreur", "fehler")
+                for tail in (":", " 4", " 5")
+            ),
+        ),
         # (… and "Error 429 Quota exceeded": the code, then the reason as a capitalised phrase.)
         # (… and go-genai's "Error 400, Message: …, Status: INVALID_ARGUMENT, Details: []".)
         # (… and "Gemini API error 429" ending its line: an app's own one-line report of the status.)
+        # (… and the word in Portuguese, Italian, French and German: "Erro 400:", "Errore 429", "Fehler 503".)
         _Re(
-            rf"e(?<!\w.)rror(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}(?::|(?=,\s*Message)|\s+(?=[A-Z][a-z])"
+            rf"(?:e(?<!\w.)rr(?:or|ore|o|eur)|f(?<!\w.)ehler)(?::\s*{_CODE}(?=[\s:.,]|$)|\s+{_CODE}(?::|(?=,\s*Message)|\s+(?=[A-Z][a-z])"
             r"|(?=[.,;)!]?[ \t]*(?:[\r\n]|$))))"
         ),
         "error_colon_code",
@@ -1714,6 +1734,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         return _Fact(pos, kind, apply_il, "quota")
     if kind == "vertex_client_error":
         return _Fact(pos, "code", _code_applier(400, None, frag, weak=True))
+    if kind == "litellm_class":
+        return _Fact(
+            pos, "code", _code_applier(LITELLM_CLASS_CODES[g("litellm_class_v")], None, frag, weak=True)
+        )
     if kind == "genai_class_error":
         side = g("genai_class_error_v").lower()
 
@@ -1844,6 +1868,17 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         close_reason = text[match.end() : end if end != -1 else len(text)][:_WS_REASON_SPAN]
         overload = _WS_OVERLOADED.search(close_reason) if "OVERLOADED" in close_reason else None
         overloaded = overload.group(0) if overload is not None else None
+        # … and Google's internal status in it, lower-cased ("[ORIGINAL ERROR] generic::resource_exhausted: …"),
+        # or its throttling ("throttling::THROTTLED_CLIENT: Request throttled at the client"): quota or load,
+        # not the server's fault.
+        told = _WS_REASON_STATUS.search(close_reason) if "::" in close_reason else None
+        told_status = (
+            None
+            if told is None
+            else canonical_status(told.group("ws_st"))
+            if told.group("ws_st")
+            else "RESOURCE_EXHAUSTED"
+        )
         # A close's reason is at most 123 bytes (RFC 6455): one of exactly that length was cut there, often
         # inside the model id of a publisher path ("…/publishers/google/models/gemini-live-2.5-flash-preview-nati");
         # so was one whose quoted path never closes (its length changed when a user masked the project).
@@ -1856,6 +1891,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
             if overloaded is not None:
                 acc.signals.add("overloaded_reason")
                 acc.add_evidence(overloaded)
+            if told is not None:
+                acc.set_status(told_status)
+                acc.add_evidence(told.group(0))
             if reason_cut:
                 acc.hints.add("ws-reason-cut")
             acc.hints.add(f"ws-close:{close}")
@@ -1875,6 +1913,9 @@ _WS_REASON_MAX = 123
 #: empty status ("None.").
 _WS_REASON_LEAD = _Re(r"\A[ \t]*(?:\([^)\n]{0,40}\)|None\.)?[ \t]*")
 _WS_OVERLOADED = _Re(r"[A-Z_]*OVERLOADED[A-Z_]*(?![a-z])")
+_WS_REASON_STATUS = _Re(
+    r"\bgeneric::(?P<ws_st>resource_exhausted|deadline_exceeded|unavailable)\b|\bthrottling::THROTTLED\w{0,40}"
+)
 
 
 def _in_url(text: str, pos: int) -> bool:

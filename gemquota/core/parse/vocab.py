@@ -743,7 +743,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # organization's Gemini Code Assist Standard edition subscription to use this service".)
         r"|named\s+user\s+on\s+your\s+organization['’]s\s+(?:Gemini\s+)?Code\s+Assist"
         r"|request\s+an\s+entitlement\s+to\s+(?:Gemini\s+)?Code\s+Assist"
-        r"|missing\s+a\s+valid\s+license\s+for\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)",
+        r"|missing\s+a\s+valid\s+license\s+for\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity)"
+        # (… and an organization's policy against its free tier: "You're restricted from using Gemini Code Assist
+        # for individuals in your organization.")
+        r"|restricted\s+from\s+using\s+(?:Gemini\s+Code\s+Assist|Code\s+Assist|Antigravity|Gemini\s+CLI)",
     ),
     # Google APIs' 403 of a credential without the scope or role ("Insufficient Permission", reason
     # insufficientPermissions): generic words, a Google error only beside a Google signal.
@@ -1488,6 +1491,21 @@ WRAPPER_URL_KEYS = ("url", "uri", "endpoint", "requestUrl", "request_url", "path
 GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FAMILIES}[\w.\-]{{1,80}})$")
 
 
+#: LiteLLM's exception classes and the HTTP status each stands for (its docs' exception table).
+LITELLM_CLASS_CODES: dict[str, int] = {
+    "BadRequestError": 400,
+    "ContextWindowExceededError": 400,
+    "ContentPolicyViolationError": 400,
+    "AuthenticationError": 401,
+    "PermissionDeniedError": 403,
+    "NotFoundError": 404,
+    "UnprocessableEntityError": 422,
+    "RateLimitError": 429,
+    "InternalServerError": 500,
+    "ServiceUnavailableError": 503,
+}
+
+
 #: Other providers and services, by name or host (hint ``foreign:<name>``). A text naming one is not a
 #: Google error unless a Google signal stands in it (SPEC §1.1): a 429 from any of these is theirs.
 FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -1496,6 +1514,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         (
             "openai",
             "open_ai",
+            "open ai",
             "insufficient_quota",
             "gpt-",
             "chatgpt",
@@ -1513,8 +1532,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Its context-length error ("… However, your messages resulted in 10000 tokens. (code:
         # context_length_exceeded)"), also copied by compatible servers.
         r"|\bcontext_length_exceeded\b|however,\s+your\s+messages\s+resulted\s+in"
-        # ChatGPT by name (an app or extension of it).
-        r"|\bchatgpt\b"
+        # ChatGPT by name (an app or extension of it), and OpenAI written in two words ("avec open AI"; not "open
+        # AI Studio").
+        r"|\bchatgpt\b|\bopen\s+ai\b(?!\s*studio)(?![\s\-_]*compat)"
         # Its refusal of a key ("Incorrect API key provided"; Google's words are "API key not valid").
         r"|incorrect\s+api\s+key\s+provided"
         # … and its 503 sentence, which compatible servers (Together …) copy: "The server is overloaded or not
@@ -1681,6 +1701,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "mapzen",
             "ipinfo",
             "mapbox",
+            "mediastack",
+            "alpha vantage",
+            "alphavantage",
+            "newsapi",
             "tensorzero",
             "opencode go",
             "opencode zen",
@@ -1720,7 +1744,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # (… and inference hosts by name or host: Baseten, Venice AI and its "venice-…" model ids.)
         r"|baseten|\bvenice\.ai\b|\bvenice\s+ai\b|(?<![\w\-])venice-[a-z0-9]"
         # Geocoding and maps APIs of other companies.
-        r"|mapzen|ipinfo\.io|\bmapbox\b",
+        r"|mapzen|ipinfo\.io|\bmapbox\b"
+        # News and market-data APIs by name.
+        r"|\bmediastack\b|\balpha\s?vantage\b|\bnewsapi\b",
     ),
     # (… and by its own not-found sentence: "model 'command-x' not found, make sure the correct model ID was used
     # and that you have access to the model.")
@@ -1784,6 +1810,18 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bno\s+available\s+channel\s+for\s+model\b"
         # … and their own 429 when the upstreams of a group are busy ("当前分组上游负载已饱和，请稍后再试").
         r"|上游负载已饱和|上游負載已飽和",
+    ),
+    # An agent's or gateway's own field naming the provider it called, with a value of its own that is not
+    # Google's ("provider: nous" in an agent's error details, '"provider": "lobehub"'): the whole value of
+    # the field, so prose ("provider: an upstream error") is no field.
+    (
+        "foreign:provider-field",
+        ("provider",),
+        r"(?:^|[\s{,])[\"']?provider[\"']?\s*[:=]\s*[\"']?"
+        r"(?!(?:google|gemini|vertex|ai[\s_\-]?studio|antigravity|code[\s_\-]?assist|cloudcode|gca|custom|auto"
+        r"|default|none|null|unknown|undefined|[a-z]*gemini|[a-z]*google)(?![a-z]))"
+        # (… up to the field's end: the line's, a JSON member's, or logfmt's next "key=".)
+        r"[a-z][a-z0-9_.\-]{1,40}[\"']?(?:\s*(?:$|[,}\n])|\s+[a-z_]+=)",
     ),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
@@ -1975,6 +2013,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bfigma\b|\bnotionapi\b|\bhubspot\b|\bhubapi\b|\bsalesforce\b|\bzoom\.us\b|\bstripe\.(?:com|error)|\bstripe\s+api\b"
         r"|node_modules/stripe/|\bStripe(?:API|RateLimit|InvalidRequest|Authentication|Permission)Error\b"
         r"|\bStripe::\w{0,40}Error\b|\btruecaller"
+        # (… and Stripe by its account, dashboard or key: "Invalid Stripe Secret Key", "the Stripe Dashboard".)
+        r"|\bstripe\s+(?:account|dashboard|secret\s+key|error)\b"
         # ACME certificate authorities (Let's Encrypt): their problem documents ("urn:acme:error:rateLimited",
         # "urn:ietf:params:acme:error:rateLimited") and their name.
         r"|\burn:(?:ietf:params:)?acme:error:|\blet'?s\s*encrypt\b"
@@ -2093,6 +2133,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "this page could not be found",
             "railway",
             "serverless",
+            "hobby plan",
+            "pro plan",
+            "initial response within",
         ),
         # (… and LiteLLM's router refusing on its own: "No deployments available for selected model".)
         r"\btraefik\b|No\s+deployments\s+available\s+for\s+selected\s+model|RouterRateLimitError|\bserver:\s*fastly\b|\bx-served-by:\s*cache-|\bx-kong-|\bx-vercel-|\bserver:\s*vercel\b|incapsula"
@@ -2108,7 +2151,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Hosting platforms by name: Railway ("Requests đến Railway … 502 Bad Gateway", "*.up.railway.app"), and
         # Vercel's serverless functions ("Vercel Serverless 함수 타임아웃 … 504 Gateway Timeout"); Vercel alone names
         # its AI SDK as well, a client of Gemini.
-        r"|\brailway(?:\.app)?\b|\bvercel\s+(?:serverless|edge)\b",
+        r"|\brailway(?:\.app)?\b|\bvercel\s+(?:serverless|edge)\b"
+        # … and Vercel's plans and its functions' own timeout sentence ("Your function was stopped as it did not
+        # return an initial response within 25s").
+        r"|\bvercel(?:['’]s)?\s+(?:hobby|pro)\s+plan\b|did\s+not\s+return\s+an\s+initial\s+response\s+within",
     ),
     # Google Search's own block of automated searches (its "sorry" page): a web search, not an AI API.
     (
@@ -2365,7 +2411,12 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         ),
         ("per_user_tier", ("per user per",), r"per\s+user\s+per\s+tier"),
         ("ca_words", ("code assist", "cloudcode", "antigravity"), r"Code\s+Assist|cloudcode-pa|Antigravity"),
-        ("litellm", ("vertexai", "vertex_httpx"), r"VertexAIException|VertexAIError|vertex_httpx"),
+        # (… and its provider "vertex_ai_beta"'s exception, "Vertex_ai_betaException BadRequestError - …".)
+        (
+            "litellm",
+            ("vertexai", "vertex_httpx", "vertex_ai_beta"),
+            r"VertexAIException|VertexAIError|vertex_httpx|Vertex_ai_betaException",
+        ),
         (
             "gemini_cli",
             ("api error", "gemini-cli", "gemini cli"),
@@ -2432,4 +2483,6 @@ ANCHOR_IDS = frozenset(sid for sid, _family, _status, _pattern in _ANCHORS) | PH
 OTHER_RESOURCE_NOT_FOUND = (
     r"\b(?:sessions|files|cachedContents|operations|corpora|documents|batches|reasoningEngines|tuningJobs|datasets"
     r"|endpoints|fileSearchStores)/[\w.\-]+(?:/[\w.\-]+)*\s+(?:was\s+|is\s+)?(?:not\s+found|does\s+not\s+exist)"
+    # (… and by its name in words after Google's "Not found:" lead: "Not found: cached content metadata for 3814…".)
+    r"|\bNot\s+found:\s+(?:cached\s+content|file|session|operation|batch|corpus|document|dataset)s?\b"
 )
