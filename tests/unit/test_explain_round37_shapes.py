@@ -144,6 +144,9 @@ def test_an_agent_s_provider_field_naming_another_provider(text: str) -> None:
     ("text", "expected"),
     [
         ("provider: gemini\nerror: HTTP 429: Too Many Requests", Kind.UNSPECIFIED_429),
+        # A gateway or an OpenAI-compatible client carries Google's calls too.
+        ("provider: openai-compatible\nerror: HTTP 429 Too Many Requests", Kind.UNSPECIFIED_429),
+        ("provider: litellm\nerror: HTTP 429 Too Many Requests", Kind.UNSPECIFIED_429),
         ('{"provider": "google-ai-studio", "status": 503, "message": "overloaded"}', Kind.OVERLOADED),
         # Prose is no field: "provider: an …".
         ("Error from provider: an upstream error, HTTP 503 Service Unavailable", Kind.OVERLOADED),
@@ -227,3 +230,14 @@ def test_look_alikes_of_the_word_error_or_openai_in_two_words_are_not_claimed(te
 
 def test_open_ai_studio_is_not_openai() -> None:
     assert kind("Error 429: open AI Studio and check your quota") == "unspecified-429"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"error":{"message":"No endpoints found for poolside/laguna-m.1.","code":404}}',
+        'API request failed: Status: 404 Body: {"error":{"message":"No endpoints found that support image input"}}',
+    ],
+)
+def test_a_router_s_own_no_endpoints_404_is_not_google_s(text: str) -> None:
+    assert kind(text) == "unrecognized"

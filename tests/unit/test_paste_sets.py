@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "shapes47/013-ai-dispatch-commit-agy-per-family-quota-resets-in.txt": (
+        "a commit message telling in prose how a dispatcher now parses agy's per-family exhaustion ('Resets in 59m21s'): no error text, unrecognized"
+    ),
     "peers33/006-iris-rust-wiremock-429-free-tier-quota-zero.txt": (
         'a Rust test that builds the body with helper calls (quota_failure("…PerDay…-FreeTier", "0")): the limit 0 is a bare argument, not read as the quota\'s value; read as rpd'
     ),
@@ -691,6 +694,12 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout132/016-ko-notes-gemini-flash-latest-free-tier-requests-per-day-quota-id.txt": (
+        "Korean notes retelling that the alias gemini-flash-latest resolved to gemini-3.6-flash (free 20 a day): the alias, named first and called, is given; the label names the model it resolved to"
+    ),
+    "shapes47/008-pydantic-ai-commit-live-1008-not-found-v1beta.txt": (
+        "a commit titled 'Update Gemini Live default to X' whose body names the retired model: the new default in the title is given"
+    ),
     "holdout124/005-ja-notes-404-new-users-and-402-prepay-per-model.txt": (
         "a Japanese note listing four models' results (two 404s, then two 402s, both fix): the first fix-class diagnosis (model-not-found, its model gemini-2.5-flash) is primary; the label names the 402's model"
     ),

@@ -1775,13 +1775,17 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "maximum context length",
             "context-compression",
             "free-models-per-",
+            "no endpoints found",
         ),
         r"openrouter|\bno\s+auth\s+credentials\s+found\b"
         # Its own rate limits by name ("429 Rate limit exceeded: free-models-per-day").
         r"|\bfree-models-per-(?:day|min)"
         # Its own context-length refusal ("This endpoint's maximum context length is 200000 tokens. However, you
         # requested about …", "… use the context-compression plugin"): Google's says "input token count".
-        r"|this\s+endpoint'{1,2}s\s+maximum\s+context\s+length|context-compression\s+plugin",
+        r"|this\s+endpoint'{1,2}s\s+maximum\s+context\s+length|context-compression\s+plugin"
+        # … and its own 404 when no upstream serves a model or a feature ("No endpoints found for poolside/x.",
+        # "No endpoints found that support image input").
+        r"|\bno\s+endpoints\s+found\s+(?:for|that|matching|supporting)\b",
     ),
     # A relay's or gateway's own refusal in its own words, before any call to Google: LiteLLM's ("LLM Provider
     # NOT provided", "team not allowed to access model"), CLIProxyAPI's ("unknown provider for model"),
@@ -1819,7 +1823,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("provider",),
         r"(?:^|[\s{,])[\"']?provider[\"']?\s*[:=]\s*[\"']?"
         r"(?!(?:google|gemini|vertex|ai[\s_\-]?studio|antigravity|code[\s_\-]?assist|cloudcode|gca|custom|auto"
-        r"|default|none|null|unknown|undefined|[a-z]*gemini|[a-z]*google)(?![a-z]))"
+        r"|default|none|null|unknown|undefined|[a-z]*gemini|[a-z]*google"
+        # (… nor a client or gateway that carries any provider's calls, Google's too.)
+        r"|litellm|proxy|gateway|relay|router|http|rest|api|openai[\s_\-]*compat\w*)(?![a-z]))"
         # (… up to the field's end: the line's, a JSON member's, or logfmt's next "key=".)
         r"[a-z][a-z0-9_.\-]{1,40}[\"']?(?:\s*(?:$|[,}\n])|\s+[a-z_]+=)",
     ),
