@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout131/011-vi-data-hub-json-agent-article-400-google-search-retrieval-not-supported.txt": (
+        "a Vietnamese app's '❌ Lỗi AI: 400 google_search_retrieval is not supported. Please use google_search tool instead.' in a JSON field: the Vietnamese word for error leads no code, and the tool's name is no Google signal yet"
+    ),
     "shapes47/013-ai-dispatch-commit-agy-per-family-quota-resets-in.txt": (
         "a commit message telling in prose how a dispatcher now parses agy's per-family exhaustion ('Resets in 59m21s'): no error text, unrecognized"
     ),
@@ -694,6 +697,12 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout131/013-apm-test-snapshot-vertex-400-invalidargument-fileuri-gemini-1.5-flash.txt": (
+        "a test snapshot of a Vertex 400 whose model stands only in the request's fields away from the error: no model given"
+    ),
+    "holdout131/009-debug-notes-rest-probe-table-429-limit-0-billing-gate-and-404-new-users.txt": (
+        "debugging notes' probe table of several models with 'limit: 0' and one 404: the first zero-quota model is given, the label names the last"
+    ),
     "holdout132/016-ko-notes-gemini-flash-latest-free-tier-requests-per-day-quota-id.txt": (
         "Korean notes retelling that the alias gemini-flash-latest resolved to gemini-3.6-flash (free 20 a day): the alias, named first and called, is given; the label names the model it resolved to"
     ),
