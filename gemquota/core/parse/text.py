@@ -1872,13 +1872,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         # or its throttling ("throttling::THROTTLED_CLIENT: Request throttled at the client"): quota or load,
         # not the server's fault.
         told = _WS_REASON_STATUS.search(close_reason) if "::" in close_reason else None
-        told_status = (
-            None
-            if told is None
-            else canonical_status(told.group("ws_st"))
-            if told.group("ws_st")
-            else "RESOURCE_EXHAUSTED"
-        )
+        # (Throttling names no status of its own: a quota's.)
+        told_status = None if told is None else canonical_status(told.group("ws_st") or "resource_exhausted")
         # A close's reason is at most 123 bytes (RFC 6455): one of exactly that length was cut there, often
         # inside the model id of a publisher path ("…/publishers/google/models/gemini-live-2.5-flash-preview-nati");
         # so was one whose quoted path never closes (its length changed when a user masked the project).

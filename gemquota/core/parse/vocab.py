@@ -1822,7 +1822,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "foreign:provider-field",
         ("provider",),
         r"(?:^|[\s{,])[\"']?provider[\"']?\s*[:=]\s*[\"']?"
-        r"(?!(?:google|gemini|vertex|ai[\s_\-]?studio|antigravity|code[\s_\-]?assist|cloudcode|gca|custom|auto"
+        r"(?!(?:vertex|ai[\s_\-]?studio|antigravity|code[\s_\-]?assist|cloudcode|gca|custom|auto"
         r"|default|none|null|unknown|undefined|[a-z]*gemini|[a-z]*google"
         # (… nor a client or gateway that carries any provider's calls, Google's too.)
         r"|litellm|proxy|gateway|relay|router|http|rest|api|openai[\s_\-]*compat\w*)(?![a-z]))"
