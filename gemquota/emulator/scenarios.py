@@ -12,6 +12,7 @@ and only work against the emulator."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from gemquota.emulator.catalogue import aliases, catalogue
 
@@ -550,23 +551,37 @@ def _billing_viewer(*accounts: BillingAccountSpec) -> tuple[Grant, ...]:
     return tuple(Grant(a.name, BILLING_VIEWER) for a in accounts)
 
 
+class _Home(Enum):
+    """The first project of a scenario, where its user works unless told otherwise."""
+
+    FIRST = "first"
+
+
 def _scenario(
     name: str,
     description: str,
     expect: str,
     *,
     projects: tuple[Project, ...],
-    accounts: tuple[BillingAccountSpec, ...],
     keys: tuple[ApiKeySpec, ...],
-    grants: tuple[Grant, ...],
-    believed: str | None,
-    quota_project: str | None,
-    sa_home: Project,
+    accounts: tuple[BillingAccountSpec, ...] = (),
+    grants: tuple[Grant, ...] | None = None,
+    believed: str | _Home | None = _Home.FIRST,
+    quota_project: str | _Home | None = _Home.FIRST,
     models: tuple[str, ...] = (),
     key_only: bool = False,
     monitoring_delay_s: float = 150.0,
 ) -> Scenario:
+    """One scenario. By default the user believes in, and bills quota to, the first project, where the service
+    account lives too, and may view every project and billing account of the scenario."""
     tag = name
+    sa_home = projects[0]
+    if believed is _Home.FIRST:
+        believed = sa_home.project_id
+    if quota_project is _Home.FIRST:
+        quota_project = sa_home.project_id
+    if grants is None:
+        grants = _viewer(*projects) + _billing_viewer(*accounts)
     user = _user(tag, grants)
     sa = _service_account(tag, sa_home, grants)
     token = demo_token(tag)
@@ -633,10 +648,6 @@ def _healthy() -> Scenario:
         projects=(prod,),
         accounts=(acct,),
         keys=(key,),
-        grants=_viewer(prod) + _billing_viewer(acct),
-        believed=prod.project_id,
-        quota_project=prod.project_id,
-        sa_home=prod,
     )
 
 
@@ -672,10 +683,6 @@ def _billing_on_other_project() -> Scenario:
         projects=(billed, key_project),
         accounts=(acct,),
         keys=(key,),
-        grants=_viewer(billed, key_project) + _billing_viewer(acct),
-        believed=billed.project_id,
-        quota_project=billed.project_id,
-        sa_home=billed,
     )
 
 
@@ -697,12 +704,7 @@ def _zero_quota_image() -> Scenario:
         "Free-tier project: the image model gemini-3.1-flash-image (Nano Banana 2) has limit 0.",
         "quota-limits fail: limit 0 for gemini-3.1-flash-image on the free tier; billing off",
         projects=(proj,),
-        accounts=(),
         keys=(key,),
-        grants=_viewer(proj),
-        believed=proj.project_id,
-        quota_project=proj.project_id,
-        sa_home=proj,
         models=("gemini-3.1-flash-image",),
     )
 
@@ -726,12 +728,7 @@ def _rpd_exhausted() -> Scenario:
         "Free tier: all 20 requests per day of gemini-3.8-flash used since Pacific midnight.",
         "quota-usage fail: gemini-3.8-flash RPD 20/20 used; resets at midnight America/Los_Angeles",
         projects=(proj,),
-        accounts=(),
         keys=(key,),
-        grants=_viewer(proj),
-        believed=proj.project_id,
-        quota_project=proj.project_id,
-        sa_home=proj,
         models=("gemini-3.8-flash",),
     )
 
@@ -759,10 +756,6 @@ def _api_disabled() -> Scenario:
         projects=(proj,),
         accounts=(acct,),
         keys=(key,),
-        grants=_viewer(proj) + _billing_viewer(acct),
-        believed=proj.project_id,
-        quota_project=proj.project_id,
-        sa_home=proj,
     )
 
 
@@ -791,9 +784,7 @@ def _no_iam() -> Scenario:
         accounts=(acct,),
         keys=(key,),
         grants=(),
-        believed=proj.project_id,
         quota_project=None,
-        sa_home=proj,
     )
 
 
@@ -843,10 +834,6 @@ def _shared_keys() -> Scenario:
         projects=(team_a, team_b),
         accounts=(acct,),
         keys=keys,
-        grants=_viewer(team_a, team_b) + _billing_viewer(acct),
-        believed=team_a.project_id,
-        quota_project=team_a.project_id,
-        sa_home=team_a,
     )
 
 
@@ -875,10 +862,6 @@ def _standard_key_rejected() -> Scenario:
         projects=(proj,),
         accounts=(acct,),
         keys=(key,),
-        grants=_viewer(proj) + _billing_viewer(acct),
-        believed=proj.project_id,
-        quota_project=proj.project_id,
-        sa_home=proj,
     )
 
 
@@ -908,10 +891,6 @@ def _prepay_depleted() -> Scenario:
         projects=(proj,),
         accounts=(acct,),
         keys=(key,),
-        grants=_viewer(proj) + _billing_viewer(acct),
-        believed=proj.project_id,
-        quota_project=proj.project_id,
-        sa_home=proj,
         models=("gemini-3.6-flash",),
     )
 
@@ -938,12 +917,9 @@ def _key_only() -> Scenario:
         "api-key ok (auth key), key-accepted ok (countTokens answered); the project, billing and quota "
         "checks are named once as needing Google Cloud credentials, with their IAM roles; exit 0",
         projects=(proj,),
-        accounts=(),
         keys=(key,),
-        grants=_viewer(proj),
         believed=None,
         quota_project=None,
-        sa_home=proj,
         key_only=True,
     )
 
@@ -976,10 +952,6 @@ def _model_retired() -> Scenario:
         projects=(proj,),
         accounts=(acct,),
         keys=(key,),
-        grants=_viewer(proj) + _billing_viewer(acct),
-        believed=proj.project_id,
-        quota_project=proj.project_id,
-        sa_home=proj,
         models=("gemini-2.5-flash", "gemini-3.5-flash"),
     )
     # Google still lists both retired ids to this key (the code that calls them keeps "working").

@@ -24,9 +24,6 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
-    "holdout131/011-vi-data-hub-json-agent-article-400-google-search-retrieval-not-supported.txt": (
-        "a Vietnamese app's '❌ Lỗi AI: 400 google_search_retrieval is not supported. Please use google_search tool instead.' in a JSON field: the Vietnamese word for error leads no code, and the tool's name is no Google signal yet"
-    ),
     "shapes47/013-ai-dispatch-commit-agy-per-family-quota-resets-in.txt": (
         "a commit message telling in prose how a dispatcher now parses agy's per-family exhaustion ('Resets in 59m21s'): no error text, unrecognized"
     ),

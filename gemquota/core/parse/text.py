@@ -37,6 +37,7 @@ from gemquota.core.parse.vocab import (
     GRPC_STATUS,
     LINE_HEAD_CODES,
     LITELLM_CLASS_CODES,
+    LITELLM_GOOGLE_EXCEPTIONS,
     MODEL_FIELD,
     MODEL_FIELD_ZH,
     MODEL_ID,
@@ -272,7 +273,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("exception - ", "exception -", "last exception:", "vertexaierror:"),
         _Re(
-            r"(?:(?:VertexAI|VertexAi|Vertex_ai(?:_beta)?|Gemini|GoogleAIStudio)Exception\s*-|last\s+exception:"
+            rf"(?:{LITELLM_GOOGLE_EXCEPTIONS}\s*-|last\s+exception:"
             # (… and LiteLLM's inner error class as its logs print it: "VertexAIError: 400 250 instance(s) is …".)
             r"|VertexAIError:)"
             r"\s*(?P<sdk_exception_code_c>[1-5]\d\d)(?!\d|\.\d)"
@@ -542,11 +543,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # ("Vertex_ai_betaException BadRequestError - CachedContent can not be used …"): the class says the status.
     (
         tuple(f"exception {name.lower()}" for name in LITELLM_CLASS_CODES),
-        _Re(
-            r"(?:VertexAI|Vertex_ai(?:_beta)?|Gemini)Exception\s+(?P<litellm_class_v>"
-            + "|".join(LITELLM_CLASS_CODES)
-            + r")\b"
-        ),
+        _Re(LITELLM_GOOGLE_EXCEPTIONS + r"\s+(?P<litellm_class_v>" + "|".join(LITELLM_CLASS_CODES) + r")\b"),
         "litellm_class",
     ),
     # google-genai's error classes written out in full with a message and no code (the .NET SDK's

@@ -1009,7 +1009,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ),
     # Gemini's refusals of a combination of tools ("Tool use with function calling is unsupported", "Tool use with a
     # response mime type: 'application/json' is unsupported", "Please enable tool_config.
-    # include_server_side_tool_invocations to use Built-in tools with Function calling."), Google's field errors
+    # include_server_side_tool_invocations to use Built-in tools with Function calling.", "google_search_retrieval is
+    # not supported"), Google's field errors
     # of a JSON request ("Invalid value at 'generation_config.response_schema…' (TYPE_STRING)"), Imagen's
     # refusals ("Image generation failed with the following error: The response is blocked, as it may violate
     # our policies", "Imagen API is only accessible to billed users at this time").
@@ -1018,7 +1019,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"Tool\s+use\s+with\s+(?:function\s+calling|a\s+response\s+mime\s+type)\b[^\n]{0,60}?\s+is\s+unsupported"
-        r"|include_server_side_tool_invocations\s+to\s+use\s+Built-in\s+tools",
+        r"|include_server_side_tool_invocations\s+to\s+use\s+Built-in\s+tools"
+        # (… and the retired search tool refused by the models since Gemini 2.0: "google_search_retrieval is not
+        # supported. Please use google_search tool instead.", also by its JSON name, googleSearchRetrieval.)
+        r"|(?:google_search_retrieval|googleSearchRetrieval)\s+is\s+not\s+supported",
     ),
     (
         "field_value",
@@ -1490,6 +1494,10 @@ WRAPPER_MODEL_KEYS = ("model", "modelId", "model_id", "modelName", "model_name",
 WRAPPER_URL_KEYS = ("url", "uri", "endpoint", "requestUrl", "request_url", "path")
 GOOGLE_MODEL_ID = _Re(rf"(?:models/|gemini/|google/|vertex_ai/)?(?P<m>{_MODEL_FAMILIES}[\w.\-]{{1,80}})$")
 
+
+#: LiteLLM's exception prefixes of its Google providers ("VertexAIException - 503 …", "GeminiException - 429 …",
+#: "Vertex_ai_betaException BadRequestError - …"), a regex alternation.
+LITELLM_GOOGLE_EXCEPTIONS = r"(?:VertexAI|VertexAi|Vertex_ai(?:_beta)?|Gemini|GoogleAIStudio)Exception"
 
 #: LiteLLM's exception classes and the HTTP status each stands for (its docs' exception table).
 LITELLM_CLASS_CODES: dict[str, int] = {
