@@ -815,12 +815,14 @@ def _rule_status(err: GoogleError) -> _Decision | None:
     if "internal" in signals or code == 500 or status in ("INTERNAL", "UNKNOWN", "DATA_LOSS"):
         return _Decision(Kind.INTERNAL, "Google returned an internal error (500).")
     if signals & _NOT_FOUND_WORDINGS or code == 404 or status == "NOT_FOUND":
-        if not err.message_model and any(_OTHER_RESOURCE_NOT_FOUND.search(m) for m in err.messages):
+        if "resource_not_found" in signals or (
+            not err.message_model and any(_OTHER_RESOURCE_NOT_FOUND.search(m) for m in err.messages)
+        ):
             # Another resource the request names is gone ("Session projects/…/sessions/717… not found.", a file,
             # a cached content, an operation): the request is wrong, not the model.
             return _Decision(
                 Kind.BAD_REQUEST,
-                "A resource the request names (a session, file, cached content, operation …) does not exist; "
+                "A resource the request names (a project, session, file, cached content, operation …) does not exist; "
                 "the model is not in question.",
             )
         return _Decision(
@@ -1193,6 +1195,9 @@ def classify(
     key_kind: KeyKind | None = None,
 ) -> Diagnosis:
     """One diagnosis for one parsed error (``unrecognized`` when it is not Google's)."""
+    if "sse_error" in err.hints and err.http_code is not None and 200 <= err.http_code < 300:
+        # A stream's error event comes inside an HTTP 200: the stream's status, not the error's.
+        err = replace(err, http_code=None)
     decision = _decide(err)
     kind, why, violation = decision.kind, decision.why, decision.violation
     if kind != Kind.UNRECOGNIZED:

@@ -555,6 +555,12 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google44/022-gitlab-tap-429-client-error-pipelines.txt": (
+        "a tap's '429 Client Error: Too Many Requests for path' whose only naming of GitLab is in a linked repository's name (tap-gitlab): a bare 429 per SPEC §1.1"
+    ),
+    "not-google43/027-claude-code-hit-your-limit-resets-axios-404.txt": (
+        "a Claude Code bug report whose only error is Axios's 'Request failed with status code 404' and names no provider: a bare 404, read as SPEC §1.1's bare status"
+    ),
     "not-google40/019-kiro-api-error-402-monthly-request-count-limit.txt": (
         "Kiro's 402 with its own body ('You have reached the limit.', reason MONTHLY_REQUEST_COUNT) and no provider named: read as a bare 402 (billing-limit); a body of another shape is not yet read as another provider's"
     ),
@@ -694,6 +700,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout137/004-learning-platform-quota-fix-doc-free-tier-requests-limit-200-gemini-2.0-flash.txt": (
+        "a fix note whose only model is the prose's 'Gemini 2.0-flash' (a space inside the id): no model id is read"
+    ),
     "holdout131/013-apm-test-snapshot-vertex-400-invalidargument-fileuri-gemini-1.5-flash.txt": (
         "a test snapshot of a Vertex 400 whose model stands only in the request's fields away from the error: no model given"
     ),

@@ -44,6 +44,7 @@ from gemquota.core.parse.vocab import (
     PHRASE_AFTER,
     PHRASE_BEFORE,
     PROSE_MODEL,
+    PROSE_MODEL_ZH,
     REASON_PHRASES,
     SERVED_BY_GOOGLE,
     SLUG_MODEL,
@@ -312,6 +313,7 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(PROSE_MODEL),
         "prose_model",
     ),
+    (("报错", "報錯", "出错", "出錯", "失败", "失敗"), _Re(PROSE_MODEL_ZH), "prose_model"),
     (("to use",), _Re(TO_USE_MODEL), "to_use_model"),
     # A log or config field: "**Model Version:** gemini-2.5-pro", ``model = "gemini-pro"``.
     (
@@ -518,6 +520,9 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         ),
         "json_word_code",
     ),
+    # … and the same number in brackets after the HTTP status ("HTTP 400 (Code 20015): Field required", SiliconFlow):
+    # an API's own error number, which Google's errors never carry.
+    (("(code ",), _Re(r"\((?:error\s+)?[Cc]ode\s+(?P<paren_app_code_n>\d{4,6})\)"), "paren_app_code"),
     # Google's SDKs print the code right after the exception class: google-genai's
     # "google.genai.errors.ClientError: 401 UNAUTH. {…}" (whatever status word follows), "ServerError: 503".
     (
@@ -1719,7 +1724,9 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
 
         def apply_il(acc: _Acc) -> None:
             acc.families.add("quota")
-            acc.metadata.setdefault("limit_name", name)
+            # (Several limits in one record: the daily one decides, as nothing succeeds before it resets.)
+            if window == "day" or "limit_name" not in acc.metadata:
+                acc.metadata["limit_name"] = name
             if not any(v.value_text == value_text for v in acc.violations):
                 acc.violations.append(
                     Violation(value=_to_int(value_text), value_text=value_text, source="message")
@@ -1753,6 +1760,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         # ("json-code:", not "word-code:": whose vocabulary it is, nothing about the backend.)
         hint = "json-code:" + (g("json_word_code_w") or g("json_word_code_n")).lower()
         return _Fact(pos, kind, _adder("hints", {hint}))
+    if kind == "paren_app_code":
+        return _Fact(pos, kind, _adder("hints", {"json-code:" + g("paren_app_code_n")}))
     if kind == "window_quota":
         start = max(0, pos - 24)
         measure = _WINDOW_MEASURE.search(text, start, pos)
@@ -1962,11 +1971,14 @@ def _grpc_own(text: str, pos: int) -> bool:
         return True
     if text.endswith(("StatusRuntimeException: ", "StatusException: "), max(0, pos - 26), pos):
         return True  # grpc-java's "io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: …"
-    # (Node's gRPC code is one or two digits; "400 INVALID_ARGUMENT: …" is an HTTP status and Google's name of it.)
-    stripped = before.rstrip()
-    number = stripped[-3:].lstrip()
-    grpc_number = stripped[-2:].strip().isdigit() and not (len(number) == 3 and number.isdigit())
+    # (Node's gRPC code is one or two digits, also quoted: "`8 RESOURCE_EXHAUSTED: …`"; "400 INVALID_ARGUMENT: …" is an
+    # HTTP status and Google's name of it.)
+    grpc_number = _GRPC_NUMBER.search(before.rstrip()) is not None
     return grpc_number and text[pos : pos + 40].split(None, 1)[0].endswith(":")
+
+
+#: Node gRPC's status number before its name: one or two digits after a space, a quote or a bracket.
+_GRPC_NUMBER = re.compile(r"(?<![\w.])\d{1,2}$")
 
 
 def _code_applier(

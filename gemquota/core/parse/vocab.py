@@ -525,7 +525,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|\bUND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT\b"
         r"|\b(?:connection|connect|request|read|socket|call)(?:\s+to\s+[^\s]{1,120})?(?:\s+has)?\s+timed\s+out\b"
         r"|\btimed\s+out\b(?=[^\n]{0,40}(?:read\s+timeout|connect\s+timeout|timeout=))"
-        r"|\btimeout\s+awaiting\s+response\s+headers\b|\bClient\.Timeout\s+exceeded\b",
+        r"|\btimeout\s+awaiting\s+response\s+headers\b|\bClient\.Timeout\s+exceeded\b"
+        # (… and a CLI's wait for the model's answer: the Antigravity CLI's 'error "timeout waiting for response"'.)
+        r"|\btimeout\s+waiting\s+for\s+(?:a\s+|the\s+)?response\b",
     ),
     (
         "region",
@@ -699,7 +701,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     ("oauth_grant", "auth", "UNAUTHENTICATED", r"\binvalid_grant(?![a-z_])"),
     # … and of the scopes or audience asked for (google-auth's "RefreshError: ('invalid_scope: Invalid OAuth
     # scope or ID token audience provided.'"): the credential is asked for in a way the API refuses.
-    ("oauth_scope", "auth", "UNAUTHENTICATED", r"\binvalid_scope(?![a-z_])"),
+    # (… and of the client the token was issued to, refused for this grant: Go's 'oauth2: "unauthorized_client"
+    # "Unauthorized"' from Antigravity, a token of another OAuth client.)
+    ("oauth_scope", "auth", "UNAUTHENTICATED", r"\binvalid_scope(?![a-z_])|\bunauthorized_client(?![a-z_])"),
     # gemini-cli end of service for individuals, Code Assist / Antigravity eligibility.
     (
         "unsupported_client",
@@ -793,6 +797,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # a Google signal must stand beside it).
     # (Not inside another tool's own class name: opencode's "ProviderModelNotFoundError".)
     ("model_not_found_error", "notfound", "NOT_FOUND", r"(?<![A-Za-z])ModelNotFoundError\b"),
+    # A client's own check of the model it is given (the Antigravity CLI's "model X is not recognized as a known
+    # model or custom model in settings"): other tools say it too, so only beside a Google signal.
+    ("unknown_model_words", "notfound", "NOT_FOUND", r"is\s+not\s+recognized\s+as\s+a\s+known\s+model\b"),
     (
         "not_found",
         "notfound",
@@ -822,6 +829,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
     # … and its refusal of a model closed to the project (400 FAILED_PRECONDITION), a retired one for new
     # projects or one behind an allowlist: "Project `p` is not allowed to use Publisher Model
     # `projects/…/publishers/google/models/text-bison@002`".
+    # Google's own sentence of a resource it does not find, by its resource name ("Resource projects/swift-core-1x
+    # could not be found."): a project, not a model (classify reads which).
+    (
+        "resource_not_found",
+        "notfound",
+        "NOT_FOUND",
+        r"Resource\s+projects/[\w.\-]+\s+could\s+not\s+be\s+found",
+    ),
     (
         "publisher_closed",
         "notfound",
@@ -946,9 +961,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|Minimum\s+allowed\s+deadline\s+is\s+\d"
         # A content's role outside the two Gemini knows ("Please use a valid role: user, model."), a conversation
         # that does not end with the user ("Please ensure that multiturn requests ends with a user role or a
-        # function response."), and the JS SDK's own checks of the contents ("[GoogleGenerativeAI Error]: Each
+        # function response."; also "MODEL, USER"), and the JS SDK's own checks of the contents ("[GoogleGenerativeAI Error]: Each
         # Content should have at least one part", "First content should be with role 'user', got model").
-        r"|Please\s+use\s+a\s+valid\s+role:\s*user,\s*model"
+        r"|Please\s+use\s+a\s+valid\s+role:\s*(?:user,\s*model|model,\s*user)\b"
         r"|multiturn\s+requests?\s+(?:ends?\s+with\s+a\s+user\s+role|alternate\s+between\s+user\s+and\s+model)"
         r"|Each\s+Content\s+should\s+have\s+at\s+least\s+one\s+part"
         r"|First\s+content\s+should\s+be\s+with\s+role\s+'?user'?"
@@ -966,6 +981,15 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"missing\s+a\s+thought_signature|(?:Invalid|Corrupted)\s+thought[_\s]?signature|MISSING_THOUGHT_SIGNATURE",
+    ),
+    # Gemini 3's refusal of a thinking level the model lacks ("Thinking level MINIMAL is not supported for this
+    # model.", Vertex's "Unable to submit request because thinking_level MINIMAL is not supported by this model.",
+    # the enum's own name: "THINKING_LEVEL_MINIMAL").
+    (
+        "thinking_level",
+        "badreq",
+        "INVALID_ARGUMENT",
+        r"thinking[_\s]level\s+[`'\"]?(?:THINKING_LEVEL_)?(?:MINIMAL|LOW|MEDIUM|HIGH)[`'\"]?\s+is\s+not\s+supported",
     ),
     (
         "interactions_schema",
@@ -1208,6 +1232,12 @@ PROSE_MODEL = (
     # (… and "when I use X", "I'm using X": the model the post is about.)
     r"(?<![\w\-])(?:using|(?<!responding\s)with|(?<=\b[Ii]\s)use)\s+(?:the\s+)?(?:model\s+)?"
     rf"[`'\"]{{0,2}}(?:models/|gemini/|google/)?(?P<prose_model_v>{_MODEL_FAMILIES}\d[\w.\-]{{1,80}})"
+)
+#: The same in Chinese, the model then the word for failing: "只有 gemini-3.5-flash调用会报错" ("only calling X
+#: fails"), "gemini-2.5-pro 请求报错" (the id's characters ASCII only: a Chinese word follows it unspaced).
+PROSE_MODEL_ZH = (
+    rf"(?P<prose_model_v>{_MODEL_FAMILIES}\d[A-Za-z0-9_.\-]{{1,80}})\s*(?:调用|請求|请求|調用)?\s*(?:会|會|时|時|就|也|都)?\s*"
+    r"(?:报错|報錯|出错|出錯|失败|失敗)"
 )
 TO_USE_MODEL = (
     r"to\s+use\s+(?:the\s+)?(?:model\s+)?"
@@ -1844,13 +1874,19 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("no server is available",),
         r"no\s+server\s+is\s+available\s+to\s+handle\s+this\s+request",
     ),
-    # (Also by the path every Cloudflare error page loads its styles and scripts from: "/cdn-cgi/".)
-    ("foreign:cloudflare", ("cloudflare", "cf-ray", "/cdn-cgi/"), r"cloudflare|cf-ray|/cdn-cgi/"),
+    # (Also by the path every Cloudflare error page loads its styles and scripts from: "/cdn-cgi/", and the field of
+    # the rate-limit body its edge sends for ChatGPT: {"cf_details": "Rate limit exceeded. Please wait …"}.)
+    (
+        "foreign:cloudflare",
+        ("cloudflare", "cf-ray", "/cdn-cgi/", "cf_details"),
+        r"cloudflare|cf-ray|/cdn-cgi/|[\"']cf_details[\"']",
+    ),
     ("foreign:apache", ("apache",), r"\bApache(?:/\d|\s+Server|\s+Tomcat)"),
     (
         "foreign:npm",
-        ("npm", "e429", "yarnpkg"),
-        r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b|registry\.yarnpkg\.com",
+        ("npm", "e429", "yarnpkg", "err_pnpm_"),
+        # (… and pnpm's error codes: "ERR_PNPM_FETCH_503 GET https://…/npm/prisma: Service Unavailable - 503".)
+        r"\bnpm\s+(?:ERR|error|warn)|registry\.npmjs\.org|\bE429\b|registry\.yarnpkg\.com|\bERR_PNPM_[A-Z]",
     ),
     ("foreign:pypi", ("pypi", "pythonhosted"), r"pypi\.org|pythonhosted\.org|\bpypi\b"),
     # Rust's registry ("failed to publish to registry at https://crates.io … (status 429 Too Many Requests)").
@@ -1888,10 +1924,13 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "github api",
             "docs.github.com/en/rest",
             "gitlab",
+            "not accessible by",
         ),
         r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit"
         # (… and by name, or its REST docs' rate-limit page.)
         r"|\bgithub\s+(?:rest\s+)?api\b|docs\.github\.com/en/rest"
+        # (… and its refusal of an Actions or app token: "gh: Resource not accessible by integration (HTTP 403)".)
+        r"|Resource\s+not\s+accessible\s+by\s+(?:integration|personal\s+access\s+token)"
         # (… and GitLab's, by name or host: "GitLab API rate limit exceeded".)
         r"|\bgitlab\s+(?:rest\s+|graphql\s+)?api\b|gitlab\.com/api/",
     ),
@@ -2184,7 +2223,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"this\s+page\s+isn['’]?t\s+working|this\s+site\s+can['’]?t\s+be\s+reached",
     ),
     # Other APIs' own error envelopes: OpenAI-compatible servers and Mistral/Notion ({"object": "error", …}),
-    # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota …).
+    # Baidu's ({"error_code": 18, "error_msg": …}), Alibaba Cloud's codes (Throttling.RateQuota, InternalError.Algo …).
     (
         "foreign:envelope",
         (
@@ -2192,6 +2231,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "'object'",
             "error_msg",
             "throttling.",
+            "internalerror.algo",
+            "arrearage",
             "unavailable_error",
             '"success"',
             "'success'",
@@ -2209,6 +2250,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ),
         r"[\"']object[\"']\s*:\s*[\"']error[\"']|[\"']error_code[\"']\s*:\s*\d+\s*,\s*[\"']error_msg[\"']"
         r"|\bthrottling\.(?:user|api|ratequota|allocationquota|burstrate)\b"
+        # (… and its model service's failures and unpaid account: "InternalError.Algo.ModelServingError…",
+        # "Arrearage".)
+        r"|\binternalerror\.algo\b|\barrearage\b"
         # llama.cpp's server ("type":"unavailable_error"), Cloudflare's API ({"success":false,"errors":[…]}).
         r"|[\"']type[\"']\s*:\s*[\"']unavailable_error[\"']"
         r"|[\"']success[\"']\s*:\s*false\s*,\s*[\"'](?:errors?|result|messages)[\"']"
@@ -2302,6 +2346,7 @@ GENERIC_ANCHORS = (
         {
             "capacity_words",
             "model_not_found_error",
+            "unknown_model_words",
             "unknown_name",
             "agent_terminated",
             "cli_high_demand",
@@ -2384,7 +2429,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
         (
             "old_js",
             ("googlegenerativea", "generative-ai"),
-            r"GoogleGenerativeAI(?:Fetch)?Error|\[GoogleGenerativeA[Il]\s+Error\]|@google/generative-ai",
+            # (The package itself, not another one named after it: "@google/generative-ai-cli" is no SDK.)
+            r"GoogleGenerativeAI(?:Fetch)?Error|\[GoogleGenerativeA[Il]\s+Error\]|@google/generative-ai(?![\w\-])",
         ),
         (
             "vertex_sdk",
@@ -2459,6 +2505,8 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             # (com.google.api:gax-bom:pom:2.84.0 names an artifact being downloaded, not an SDK in use).
             r"|(?:com\.)?google\.(?:genai|apis?|cloud)(?![\w.]*:[\w.\-]+:(?:pom|jar|bom)\b)"
             r"|GoogleApiException|google\.cloud\.aiplatform|genai\.errors"
+            # (… and Google's Node client libraries by their npm scope: "@google-cloud/aiplatform".)
+            r"|@google-cloud/[a-z]"
             # (… and gaxios, the HTTP client of Google's Node libraries: "_GaxiosError: …", "GaxiosError", and
             # google-auth's exceptions: "google.auth.exceptions.RefreshError".)
             r"|\b_?GaxiosError\b|\bgoogle\.auth\.exceptions\b"
@@ -2482,6 +2530,13 @@ _HINT_SPECS: list[tuple[str, tuple[str, ...], _Re]] = [
             ("google cloud support", "@google.com"),
             r"Google\s+Cloud\s+Support|@google\.com\b",
         ),
+        # An error event of a server-sent stream ("event: error", the Interactions API's "event_type": "error"): it
+        # comes inside an HTTP 200, which is then the stream's status, not the error's.
+        (
+            "sse_error",
+            ("event: error", "event_type"),
+            r"\bevent:\s*error\b|[\"']event_type[\"']\s*(?::|=>)\s*[\"']error[\"']",
+        ),
         # A gateway's statement that Google served the request (OpenRouter's "provider_name": "Google").
         ("google_upstream", ("provider_name",), r"[\"']provider_name[\"']\s*:\s*[\"']google"),
         *FOREIGN,
@@ -2499,4 +2554,7 @@ OTHER_RESOURCE_NOT_FOUND = (
     r"|endpoints|fileSearchStores)/[\w.\-]+(?:/[\w.\-]+)*\s+(?:was\s+|is\s+)?(?:not\s+found|does\s+not\s+exist)"
     # (… and by its name in words after Google's "Not found:" lead: "Not found: cached content metadata for 3814…".)
     r"|\bNot\s+found:\s+(?:cached\s+content|file|session|operation|batch|corpus|document|dataset)s?\b"
+    # (… and the Cloud project the request names, by its id alone: "Resource projects/swift-core-1x could not be
+    # found.", a project Code Assist or Antigravity is set to that does not exist.)
+    r"|\bprojects/[\w.\-]+[`'\"]?\s+(?:could\s+not\s+be\s+found|(?:was\s+|is\s+)?not\s+found|does\s+not\s+exist)"
 )
