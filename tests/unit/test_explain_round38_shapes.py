@@ -233,3 +233,32 @@ def test_github_and_package_managers_by_their_own_words(text: str) -> None:
 def test_the_js_sdk_by_its_package_name_is_still_google() -> None:
     text = "import { GoogleGenerativeAI } from '@google/generative-ai';\n[500 Internal Server Error] fetch failed"
     assert kind(text) == Kind.INTERNAL.value
+
+
+def test_a_body_cut_in_a_string_ends_before_a_blank_line() -> None:
+    # A report row's body cut mid-message, then the next row: the next row's model is not the error's.
+    text = (
+        '**Gemini 2.5 Pro (GA)** — error 1405ms · `{"error":{"code":503,"message":"This model is currently '
+        "experiencing high demand. Spikes in demand a`\n\n**Gemini 2.5 Flash (GA)** — PASS 3474ms"
+    )
+    got = one(text)
+    assert (str(got.kind), got.model) == (Kind.OVERLOADED.value, "gemini-2.5-pro")
+
+
+def test_a_hard_wrapped_string_still_runs_over_one_line_break() -> None:
+    text = '{"error": {"code": 404, "message": "models/gemini-9-pro is not found for API version v1beta, or is\nnot sup'
+    assert one(text).model == "gemini-9-pro"
+
+
+def test_a_relays_mode_in_another_script_leads_to_the_model() -> None:
+    text = (
+        "### 调用的是哪个模型\n\n流式抗截断/gemini-3.1-pro-high\n\n### 具体报错内容\n\n"
+        '[ERROR] status=500, 响应: {"error": {"code": 500, "message": "Internal error encountered.", "status": "INTERNAL"}}'
+    )
+    assert one(text).model == "gemini-3.1-pro-high"
+
+
+def test_a_path_segment_before_the_id_is_still_no_route() -> None:
+    # A file's path ("docs/gemini-9-pro.md") names no model the error is about.
+    text = 'see docs/gemini-9-pro.md\n{"error": {"code": 500, "message": "Internal error encountered.", "status": "INTERNAL"}}'
+    assert one(text).model is None

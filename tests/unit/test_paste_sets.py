@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout134/015-ja-qiita-firebase-cli-401-cloudresourcemanager.txt": (
+        "a Firebase CLI debug log's 401 ACCESS_TOKEN_TYPE_UNSUPPORTED from Cloud Resource Manager: a Google API's error, read as auth-method; the label reads it as no Gemini error"
+    ),
     "shapes47/013-ai-dispatch-commit-agy-per-family-quota-resets-in.txt": (
         "a commit message telling in prose how a dispatcher now parses agy's per-family exhaustion ('Resets in 59m21s'): no error text, unrecognized"
     ),

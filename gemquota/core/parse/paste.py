@@ -382,7 +382,13 @@ def _route_at_start(low: str, at: int) -> bool:
     if start > 0 and low[start - 1] in "/\\":
         return False  # a path's segment, not a route of its own
     segment = low[start : at - 1]
-    return "gemini" in segment or "google" in segment or "vertex" in segment
+    # (… or a relay's mode written in a script of its own: gcli2api's "流式抗截断/gemini-3.1-pro-high", "假流式/…".)
+    return (
+        "gemini" in segment
+        or "google" in segment
+        or "vertex" in segment
+        or (segment != "" and not any(c.isascii() for c in segment))
+    )
 
 
 def _named_models(low: str) -> list[str]:

@@ -161,6 +161,11 @@ def _repairs(span: str, res: _ScanResult, start: int) -> list[str]:
     out: list[str] = []
     body = span
     if res.quote is not None:
+        # A string cut short, then a blank line and the paste's own words (a report's next row): no string of a
+        # body holds a paragraph break, so it ends before it.
+        blank = span.find("\n\n", span.rfind(res.quote) + 1)
+        if blank > 0:
+            out.append(_strip_trailing_junk(span[:blank].rstrip()) + res.quote + _closers(res.stack))
         body += res.quote
     stripped = _strip_trailing_junk(body)
     if stripped.endswith(":"):
