@@ -262,3 +262,27 @@ def test_a_path_segment_before_the_id_is_still_no_route() -> None:
     # A file's path ("docs/gemini-9-pro.md") names no model the error is about.
     text = 'see docs/gemini-9-pro.md\n{"error": {"code": 500, "message": "Internal error encountered.", "status": "INTERNAL"}}'
     assert one(text).model is None
+
+
+def test_imagens_safety_filter_refusal_is_a_bad_request() -> None:
+    text = (
+        '**Error**: "The prompt could not be submitted. Your current safety filter threshold prohibited one or more '
+        'words in this prompt."'
+    )
+    assert kind(text) == Kind.BAD_REQUEST.value
+    assert kind('**Error**: "The prompt could not be submitted."') == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trigger: hours of Gemini 503 "high demand" turned every chat into an error.',
+        "Gemini kept answering 503 (high demand).",
+    ],
+)
+def test_a_503_told_with_its_cause_in_quotes_is_overloaded(text: str) -> None:
+    assert kind(text) == Kind.OVERLOADED.value
+
+
+def test_a_503_with_high_demand_elsewhere_stays_nobodys() -> None:
+    assert kind('Our shop saw 503 "high demand" pages on Black Friday.') == "unrecognized"

@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout140/007-agent-platform-reasoning-engine-deploy-code-13.txt": (
+        "a known-issue page's \"Failed to update Agent Engine: {'code': 13, 'message': …}\": a bare dict's small code is not read as gRPC's, and 'Agent Engine' in words is no Google signal"
+    ),
     "holdout134/015-ja-qiita-firebase-cli-401-cloudresourcemanager.txt": (
         "a Firebase CLI debug log's 401 ACCESS_TOKEN_TYPE_UNSUPPORTED from Cloud Resource Manager: a Google API's error, read as auth-method; the label reads it as no Gemini error"
     ),

@@ -1060,7 +1060,10 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "badreq",
         "INVALID_ARGUMENT",
         r"Image\s+generation\s+failed\s+with\s+the\s+following\s+error"
-        r"|Imagen\s+API\s+is\s+only\s+accessible\s+to\s+billed\s+users",
+        r"|Imagen\s+API\s+is\s+only\s+accessible\s+to\s+billed\s+users"
+        # (… and its safety filter's refusal of the prompt: "The prompt could not be submitted. Your current safety
+        # filter threshold prohibited one or more words in this prompt.")
+        r"|safety\s+filter\s+threshold\s+prohibited\s+one\s+or\s+more\s+words",
     ),
     (
         "turn_order",
@@ -1293,7 +1296,8 @@ PROSE_CODE = (
     r"(?:['’]?s\b|\s+(?:(?:timeout|overload|quota|capacity|deadline|gateway)\s+)?(?:errors?\b|responses?\b)"
     # (… with the error's cause in one word: "429 concurrency errors", "503 availability errors".)
     r"|\s+[a-z][a-z\-]{2,20}\s+errors\b"
-    r"|\s+rate[\s\-]?limit|\s+\((?:model\s+)?(?:overload|high\s+demand)"
+    # (… and its cause in brackets or quotes: "503 (model overloaded)", 'Gemini 503 "high demand"'.)
+    r"|\s+rate[\s\-]?limit|\s+[(\"'“]?(?:model\s+)?(?:overload|high\s+demand)"
     # … or shown with no body, as an app prints a bare status ("页面始终显示400 no body").
     r"|\s+(?:status\s+code\s+)?\(?no\s+body\b"
     # … or followed by the limit it hit ("429 - limit reached", "429: quota exceeded").
