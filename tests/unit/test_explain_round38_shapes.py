@@ -286,3 +286,11 @@ def test_a_503_told_with_its_cause_in_quotes_is_overloaded(text: str) -> None:
 
 def test_a_503_with_high_demand_elsewhere_stays_nobodys() -> None:
     assert kind('Our shop saw 503 "high demand" pages on Black Friday.') == "unrecognized"
+
+
+def test_the_model_the_error_line_names_after_the_code_is_the_one() -> None:
+    text = (
+        "fix(ai): point fastModelId default at gemini-2.5-flash (1.5-flash 404s)\n\nLive testing returned:\n\n"
+        "  GoogleGenerativeAI Error: [404 Not Found] model gemini-1.5-flash\n"
+    )
+    assert one(text).model == "gemini-1.5-flash"

@@ -706,6 +706,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout142/015-threatintel-free-tier-20-rpd-quotaid.txt": (
+        "a commit telling that the alias gemini-flash-latest resolves to gemini-3.6-flash: the alias (named first) is given, the label names what it resolves to"
+    ),
     "holdout137/004-learning-platform-quota-fix-doc-free-tier-requests-limit-200-gemini-2.0-flash.txt": (
         "a fix note whose only model is the prose's 'Gemini 2.0-flash' (a space inside the id): no model id is read"
     ),

@@ -313,8 +313,10 @@ def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
     # (… else the one model the rest of its line names by its resource name, as Google's messages do: "Exception:
     # 1007 None. The requested combination of response modalities (TEXT) is not supported by the model.
     # models/gemini-3.1-flash-live-preview"; prose after a code names models that work as well.)
+    # (… or by the word: the old JS SDK's "GoogleGenerativeAI Error: [404 Not Found] model gemini-1.5-flash".)
     end = flat.find("\n", at)
-    return _sole_model(flat[at : end if end >= 0 else len(flat)].lower(), named, written="models/")
+    rest = flat[at : end if end >= 0 else len(flat)].lower()
+    return _sole_model(rest, named, written="models/") or _sole_model(rest, named, written="model ")
 
 
 def _sole_model(part: str, named: list[str], written: str = "") -> str | None:

@@ -1978,7 +1978,7 @@ def _grpc_own(text: str, pos: int) -> bool:
 
 
 #: Node gRPC's status number before its name: one or two digits after a space, a quote or a bracket.
-_GRPC_NUMBER = re.compile(r"(?<![\w.])\d{1,2}$")
+_GRPC_NUMBER = _Re(r"(?<![\w.])\d{1,2}$")
 
 
 def _code_applier(

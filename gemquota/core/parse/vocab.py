@@ -959,9 +959,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         # A client deadline under the API's minimum ("Manually set deadline 5s is too short. Minimum allowed
         # deadline is 10s.").
         r"|Minimum\s+allowed\s+deadline\s+is\s+\d"
-        # A content's role outside the two Gemini knows ("Please use a valid role: user, model."), a conversation
-        # that does not end with the user ("Please ensure that multiturn requests ends with a user role or a
-        # function response."; also "MODEL, USER"), and the JS SDK's own checks of the contents ("[GoogleGenerativeAI Error]: Each
+        # A content's role outside the two Gemini knows ("Please use a valid role: user, model.", also "MODEL, USER"),
+        # a conversation that does not end with the user ("Please ensure that multiturn requests ends with a user role
+        # or a function response."), and the JS SDK's own checks of the contents ("[GoogleGenerativeAI Error]: Each
         # Content should have at least one part", "First content should be with role 'user', got model").
         r"|Please\s+use\s+a\s+valid\s+role:\s*(?:user,\s*model|model,\s*user)\b"
         r"|multiturn\s+requests?\s+(?:ends?\s+with\s+a\s+user\s+role|alternate\s+between\s+user\s+and\s+model)"
