@@ -294,3 +294,22 @@ def test_the_model_the_error_line_names_after_the_code_is_the_one() -> None:
         "  GoogleGenerativeAI Error: [404 Not Found] model gemini-1.5-flash\n"
     )
     assert one(text).model == "gemini-1.5-flash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Getting RateLimitError: Error code: 429 - {'message': 'you used $2.0003, exceeding 2'}. I cannot send requests "
+        "to https://aiproxy.example.dev/openai/v1 .",
+        'message: Internal error: {"message": "API error (status 402 Payment Required): Grok Build usage balance '
+        'exhausted", "http_status": 402}',
+        "بلاغ من استخدام حقيقي: `HTTP 429 … Limit 12000, Used 7739, Requested 4539`.",
+    ],
+)
+def test_other_providers_by_their_host_product_and_counts(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_requests_sent_to_googles_host_stay_google() -> None:
+    text = "I cannot send requests to https://generativelanguage.googleapis.com/v1beta: 429 Too Many Requests"
+    assert kind(text) == Kind.UNSPECIFIED_429.value

@@ -1565,12 +1565,15 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "your messages resulted",
             "incorrect api key provided",
             "not ready yet",
+            "requested",
         ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
         r"|in\s+organization\s+`?org[-_]\w"
         # … and its whole sentence, whatever stands for the organization ("… in organization org-{id} on …").
         r"|rate\s+limit\s+reached\s+for\s+[^\s]+\s+in\s+organization\b"
+        # … and its counts of a window, quoted alone ("Limit 12000, Used 7739, Requested 4539").
+        r"|\blimit:?\s+\d+,\s*used:?\s+\d+,\s*requested:?\s+\d+"
         # Its context-length error ("… However, your messages resulted in 10000 tokens. (code:
         # context_length_exceeded)"), also copied by compatible servers.
         r"|\bcontext_length_exceeded\b|however,\s+your\s+messages\s+resulted\s+in"
@@ -1685,7 +1688,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:xai",
         ("x.ai", "grok", "xai"),
-        r"\bx\.ai\b|\bxAI\b|(?<![\w\-])grok-(?:\d|code|beta|vision)|\bgrok\.com\b|\bGrok\s+subscription",
+        # (… and its products by name: "Grok subscription", "Grok Build usage balance exhausted".)
+        r"\bx\.ai\b|\bxAI\b|(?<![\w\-])grok-(?:\d|code|beta|vision)|\bgrok\.com\b|\bGrok\s+(?:subscription|Build)\b",
     ),
     ("foreign:deepseek", ("deepseek",), r"deepseek"),
     ("foreign:ollama", ("ollama",), r"ollama"),
@@ -2293,6 +2297,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # "503 responses from https://example.dev/api/…".)
         r"|(?<![\w.@/\-])(?=api\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:\s'\"),\]]|$))"
         r"|(?:responses?|errors?|answers?|replies|returned|returns|came|coming|received|got)\s+from\s+https?://"
+        # (… and the address requests were sent to: "I cannot send requests to https://aiproxy.example.dev/openai/v1".)
+        r"|\bsend(?:ing)?\s+(?:requests?|calls?)\s+to\s+https?://"
         r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
         r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
         r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
