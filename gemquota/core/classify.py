@@ -1133,6 +1133,9 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         signals = []
     if signals:
         return True, ""
+    if "grpc-bare" in err.hints and not {s for s in err.signals if s in ANCHOR_IDS}:
+        # {"code": 3, "message": "invalid page token"}: a small code read as gRPC's, with no Google wording.
+        return False, "Only a bare error object with a small code was found, and nothing in it is Google's."
     if foreign:
         return False, (
             f"This is an error of {', '.join(foreign)}, not of a Google API: nothing in it is Google's "

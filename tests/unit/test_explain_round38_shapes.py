@@ -313,3 +313,36 @@ def test_other_providers_by_their_host_product_and_counts(text: str) -> None:
 def test_requests_sent_to_googles_host_stay_google() -> None:
     text = "I cannot send requests to https://generativelanguage.googleapis.com/v1beta: 429 Too Many Requests"
     assert kind(text) == Kind.UNSPECIFIED_429.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vertex AI Reasoning Engine deployment fails: `Failed to update Agent Engine: {'code': 13, 'message': "
+            "'Please refer to our troubleshooting pages...'}`",
+            Kind.INTERNAL.value,
+        ),
+        (
+            '{"error": {"code": 4, "message": "Deadline expired before operation could complete."}}',
+            Kind.DEADLINE.value,
+        ),
+        # A small code of another API with nothing of Google's beside it stays nobody's.
+        ("{'code': 3, 'message': 'invalid page token'}", "unrecognized"),
+    ],
+)
+def test_a_bare_status_with_a_grpc_code(text: str, expected: str) -> None:
+    assert kind(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you encounter errors similar to `Error code: 403 - {'message': \"You don't\n    have access to the model with "
+        'the specified model ID."}`, make sure your region is right',
+        'Scaleway answers its rate limits with:\n    HTTP/2 429\n    {"status":429,"error":"INSUFFICIENT QUOTA",\n'
+        '     "message":"You exceeded your current limit of concurrent requests."}',
+    ],
+)
+def test_bedrocks_model_access_and_scaleway_name_them(text: str) -> None:
+    assert kind(text) == "unrecognized"

@@ -27,9 +27,6 @@ KIND_MISSES = {
     "holdout143/001-gemini-cli-daily-digest-gaxios-429-resource-exhausted-try-again-later.txt": (
         "two errors: Vertex's shared-capacity 429 in a gaxios dump, then Code Assist's 'You have exhausted your capacity on this model … reset after 0s' (rpm per SPEC §2); of two backoff kinds the last is primary (SPEC §1.1), the label takes the first"
     ),
-    "holdout140/007-agent-platform-reasoning-engine-deploy-code-13.txt": (
-        "a known-issue page's \"Failed to update Agent Engine: {'code': 13, 'message': …}\": a bare dict's small code is not read as gRPC's, and 'Agent Engine' in words is no Google signal"
-    ),
     "holdout134/015-ja-qiita-firebase-cli-401-cloudresourcemanager.txt": (
         "a Firebase CLI debug log's 401 ACCESS_TOKEN_TYPE_UNSUPPORTED from Cloud Resource Manager: a Google API's error, read as auth-method; the label reads it as no Gemini error"
     ),

@@ -658,11 +658,17 @@ def _error_dict(
         # not a status (a Google error it carries is read from its data).
         acc.hints.add(f"json-code:{str(code).strip()}")
         code = None
-    if grpc_code and isinstance(code, int) and code in GRPC_STATUS and not err.get("status"):
+    # (… and a google.rpc.Status shown bare, with a code no HTTP status is: "Failed to update Agent Engine: {'code': 13,
+    # 'message': …}".)
+    bare_status = isinstance(code, int) and 0 < code < 100 and isinstance(err.get("message"), str)
+    if (grpc_code or bare_status) and isinstance(code, int) and code in GRPC_STATUS and not err.get("status"):
         # {"name": "operations/…", "done": true, "error": {"code": 3, "message": "Invalid argument"}}: the
         # code is gRPC's (3 INVALID_ARGUMENT), not an HTTP status.
         acc.set_status(GRPC_STATUS[code])
         acc.add_evidence(f'"code": {code} ({GRPC_STATUS[code]})')
+        if not grpc_code:
+            acc.signals.add("code")  # (a code was read: which status it means is no Google signal)
+            acc.hints.add("grpc-bare")
         code = None
     if isinstance(code, int):
         acc.set_code(code)

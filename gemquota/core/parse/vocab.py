@@ -1663,6 +1663,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "slowdown",
             "s3",
             "(service:",
+            "specified model id",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
@@ -1681,7 +1682,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # exceeded (Service: CloudFormationClient, Status Code: 400, Request ID: …)").
         r"|\bsoftware\.amazon\.awssdk\b|\(Service:\s*\w{2,60},\s*Status\s+Code:\s*\d{3},\s*Request\s+ID:"
         # S3's own 503 ("HTTP Error 503: Slow Down", <Code>SlowDown</Code>).
-        r"|503:?\s+Slow\s*Down\b|<Code>SlowDown</Code>",
+        r"|503:?\s+Slow\s*Down\b|<Code>SlowDown</Code>"
+        # Bedrock's refusal of a model the account has not enabled ("You don't have access to the model with the
+        # specified model ID.").
+        r"|access\s+to\s+the\s+model\s+with\s+the\s+specified\s+model\s+ID",
     ),
     ("foreign:mistral", ("mistral",), r"mistral"),
     ("foreign:groq", ("groq",), r"\bgroq\b"),
@@ -1763,6 +1767,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "гига чат",
             "baseten",
             "venice",
+            "scaleway",
         ),
         # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions.)
         # The response headers of OpenAI's and Anthropic's servers (their SDKs read them): Google sends neither.
@@ -1772,7 +1777,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
         r"|midjourney|stability\.ai|\bstabilityai\b|deepinfra|novita\.ai|hyperbolic\.xyz|\bfal\.ai\b|volces\.com"
-        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)|giga\s?chat|гига\s?чат"
+        r"|bigmodel\.cn|runwayml|\bxiaomi\b|\breplicate[\s\-]api\b|\bGLM\b(?!-\d)|giga\s?chat|гига\s?чат|\bscaleway\b"
         # Replicate by its account or credit (the bare word is an English verb) and its 402 sentence.
         r"|\breplicate\s+(?:account|credits?)\b|insufficient\s+credit\s+to\s+run\s+this\s+model"
         # ElevenLabs' quota sentence ("You have 119 characters remaining, while 965 characters are required").
