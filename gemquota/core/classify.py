@@ -430,7 +430,7 @@ def _code_assist(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.PLAN_QUOTA, "Code Assist reports QUOTA_EXHAUSTED: the per-user plan allowance is used up."
         )
-    if "prose_quota" in err.signals:
+    if "prose_quota" in err.signals and (err.reset_delay_s or CODE_ASSIST_DAILY_S) >= CODE_ASSIST_DAILY_S:
         return _Decision(
             Kind.PLAN_QUOTA,
             "A used-up quota of Code Assist / Antigravity told in words: the per-user plan allowance.",
@@ -447,7 +447,8 @@ def _code_assist(err: GoogleError) -> _Decision | None:
             assumption="A reset of an hour or more is read as a plan allowance (daily or weekly), not a rate window.",
         )
     if "ca_capacity" in err.signals or (
-        ("RATE_LIMIT_EXCEEDED" in reasons or "ca_reset" in err.signals) and wait is not None
+        ("RATE_LIMIT_EXCEEDED" in reasons or "ca_reset" in err.signals or "prose_quota" in err.signals)
+        and wait is not None
     ):
         return _Decision(
             Kind.RPM, "Code Assist per-user rate window exhausted; it resets after a short delay."

@@ -346,3 +346,24 @@ def test_a_bare_status_with_a_grpc_code(text: str, expected: str) -> None:
 )
 def test_bedrocks_model_access_and_scaleway_name_them(text: str) -> None:
     assert kind(text) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "after"),
+    [
+        # A scheduler's own summary: the reset it states decides the window (hours: a plan allowance).
+        (
+            '{"status": "failed", "error": "Gemini quota exhausted. Resets in 13h52m"}',
+            Kind.PLAN_QUOTA,
+            49_920.0,
+        ),
+        ("Gemini quota exhausted. Resets in 21s", Kind.RPM, 21.0),
+    ],
+)
+def test_a_quota_told_in_words_with_its_reset(text: str, expected: Kind, after: float) -> None:
+    got = one(text)
+    assert (str(got.kind), got.retry_after_s) == (expected.value, after)
+
+
+def test_a_reset_without_a_quota_is_nobodys() -> None:
+    assert kind("Our scheduler: job failed. Resets in 13h52m") == "unrecognized"

@@ -135,10 +135,14 @@ def _parse_text(text: str) -> list[GoogleError]:
         merged = _prose_code_records(flat)
         # (… with the window the post tells in words: "日次クォータ超過（429エラー）", "hit the daily quota".)
         worded = [v for acc in text_accs for v in acc.violations if v.source == "words"]
+        # (… and the reset it states: "Gemini quota exhausted. Resets in 13h52m", a scheduler's summary.)
+        resets = [a.reset_delay_s for a in text_accs if a.reset_delay_s is not None]
         for acc in merged:
             acc.violations.extend(worded)
             for v in worded:
                 acc.add_evidence(v.description or "")
+            if resets:
+                acc.reset_delay_s = max(resets)
     named: list[str] | None = None  # the Google model ids the whole paste names (looked for once, if needed)
     if merged and not any(_names_model(a) for a in merged):
         # The model a post names anywhere (a title, "calling the model X", "the X model"); of several, the
