@@ -367,3 +367,17 @@ def test_a_quota_told_in_words_with_its_reset(text: str, expected: Kind, after: 
 
 def test_a_reset_without_a_quota_is_nobodys() -> None:
     assert kind("Our scheduler: job failed. Resets in 13h52m") == "unrecognized"
+
+
+def test_a_display_name_half_written_as_an_id_names_the_model() -> None:
+    text = (
+        "Error: You exceeded your current quota, please check your plan and billing details\n"
+        "Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 200\n"
+        "The free tier allows only **200 requests per day** for Gemini 2.0-flash model."
+    )
+    assert one(text).model == "gemini-2.0-flash"
+
+
+def test_a_family_of_half_written_names_is_still_no_model() -> None:
+    text = "429 Too Many Requests on all Gemini 2.5-flash models"
+    assert one(text).model is None

@@ -709,9 +709,6 @@ MODEL_MISSES = {
     "holdout142/015-threatintel-free-tier-20-rpd-quotaid.txt": (
         "a commit telling that the alias gemini-flash-latest resolves to gemini-3.6-flash: the alias (named first) is given, the label names what it resolves to"
     ),
-    "holdout137/004-learning-platform-quota-fix-doc-free-tier-requests-limit-200-gemini-2.0-flash.txt": (
-        "a fix note whose only model is the prose's 'Gemini 2.0-flash' (a space inside the id): no model id is read"
-    ),
     "holdout131/013-apm-test-snapshot-vertex-400-invalidargument-fileuri-gemini-1.5-flash.txt": (
         "a test snapshot of a Vertex 400 whose model stands only in the request's fields away from the error: no model given"
     ),

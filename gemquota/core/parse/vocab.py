@@ -1477,7 +1477,8 @@ BARE_MODEL = rf"(?P<bare_model_v>{MODEL_ID})"
 #: lower-cased text; ``model_from_display_name`` turns it into an id).
 _DISPLAY_TIER = r"(?:pro|flash-lite|flash|lite|ultra|nano|image|preview|exp|experimental)"
 DISPLAY_NAME = (
-    rf"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:\s+{_DISPLAY_TIER})+(?![\w\-])(?!\s+{_DISPLAY_TIER}(?![\w\-]))"
+    # (… also half written as an id: "Gemini 2.0-flash".)
+    rf"gemini(?<![\w\-]gemini)\s+\d(?:\.\d)?(?:(?:\s+|-){_DISPLAY_TIER})+(?![\w\-])(?!\s+{_DISPLAY_TIER}(?![\w\-]))"
     # (… one model, not a group of them: "Vertex rejects MINIMAL on Gemini 3 Flash models".)
     r"(?!\s+(?:models|family|series)\b)"
 )
