@@ -381,3 +381,17 @@ def test_a_display_name_half_written_as_an_id_names_the_model() -> None:
 def test_a_family_of_half_written_names_is_still_no_model() -> None:
     text = "429 Too Many Requests on all Gemini 2.5-flash models"
     assert one(text).model is None
+
+
+def test_the_model_an_alias_resolves_to_is_the_one() -> None:
+    text = (
+        "fix: switch default chat model to gemini-flash-lite-latest\n\ngemini-flash-latest resolves to gemini-3.6-flash "
+        "on this account, whose free tier is capped at 20 requests/day (GenerateRequestsPerDayPerProjectPerModel-FreeTier)"
+    )
+    assert one(text).model == "gemini-3.6-flash"
+
+
+def test_a_model_switched_to_is_still_not_the_failing_one() -> None:
+    # "moved from X to Y" is no alias: the earlier rules decide.
+    text = "gemini-2.5-flash: 404 no longer available to new users. We moved to gemini-3.6-flash."
+    assert one(text).model == "gemini-2.5-flash"

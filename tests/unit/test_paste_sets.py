@@ -706,9 +706,6 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
-    "holdout142/015-threatintel-free-tier-20-rpd-quotaid.txt": (
-        "a commit telling that the alias gemini-flash-latest resolves to gemini-3.6-flash: the alias (named first) is given, the label names what it resolves to"
-    ),
     "holdout131/013-apm-test-snapshot-vertex-400-invalidargument-fileuri-gemini-1.5-flash.txt": (
         "a test snapshot of a Vertex 400 whose model stands only in the request's fields away from the error: no model given"
     ),

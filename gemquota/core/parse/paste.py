@@ -25,6 +25,7 @@ from gemquota.core.parse.vocab import (
     DISPLAY_TARGET_AFTER,
     IPY_FRAME_HEAD,
     IPY_FRAME_LINE,
+    MODEL_ID,
     MODEL_ID_WORDS,
     PROSE_CODE,
     PROSE_CODE_CONTEXT,
@@ -429,11 +430,23 @@ def _named_models(low: str) -> list[str]:
             found[model] = None
             if _WORKED_AFTER.match(low, end):
                 working.add(model)
+    # An alias the post says resolves to another model ("gemini-flash-latest resolves to gemini-3.6-flash"): the
+    # model it resolved to answered, and failed.
+    for alias in _RESOLVES_RX.finditer(low):
+        target = _clean_model(alias.group("resolved_v"))
+        if target in found:
+            working.add(_clean_model(alias.group("alias_v")) or "")
     # A model the post says works ("X (which worked fine prior)", "X works fine") is the comparison, not the
     # one that failed, when another is named.
     failing = [m for m in found if m not in working]
     return failing or list(found)
 
+
+#: An alias told as resolving to a model: "gemini-flash-latest resolves to gemini-3.6-flash" (lower-cased text).
+_RESOLVES_RX = _Re(
+    rf"(?P<alias_v>{MODEL_ID})[`'\"]?\s+(?:now\s+)?(?:resolves|resolved|points|pointed|maps|mapped|is\s+routed|was\s+routed)"
+    rf"\s+to\s+[`'\"]?(?P<resolved_v>{MODEL_ID})"
+)
 
 #: A clause right after a model id that says it works or worked ("` (which worked fine prior)", ", which works",
 #: " works fine"); not "works only with v1beta", "worked until yesterday" or "doesn't work".
