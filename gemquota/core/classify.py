@@ -430,14 +430,14 @@ def _code_assist(err: GoogleError) -> _Decision | None:
         return _Decision(
             Kind.PLAN_QUOTA, "Code Assist reports QUOTA_EXHAUSTED: the per-user plan allowance is used up."
         )
-    if "prose_quota" in err.signals and (err.reset_delay_s or CODE_ASSIST_DAILY_S) >= CODE_ASSIST_DAILY_S:
+    reset = err.reset_delay_s
+    if "prose_quota" in err.signals and (reset is None or reset >= CODE_ASSIST_DAILY_S):
         return _Decision(
             Kind.PLAN_QUOTA,
             "A used-up quota of Code Assist / Antigravity told in words: the per-user plan allowance.",
             assumption="Only words tell of the quota (no code, reason or reset): on Code Assist / Antigravity a "
             "used-up quota is read as the per-user plan allowance (daily or weekly), not a short rate window.",
         )
-    reset = err.reset_delay_s
     # (A relay that dropped the code keeps the RetryInfo: its delay stands for the reset.)
     wait = reset if reset is not None else err.retry_delay_s
     if reset is not None and reset >= CODE_ASSIST_DAILY_S:
@@ -1134,7 +1134,8 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         signals = []
     if signals:
         return True, ""
-    if "grpc-bare" in err.hints and not {s for s in err.signals if s in ANCHOR_IDS}:
+    wordings = {s for s in err.signals if s in ANCHOR_IDS}
+    if "grpc-bare" in err.hints and not wordings:
         # {"code": 3, "message": "invalid page token"}: a small code read as gRPC's, with no Google wording.
         return False, "Only a bare error object with a small code was found, and nothing in it is Google's."
     if foreign:
@@ -1156,7 +1157,6 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
             False,
             f"HTTP {err.http_code} is not a status Google's APIs answer with, and nothing else is Google's.",
         )
-    wordings = {s for s in err.signals if s in ANCHOR_IDS}
     if (
         any(h.startswith("ws-close:") and h != "ws-close:1007" for h in err.hints)
         and not wordings

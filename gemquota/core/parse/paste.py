@@ -404,6 +404,7 @@ def _named_models(low: str) -> list[str]:
     count."""
     found: dict[str, None] = {}
     working: set[str] = set()
+    resolved: dict[str, str] = {}  # alias → the model the post says it resolves to
     for match in _BARE_MODEL_RX.finditer(low):
         at = match.start()
         # (A letter of a script without spaces — "接入gemini-3.5-flash" — does not make the id part of a word.)
@@ -430,21 +431,23 @@ def _named_models(low: str) -> list[str]:
             found[model] = None
             if _WORKED_AFTER.match(low, end):
                 working.add(model)
+            told = _RESOLVES_TO.match(low, end)
+            target = _clean_model(told.group("resolved_v")) if told is not None else None
+            if target:
+                resolved[model] = target
     # An alias the post says resolves to another model ("gemini-flash-latest resolves to gemini-3.6-flash"): the
     # model it resolved to answered, and failed.
-    for alias in _RESOLVES_RX.finditer(low):
-        target = _clean_model(alias.group("resolved_v"))
-        if target in found:
-            working.add(_clean_model(alias.group("alias_v")) or "")
+    working.update(alias for alias, target in resolved.items() if target in found)
     # A model the post says works ("X (which worked fine prior)", "X works fine") is the comparison, not the
     # one that failed, when another is named.
     failing = [m for m in found if m not in working]
     return failing or list(found)
 
 
-#: An alias told as resolving to a model: "gemini-flash-latest resolves to gemini-3.6-flash" (lower-cased text).
-_RESOLVES_RX = _Re(
-    rf"(?P<alias_v>{MODEL_ID})[`'\"]?\s+(?:now\s+)?(?:resolves|resolved|points|pointed|maps|mapped|is\s+routed|was\s+routed)"
+#: What follows an alias told as resolving to a model: "gemini-flash-latest resolves to gemini-3.6-flash"
+#: (lower-cased text, matched right after the alias, like ``_WORKED_AFTER``).
+_RESOLVES_TO = _Re(
+    r"[`'\"]?\s+(?:now\s+)?(?:resolves|resolved|points|pointed|maps|mapped|is\s+routed|was\s+routed)"
     rf"\s+to\s+[`'\"]?(?P<resolved_v>{MODEL_ID})"
 )
 
