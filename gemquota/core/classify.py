@@ -665,6 +665,11 @@ def _rule_api_disabled(err: GoogleError) -> _Decision | None:
 def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
     if _reasons_of(err, "billing-disabled") or "billing_required" in err.signals:
         return _Decision(Kind.BILLING_DISABLED, "Billing is disabled on the project (BILLING_DISABLED).")
+    if "dunning" in err.signals:
+        return _Decision(
+            Kind.BILLING_DISABLED,
+            "Google holds the project: its billing account has an unpaid balance (a dunning decision of deny).",
+        )
     return None
 
 

@@ -174,7 +174,9 @@ def _parse_text(text: str) -> list[GoogleError]:
             shown = acc.display_model or acc.named_model or ""
             if not _only_displayed(acc):
                 continue
-            if len(named) == 1 and _RELEASE_OF.fullmatch(named[0].removeprefix(shown)):
+            added = named[0].removeprefix(shown) if len(named) == 1 else ""
+            # (… or the one id of that very model with Antigravity's thinking tier: "gemini-3.1-pro-high".)
+            if added and (_RELEASE_OF.fullmatch(added) or added.removeprefix("-") in _THINKING_TIERS):
                 written: str | None = named[0]
             elif acc.display_model or "display-named" in acc.hints:
                 written = next((m for m in named if m != shown and _point_release_of(shown, m)), None)
@@ -185,6 +187,20 @@ def _parse_text(text: str) -> list[GoogleError]:
                     acc.display_model = written
                 else:
                     acc.named_model = written
+    if any(a.request_model or a.named_model for a in merged) and any(
+        f"-{tier}" in flat for tier in _THINKING_TIERS
+    ):
+        # A model the error's request or label names that the paste also names with Antigravity's thinking
+        # tier ("Model: google-antigravity/gemini-3.8-flash (requestModelId: gemini-3.8-flash-low)") is the
+        # tiered id, the one requested.
+        if named is None:
+            named = _named_models(flat.lower())
+        tiered = _tiered(named)
+        for acc in merged:
+            if acc.request_model in tiered:
+                acc.request_model = tiered[acc.request_model]
+            if acc.named_model in tiered:
+                acc.named_model = tiered[acc.named_model]
     if any("ws-reason-cut" in a.hints and a.request_model for a in merged):
         # A Live close's reason cut at its 123 bytes cuts the publisher path's model id with it: the id the paste
         # names in full elsewhere (a heading, the config) is the one, the first of them if several.
@@ -309,6 +325,17 @@ def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
         return None
     code = str(acc.http_code) if acc.http_code is not None else None
     shown = next((e for e in acc.evidence if code and code in e), acc.evidence[0])
+    model = _model_at(shown, flat, named)
+    if model is None and shown != acc.evidence[0]:
+        # (… or on the line of the wording that decided the kind, where the code is told elsewhere: a probe's
+        # "gemini-2.5-flash-lite → 404 "This model … is no longer available to new users"" and a 503 further on.)
+        model = _model_at(acc.evidence[0], flat, named)
+    return model
+
+
+def _model_at(shown: str, flat: str, named: list[str]) -> str | None:
+    """The one model of ``named`` before ``shown`` on its line in ``flat``, or after it written as a resource
+    name or after the word "model"."""
     at = flat.find(shown)
     if at < 0:
         return None
@@ -327,8 +354,10 @@ def _model_on_its_line(acc: _Acc, flat: str, named: list[str]) -> str | None:
 def _sole_model(part: str, named: list[str], written: str = "") -> str | None:
     """The one model of ``named`` that ``part`` (lower-case) names, written after ``written``, if ``part`` names
     no other model."""
-    here = [m for m in named if written + m in part]
-    return here[0] if len(here) == 1 and len(_named_models(part + "\n")) == 1 else None
+    ids = _named_models(part + "\n")
+    # (An id inside a longer one is no other model: "gemini-2.5-flash" in "gemini-2.5-flash-lite".)
+    here = [m for m in ids if m in named and written + m in part]
+    return here[0] if len(here) == 1 and len(ids) == 1 else None
 
 
 def _point_release_of(shown: str, model: str) -> bool:
@@ -441,13 +470,33 @@ def _named_models(low: str) -> list[str]:
     # A model the post says works ("X (which worked fine prior)", "X works fine") is the comparison, not the
     # one that failed, when another is named.
     failing = [m for m in found if m not in working]
-    return failing or list(found)
+    ordered = failing or list(found)
+    # A model named also with Antigravity's thinking tier ("google-antigravity/gemini-3.8-flash (requestModelId:
+    # gemini-3.8-flash-low)") is the tiered id, the one requested.
+    tiered = _tiered(ordered)
+    return list(dict.fromkeys(tiered.get(m, m) for m in ordered))
 
 
-#: What follows an alias told as resolving to a model: "gemini-flash-latest resolves to gemini-3.6-flash"
-#: (lower-cased text, matched right after the alias, like ``_WORKED_AFTER``).
+#: Antigravity's thinking tiers, written after a model id ("gemini-3.1-pro-high").
+_THINKING_TIERS = frozenset({"high", "low", "medium", "minimal"})
+
+
+def _tiered(models: Iterable[str]) -> dict[str, str]:
+    """The one model of ``models`` written with a thinking tier, by the id without it (none where several tiers
+    of it are named: "gemini-3.1-pro-low / gemini-3.1-pro-high" lists the tiers, and says no one was asked)."""
+    tiers: dict[str, list[str]] = {}
+    for model in models:
+        base, _, tier = model.rpartition("-")
+        if tier in _THINKING_TIERS:
+            tiers.setdefault(base, []).append(model)
+    return {base: named[0] for base, named in tiers.items() if len(named) == 1}
+
+
+#: What follows an alias told as resolving to a model: "gemini-flash-latest resolves to gemini-3.6-flash",
+#: "gemini-flash-latest, which Google now resolves to gemini-3.8-flash" (lower-cased text, matched right after the
+#: alias, like ``_WORKED_AFTER``).
 _RESOLVES_TO = _Re(
-    r"[`'\"]?\s+(?:now\s+)?(?:resolves|resolved|points|pointed|maps|mapped|is\s+routed|was\s+routed)"
+    r"[`'\"]?,?\s+(?:(?:which|that)\s+(?:[a-z]+\s+)?)?(?:now\s+)?(?:resolves|resolved|points|pointed|maps|mapped|is\s+routed|was\s+routed)"
     rf"\s+to\s+[`'\"]?(?P<resolved_v>{MODEL_ID})"
 )
 

@@ -623,6 +623,9 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         None,
         r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))",
     ),
+    # Google Cloud's own refusal of a project whose billing account is in arrears ("Lightning dunning decision is
+    # deny for project: projects/123"): its words, no other software's.
+    ("dunning", "auth", "PERMISSION_DENIED", r"dunning\s+decision\s+is\s+deny"),
     # Google's own default message of PERMISSION_DENIED (Google APIs and Firebase), the sentence whole: its
     # words, not generic (xAI's "… does not have permission to execute the specified operation" goes on).
     (
@@ -1032,7 +1035,8 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"Cannot\s+extract\s+voices\s+from\s+a\s+non-audio\s+request",
     ),
     # Gemini's refusals of a combination of tools ("Tool use with function calling is unsupported", "Tool use with a
-    # response mime type: 'application/json' is unsupported", "Please enable tool_config.
+    # response mime type: 'application/json' is unsupported", "Function calling with a response mime type:
+    # 'application/json' is unsupported", "Please enable tool_config.
     # include_server_side_tool_invocations to use Built-in tools with Function calling.", "google_search_retrieval is
     # not supported"), Google's field errors
     # of a JSON request ("Invalid value at 'generation_config.response_schema…' (TYPE_STRING)"), Imagen's
@@ -1042,7 +1046,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "tool_combination",
         "badreq",
         "INVALID_ARGUMENT",
-        r"Tool\s+use\s+with\s+(?:function\s+calling|a\s+response\s+mime\s+type)\b[^\n]{0,60}?\s+is\s+unsupported"
+        r"(?:Tool\s+use|Function\s+calling)\s+with\s+(?:function\s+calling|a\s+response\s+mime\s+type)\b[^\n]{0,60}?\s+is\s+unsupported"
         r"|include_server_side_tool_invocations\s+to\s+use\s+Built-in\s+tools"
         # (… and the retired search tool refused by the models since Gemini 2.0: "google_search_retrieval is not
         # supported. Please use google_search tool instead.", also by its JSON name, googleSearchRetrieval.)
@@ -2070,6 +2074,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "blockscout",
             "gdax",
             "xchange",
+            "mtproto",
+            "sendgrid",
+            "mailgun",
+            "mailchimp",
+            "postmark",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
@@ -2097,7 +2106,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Crypto exchanges' APIs (Coinbase, its GDAX, the XChange library of exchange clients).
         r"|\bcoinbase\b|\bgdax\b|org\.knowm\.xchange"
         # (… and the x402 payment protocol's 402s, "x402Version", "X-PAYMENT-RESPONSE"; a block explorer's metered API.)
-        r"|\bx402\b|x402version|x-payment-response|\bblockscout\b",
+        r"|\bx402\b|x402version|x-payment-response|\bblockscout\b"
+        # Telegram's MTProto transport ("MTProto error: -429"), and e-mail APIs by name or SDK (SendGrid's
+        # "Maximum credits exceeded", Mailgun, Mailchimp, Postmark).
+        r"|\bmtproto\b|sendgrid|\bmailgun\b|\bmailchimp\b|postmarkapp|\bpostmark\s+api\b",
     ),
     # Chinese clouds and AI services by host or name (English or Chinese), and local model servers and coding
     # tools that are not Google's (a Gemini model or Google host beside them still wins).
@@ -2125,6 +2137,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "token-plan",
             "insufficient balance",
             "balance is insufficient",
+            "model or endpoint",
         ),
         # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
@@ -2136,7 +2149,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bAK/SK\b"
         # Their own wordings: Alibaba Bailian's "token-plan … quota", DeepSeek's and SiliconFlow's "Insufficient
         # Balance" as a whole message (Google's prepay says "credits are depleted").
-        r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']|account\s+balance\s+is\s+insufficient",
+        r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']|account\s+balance\s+is\s+insufficient"
+        # Volcengine Ark's 404 of an endpoint id or model ("The model or endpoint ep-… does not exist or you do
+        # not have access to it"): Google's 404 names a model and an API version, never an endpoint so.
+        r"|the\s+model\s+or\s+endpoint\s+[^\s]{1,200}\s+does\s+not\s+exist",
     ),
     (
         "foreign:local-or-tool",

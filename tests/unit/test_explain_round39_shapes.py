@@ -1,0 +1,167 @@
+"""Shapes found in round 39 of held-out sets: each rule is tested on variants and on a look-alike that must not
+change."""
+
+from __future__ import annotations
+
+import pytest
+from shapes import kind, one
+
+from gemquota.core.diagnosis import Kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shipped default is `gemini-flash-latest`, which Google now resolves to `gemini-3.8-flash`.\n\n"
+        "400 INVALID_ARGUMENT\nThinking level MINIMAL is not supported for this model.",
+        "gemini-flash-latest, which now resolves to gemini-3.8-flash, fails: 400 INVALID_ARGUMENT",
+        "gemini-flash-latest that resolves to gemini-3.8-flash: 400 INVALID_ARGUMENT Request contains an invalid argument.",
+    ],
+)
+def test_the_model_an_alias_resolves_to_in_a_relative_clause_is_the_one(text: str) -> None:
+    assert one(text).model == "gemini-3.8-flash"
+
+
+def test_a_relative_clause_about_something_else_keeps_the_alias() -> None:
+    text = "gemini-flash-latest, which we pinned last week, fails: 400 INVALID_ARGUMENT Request contains an invalid argument."
+    assert one(text).model == "gemini-flash-latest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Session with 0 pending requests was closed: [Error : 500 : MTProto error: -429] Session:5:main",
+        "(node:2233) UnhandledPromiseRejectionWarning: Unauthorized (401)\n  Maximum credits exceeded\n"
+        "    at Request.http (node_modules/@sendgrid/client/src/classes/client.js:124:25)",
+        "mailgun: 429 Too Many Requests",
+    ],
+)
+def test_a_bare_status_of_a_named_messaging_service_is_not_claimed(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_a_gemini_error_in_a_mail_app_is_still_googles() -> None:
+    text = (
+        "sendgrid digest job: google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. "
+        "{'error': {'code': 429, 'message': 'Resource has been exhausted (e.g. check quota).', 'status': 'RESOURCE_EXHAUSTED'}}"
+    )
+    assert kind(text) == Kind.UNSPECIFIED_429.value
+
+
+def test_volcengine_arks_missing_endpoint_is_not_claimed() -> None:
+    text = (
+        "Error: 404 The model or endpoint ep-20250513164604-abcde does not exist or you do not have access to it. "
+        "Request id: 021747129935087dccfc503d0b8cf9183d78ae8b9494cf5638ce4"
+    )
+    assert kind(text) == "unrecognized"
+
+
+def test_a_gemini_404_beside_the_arks_words_is_still_googles() -> None:
+    # A Google signal (the Gemini 404's own wording and model) wins over a foreign wording beside it.
+    text = (
+        "fallback: The model or endpoint ep-1 does not exist or you do not have access to it.\n"
+        "google.genai.errors.ClientError: 404 NOT_FOUND. {'error': {'code': 404, 'message': "
+        "'models/gemini-9.9-flash is not found for API version v1beta, or is not supported for generateContent.', "
+        "'status': 'NOT_FOUND'}}"
+    )
+    assert kind(text) == Kind.MODEL_NOT_FOUND.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get the following error `Function calling with a response mime type: 'application/json' is unsupported`",
+        "Tool use with a response mime type: 'application/json' is unsupported",
+    ],
+)
+def test_geminis_refusal_of_function_calling_with_json_output_is_a_bad_request(text: str) -> None:
+    assert kind(text) == Kind.BAD_REQUEST.value
+
+
+def test_function_calling_unsupported_in_other_words_is_nobodys() -> None:
+    assert kind("Function calling is unsupported for this model in LM Studio.") == "unrecognized"
+
+
+def test_a_display_name_of_a_tiered_id_gives_the_tiered_id() -> None:
+    text = "gemini-3.1-pro-high: Gemini 3.1 Pro is not available on this version. Please upgrade to the latest version."
+    assert one(text).model == "gemini-3.1-pro-high"
+
+
+def test_a_model_also_named_with_its_thinking_tier_is_the_tiered_id() -> None:
+    text = (
+        'Cloud Code Assist API error (429): {"error": {"code": 429, "message": "Resource has been exhausted '
+        '(e.g. check quota).", "status": "RESOURCE_EXHAUSTED"}}\n'
+        "- Model: `google-antigravity/gemini-3.8-flash` (`requestModelId`: `gemini-3.8-flash-low`)"
+    )
+    assert one(text).model == "gemini-3.8-flash-low"
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # Another model that only starts like it is no tier of it.
+        (
+            "gemini-2.5-flash: 429 RESOURCE_EXHAUSTED Resource has been exhausted (e.g. check quota). "
+            "(gemini-2.5-flash-lite works)",
+            "gemini-2.5-flash",
+        ),
+        ("Model: gemini-3.8-flash\n429 RESOURCE_EXHAUSTED\nlatency: high-low", "gemini-3.8-flash"),
+    ],
+)
+def test_a_model_without_a_tiered_twin_stays(text: str, model: str) -> None:
+    assert one(text).model == model
+
+
+def test_a_list_of_a_models_tiers_keeps_the_model_asked_for() -> None:
+    text = (
+        'OpenClaw sends the model ID as gemini-3.1-pro. The API rejects this with a 404: "Requested entity was '
+        'not found" because it requires a tier: gemini-3.1-pro-low / gemini-3.1-pro-high (tier suffix required).'
+    )
+    assert one(text).model == "gemini-3.1-pro"
+
+
+def test_a_tiered_id_of_a_later_release_is_not_the_display_names_model() -> None:
+    # "Gemini 3 Pro" is retired; the tiered id of the release moved to is advice, not the model that failed.
+    text = (
+        '"content": "Gemini 3 Pro is no longer available. Please switch to Gemini 3.1 Pro in the latest version of '
+        'Antigravity."\nI added gemini-3.1-pro-high by hand and it works.'
+    )
+    assert one(text).model == "gemini-3-pro"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vertex retornou 403: `Lightning dunning decision is deny for project: projects/282847675243`.",
+        '{"error": {"code": 403, "message": "Lightning dunning decision is deny for project: projects/1", '
+        '"status": "PERMISSION_DENIED"}}',
+    ],
+)
+def test_googles_dunning_hold_is_a_billing_stop(text: str) -> None:
+    diagnosis = one(text)
+    assert diagnosis.kind == Kind.BILLING_DISABLED
+    assert "unpaid" in diagnosis.why
+
+
+def test_another_dunning_word_is_nobodys() -> None:
+    assert kind("Stripe dunning emails failed for 3 customers (403)") == "unrecognized"
+
+
+def test_a_probe_lines_model_is_the_failing_one_when_the_code_is_told_elsewhere() -> None:
+    text = (
+        "gemini-flash-latest    → 200 OK\n"
+        'gemini-2.5-flash-lite  → 404 "This model … is no longer available to new users"\n'
+        "Models of this key: gemini-flash-latest, gemini-2.5-flash, gemini-3.8-flash.\n"
+        "During the test the main model also gave a real `503 UNAVAILABLE`.\n"
+    )
+    assert one(text).model == "gemini-2.5-flash-lite"
+
+
+def test_a_line_naming_two_models_gives_neither() -> None:
+    # A line naming two models (one inside the other's id is no second model, two different ones are) decides
+    # nothing: the first the text names is given.
+    text = (
+        "gemini-flash-latest works.\n"
+        "gemini-2.5-flash-lite or gemini-2.0-flash → 404 This model is no longer available to new users.\n"
+    )
+    assert one(text).model == "gemini-2.5-flash-lite"
