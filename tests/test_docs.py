@@ -46,7 +46,12 @@ def test_changelog_has_unreleased_section() -> None:
 
 
 #: Absolute paths of a development machine, and the shared folder outside the repository.
-_OUTSIDE = re.compile("|".join(("/" + "work/", "/" + "home/[a-z]", "/" + "Users/", r"\.\./" + "shared")))
+#: (A path starts a word: a URL whose path holds such a folder, "…/app/<folder>/…", names no local path.)
+_OUTSIDE = re.compile(
+    r"(?<![\w.\-])(?:"
+    + "|".join(("/" + "work/", "/" + "home/[a-z]", "/" + "Users/", r"\.\./" + "shared"))
+    + ")"
+)
 #: Pasted error texts may quote any path of the machine they came from.
 _PASTES = "tests/fixtures/"
 _SKIP_DIRS = {
@@ -88,6 +93,8 @@ def test_no_path_outside_the_repository() -> None:
 
 def test_the_path_check_can_fail() -> None:
     assert _OUTSIDE.search("CORPUS = '../" + "shared/corpus'")
+    assert _OUTSIDE.search("see /" + "work/main/README.md")
+    assert not _OUTSIDE.search("https://github.com/o/r/blob/abc/app/" + "work/space/run.log")
     assert _OUTSIDE.search('Path("/' + 'work/shared/corpus/dev/044.txt")')
 
 

@@ -7,6 +7,7 @@ import pytest
 from shapes import kind, one
 
 from gemquota.core.diagnosis import Kind
+from gemquota.core.parse.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,54 @@ def test_a_line_naming_two_models_gives_neither() -> None:
         "gemini-2.5-flash-lite or gemini-2.0-flash → 404 This model is no longer available to new users.\n"
     )
     assert one(text).model == "gemini-2.5-flash-lite"
+
+
+def test_other_models_said_to_work_in_a_later_chinese_clause_leave_the_provider_named() -> None:
+    # The models that work are "other models" in another clause, not SiliconFlow and DeepSeek named before it.
+    text = (
+        '硅基流动余额充足，测试"Pro/deepseek-ai/Deepseek-R1"模型提示余额不足，其它模型能正常使用\n'
+        "错误：http status code: 403, error message: The selected model requires paid balance."
+    )
+    assert kind(text) == "unrecognized"
+
+
+def test_a_provider_said_to_work_in_its_own_chinese_clause_still_works() -> None:
+    # "DeepSeek 能正常使用" (DeepSeek works) names the provider as the comparison: the Gemini error is read.
+    text = (
+        "DeepSeek 能正常使用，只有 Gemini 报错：\n"
+        "google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'message': "
+        "'Resource has been exhausted (e.g. check quota).', 'status': 'RESOURCE_EXHAUSTED'}}"
+    )
+    assert kind(text) == Kind.UNSPECIFIED_429.value
+
+
+def test_siliconflows_prompt_token_refusal_is_not_claimed() -> None:
+    text = "❌ Error code: 400 - number of input tokens (195354) have exceeded max_prompt_tokens (163840)"
+    assert kind(text) == "unrecognized"
+
+
+def test_a_paste_with_every_line_in_inline_code_is_read_as_the_body() -> None:
+    body = [
+        "400 {",
+        '  "error": {',
+        '    "message": "This model requires the use of the Computer Use tool.",',
+        '    "code": "invalid_request"',
+        "  }",
+        "}",
+    ]
+    text = "\n".join(f"`{line}`" for line in body)
+    diagnosis = one(text)
+    assert diagnosis.kind == Kind.BAD_REQUEST
+    assert diagnosis.http_code == 400
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get `Function calling with a response mime type: 'application/json' is unsupported`",
+        "`gemini-2.5-flash`\nworks, but\n`gemini-2.0-flash`",
+    ],
+)
+def test_code_spans_not_on_every_line_keep_their_backticks(text: str) -> None:
+    # One code span, or code lines one at a time between prose, is no line-by-line formatting.
+    assert normalize(text) == text

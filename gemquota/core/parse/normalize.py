@@ -78,6 +78,8 @@ _HOST_WRAP_PIECES = ("googleapis.\n", "googleapis\n", "\ngoogleapis", " googleap
 _PATH_WRAP = _Re(r"projects/[\w.\-/]++\n[ \t]*+[\w.\-/]++")
 #: Spaces left at the end of a line by a terminal or log wrap ("and limit \n'Batch embed …'").
 _TRAILING_SPACE = _Re(r"[ \t]+\n")
+#: A line held whole in inline code ("`  \"code\": 400,`").
+_LINE_CODE = _Re(r"(?m)^([ \t]*)`([^`\n]*)`[ \t]*$")
 #: A quota id or a quota metric cut by a hard wrap ("…PerModel-FreeT\n  ier", "BatchEmbedC\nontents…",
 #: "…per_project_pe\n  r_base_model"): the pieces after the wrap are glued back up to the first whole
 #: form, only when the piece before the wrap is not a whole one. Looked for at each line break that
@@ -119,6 +121,10 @@ def normalize(text: str) -> str:
         text = _ADJACENT.sub("", text)
     if " \n" in text or "\t\n" in text:
         text = _TRAILING_SPACE.sub("\n", text)
+    if text.count("`\n`") >= 2:
+        # A paste with each of its lines in inline code (a chat or forum that formats line by line): the
+        # backticks hold no part of the error, and they break its JSON.
+        text = _LINE_CODE.sub(r"\1\2", text)
     if "\n" in text:
         ids = any(word in text for word in _ID_WORDS)
         metrics = "googleapis.com/" in text

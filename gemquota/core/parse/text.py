@@ -2250,6 +2250,11 @@ def _said_to_work(low: str, match: re.Match[str]) -> bool:
     models work", "OpenAI: invalid key (Gemini works fine)")."""
     ends = (".", "\n", "。")
     stops = [i for i in (low.find(end, match.end()) for end in ends) if i != -1]
+    # (A comma after a Chinese character — a full-width one, normalized — or a full-width semicolon ends a Chinese
+    # clause: in "硅基流动余额充足，…，其它模型能正常使用" the models that work are other ones, not the provider named.)
+    clause = _CJK_CLAUSE_END.search(low, match.end())
+    if clause is not None:
+        stops.append(clause.start())
     stop = min([*stops, match.end() + 100])
     begin = max(*(low.rfind(end, 0, match.start()) for end in ends), match.start() - 60) + 1
     if _NOT_WORKS.search(low, begin, stop) is not None:
@@ -2259,6 +2264,10 @@ def _said_to_work(low: str, match: re.Match[str]) -> bool:
     if said is not None and "gemini" not in after[: said.start()] and "google" not in after[: said.start()]:
         return True
     return _WORKS_WITH.search(low, begin, match.start()) is not None
+
+
+#: The end of a Chinese clause: a comma right after a CJK character, or a full-width comma or semicolon.
+_CJK_CLAUSE_END = _Re(r"(?<=[\u2e80-\u9fff]),|[，；]")
 
 
 #: "falling back to X", "fallback to X", "switching to X", "failing over to X": the name right after.

@@ -1046,7 +1046,7 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "tool_combination",
         "badreq",
         "INVALID_ARGUMENT",
-        r"(?:Tool\s+use|Function\s+calling)\s+with\s+(?:function\s+calling|a\s+response\s+mime\s+type)\b[^\n]{0,60}?\s+is\s+unsupported"
+        r"(?:Tool\s+use|Function\s+calling)\s+with\s+(?:function\s+calling|a\s+response\s+mime\s+type)\b(?:[^\n]|\n(?!\n)){0,60}?\s+is\s+unsupported"
         r"|include_server_side_tool_invocations\s+to\s+use\s+Built-in\s+tools"
         # (… and the retired search tool refused by the models since Gemini 2.0: "google_search_retrieval is not
         # supported. Please use google_search tool instead.", also by its JSON name, googleSearchRetrieval.)
@@ -2138,6 +2138,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "insufficient balance",
             "balance is insufficient",
             "model or endpoint",
+            "max_prompt_tokens",
         ),
         # AI services and their API hosts only: the companies' names (阿里云, 腾讯云 …) and mirrors
         # (mirrors.aliyun.com) also host Gemini proxies and pip indexes, so they name no provider of the error.
@@ -2152,7 +2153,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\btoken-plan\b|[\"']Insufficient\s+Balance[\"']|account\s+balance\s+is\s+insufficient"
         # Volcengine Ark's 404 of an endpoint id or model ("The model or endpoint ep-… does not exist or you do
         # not have access to it"): Google's 404 names a model and an API version, never an endpoint so.
-        r"|the\s+model\s+or\s+endpoint\s+[^\s]{1,200}\s+does\s+not\s+exist",
+        r"|the\s+model\s+or\s+endpoint\s+[^\s]{1,200}\s+does\s+not\s+exist"
+        # SiliconFlow's context refusal ("number of input tokens (195354) have exceeded max_prompt_tokens
+        # (163840)"): Google names no max_prompt_tokens.
+        r"|have\s+exceeded\s+max_prompt_tokens\b",
     ),
     (
         "foreign:local-or-tool",
