@@ -217,3 +217,41 @@ def test_a_paste_with_every_line_in_inline_code_is_read_as_the_body() -> None:
 def test_code_spans_not_on_every_line_keep_their_backticks(text: str) -> None:
     # One code span, or code lines one at a time between prose, is no line-by-line formatting.
     assert normalize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gemini 1.0 Vision gave error: [vertex_ai] Bad Request Error, 400 The input system_instruction is "
+            "not supported.",
+            Kind.BAD_REQUEST,
+        ),
+        (
+            "[google] Rate Limit Error, 429 Resource has been exhausted (e.g. check quota).",
+            Kind.UNSPECIFIED_429,
+        ),
+    ],
+)
+def test_a_code_after_an_error_class_and_a_comma_is_read(text: str, expected: Kind) -> None:
+    assert one(text).kind == expected
+
+
+def test_a_number_after_a_comma_in_prose_is_no_code() -> None:
+    assert kind("We saw no error, 400 Users signed up today.") == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            '400 Request contains an invalid argument. [detail: "[ORIGINAL ERROR] generic::invalid_argument: Fail to '
+            'execute model for flow_id: gemini-1.5-flash-001-flow_runner_video_32k_1m"]',
+            "gemini-1.5-flash-001",
+        ),
+        # An underscore inside a user's own name of a model that is no Google id is left as written.
+        ("litellm.BadRequestError: 400 model=my_gemini_alias Request contains an invalid argument.", None),
+    ],
+)
+def test_a_google_id_ends_before_a_serving_suffix_of_underscored_words(text: str, model: str | None) -> None:
+    assert one(text).model == model

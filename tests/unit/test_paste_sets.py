@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout153/007-tabpfn-client-vertex-403-endpoints-get.txt": (
+        "a 403 told only in the user's prose ('403 PermissionDenied issue related to a Google Vertex AI endpoint'), the traceback cut before Google's message: no error text"
+    ),
     "holdout143/001-gemini-cli-daily-digest-gaxios-429-resource-exhausted-try-again-later.txt": (
         "two errors: Vertex's shared-capacity 429 in a gaxios dump, then Code Assist's 'You have exhausted your capacity on this model … reset after 0s' (rpm per SPEC §2); of two backoff kinds the last is primary (SPEC §1.1), the label takes the first"
     ),
@@ -712,6 +715,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout153/005-cliproxyapi-vertex-global-url-404-zh.txt": (
+        "a Chinese issue whose prose ('返回 404') names both preview models before a table of hosts: the first listed is given, the label keeps the table's failing row"
+    ),
     "holdout131/013-apm-test-snapshot-vertex-400-invalidargument-fileuri-gemini-1.5-flash.txt": (
         "a test snapshot of a Vertex 400 whose model stands only in the request's fields away from the error: no model given"
     ),

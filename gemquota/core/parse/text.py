@@ -622,13 +622,14 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # The same after a log line's level and logger ("2026-12-05 ERROR app.llm: 403 Permission denied",
     # "WARNING:root: 503 The model is overloaded."), and google-genai's ``str(APIError)`` when the answer
     # had no JSON body ("429 None. None") after any prefix ("[gemini] 503 None. None"), or quoted whole
-    # ('a "503 Context deadline is exceeded" error'). Led by the code after a colon, bracket or quote (a
+    # ('a "503 Context deadline is exceeded" error'), or after an error class and a comma (Dify's "[vertex_ai] Bad
+    # Request Error, 400 The input system_instruction is not supported."). Led by the code after a colon, bracket or quote (a
     # regex led by the level words would try every position); the line's level word is checked when the
     # fact is built (``_LOG_LEVEL``).
     (
         tuple(f"{c} " for c in LINE_HEAD_CODES),
         _Re(
-            rf"(?<=[:\]>\"'`])[ \t]*(?P<logged_code_c>{'|'.join(str(c) for c in LINE_HEAD_CODES)})"
+            rf"(?:(?<=[:\]>\"'`])|(?<=[Ee]rror,))[ \t]*(?P<logged_code_c>{'|'.join(str(c) for c in LINE_HEAD_CODES)})"
             r" (?=(?P<logged_code_none>None\. )|[A-Z][a-z]|API [Ee]rror\b|(?:GET|POST|PUT|PATCH|DELETE) https?://)"
         ),
         "logged_code",

@@ -127,12 +127,20 @@ def _clean_model_text(model: str) -> str | None:
     # The next sentence glued on ("imagen-3.0-generate.I attempted …": ids are lower-case), and Vertex's alias
     # of the default version ("text-embedding-004@default": no version of its own).
     text = _NEXT_SENTENCE.sub("", text).removesuffix("@default")
+    if "_" in text and text.startswith(_GOOGLE_FAMILIES):
+        # A Google id with a serving suffix of words joined by underscores (Vertex's "flow_id: gemini-1.5-flash-001-
+        # flow_runner_video_32k_1m"): Google's ids hold none, so the id ends before that part.
+        parts = text.split("-")
+        cut_at = next(i for i, part in enumerate(parts) if "_" in part)
+        text = "-".join(parts[:cut_at]) if cut_at > 1 else text
     if not text or len(text) > 80 or not text[0].isalnum():
         return None
     return text
 
 
 _NEXT_SENTENCE = _Re(r"\.[A-Z][a-z]*\Z")
+#: The families of Google's model ids.
+_GOOGLE_FAMILIES = ("gemini-", "gemma-", "imagen-", "veo-", "lyria-", "chirp-")
 
 
 def _clean_str(text: str) -> str:
