@@ -1204,8 +1204,14 @@ def classify(
     key_kind: KeyKind | None = None,
 ) -> Diagnosis:
     """One diagnosis for one parsed error (``unrecognized`` when it is not Google's)."""
-    if "sse_error" in err.hints and err.http_code is not None and 200 <= err.http_code < 300:
-        # A stream's error event comes inside an HTTP 200: the stream's status, not the error's.
+    if (
+        err.http_code is not None
+        and 200 <= err.http_code < 300
+        and ("sse_error" in err.hints or "wording" in google_signals(err))
+    ):
+        # A stream's error event comes inside an HTTP 200, and a relay answers 200 around an upstream error in
+        # Google's own words (OpenRouter's "HTTP 200 + body … `function call … is missing a thought_signature`"):
+        # the transport's status, not the error's.
         err = replace(err, http_code=None)
     decision = _decide(err)
     kind, why, violation = decision.kind, decision.why, decision.violation

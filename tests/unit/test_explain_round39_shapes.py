@@ -255,3 +255,30 @@ def test_a_number_after_a_comma_in_prose_is_no_code() -> None:
 )
 def test_a_google_id_ends_before_a_serving_suffix_of_underscored_words(text: str, model: str | None) -> None:
     assert one(text).model == model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The upstream Gemini provider then rejects with HTTP 200 + body `{code:400, message:"Provider returned '
+        'error"}` (raw upstream error: `function call ... is missing a thought_signature`).',
+        "HTTP 200 OK\nFunction call is missing a thought_signature in functionCall parts.",
+    ],
+)
+def test_googles_words_beside_a_2xx_are_the_error_not_the_transport(text: str) -> None:
+    diagnosis = one(text)
+    assert diagnosis.kind == Kind.BAD_REQUEST
+    assert diagnosis.http_code != 200
+
+
+def test_a_2xx_with_generic_words_only_stays_nobodys() -> None:
+    assert kind("HTTP 200 OK: the model is overloaded on our side, retrying") == "unrecognized"
+
+
+def test_vertexs_multimodal_embedding_model_is_named_without_its_version() -> None:
+    text = (
+        "multimodalembedding is not supported in this method and it results in the error:\n"
+        "com.google.api.gax.rpc.InvalidArgumentException: io.grpc.StatusRuntimeException: INVALID_ARGUMENT: "
+        "computeTokens is infeasible"
+    )
+    assert one(text).model == "multimodalembedding"

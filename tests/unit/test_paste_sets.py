@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout156/011-cline-vertex-model-not-available-region-global.txt": (
+        "a commit's prose quoting Vertex's 'model not available in region: global' beside a Publisher Model not-found body it only names: no error text or code"
+    ),
     "holdout153/007-tabpfn-client-vertex-403-endpoints-get.txt": (
         "a 403 told only in the user's prose ('403 PermissionDenied issue related to a Google Vertex AI endpoint'), the traceback cut before Google's message: no error text"
     ),

@@ -1359,7 +1359,14 @@ def _anchor_applier(sid: str, family: str, status: str | None, frag: str) -> Any
     def apply(acc: _Acc) -> None:
         acc.signals.add(sid)
         acc.families.add(family)
-        if status is not None and acc.status is None and acc.http_code in (None, CODE_OF_STATUS.get(status)):
+        # (A 2xx beside Google's words is the transport's status around the error — a stream's, or a relay's
+        # "HTTP 200 + body" — not a code of another family.)
+        code = acc.http_code
+        if (
+            status is not None
+            and acc.status is None
+            and (code in (None, CODE_OF_STATUS.get(status)) or 200 <= code < 300)
+        ):
             acc.status = status
         acc.add_evidence(" ".join(frag.split()))
 

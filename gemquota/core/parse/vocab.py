@@ -1215,8 +1215,8 @@ MODEL_ID = (
     # (… and Vertex's PaLM models, "code-bison", "chat-bison@001", and its first Imagen ids, "imagegeneration@005".)
     r"|(?:text-?)?embedding-(?:\d|gecko)|(?:text|chat|code|codechat)-(?:bison|unicorn)\b|imagegeneration(?=@)"
     # (… and Vertex's multilingual and multimodal embedding models: "text-multilingual-embedding-002",
-    # "multimodalembedding@001".)
-    r"|text-multilingual-embedding-\d|multimodalembedding(?=@)"
+    # "multimodalembedding@001", also without its version: no other software's name.)
+    r"|text-multilingual-embedding-\d|multimodalembedding\b"
     # (… and the Interactions API's agents: "deep-research-preview-04-2026", "deep-research-pro-preview-12-2025".)
     r"|deep-research-(?:pro-|max-)?preview\b)"
     r"[A-Za-z0-9_.\-]{0,80}"
