@@ -282,3 +282,17 @@ def test_vertexs_multimodal_embedding_model_is_named_without_its_version() -> No
         "computeTokens is infeasible"
     )
     assert one(text).model == "multimodalembedding"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RESOURCE_EXHAUSTED: quota exceeded per day", Kind.RPD),
+        ("429 RESOURCE_EXHAUSTED: quota metric PerDay exceeded", Kind.RPD),
+        ("429 RESOURCE_EXHAUSTED: quota exceeded per minute", Kind.RPM),
+        # A time of day is no window.
+        ("429 RESOURCE_EXHAUSTED: quota exceeded today, again", Kind.UNSPECIFIED_429),
+    ],
+)
+def test_a_window_right_after_the_words_of_exceeding_is_read(text: str, expected: Kind) -> None:
+    assert one(text).kind == expected

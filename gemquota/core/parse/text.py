@@ -240,6 +240,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
             "分あたり",
             "for the day",
             "for today",
+            "perday",
+            "perminute",
         ),
         _Re(WINDOW_WORDS),
         "window_words",

@@ -1447,13 +1447,15 @@ WINDOW_WORDS = (
     # tool you can make per day".)
     r"|(?<![\w-])reached\s+the\s+maximum\s+number\s+of\s+(?:requests?|tokens?)\b[^.\n]{0,60}?\bper\s+(?:day|minute)(?![\w-])"
     # (… and the window after the words of exceeding: "Quota exceeded for requests per minute", "Quota exceeded for
-    # the day".)
-    rf"|(?<![\w-])(?:quota|rate\s+limit|limit)s?\s+(?:exceeded|reached|exhausted)\s+for\s+(?:{_WINDOW_NAME}|the\s+day|today)(?![\w-])"
+    # the day", "quota exceeded per day".)
+    rf"|(?<![\w-])(?:quota|rate\s+limit|limit)s?\s+(?:exceeded|reached|exhausted)\s+(?:for\s+(?:{_WINDOW_NAME}|the\s+day|today)|{_WINDOW_NAME})(?![\w-])"
+    # (… and a quota named by its window in one word, as quota ids write it: "quota metric PerDay exceeded".)
+    r"|(?<![\w-])quota\s+(?:metric\s+)?per(?:day|minute)\s+(?:exceeded|reached|exhausted)(?![\w-])"
 )
 #: The window a limit named in words counts over ("per day", "daily", "RPD", "日次", "每日", "일일"; "per minute",
 #: "TPM", "每分钟"), and a measure of tokens said by its abbreviation ("TPM", "TPD"); matched ignoring case.
-DAY_WINDOW_WORDS = r"per[\s-]day|daily|(?<![a-z])[rt]pd(?![a-z])|for\s+(?:the\s+day|today)(?![a-z])|日次|1日|一日|每日|每天|일일"
-MINUTE_WINDOW_WORDS = r"per[\s-]minute|minutely|(?<![a-z])[rt]pm(?![a-z])|每分|分あたり"
+DAY_WINDOW_WORDS = r"per[\s-]?day|daily|(?<![a-z])[rt]pd(?![a-z])|for\s+(?:the\s+day|today)(?![a-z])|日次|1日|一日|每日|每天|일일"
+MINUTE_WINDOW_WORDS = r"per[\s-]?minute|minutely|(?<![a-z])[rt]pm(?![a-z])|每分|分あたり"
 TOKEN_WINDOW_WORDS = r"(?<![a-z])tp[md](?![a-z])"
 #: Google product words (lower-case) that make a prose status code a Google error.
 PROSE_CODE_CONTEXT = (
