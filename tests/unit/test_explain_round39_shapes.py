@@ -296,3 +296,27 @@ def test_vertexs_multimodal_embedding_model_is_named_without_its_version() -> No
 )
 def test_a_window_right_after_the_words_of_exceeding_is_read(text: str, expected: Kind) -> None:
     assert one(text).kind == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'data: {"type":"response.failed","response":{"status":"failed","error":{"code":"rate_limit_exceeded",'
+        '"message":"Concurrency limit exceeded for user, please retry later"}}}',
+        "error:\n  code: model_not_found\n  message: The model `non-existent` does not exist or you do not have "
+        "access to it.\nstatus:\n  code: 404",
+        "uri: http://127.0.0.1:11434/api/chat\nresponse:\n  body: '{\"error\":\"model ''x:latest'' not found\"}'\n"
+        "  status:\n    code: 404",
+        'raise RuntimeError("Error code: 401 - invalid_api_key")',
+    ],
+)
+def test_openais_and_ollamas_own_marks_are_not_claimed(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_vertexs_publisher_model_access_sentence_stays_googles() -> None:
+    text = (
+        "404 Publisher Model `projects/p/locations/us-central1/publishers/google/models/gemini-9-pro` was not found "
+        "or your project does not have access to it."
+    )
+    assert kind(text) == Kind.MODEL_NOT_FOUND.value

@@ -567,6 +567,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google51/023-openai-compat-400-tpm-rate-limit-deepchat.txt": (
+        "a test's OpenAI-compatible error ('400 Bad Request' with 'rate limit exceeded: too many tokens per minute (TPM)') that names no provider: SPEC §1.1 reads a bare 400 as bad-request"
+    ),
     "not-google49/011-ja-sakura-ai-engine-tts-429-rate-limit-exceeded-retry-after.txt": (
         "a Japanese write-up of a TTS API's 429 ('HTTP/1.1 429 Too Many Requests', '{\"error\":{\"message\":\"rate limit exceeded\"}}', 'via: 1.1 sac-elb') that names the service only in the title outside the cut: SPEC §1.1 reads a bare 429 as unspecified-429"
     ),

@@ -1573,6 +1573,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "incorrect api key provided",
             "not ready yet",
             "requested",
+            "response.failed",
+            "do not have access to it",
+            "invalid_api_key",
         ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
@@ -1591,7 +1594,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|incorrect\s+api\s+key\s+provided"
         # … and its 503 sentence, which compatible servers (Together …) copy: "The server is overloaded or not
         # ready yet." (Google's is "The model is overloaded.").
-        r"|server\s+is\s+overloaded\s+or\s+not\s+ready\s+yet",
+        r"|server\s+is\s+overloaded\s+or\s+not\s+ready\s+yet"
+        # Its Responses API's failed event ("type": "response.failed"), its 404 of a model ("The model `x` does not
+        # exist or you do not have access to it."; Google's names an API version), and its key error's code
+        # (Google's is API_KEY_INVALID).
+        r"|\bresponse\.failed\b|the\s+model\s+[`'\"]?[^\s`'\"]{1,120}[`'\"]?\s+does\s+not\s+exist\s+or\s+you\s+do\s+not\s+have\s+access"
+        r"|\binvalid_api_key\b",
     ),
     (
         "foreign:azure",
@@ -1703,7 +1711,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\bx\.ai\b|\bxAI\b|(?<![\w\-])grok-(?:\d|code|beta|vision)|\bgrok\.com\b|\bGrok\s+(?:subscription|Build)\b",
     ),
     ("foreign:deepseek", ("deepseek",), r"deepseek"),
-    ("foreign:ollama", ("ollama",), r"ollama"),
+    # (… and Ollama's server by its default port: "uri: http://127.0.0.1:11434/api/chat".)
+    ("foreign:ollama", ("ollama", ":11434"), r"ollama|:11434\b"),
     (
         "foreign:other-ai",
         (
