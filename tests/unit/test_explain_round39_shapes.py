@@ -320,3 +320,30 @@ def test_vertexs_publisher_model_access_sentence_stays_googles() -> None:
         "or your project does not have access to it."
     )
     assert kind(text) == Kind.MODEL_NOT_FOUND.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "error downloading wheels: HTTP 503: 503 Egress is over the account limit. "
+        "(https://productionresultssa19.blob.core.windows.net/actions-results/x.zip?sv=2025-11-05)",
+        "curl -i -k https://test.example.com:8443/mcp -H \"ratelimit: true\" -d '{}'\n"
+        "HTTP/1.1 429 Too Many Requests\nretry-after: Retry-After",
+        "failed solely on HfHubHTTPError: 429 Too Many Requests during setup",
+    ],
+)
+def test_a_bare_status_of_a_named_host_or_client_is_not_claimed(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A curl to Google's own host, or to a local relay, names no other service.
+        'curl "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent" -d @req.json\n'
+        "HTTP/2 429",
+        "curl http://127.0.0.1:8317/v1beta/models/gemini-2.5-flash:generateContent\nHTTP/1.1 429 Too Many Requests",
+    ],
+)
+def test_a_curl_to_google_or_a_local_relay_keeps_a_bare_429(text: str) -> None:
+    assert kind(text) == Kind.UNSPECIFIED_429.value

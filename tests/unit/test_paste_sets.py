@@ -567,6 +567,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google52/029-ragflow-401-unauthorized.txt": (
+        'a commit quoting an app\'s own envelope (\'{"code":401,"data":null,"message":"<Unauthorized ...>"}\') from a local address: a bare 401 that names no provider (SPEC §1.1 reads it as bad-key)'
+    ),
     "not-google51/023-openai-compat-400-tpm-rate-limit-deepchat.txt": (
         "a test's OpenAI-compatible error ('400 Bad Request' with 'rate limit exceeded: too many tokens per minute (TPM)') that names no provider: SPEC §1.1 reads a bare 400 as bad-request"
     ),
@@ -639,10 +642,6 @@ CLAIM_MISSES = {
     ),
     "not-google23/022-llxprt-plan-synthetic-402-insufficient-credits.txt": (
         "an 'HTTP 402 \"Insufficient credits\"' of a provider named only as a profile (the bare-status rule)"
-    ),
-    "not-google22/011-huggingface-hub-http-429-too-many-requests-rate-limit-message.txt": (
-        "huggingface_hub's own '429 Too Many Requests' in a cut of its source that names no provider (SPEC §1.1's "
-        "bare-status rule reads it as Google's)"
     ),
     "not-google22/019-ollama-docs-errors-status-codes-429-error-json.txt": (
         "Ollama's status-code list in a cut that names no provider (the bare-status rule reads its 400 as Google's)"

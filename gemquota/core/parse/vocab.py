@@ -1605,6 +1605,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "foreign:azure",
         (
             "azure",
+            "windows.net",
             "aoai",
             "x-ms-",
             "cosmos",
@@ -1618,7 +1619,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "ocp-apim",
         ),
         # Azure also as a class-name prefix (LiteLLM's "AzureException"), Microsoft's API hosts.
-        r"\bazure|openai\.azure\.com|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com|\bmicrosoft\s+foundry\b"
+        r"\bazure|openai\.azure\.com|\.windows\.net\b|\bAOAI\b|graph\.microsoft\.com|login\.microsoftonline\.com|\bmicrosoft\s+foundry\b"
         # Microsoft's own response headers (x-ms-ratelimit-remaining-…, x-ms-request-id) and Cosmos DB's SDKs.
         r"|\bx-ms-[a-z]+-|\bcosmos(?:db|exception|client)\b|RequestRateTooLarge|Request\s+rate\s+is\s+large"
         # API Management's and Azure AI Inference's (GitHub Models') own rate-limit wordings.
@@ -1830,8 +1831,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "foreign:huggingface",
-        ("huggingface", "hugging face", "hf.co"),
-        r"huggingface|hugging\s+face|\bhf\.co\b",
+        ("huggingface", "hugging face", "hf.co", "hfhub"),
+        # (… and its Hub client's error class: "HfHubHTTPError: 429 Too Many Requests".)
+        r"huggingface|hugging\s+face|\bhf\.co\b|\bhfhubhttperror\b",
     ),
     # (… and its own refusal of a request without its key: "No auth credentials found".)
     (
@@ -2337,6 +2339,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # (… and the address requests were sent to: "I cannot send requests to https://aiproxy.example.dev/openai/v1".)
         r"|\bsend(?:ing)?\s+(?:requests?|calls?)\s+to\s+https?://"
         r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
+        # (… and the address a curl command called: "curl -i -k https://test.example.com:8443/mcp -H …".)
+        r"|\bcurl\b[^\n|;]{0,120}?\s['\"]?https?://"
         r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
         r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
