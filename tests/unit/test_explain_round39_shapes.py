@@ -347,3 +347,18 @@ def test_a_bare_status_of_a_named_host_or_client_is_not_claimed(text: str) -> No
 )
 def test_a_curl_to_google_or_a_local_relay_keeps_a_bare_429(text: str) -> None:
     assert kind(text) == Kind.UNSPECIFIED_429.value
+
+
+def test_a_model_id_that_ends_a_quoted_underscored_name_is_read() -> None:
+    text = (
+        '{"player_id": "Player3_Game1744260330332880_gemini-2.5-pro-exp-03-25", "message": "Error: 429 '
+        "RESOURCE_EXHAUSTED. {'error': {'code': 429, 'message': 'You exceeded your current quota.', "
+        "'status': 'RESOURCE_EXHAUSTED'}}\"}"
+    )
+    assert one(text).model == "gemini-2.5-pro-exp-03-25"
+
+
+def test_an_id_inside_an_underscored_word_is_still_no_model() -> None:
+    # The id does not end the name: "my_gemini-2.5-flash_cache" is a name of its own.
+    text = '429 RESOURCE_EXHAUSTED Resource has been exhausted (e.g. check quota). key="my_gemini-2.5-flash_cache"'
+    assert one(text).model is None

@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout158/005-llm-wiki-autofeed-gemini-pro-resource-exhausted.txt": (
+        "an ops note's bare 'Gemini Pro lanes: `RESOURCE_EXHAUSTED`' beside Claude and Codex lanes: a status word alone, and a Gemini model name (which gateways serve) on its line, do not outweigh the other providers named"
+    ),
     "holdout156/011-cline-vertex-model-not-available-region-global.txt": (
         "a commit's prose quoting Vertex's 'model not available in region: global' beside a Publisher Model not-found body it only names: no error text or code"
     ),
@@ -776,9 +779,6 @@ MODEL_MISSES = {
     ),
     "holdout94/014-uni-api-vertex-gemini-error-500-timed-out.txt": (
         "a proxy's log naming two models on its request lines: the first is given, the label keeps the one on the line before the error"
-    ),
-    "holdout88/006-pgg-bench-game-log-jsonl-429-upgrade-quota-tier-per-day-quota.txt": (
-        "the model only inside a harness's player id joined by underscores ('…_gemini-2.5-pro-exp-03-25'): an id inside a longer word is not read"
     ),
     "shapes41/012-adk-live-test-report-vertex-1007-non-existing-model-protoconf.txt": (
         "a Live close's reason names the model the backend routed to ('Non-existing model: X'); the label keeps the heading's model that was called"

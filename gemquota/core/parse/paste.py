@@ -447,6 +447,13 @@ def _named_models(low: str) -> list[str]:
                 or (low.endswith("/models/", 0, at) and low.startswith(":", match.end()))
                 # (… and a Vertex AI endpoint a client named by the model id: ".../endpoints/veo-3.0-generate-preview".)
                 or low.endswith("/endpoints/", 0, at)
+                # (… and an id that ends a quoted name joined by underscores: a harness's player or run id,
+                # "Player3_Game1744260330332880_gemini-2.5-pro-exp-03-25".)
+                or (
+                    low[at - 1] == "_"
+                    and low.startswith(('"', "'"), match.end())
+                    and "_" not in match.group(0)
+                )
             )
             if not named and (not low.endswith("models/", 0, at) or low.endswith("/models/", 0, at)):
                 continue

@@ -132,7 +132,8 @@ def _clean_model_text(model: str) -> str | None:
         # flow_runner_video_32k_1m"): Google's ids hold none, so the id ends before that part.
         parts = text.split("-")
         cut_at = next(i for i, part in enumerate(parts) if "_" in part)
-        text = "-".join(parts[:cut_at]) if cut_at > 1 else text
+        # (Only after the id's variant: "gemini-2.5-flash_cache" is no "gemini-2.5".)
+        text = "-".join(parts[:cut_at]) if cut_at > 2 else text
     if not text or len(text) > 80 or not text[0].isalnum():
         return None
     return text
