@@ -354,6 +354,8 @@ def _model_at(shown: str, flat: str, named: list[str]) -> str | None:
 def _sole_model(part: str, named: list[str], written: str = "") -> str | None:
     """The one model of ``named`` that ``part`` (lower-case) names, written after ``written``, if ``part`` names
     no other model."""
+    if not any(written + m in part for m in named):
+        return None
     ids = _named_models(part + "\n")
     # (An id inside a longer one is no other model: "gemini-2.5-flash" in "gemini-2.5-flash-lite".)
     here = [m for m in ids if m in named and written + m in part]
