@@ -187,9 +187,7 @@ def _parse_text(text: str) -> list[GoogleError]:
                     acc.display_model = written
                 else:
                     acc.named_model = written
-    if any(a.request_model or a.named_model for a in merged) and any(
-        f"-{tier}" in flat for tier in _THINKING_TIERS
-    ):
+    if any(a.request_model or a.named_model for a in merged) and any(end in flat for end in _TIER_ENDS):
         # A model the error's request or label names that the paste also names with Antigravity's thinking
         # tier ("Model: google-antigravity/gemini-3.8-flash (requestModelId: gemini-3.8-flash-low)") is the
         # tiered id, the one requested.
@@ -488,6 +486,7 @@ def _named_models(low: str) -> list[str]:
 
 #: Antigravity's thinking tiers, written after a model id ("gemini-3.1-pro-high").
 _THINKING_TIERS = frozenset({"high", "low", "medium", "minimal"})
+_TIER_ENDS = tuple(f"-{tier}" for tier in _THINKING_TIERS)
 
 
 def _tiered(models: Iterable[str]) -> dict[str, str]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from gemquota.core.lazyre import LazyRe as _Re
-from gemquota.core.parse.vocab import CANONICAL_STATUSES
+from gemquota.core.parse.vocab import CANONICAL_STATUSES, MODEL_FAMILY_NAMES
 from gemquota.core.reset import clamp_delay
 
 #: Analysis bounds (SPEC §8): bigger pastes are analysed by head and tail only.
@@ -140,8 +140,8 @@ def _clean_model_text(model: str) -> str | None:
 
 
 _NEXT_SENTENCE = _Re(r"\.[A-Z][a-z]*\Z")
-#: The families of Google's model ids.
-_GOOGLE_FAMILIES = ("gemini-", "gemma-", "imagen-", "veo-", "lyria-", "chirp-")
+#: How Google's model ids start: their families (and Chirp's speech models), each with its hyphen.
+_GOOGLE_FAMILIES = tuple(f"{name}-" for name in (*MODEL_FAMILY_NAMES, "chirp"))
 
 
 def _clean_str(text: str) -> str:
