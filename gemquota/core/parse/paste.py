@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -144,11 +145,12 @@ def _parse_text(text: str) -> list[GoogleError]:
                 acc.add_evidence(v.description or "")
             if resets:
                 acc.reset_delay_s = max(resets)
-    named: list[str] | None = None  # the Google model ids the whole paste names (looked for once, if needed)
+    # The Google model ids the whole paste names: looked for once, and only if some step below needs them.
+    names = functools.cache(lambda: _named_models(flat.lower()))
     if merged and not any(_names_model(a) for a in merged):
         # The model a post names anywhere (a title, "calling the model X", "the X model"); of several, the
         # first (the one a post names first is the one it is about, as a rule), said in the diagnosis.
-        named = _named_models(flat.lower())
+        named = names()
         for acc in merged:
             if not acc.named_model and named:
                 # (Of several, the one named on the error's own line: "gemini-3.1-pro-high  HTTP 400 INVALID_ARGUMENT"
@@ -168,8 +170,7 @@ def _parse_text(text: str) -> list[GoogleError]:
         # A model named only by its display name ("Gemini 3 Pro Image", "Gemini 3 Flash") is the release of it
         # the post writes out as an id ("gemini-3-pro-image-preview", "gemini-3.8-flash"): the one such id,
         # or the first of several point releases of it.
-        if named is None:
-            named = _named_models(flat.lower())
+        named = names()
         for acc in merged:
             shown = acc.display_model or acc.named_model or ""
             if not _only_displayed(acc):
@@ -191,8 +192,7 @@ def _parse_text(text: str) -> list[GoogleError]:
         # A model the error's request or label names that the paste also names with Antigravity's thinking
         # tier ("Model: google-antigravity/gemini-3.8-flash (requestModelId: gemini-3.8-flash-low)") is the
         # tiered id, the one requested.
-        if named is None:
-            named = _named_models(flat.lower())
+        named = names()
         tiered = _tiered(named)
         for acc in merged:
             if acc.request_model in tiered:
@@ -202,8 +202,7 @@ def _parse_text(text: str) -> list[GoogleError]:
     if any("ws-reason-cut" in a.hints and a.request_model for a in merged):
         # A Live close's reason cut at its 123 bytes cuts the publisher path's model id with it: the id the paste
         # names in full elsewhere (a heading, the config) is the one, the first of them if several.
-        if named is None:
-            named = _named_models(flat.lower())
+        named = names()
         for acc in merged:
             cut_id = acc.request_model
             if "ws-reason-cut" in acc.hints and cut_id:
