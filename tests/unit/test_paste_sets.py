@@ -723,6 +723,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "shapes52/008-es-atlas-notes-gemini-3.8-live-1011-internal.txt": (
+        "Spanish notes of a Live session closing with 1011 on gemini-3.8-live, then a REST check answered '503 … high demand' on gemini-3.8-flash: of two backoff errors the last is primary (SPEC §1.1), its model the REST call's; the label takes the first"
+    ),
     "holdout153/005-cliproxyapi-vertex-global-url-404-zh.txt": (
         "a Chinese issue whose prose ('返回 404') names both preview models before a table of hosts: the first listed is given, the label keeps the table's failing row"
     ),

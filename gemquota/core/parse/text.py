@@ -34,6 +34,7 @@ from gemquota.core.parse.vocab import (
     EXCEPTION_STATUS,
     GOOGLE_HINTS,
     GOOGLE_MODEL_ID,
+    GOOGLE_WORD_CODES,
     GRPC_STATUS,
     LINE_HEAD_CODES,
     LITELLM_CLASS_CODES,
@@ -49,6 +50,8 @@ from gemquota.core.parse.vocab import (
     SERVED_BY_GOOGLE,
     SLUG_MODEL,
     STATUS_PHRASES,
+    STRING_CODE_HTTP,
+    STRING_CODE_STATUS,
     SWITCHED_FROM_MODEL,
     TABLE_MODEL,
     TO_USE_MODEL,
@@ -72,6 +75,18 @@ _STATUS_LITERALS = (
     "unimplemented",
     "unauthenticated",
 )
+
+#: The Interactions API's word codes that are not a canonical status's name and no English word ("too_many_requests",
+#: "api_error"; not "authentication", which prose says: "401 (authentication failed)").
+_INTERACTIONS_WORDS = tuple(
+    sorted((w for w in GOOGLE_WORD_CODES if "_" in w and canonical_status(w) is None), key=len, reverse=True)
+)
+#: A CamelCase enum's name and its dot, right before a reason word ("ProviderErrorCode.", "FailoverReason."; not
+#: Google's own "ErrorReason.").
+_APP_ENUM_BEFORE = _Re(r"(?<!\w)(?!ErrorReason\.)[A-Z][a-z]+(?:[A-Z][a-z]*)*\.\Z")
+
+#: Gemini or Google named on a line.
+_GOOGLE_NAMED = _Re(r"gemini|google", re.IGNORECASE)
 
 #: (literal keys, any of which must occur in the text, lower-cased; regex; fact kind)
 _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
@@ -468,6 +483,13 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
         _Re(rf"{_CODE_LEAD}\s+[`'\"(]?(?P<code_status_s>{_STATUS_ALT})\b"),
         "code_status",
     ),
+    # A code then the Interactions API's own word code, as an app's line or a page heads the error ("Gemini API 429
+    # too_many_requests: …"): read where the word's status is the code's and the line names Gemini (``_fact_from``).
+    (
+        _INTERACTIONS_WORDS,
+        _Re(rf"{_CODE_LEAD}\s+[`'\"(]?(?P<code_word_w>{'|'.join(_INTERACTIONS_WORDS)})\b"),
+        "code_word",
+    ),
     (
         ("got status",),
         _Re(
@@ -502,6 +524,15 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     (
         ("状态码", "狀態碼", "ステータスコード", "상태 코드", "상태코드"),
         _Re(rf"(?:状态码|狀態碼|ステータスコード|상태\s?코드)\s*[:=]\s*{_CODE}"),
+        "http_code",
+    ),
+    # … and a code after an error word in those languages and a colon, as "Error: 429" is in English ("请求失败: 429",
+    # "未知错误/模型不可用：503", "エラー: 429").
+    (
+        ("错误", "錯誤", "失败", "失敗", "报错", "報錯", "不可用", "エラー", "오류", "에러"),
+        _Re(
+            rf"(?:错误|錯誤|失败|失敗|报错|報錯|不可用|エラー|오류|에러)\s*[:：]\s*{_CODE}(?=[\s:.,;，。；]|$)"
+        ),
         "http_code",
     ),
     # An HTTP client's log of a request and the status it got, after an arrow ("GET https://…/corpora?key=… -> 401
@@ -1536,6 +1567,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         if text.endswith(").", 0, pos):
             # A Go method of that name in a trace ("caddy-ratelimit.(*Handler).rateLimitExceeded").
             return None
+        if _APP_ENUM_BEFORE.search(text, max(0, pos - 60), pos):
+            # A member of an app's own enum ("assert err.code == ProviderErrorCode.QUOTA_EXHAUSTED"): the app's
+            # name for what it caught, not a reason Google sent.
+            return None
 
         def apply_reason(acc: _Acc) -> None:
             if reason not in acc.reasons:
@@ -1550,6 +1585,22 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         status = g("code_status_s")
         # (Evidence as written, less an opening parenthesis: "499 (CANCELLED" reads "499 CANCELLED".)
         return _Fact(pos, "code", _code_applier(code, status, frag.replace("(", "")))
+    if kind == "code_word":
+        code = _first_code(frag)
+        word = g("code_word_w")
+        status = STRING_CODE_STATUS[word]
+        end = text.find("\n", pos)
+        line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else None]
+        if code != STRING_CODE_HTTP.get(word, CODE_OF_STATUS.get(status)) or not _GOOGLE_NAMED.search(line):
+            # (Not one error's code and word: "400 rate_limit_exceeded"; nor, on a line that names neither Gemini nor
+            # Google, the word codes other APIs share: Backblaze's "(503 service_unavailable)".)
+            return None
+
+        def apply_word(acc: _Acc) -> None:
+            _code_applier(code, status, frag)(acc)
+            acc.hints.add(f"word-code:{word}")
+
+        return _Fact(pos, "code", apply_word)
     if kind == "got_status":
         code = _to_int(g("got_status_c"))
         status = canonical_status(g("got_status_s"))

@@ -1872,6 +1872,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "no available channel",
             "上游负载已饱和",
             "上游負載已飽和",
+            "可用渠道",
+            "_api_error",
         ),
         r"\bLLM\s+Provider\s+NOT\s+provided\b|\bteam\s+not\s+allowed\s+to\s+access\s+model\b"
         r"|\bunknown\s+provider\s+for\s+model\b|\bno\s+credentials\s+for\s+(?:\w+\s+)?provider\b"
@@ -1879,8 +1881,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # own failure line ("OmniRoute request failed (HTTP 503): Chat admission capacity is …").
         r"|(?<![\w-])(?:new|one)-api(?![\w-])|\bOmniRoute\s+request\s+failed\b"
         # … and their own refusal when no upstream serves a model ("No available channel for model X under group
-        # Y (distributor)").
-        r"|\bno\s+available\s+channel\s+for\s+model\b"
+        # Y (distributor)", "no available channels for model X").
+        r"|\bno\s+available\s+channels?\s+for\s+model\b|无可用渠道|無可用渠道"
+        # (… and their own error object's type: '"type": "one_api_error"', "new_api_error".)
+        r"|\b(?:new|one)_api_error\b"
         # … and their own 429 when the upstreams of a group are busy ("当前分组上游负载已饱和，请稍后再试").
         r"|上游负载已饱和|上游負載已飽和",
     ),
