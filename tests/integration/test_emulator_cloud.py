@@ -362,15 +362,15 @@ def test_unknown_service_account_is_refused_by_token_endpoint(
 
 
 def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None:
-    import google.auth
     from google.auth.exceptions import RefreshError
     from google.auth.transport.requests import AuthorizedSession
+    from google.oauth2.credentials import Credentials
 
     emu = emulator("healthy")
     key = emu.scenario.demo.api_keys[0]
     path = gcloud_adc_file(emu, tmp_path, quota_project="acme-gemini-prod")
-    creds, _ = google.auth.load_credentials_from_file(str(path))
-    creds = creds.with_token_uri(emu.token_url)  # the file's token_uri is ignored for user creds
+    # (gcloud's user ADC file, read by the loader of its type; its token_uri is gcloud's, so it is pointed here.)
+    creds = Credentials.from_authorized_user_file(str(path)).with_token_uri(emu.token_url)
     resp = AuthorizedSession(creds).get(
         f"{emu.base_url}/v2/keys:lookupKey", params={"keyString": key}, timeout=T
     )
@@ -379,7 +379,7 @@ def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None
     assert "grant_type=refresh_token" in (refresh.body or "")
     assert emu.requests[-1].headers["x-goog-user-project"] == "acme-gemini-prod"
     # the same user credentials without a quota project: SERVICE_DISABLED naming gcloud's project
-    bare, _ = google.auth.load_credentials_from_file(str(gcloud_adc_file(emu, tmp_path, quota_project=None)))
+    bare = Credentials.from_authorized_user_file(str(gcloud_adc_file(emu, tmp_path, quota_project=None)))
     bare = bare.with_token_uri(emu.token_url)
     denied = AuthorizedSession(bare).get(
         f"{emu.base_url}/v2/keys:lookupKey", params={"keyString": key}, timeout=T
@@ -388,7 +388,7 @@ def test_gcloud_user_adc_file(emulator: EmulatorFactory, tmp_path: Path) -> None
     assert denied.status_code == 403 and info["reason"] == "SERVICE_DISABLED"
     assert info["metadata"]["consumer"] == "projects/764086051850"
     # a refresh token the emulator does not know
-    wrong, _ = google.auth.load_credentials_from_file(
+    wrong = Credentials.from_authorized_user_file(
         str(gcloud_adc_file(emu, tmp_path, quota_project=None, refresh="1//not-a-real-refresh-token"))
     )
     with pytest.raises(RefreshError):
