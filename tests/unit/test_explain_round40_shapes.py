@@ -7,6 +7,7 @@ import pytest
 from shapes import kind, one
 
 from gemquota.core.diagnosis import Kind
+from gemquota.core.parse.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,19 @@ def test_googles_reason_after_a_key_or_errorreason_is_still_read() -> None:
     assert "QUOTA_EXHAUSTED" in " ".join(
         one("429 ErrorReason.QUOTA_EXHAUSTED from cloudcode-pa.googleapis.com").evidence
     )
+
+
+def test_a_metric_wrapped_right_after_the_hosts_slash_is_glued() -> None:
+    text = (
+        '    "Quota exceeded for metric: generativelanguage.googleapis.com/\n'
+        "     generate_content_free_tier_requests, limit: 20, model: gemini-2.5-flash\n"
+        '     Please retry in 42.364493284s."\n'
+    )
+    d = one(text)
+    assert d.quota_metric == "generativelanguage.googleapis.com/generate_content_free_tier_requests"
+    assert d.limit == 20
+
+
+def test_a_url_ending_a_line_before_other_words_is_not_glued() -> None:
+    text = "see https://generativelanguage.googleapis.com/\nrequests failed: 429 Too Many Requests"
+    assert normalize(text) == text

@@ -91,8 +91,9 @@ _ID_REST = _Re(
 )
 _WHOLE_ID = re.compile(r"(?:Per(?:Minute|Day|Model|Project|Region|User)|-?(?:FreeTier|PaidTier\d?|Tier\d))$")
 _METRIC_HOSTS = ("generativelanguage", "aiplatform", "cloudcode-pa", "cloudaicompanion")
-#: After a metric host's ``.googleapis.com/``: the rest of the metric up to a line break, then the pieces.
-_METRIC_REST = _Re(r"([a-z0-9_]{1,160}+)((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])")
+#: After a metric host's ``.googleapis.com/``: the rest of the metric up to a line break (none when the wrap came
+#: right after the slash: "generativelanguage.googleapis.com/⏎  generate_content_free_tier_requests"), then the pieces.
+_METRIC_REST = _Re(r"([a-z0-9_]{0,160}+)((?:\n[ \t]*[a-z0-9_]{1,80}){1,4})(?![\w.])")
 _WHOLE_METRIC = re.compile(r"_(?:requests|count|model|day|minute|region|tokens|images|project|user|tier)$")
 #: A Markdown link whose text is its own address (GitHub's rendering of a bare domain, copied back).
 _MD_AUTOLINK = _Re(r"\[([\w.\-]{1,200}(?:/[^\]\s]{0,200})?)\]\((?:https?://)?\1/?\)")
