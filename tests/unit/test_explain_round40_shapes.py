@@ -121,3 +121,38 @@ def test_a_metric_wrapped_right_after_the_hosts_slash_is_glued() -> None:
 def test_a_url_ending_a_line_before_other_words_is_not_glued() -> None:
     text = "see https://generativelanguage.googleapis.com/\nrequests failed: 429 Too Many Requests"
     assert normalize(text) == text
+
+
+def test_the_copilot_clis_api_error_class_is_not_googles() -> None:
+    text = (
+        'Custom agent "explore" encountered an error: Error: Failed to get response from the AI model; retried 5 times '
+        "Last error: CAPIError: 429 Sorry, you've exceeded your rate limits."
+    )
+    assert kind(text) == "unrecognized"
+
+
+def test_a_gemini_429_beside_the_word_capi_is_still_googles() -> None:
+    text = "capi gateway: google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. {'error': {'code': 429, 'status': 'RESOURCE_EXHAUSTED'}}"
+    assert kind(text) == Kind.UNSPECIFIED_429.value
+
+
+@pytest.mark.parametrize(
+    "fallback",
+    [
+        "| Fallback model used | `gemini-2.5-flash` (via `-m gemini-2.5-flash`) |",
+        "falling back: gemini -m gemini-2.5-flash -p review.md",
+        "retried with --model gemini-2.5-flash and it worked",
+    ],
+)
+def test_the_command_of_a_fallback_run_names_no_failing_model(fallback: str) -> None:
+    text = (
+        "| Primary model attempted | `gemini-3.1-pro-preview` |\n"
+        "| Primary model outcome | **Failed** — RESOURCE_EXHAUSTED (HTTP 429, MODEL_CAPACITY_EXHAUSTED) |\n"
+        f"{fallback}\n"
+    )
+    assert one(text).model == "gemini-3.1-pro-preview"
+
+
+def test_the_command_that_failed_still_names_its_model() -> None:
+    text = "$ gemini -m gemini-2.5-pro -p 'hi'\n429 RESOURCE_EXHAUSTED: MODEL_CAPACITY_EXHAUSTED\n"
+    assert one(text).model == "gemini-2.5-pro"

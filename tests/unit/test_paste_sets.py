@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout164/016-thenerdmn-log-analysis-pt-429-free-tier-15-rpm-and-quota-limit-value-0.txt": (
+        "a Portuguese log analysis whose limit lines are the author's paraphrase ('Limite: 15 (requests/minute)', a heading 'COM LIMITE 0'), the protobuf metadata cut at 'metadata {': no limit in Google's words; a bare 429"
+    ),
     "holdout158/005-llm-wiki-autofeed-gemini-pro-resource-exhausted.txt": (
         "an ops note's bare 'Gemini Pro lanes: `RESOURCE_EXHAUSTED`' beside Claude and Codex lanes: a status word alone, and a Gemini model name (which gateways serve) on its line, do not outweigh the other providers named"
     ),
@@ -570,6 +573,9 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google54/014-trustedrouter-402-gateway-authorization-failed.txt": (
+        'a gateway\'s bare \'{"message": "gateway authorization failed", "status": 402}\' whose service is named only as \'TR\': a bare status naming no provider, claimed per SPEC §1.1'
+    ),
     "not-google52/029-ragflow-401-unauthorized.txt": (
         'a commit quoting an app\'s own envelope (\'{"code":401,"data":null,"message":"<Unauthorized ...>"}\') from a local address: a bare 401 that names no provider (SPEC §1.1 reads it as bad-key)'
     ),

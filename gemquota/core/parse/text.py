@@ -1300,6 +1300,11 @@ _CLAUSE_ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", "; ")
 _WINDOW_MEASURE = _Re(r"(?<![\w-])(?:input\s+)?(?:requests|tokens|images)\s+\Z", re.IGNORECASE)
 
 
+#: Words of a fallback run on a command's line ("Fallback model used", "falling back", "retried with").
+_FALLBACK_LINE = _Re(
+    r"fall(?:ing)?[\s-]?back|\bswitch(?:ed|ing)?\s+to\b|\bretr(?:y|ied)\s+with\b", re.IGNORECASE
+)
+
 #: Words that make what follows an example ("e.g., gemini generate -m gemini-2.5-flash", "[INSERT … HERE").
 _EXAMPLE = _Re(r"\be\.g\.|\bfor\s+example\b|\bINSERT\s+YOUR\b|例如|比如", re.IGNORECASE)
 
@@ -1896,6 +1901,10 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         )
         if kind == "cli_model" and _EXAMPLE.search(text, max(0, pos - 80), pos):
             return None  # an example command ("e.g., gemini -m gemini-2.5-flash"), not the call that failed
+        if kind == "cli_model" and _FALLBACK_LINE.search(text, text.rfind("\n", 0, pos) + 1, pos):
+            # The command of the fallback run ("| Fallback model used | `gemini-2.5-flash` (via `-m gemini-2.5-flash`)"):
+            # the call after the failure, not the one that failed.
+            return None
         model = _clean_model(g(group))
         return _Fact(pos, "wrapper_model", _setter("request_model", model))
     if kind == "responding_model":

@@ -1986,10 +1986,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     # GitHub Copilot's API refusing a request for a model it serves, in its own vocabulary ({"message": "invalid
     # request body", "code": "invalid_request_body"}, "model_not_supported"): Copilot's error, whichever model.
+    # (… and the Copilot CLI's class of that API's errors: "Last error: CAPIError: 429 Sorry, you've exceeded your
+    # rate limits.")
     (
         "foreign:copilot-api",
-        ("invalid_request_body", "model_not_supported"),
-        r"[\"']code[\"']\s*:\s*[\"'](?:invalid_request_body|model_not_supported)[\"']",
+        ("invalid_request_body", "model_not_supported", "capierror"),
+        r"[\"']code[\"']\s*:\s*[\"'](?:invalid_request_body|model_not_supported)[\"']|\bCAPIError\b",
     ),
     ("foreign:artifactory", ("artifactory", "jfrog"), r"artifactory|jfrog"),
     (
