@@ -315,16 +315,16 @@ def test_token_missing_invalid_and_foreign_quota_project(emulator: EmulatorFacto
 def test_service_account_key_file_jwt_grant_and_self_signed_jwt(
     emulator: EmulatorFactory, tmp_path: Path
 ) -> None:
-    import google.auth
     from google.auth.transport.requests import AuthorizedSession
+    from google.oauth2.service_account import Credentials
 
     emu = emulator("healthy")
     path = service_account_file(emu, tmp_path)
-    # as GOOGLE_APPLICATION_CREDENTIALS would load it
-    creds, project = google.auth.load_credentials_from_file(
+    # (the key file read by google-auth's loader of its type, with the scope a token is asked for)
+    creds = Credentials.from_service_account_file(
         str(path), scopes=["https://www.googleapis.com/auth/cloud-platform"]
     )
-    assert project == "acme-gemini-prod"
+    assert creds.project_id == "acme-gemini-prod"
     session = AuthorizedSession(without_boundary_lookup(creds))
     resp = session.get(f"{emu.base_url}/v3/projects/acme-gemini-prod", timeout=T)
     assert resp.status_code == 200 and resp.json()["projectId"] == "acme-gemini-prod"
@@ -334,7 +334,7 @@ def test_service_account_key_file_jwt_grant_and_self_signed_jwt(
     assert call.headers["authorization"].startswith("Bearer ya29.emulator-")
     # a GAPIC client signs its own JWT (no token endpoint call): the emulator accepts it
     emu.clear_requests()
-    gapic_creds, _ = google.auth.load_credentials_from_file(str(path))
+    gapic_creds = Credentials.from_service_account_file(str(path))
     got = cloud_client("billing", emu, without_boundary_lookup(gapic_creds)).get_project_billing_info(
         name="projects/acme-gemini-prod", timeout=T
     )
@@ -346,13 +346,13 @@ def test_service_account_key_file_jwt_grant_and_self_signed_jwt(
 def test_unknown_service_account_is_refused_by_token_endpoint(
     emulator: EmulatorFactory, tmp_path: Path
 ) -> None:
-    import google.auth
     from google.auth.exceptions import RefreshError
     from google.auth.transport.requests import AuthorizedSession
+    from google.oauth2.service_account import Credentials
 
     emu = emulator("healthy")
     path = service_account_file(emu, tmp_path, email="stranger@elsewhere.iam.gserviceaccount.com")
-    creds, _ = google.auth.load_credentials_from_file(
+    creds = Credentials.from_service_account_file(
         str(path), scopes=["https://www.googleapis.com/auth/cloud-platform"]
     )
     with pytest.raises(RefreshError, match="invalid_grant"):

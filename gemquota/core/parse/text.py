@@ -85,6 +85,9 @@ _INTERACTIONS_WORDS = tuple(
 #: Google's own "ErrorReason.").
 _APP_ENUM_BEFORE = _Re(r"(?<!\w)(?!ErrorReason\.)[A-Z][a-z]+(?:[A-Z][a-z]*)*\.\Z")
 
+#: Words of an error or a failure in Chinese, Japanese and Korean that an app writes before a code and a colon.
+_CJK_ERROR_WORDS = ("错误", "錯誤", "失败", "失敗", "报错", "報錯", "不可用", "エラー", "오류", "에러")
+
 #: Gemini or Google named on a line.
 _GOOGLE_NAMED = _Re(r"gemini|google", re.IGNORECASE)
 
@@ -529,10 +532,8 @@ _FACT_SPECS: list[tuple[tuple[str, ...], _Re, str]] = [
     # … and a code after an error word in those languages and a colon, as "Error: 429" is in English ("请求失败: 429",
     # "未知错误/模型不可用：503", "エラー: 429").
     (
-        ("错误", "錯誤", "失败", "失敗", "报错", "報錯", "不可用", "エラー", "오류", "에러"),
-        _Re(
-            rf"(?:错误|錯誤|失败|失敗|报错|報錯|不可用|エラー|오류|에러)\s*[:：]\s*{_CODE}(?=[\s:.,;，。；]|$)"
-        ),
+        _CJK_ERROR_WORDS,
+        _Re(rf"(?:{'|'.join(_CJK_ERROR_WORDS)})\s*[:：]\s*{_CODE}(?=[\s:.,;，。；]|$)"),
         "http_code",
     ),
     # An HTTP client's log of a request and the status it got, after an arrow ("GET https://…/corpora?key=… -> 401
@@ -1595,14 +1596,15 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         word = g("code_word_w")
         status = STRING_CODE_STATUS[word]
         end = text.find("\n", pos)
-        line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else None]
-        if code != STRING_CODE_HTTP.get(word, CODE_OF_STATUS.get(status)) or not _GOOGLE_NAMED.search(line):
+        on_line = _GOOGLE_NAMED.search(text, text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text))
+        if code != STRING_CODE_HTTP.get(word, CODE_OF_STATUS.get(status)) or on_line is None:
             # (Not one error's code and word: "400 rate_limit_exceeded"; nor, on a line that names neither Gemini nor
             # Google, the word codes other APIs share: Backblaze's "(503 service_unavailable)".)
             return None
+        apply_code = _code_applier(code, status, frag)
 
         def apply_word(acc: _Acc) -> None:
-            _code_applier(code, status, frag)(acc)
+            apply_code(acc)
             acc.hints.add(f"word-code:{word}")
 
         return _Fact(pos, "code", apply_word)
