@@ -1680,6 +1680,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "s3",
             "(service:",
             "specified model id",
+            "host id:",
         ),
         # … and AWS's load balancers and CDN by their Server header or page ("awselb/2.0", "CloudFront").
         r"bedrock|ThrottlingException|amazonaws\.com|\bAWS\b|botocore|\bawselb/|\bcloudfront\b"
@@ -1699,6 +1700,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bsoftware\.amazon\.awssdk\b|\(Service:\s*\w{2,60},\s*Status\s+Code:\s*\d{3},\s*Request\s+ID:"
         # S3's own 503 ("HTTP Error 503: Slow Down", <Code>SlowDown</Code>).
         r"|503:?\s+Slow\s*Down\b|<Code>SlowDown</Code>"
+        # The Go SDK's failure suffix ("s3aws: SlowDown:\n\tstatus code: 503, request id: tx00…, host id: ").
+        r"|\bstatus\s+code:\s*\d{3},\s*request\s+id:[^,\n]{0,120},\s*host\s+id:"
         # Bedrock's refusal of a model the account has not enabled ("You don't have access to the model with the
         # specified model ID.").
         r"|access\s+to\s+the\s+model\s+with\s+the\s+specified\s+model\s+ID",
@@ -1786,10 +1789,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "venice",
             "scaleway",
         ),
-        # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions.)
+        # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions; LiteLLM's provider
+        # names: "Together_aiException", "fireworks_ai/…".)
         # The response headers of OpenAI's and Anthropic's servers (their SDKs read them): Google sends neither.
         r"\bx-should-retry\b|\bretry-after-ms\b|"
-        r"tensorzero|\bopencode\s+(?:go|zen)\b|perplexity|together\.(?:ai|xyz)|\btogether\s?ai\b|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
+        r"tensorzero|\bopencode\s+(?:go|zen)\b|perplexity|together\.(?:ai|xyz)|\btogether(?:\s?ai\b|_ai)|fireworks\.ai|replicate\.com|cerebras|sambanova|dashscope|\bqwen"
         # Chutes, Moonshot's Kimi by name and its error type ("'type': 'rate_limit_reached_error'").
         r"|\bchutes(?:\.ai|agent|\s+api)?\b|\bkimi\b|\brate_limit_reached_error\b"
         r"|moonshot|zhipu|\bai21\b|voyageai|elevenlabs|\bnvidia\b|minimax|baichuan|siliconflow"
@@ -1808,7 +1812,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Twirp, the RPC framework of LiveKit and others ("twirp error resource_exhausted").
         r"|\btwirp\s+error\b"
         # Search, scraping, speech and vector-database APIs by name.
-        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai|\bfireworks\b"
+        r"|firecrawl|deepgram|pinecone|tavily|serpapi|assemblyai|\bfireworks(?:_ai|\b)"
         # (… and inference hosts by name or host: Baseten, Venice AI and its "venice-…" model ids.)
         r"|baseten|\bvenice\.ai\b|\bvenice\s+ai\b|(?<![\w\-])venice-[a-z0-9]"
         # Geocoding and maps APIs of other companies.
@@ -2347,7 +2351,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|(?:fetch|download|transfer)(?:\s+file)?:?\s+https?://"
         # (… and the address a curl command called: "curl -i -k https://test.example.com:8443/mcp -H …".)
         r"|\bcurl\b[^\n|;]{0,120}?\s['\"]?https?://"
-        r"|(?:\bsee|\bvisit|refer\s+to|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
+        r"|(?:\bsee|\bvisit|refer\s+to|contact\s+(?:support|us)(?:\s+at)?|go\s+here|learn\s+more(?:\s+at)?|more\s+details|documentation\s+at|details\s+at"
         r"|\bupgrade\b[^\n]{0,40}?\s(?:at|on|via)"
         r"|docs\s+at)[\s:,]+https?://(?!(?:www\.)?(?:github\.com|stackoverflow\.com)/))"
         r"(?!(?:[\w-]+\.)*(?:google\.com|googleapis\.com|googleapis(?:\.co?)?(?![\w.\-])|google\.dev|ai\.dev|ai\.studio|gstatic\.com"
