@@ -4,7 +4,9 @@ change."""
 from __future__ import annotations
 
 import pytest
-from shapes import kind
+from shapes import kind, one
+
+from gemquota.core.diagnosis import Kind
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,27 @@ def test_a_bare_status_whose_support_link_is_another_hosts_is_not_claimed(text: 
 )
 def test_look_alikes_of_the_round_41_foreign_hints_stay_claimed(text: str, want: str) -> None:
     assert kind(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # (Two adjacent string literals of a docstring, glued when read as one.)
+        (
+            '        "Quota exceeded for metric: ...generate_content_free_tier_requests, limit: 0, model: gemini-2.0-flash"\n'
+            '        "Please retry in 40.121029375s."',
+            "gemini-2.0-flash",
+        ),
+        (
+            "'Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, "
+            "limit: 20, model: gemini-2.5-flash-lite'\n    'Please retry in 3s.'",
+            "gemini-2.5-flash-lite",
+        ),
+        # (A capital after a hyphen is no glued word.)
+        ("429 RESOURCE_EXHAUSTED model: gemini-2.5-Pro", "gemini-2.5-pro"),
+    ],
+)
+def test_a_capitalised_word_glued_to_a_google_id_is_cut_off(text: str, model: str) -> None:
+    d = one(text)
+    assert d.kind is not Kind.UNRECOGNIZED
+    assert d.model == model

@@ -127,6 +127,10 @@ def _clean_model_text(model: str) -> str | None:
     # The next sentence glued on ("imagen-3.0-generate.I attempted …": ids are lower-case), and Vertex's alias
     # of the default version ("text-embedding-004@default": no version of its own).
     text = _NEXT_SENTENCE.sub("", text).removesuffix("@default")
+    if text.startswith(_GOOGLE_FAMILIES):
+        # The next string glued on (Python's adjacent literals: "… model: gemini-2.0-flash"⏎"Please retry …" read
+        # as one): Google's ids are lower-case, so a capital after the id's last letter starts another word.
+        text = _GLUED_WORD.sub("", text)
     if "_" in text and text.startswith(_GOOGLE_FAMILIES):
         # A Google id with a serving suffix of words joined by underscores (Vertex's "flow_id: gemini-1.5-flash-001-
         # flow_runner_video_32k_1m"): Google's ids hold none, so the id ends before that part.
@@ -140,6 +144,7 @@ def _clean_model_text(model: str) -> str | None:
 
 
 _NEXT_SENTENCE = _Re(r"\.[A-Z][a-z]*\Z")
+_GLUED_WORD = _Re(r"(?<=[a-z0-9])[A-Z][A-Za-z]*\Z")
 #: How Google's model ids start: their families (and Chirp's speech models), each with its hyphen.
 _GOOGLE_FAMILIES = tuple(f"{name}-" for name in (*MODEL_FAMILY_NAMES, "chirp"))
 
