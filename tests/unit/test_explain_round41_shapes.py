@@ -84,3 +84,43 @@ def test_a_capitalised_word_glued_to_a_google_id_is_cut_off(text: str, model: st
     d = one(text)
     assert d.kind is not Kind.UNRECOGNIZED
     assert d.model == model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (The Codex CLI's own line when its retries run out.)
+        "just showing ■ exceeded retry limit, last status: 429 Too Many Requests, nothing more",
+        # (OpenCode's wrapper naming the provider it called.)
+        "HTTP 429: Error from provider (Console Go): Provider rate limit exceeded",
+        "HTTP 402: Error from provider (deepseek): Insufficient Balance",
+        # (Sentry's SDK refusing an event: Sentry's 429, not a model's.)
+        "fail: Sentry.ISentryClient[0]\n      Sentry rejected the event 970d918d. Status code: TooManyRequests.",
+    ],
+)
+def test_agents_and_services_naming_another_provider_are_not_claimed(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # (The wrapper naming Google's route keeps the error Google's.)
+        (
+            "HTTP 429: Error from provider (google): Resource has been exhausted (e.g. check quota).",
+            "unspecified-429",
+        ),
+        (
+            "HTTP 503: Error from provider (Gemini): The model is overloaded. Please try again later.",
+            "overloaded",
+        ),
+        # (A Gemini error reported through Sentry stays Gemini's.)
+        (
+            "sentry_sdk captured: google.genai.errors.ClientError: 429 RESOURCE_EXHAUSTED. {'error': {'code': 429, "
+            "'message': 'You exceeded your current quota.', 'status': 'RESOURCE_EXHAUSTED'}}",
+            "unspecified-429",
+        ),
+    ],
+)
+def test_google_errors_beside_the_round_41_provider_words_stay_claimed(text: str, want: str) -> None:
+    assert kind(text) == want

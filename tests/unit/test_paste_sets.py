@@ -573,6 +573,12 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google56/021-z-image-400-insufficient-credits-top-up.txt": (
+        'a bare {"code":400,"message":"Insufficient credits…"} whose site is named only in the post\'s prose (\'I am generating on https://z-image.ai\')'
+    ),
+    "not-google56/023-kaggle-cli-download-429-resource-exhausted.txt": (
+        'Kaggle\'s API answers in Google\'s own envelope ({"error": {"code": 429, …, "status": "RESOURCE_EXHAUSTED"}}): a whole Google body, only the prose names Kaggle'
+    ),
     "not-google54/014-trustedrouter-402-gateway-authorization-failed.txt": (
         'a gateway\'s bare \'{"message": "gateway authorization failed", "status": 402}\' whose service is named only as \'TR\': a bare status naming no provider, claimed per SPEC §1.1'
     ),

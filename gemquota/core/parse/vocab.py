@@ -1555,6 +1555,15 @@ LITELLM_CLASS_CODES: dict[str, int] = {
 }
 
 
+#: Not a name of Google's routes to Gemini (nor a placeholder, nor a client or gateway that carries any provider's
+#: calls, Google's too): what a provider field must not say to name another provider.
+_NOT_A_GOOGLE_ROUTE = (
+    r"(?!(?:vertex|ai[\s_\-]?studio|antigravity|code[\s_\-]?assist|cloudcode|gca|custom|auto"
+    r"|default|none|null|unknown|undefined|[a-z]*gemini|[a-z]*google"
+    r"|litellm|proxy|gateway|relay|router|http|rest|api|openai[\s_\-]*compat\w*)(?![a-z]))"
+)
+
+
 #: Other providers and services, by name or host (hint ``foreign:<name>``). A text naming one is not a
 #: Google error unless a Google signal stands in it (SPEC §1.1): a 429 from any of these is theirs.
 FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -1576,6 +1585,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "response.failed",
             "do not have access to it",
             "invalid_api_key",
+            "exceeded retry limit",
         ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
@@ -1599,7 +1609,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # exist or you do not have access to it."; Google's names an API version), and its key error's code
         # (Google's is API_KEY_INVALID).
         r"|\bresponse\.failed\b|the\s+model\s+[`'\"]?[^\s`'\"]{1,120}[`'\"]?\s+does\s+not\s+exist\s+or\s+you\s+do\s+not\s+have\s+access"
-        r"|\binvalid_api_key\b",
+        r"|\binvalid_api_key\b"
+        # The Codex CLI's own line when its retries run out ("■ exceeded retry limit, last status: 429 Too Many
+        # Requests").
+        r"|exceeded\s+retry\s+limit,\s+last\s+status\b",
     ),
     (
         "foreign:azure",
@@ -1898,13 +1911,12 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "foreign:provider-field",
         ("provider",),
-        r"(?:^|[\s{,])[\"']?provider[\"']?\s*[:=]\s*[\"']?"
-        r"(?!(?:vertex|ai[\s_\-]?studio|antigravity|code[\s_\-]?assist|cloudcode|gca|custom|auto"
-        r"|default|none|null|unknown|undefined|[a-z]*gemini|[a-z]*google"
-        # (… nor a client or gateway that carries any provider's calls, Google's too.)
-        r"|litellm|proxy|gateway|relay|router|http|rest|api|openai[\s_\-]*compat\w*)(?![a-z]))"
+        r"(?:^|[\s{,])[\"']?provider[\"']?\s*[:=]\s*[\"']?" + _NOT_A_GOOGLE_ROUTE +
         # (… up to the field's end: the line's, a JSON member's, or logfmt's next "key=".)
-        r"[a-z][a-z0-9_.\-]{1,40}[\"']?(?:\s*(?:$|[,}\n])|\s+[a-z_]+=)",
+        r"[a-z][a-z0-9_.\-]{1,40}[\"']?(?:\s*(?:$|[,}\n])|\s+[a-z_]+=)"
+        # … or in the words of OpenCode's wrapper, up to its parenthesis ("HTTP 429: Error from provider (Console
+        # Go): Provider rate limit exceeded").
+        r"|\berror\s+from\s+provider\s+\(\s*" + _NOT_A_GOOGLE_ROUTE + r"[a-z][\w.\- ]{1,40}\)",
     ),
     ("foreign:nginx", ("nginx", "openresty"), r"\bnginx\b|\bopenresty\b"),
     # HAProxy's own 503 page ("No server is available to handle this request.").
@@ -1934,8 +1946,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # status_code: 429"): they record calls to Gemini, they do not serve them.
     (
         "foreign:observability",
-        ("langfuse", "langsmith", "wandb"),
-        r"\blangfuse\b|\blangsmith\b|\bwandb\b",
+        ("langfuse", "langsmith", "wandb", "sentry"),
+        r"\blangfuse\b|\blangsmith\b|\bwandb\b"
+        # (… and Sentry by its SDKs, host or own refusal: "Sentry rejected the event …", "sentry_sdk", "sentry.io".)
+        r"|\bsentry\s+(?:rejected|response)\b|\bsentry_sdk\b|\bsentry\.io\b|\bsentry\.isentryclient\b",
     ),
     # Search engines and databases by name or their own error types (Elasticsearch's
     # es_rejected_execution_exception 429, OpenSearch, Redis, PostgreSQL, MongoDB).
