@@ -24,6 +24,18 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout165/013-vulnexplain-quota-fix-prose-gemini-2.5-pro-0-rpm-free-tier.txt": (
+        "'0 RPM on the free tier' told in a note's prose beside a 429: the zero limit is the author's words, not a quota body"
+    ),
+    "holdout165/006-es-audit-prose-gemini-3.1-flash-inexistente-404-sistematico.txt": (
+        "a 404 of a model that does not exist told in Spanish prose ('inexistente … 404 sistemático'), no error text"
+    ),
+    "holdout168/015-antigravity-subagent-machine-translated-single-quota-reached-html.txt": (
+        "a machine-translated Antigravity notice ('Single quota reached … Reset at 3 hours and 48 minutes'): not the plan quota's own words"
+    ),
+    "holdout168/013-freemium-probe-results-json-429-prepayment-credits-depl-truncated.txt": (
+        "a 429 whose prepaid-credits sentence is cut mid-word ('credits are depl'): the billing words are not read, a bare 429"
+    ),
     "holdout164/016-thenerdmn-log-analysis-pt-429-free-tier-15-rpm-and-quota-limit-value-0.txt": (
         "a Portuguese log analysis whose limit lines are the author's paraphrase ('Limite: 15 (requests/minute)', a heading 'COM LIMITE 0'), the protobuf metadata cut at 'metadata {': no limit in Google's words; a bare 429"
     ),
