@@ -1036,6 +1036,8 @@ _FOREIGN_LABEL = {
 
 #: The foreign hint of local model servers and other vendors' coding tools (clients, not providers).
 _CLIENT_TOOL = "foreign:local-or-tool"
+#: HTTP statuses no Google API answers with (its statuses follow the gRPC codes: SPEC §1.1).
+_NEVER_GOOGLE_CODES = frozenset({422})
 
 
 def foreign_names(err: GoogleError) -> list[str]:
@@ -1101,6 +1103,20 @@ def _claimed(err: GoogleError) -> tuple[bool, str]:
         return False, (
             "This is gRPC's own size limit on a message or its metadata (a limit of the channel), not a quota "
             "of a Google API."
+        )
+    if (
+        err.http_code in _NEVER_GOOGLE_CODES
+        and err.status is None
+        and not foreign
+        and set(signals) <= {"sdk", "model", "line"}
+        and err.hints & _SDK_HINTS <= {"ca_words"}
+    ):
+        # A status Google's APIs never answer with (422 Unprocessable Entity, a web framework's validation
+        # error) beside only the product's name: a relay's or app's own check of its set-up ("[422]: Missing
+        # Google projectId for Antigravity account"), not Google's answer.
+        return False, (
+            f"HTTP {err.http_code} is not a status Google's APIs answer with, and nothing of Google's error "
+            "stands beside it: this is the check of the app or relay that printed it."
         )
     # The other providers and platforms named (a client tool of another vendor that called Gemini is none).
     providers = [h for h in err.hints if h.startswith("foreign:") and h != _CLIENT_TOOL]

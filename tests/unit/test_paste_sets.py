@@ -24,6 +24,12 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout171/009-gpt-load-check-model-status-404-zh.txt": (
+        "'[status 404]' told in Chinese prose about 'Gemini 2.5-pro', no error text or host"
+    ),
+    "holdout171/002-dmxapi-cherry-studio-contents-required-zh.txt": (
+        "a relay's own check ('contents is required'; Google's words are 'contents is not specified') under the relay's status 500: read as a 500"
+    ),
     "holdout165/013-vulnexplain-quota-fix-prose-gemini-2.5-pro-0-rpm-free-tier.txt": (
         "'0 RPM on the free tier' told in a note's prose beside a 429: the zero limit is the author's words, not a quota body"
     ),
@@ -86,9 +92,6 @@ KIND_MISSES = {
     ),
     "holdout114/010-gitcode-zh-gptel-gemini-http2-400-429-resource-exhausted.txt": (
         "a Chinese write-up listing a 400 and a 429 in prose ('HTTP/2 400错误:通常表示…'): the 400 (fix) is read before the 429"
-    ),
-    "holdout113/008-omniroute-relay-422-missing-google-projectid-antigravity.txt": (
-        "a relay's own 422 ('Missing Google projectId for Antigravity account … loadCodeAssist found no Cloud Code project'): read as a bad request of Code Assist, the label reads it as nobody's"
     ),
     "holdout102/009-9router-commit-msg-503-no-capacity-available-combo-retry.txt": (
         "a relay's commit quoting a 503 \"No capacity available\" with no Google product named: generic words, nobody's"
@@ -585,6 +588,12 @@ KIND_MISSES = {
 }
 #: Texts of other providers the tool claims, and why (strict: a fix makes the test fail until removed).
 CLAIM_MISSES = {
+    "not-google57/014-claude-code-router-gemini-config-401-invalid-api-key-retrying.txt": (
+        "a router's own '401 Invalid API key' above a config whose only provider is Gemini: the generic key wording has Google's host beside it"
+    ),
+    "not-google57/010-org-ai-emacs-raw-http-429-too-many-requests-headers.txt": (
+        "a bare HTTP head 'HTTP/1.1 429 Too Many Requests' whose headers name no provider: a bare status is claimed (SPEC §1.1)"
+    ),
     "not-google56/021-z-image-400-insufficient-credits-top-up.txt": (
         'a bare {"code":400,"message":"Insufficient credits…"} whose site is named only in the post\'s prose (\'I am generating on https://z-image.ai\')'
     ),
@@ -747,6 +756,15 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "shapes54/009-api-tester-v1beta-404-truncated-no-working-models.txt": (
+        "three 404 bodies each cut inside its message are read as one record, whose message is the last (gemini-pro)"
+    ),
+    "shapes54/008-model-tester-429-zero-quota-gemini-2.0-flash-lite-001.txt": (
+        "the quota's dimension names gemini-2.0-flash-lite, the model field; the requested gemini-2.0-flash-lite-001 is in requested_model"
+    ),
+    "holdout171/009-gpt-load-check-model-status-404-zh.txt": (
+        "'Gemini 2.5-pro' named only in Chinese prose with no error read"
+    ),
     "shapes52/008-es-atlas-notes-gemini-3.8-live-1011-internal.txt": (
         "Spanish notes of a Live session closing with 1011 on gemini-3.8-live, then a REST check answered '503 … high demand' on gemini-3.8-flash: of two backoff errors the last is primary (SPEC §1.1), its model the REST call's; the label takes the first"
     ),

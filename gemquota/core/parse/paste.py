@@ -405,6 +405,19 @@ def _names_model(acc: _Acc) -> bool:
 _ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/googleai/")
 
 
+#: A Google route a relay writes before the id it serves, joined by a hyphen ("antigravity-gemini-3.8-flash").
+_CHANNEL_PREFIXES = ("antigravity-", "vertex-")
+
+
+def _channel_at_start(low: str, at: int) -> bool:
+    """Whether a Google route joined by a hyphen begins the word that ends in the id at ``at``."""
+    prefix = next((p for p in _CHANNEL_PREFIXES if low.endswith(p, 0, at)), None)
+    if prefix is None:
+        return False
+    start = at - len(prefix)
+    return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-./")
+
+
 def _route_at_start(low: str, at: int) -> bool:
     """Whether a router's route that begins a word leads to the id at ``at``: one segment that names Google
     or Gemini ("google/gemma-4-31b-it" on a config line, AstrBot's "google_gemini/gemini-3-flash-preview"), or
@@ -446,6 +459,8 @@ def _named_models(low: str) -> list[str]:
                 or (low.endswith("/models/", 0, at) and low.startswith(":", match.end()))
                 # (… and a Vertex AI endpoint a client named by the model id: ".../endpoints/veo-3.0-generate-preview".)
                 or low.endswith("/endpoints/", 0, at)
+                # (… and a relay's name for a model it serves through a Google route: "antigravity-gemini-3.8-flash".)
+                or _channel_at_start(low, at)
                 # (… and an id that ends a quoted name joined by underscores: a harness's player or run id,
                 # "Player3_Game1744260330332880_gemini-2.5-pro-exp-03-25".)
                 or (

@@ -44,6 +44,7 @@ from gemquota.core.parse.vocab import (
     MODEL_ID,
     PHRASE_AFTER,
     PHRASE_BEFORE,
+    PHRASE_BEFORE_REQUEST,
     PROSE_MODEL,
     PROSE_MODEL_ZH,
     REASON_PHRASES,
@@ -1360,6 +1361,7 @@ def _setter(attr: str, value: Any, evidence: str | None = None) -> Any:
 
 _PHRASE_OF = tuple((literal, (sid, code, after)) for sid, code, literal, _rx, after in STATUS_PHRASES)
 _PHRASE_BEFORE = _Re(PHRASE_BEFORE)
+_PHRASE_BEFORE_REQUEST = _Re(PHRASE_BEFORE_REQUEST)
 _PHRASE_AFTER = _Re(PHRASE_AFTER)
 _ERROR_AFTER = _Re(r"\s+error\b")
 
@@ -1377,7 +1379,11 @@ def _phrase_fact(match: re.Match[str], text: str, frag: str) -> _Fact | None:
     named = error_after and _ERROR_AFTER.match(after) is not None
     if not named:
         before = text[max(0, start - 16) : start].lower()
-        if _PHRASE_BEFORE.search(before) is None or _PHRASE_AFTER.match(after) is None:
+        labelled = _PHRASE_BEFORE.search(before) is not None or (
+            text[max(0, start - 3) : start].rstrip().endswith('":')
+            and _PHRASE_BEFORE_REQUEST.search(text[max(0, start - 440) : start].lower()) is not None
+        )
+        if not labelled or _PHRASE_AFTER.match(after) is None:
             return None
     return _Fact(start, "anchor", _phrase_applier(sid, code, frag), None, sid, frag)
 

@@ -1586,6 +1586,7 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "do not have access to it",
             "invalid_api_key",
             "exceeded retry limit",
+            "organization has been",
         ),
         r"(?<![\w/])openai(?![\s\-_]*compat)|(?<![\w/]):open_ai\b|insufficient_quota|(?<![\w\-])(?:chat)?gpt-(?:3|4|5|o|image|realtime)"
         # OpenAI's rate-limit wording, which OpenAI-compatible providers (Groq …) copy: an organization id.
@@ -1612,7 +1613,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\binvalid_api_key\b"
         # The Codex CLI's own line when its retries run out ("■ exceeded retry limit, last status: 429 Too Many
         # Requests").
-        r"|exceeded\s+retry\s+limit,\s+last\s+status\b",
+        r"|exceeded\s+retry\s+limit,\s+last\s+status\b"
+        # Its refusal of an account, which compatible providers (Groq) copy: "Organization has been restricted."
+        # (Google's names a project or a consumer: "Your project has been denied access".)
+        r"|\borganization\s+has\s+been\s+(?:restricted|disabled|deactivated|suspended)\b",
     ),
     (
         "foreign:azure",
@@ -1946,10 +1950,23 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # status_code: 429"): they record calls to Gemini, they do not serve them.
     (
         "foreign:observability",
-        ("langfuse", "langsmith", "wandb", "sentry"),
+        (
+            "langfuse",
+            "langsmith",
+            "wandb",
+            "sentry",
+            "ingestion rate",
+            "administrator",
+            "grafana",
+            "promtail",
+        ),
         r"\blangfuse\b|\blangsmith\b|\bwandb\b"
         # (… and Sentry by its SDKs, host or own refusal: "Sentry rejected the event …", "sentry_sdk", "sentry.io".)
-        r"|\bsentry\s+(?:rejected|response)\b|\bsentry_sdk\b|\bsentry\.io\b|\bsentry\.isentryclient\b",
+        r"|\bsentry\s+(?:rejected|response)\b|\bsentry_sdk\b|\bsentry\.io\b|\bsentry\.isentryclient\b"
+        # (… and Grafana's log and metric stores by their own 429 ("Ingestion rate limit exceeded for user … contact
+        # your Loki administrator"), their shipper or full name; not "loki" alone, also a user's name in a path.)
+        r"|\bingestion\s+rate\s+limit\b|\byour\s+(?:loki|mimir)\s+administrator\b|\bgrafana\s+(?:loki|mimir)\b"
+        r"|\bpromtail\b",
     ),
     # Search engines and databases by name or their own error types (Elasticsearch's
     # es_rejected_execution_exception 429, OpenSearch, Redis, PostgreSQL, MongoDB).
@@ -2400,9 +2417,12 @@ STATUS_PHRASES: tuple[tuple[str, int, str, str, bool], ...] = (
     ("phrase_403", 403, "forbidden", r"forbidden", False),
 )
 PHRASE_IDS = frozenset(sid for sid, _code, _lit, _rx, _after in STATUS_PHRASES)
-#: What must stand before a phrase (an error's label: "Error:", "…Exception:", "[… Error]:") and after it
-#: (the message's end, or a clause that goes on about when it happened) for it to be the whole message.
-PHRASE_BEFORE = r"(?:error|exception)\]?\s*:\s*[\"'`]?\Z"
+#: What must stand before a phrase (an error's label: "Error:", "…Exception:", "[… Error]:", "request failed:")
+#: and after it (the message's end, or a clause that goes on about when it happened) for it to be the whole
+#: message.
+PHRASE_BEFORE = r"(?:error|exception|failed)\]?\s*:\s*[\"'`]?\Z"
+#: … or Go's label of a request's error, its method and quoted URL (`Post "https://…": Bad Request`).
+PHRASE_BEFORE_REQUEST = r"\b(?:get|post|put|patch|delete|head)\s+\"https?://[^\s\"]{1,400}\"\s*:\s*\Z"
 PHRASE_AFTER = r"[\"'`]?(?:\s*(?:\Z|[\n.,;:)\]}])|\s+(?:when|while|for|on|from|in|at|with)\s)"
 #: Google serving other makers' models (Claude on Vertex AI or Antigravity), and Claude by its display name
 #: ("Claude 4.5", "Sonnet 3.5"): such a name beside them is a model Google served, not Anthropic's API.
