@@ -33,7 +33,7 @@ from gemquota.core.google_error import (
 )
 from gemquota.core.keykind import KeyKind
 from gemquota.core.lazyre import LazyRe
-from gemquota.core.matrix import fixes_for
+from gemquota.core.matrix import Credential, fixes_for
 from gemquota.core.parse import named_model
 from gemquota.core.parse.records import terminated_only
 from gemquota.core.parse.vocab import (
@@ -207,7 +207,7 @@ def backend_of(err: GoogleError) -> Backend:
     if (
         any("vertex-ai" in h for h in hosts)
         or hints & {"vertex_sdk", "lc_vertex", "gax", "through_vertex"}
-        or err.signals & {"out_of_capacity", "vertex_capacity", "try_later", "error_code_429"}
+        or err.signals & {"out_of_capacity", "vertex_capacity", "try_later", "error_code_429", "adc_missing"}
         or any("vertex-ai" in link for link in err.links)
     ):
         return Backend.VERTEX_AI
@@ -638,6 +638,12 @@ def _rule_auth_method(err: GoogleError) -> _Decision | None:
 
 
 def _rule_bad_key(err: GoogleError) -> _Decision | None:
+    if "adc_missing" in err.signals and err.http_code in (None, 401, 403):
+        return _Decision(
+            Kind.BAD_KEY,
+            "Google's auth library found no credentials to send (Application Default Credentials): the call "
+            "never reached the API.",
+        )
     if "no_key" in err.signals:
         return _Decision(
             Kind.BAD_KEY,
@@ -663,7 +669,7 @@ def _rule_api_disabled(err: GoogleError) -> _Decision | None:
 
 
 def _rule_billing_disabled(err: GoogleError) -> _Decision | None:
-    if _reasons_of(err, "billing-disabled") or "billing_required" in err.signals:
+    if _reasons_of(err, "billing-disabled") or err.signals & {"billing_required", "billing_enable_project"}:
         return _Decision(Kind.BILLING_DISABLED, "Billing is disabled on the project (BILLING_DISABLED).")
     if "dunning" in err.signals:
         return _Decision(
@@ -942,6 +948,16 @@ def _completed(model: str | None, err: GoogleError) -> str | None:
     return model
 
 
+def _credential(err: GoogleError) -> Credential | None:
+    """``"token"`` when a key error is about OAuth credentials, not an API key: Google's auth library found
+    none (Application Default Credentials), or Vertex AI refused the token (401) and nothing names a key."""
+    if "adc_missing" in err.signals:
+        return "token"
+    if err.signals & {"key_invalid", "key_invalid_words", "no_key"} or _reasons_of(err, "bad-key"):
+        return None
+    return "token" if backend_of(err) == Backend.VERTEX_AI else None
+
+
 def _headline(
     kind: Kind,
     model: str | None,
@@ -949,6 +965,7 @@ def _headline(
     limit: int | None,
     backend: Backend,
     http_code: int | None = None,
+    credential: Credential | None = None,
 ) -> str:
     parts = [p for p in (model, _TIER_LABEL.get(tier) if tier else None) if p]
     if limit is not None and kind in (_WINDOW_KINDS | {Kind.ZERO_QUOTA}):
@@ -960,6 +977,8 @@ def _headline(
         title = "Bad gateway (502): a proxy or Google's front end failed, not a quota problem"
     elif kind is Kind.INTERNAL and http_code is not None and 500 < http_code <= 599:
         title = f"Server error ({http_code}), not a quota problem"  # the title says 500
+    elif kind is Kind.BAD_KEY and credential == "token":
+        title = "Credentials missing or not valid"  # OAuth credentials, not an API key
     return f"{title} — {', '.join(parts)}" if parts else title
 
 
@@ -1036,7 +1055,7 @@ _FOREIGN_LABEL = {
 
 #: The foreign hint of local model servers and other vendors' coding tools (clients, not providers).
 _CLIENT_TOOL = "foreign:local-or-tool"
-#: HTTP statuses no Google API answers with (its statuses follow the gRPC codes: SPEC §1.1).
+#: HTTP statuses no Google API answers with (Google maps its errors from the google.rpc codes, AIP-193: none is 422).
 _NEVER_GOOGLE_CODES = frozenset({422})
 
 
@@ -1292,14 +1311,17 @@ def classify(
 
     notes = _notes(err, kind, model, requested, tier, backend)
     assumptions = _assumptions(err, kind, decision, model, tier, backend, basis, key_kind)
-    fixes = fixes_for(kind, backend=backend, tier=tier, model=model, limit=limit, key_kind=key_kind)
+    credential = _credential(err) if kind == Kind.BAD_KEY else None
+    fixes = fixes_for(
+        kind, backend=backend, tier=tier, model=model, limit=limit, key_kind=key_kind, credential=credential
+    )
     return Diagnosis(
         kind=kind,
         retry=retry,
         backend=backend,
         http_code=err.http_code,
         status=err.status if err.status in CANONICAL_STATUSES else None,
-        headline=_headline(kind, model, tier, limit, backend, err.http_code),
+        headline=_headline(kind, model, tier, limit, backend, err.http_code, credential),
         model=model,
         requested_model=requested,
         quota_id=quota_id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
+from typing import Literal
 
 from gemquota.core.diagnosis import Backend, Diagnosis, Fix, Kind, Tier
 from gemquota.core.keykind import KeyKind
@@ -34,6 +35,7 @@ VERTEX_IAM = "https://cloud.google.com/vertex-ai/docs/general/access-control"
 QUOTA_INCREASE = "https://cloud.google.com/docs/quotas/help/request_increase"
 QUOTA_PROJECT = "https://cloud.google.com/docs/quotas/set-quota-project"
 KEY_RESTRICTIONS = "https://cloud.google.com/docs/authentication/api-keys"
+SET_UP_ADC = "https://cloud.google.com/docs/authentication/set-up-adc-local-dev-environment"
 CONSOLE_QUOTAS = "https://console.cloud.google.com/iam-admin/quotas"
 CONSOLE_BILLING = "https://console.cloud.google.com/billing"
 CONSOLE_CREDENTIALS = "https://console.cloud.google.com/apis/credentials"
@@ -81,7 +83,7 @@ class Row:
     A plain slotted class rather than a dataclass: the table is built at import time on the
     explain-error start-up path, and this keeps that cheap."""
 
-    __slots__ = ("backends", "families", "fix", "key_kinds", "kinds", "tiers")
+    __slots__ = ("backends", "credentials", "families", "fix", "key_kinds", "kinds", "tiers")
 
     def __init__(
         self,
@@ -91,8 +93,10 @@ class Row:
         tiers: frozenset[Tier | None] | None = None,
         families: frozenset[Family] | None = None,
         key_kinds: frozenset[str | None] | None = None,
+        credentials: frozenset[str | None] | None = None,
     ) -> None:
         self.key_kinds = key_kinds
+        self.credentials = credentials
         self.kinds = kinds
         self.fix = fix
         self.backends = backends
@@ -103,11 +107,18 @@ class Row:
         return f"Row({sorted(self.kinds)}, {self.fix.id!r})"
 
     def matches(
-        self, kind: Kind, backend: Backend, tier: Tier | None, family: Family, key_kind: str | None = None
+        self,
+        kind: Kind,
+        backend: Backend,
+        tier: Tier | None,
+        family: Family,
+        key_kind: str | None = None,
+        credential: str | None = None,
     ) -> bool:
         return (
             kind in self.kinds
             and (self.key_kinds is None or key_kind in self.key_kinds)
+            and (self.credentials is None or credential in self.credentials)
             and (self.backends is None or backend in self.backends)
             and (self.tiers is None or tier in self.tiers)
             and (self.families is None or family in self.families)
@@ -124,6 +135,9 @@ _QUOTA = _MINUTE | _DAY | _k(Kind.UNSPECIFIED_429)
 #: The Gemini API (AI Studio keys). An unknown backend gets this advice too: it is by far the most common.
 _STUDIO = frozenset({Backend.GEMINI_API, Backend.UNKNOWN})
 _VERTEX = frozenset({Backend.VERTEX_AI})
+#: A key error about OAuth credentials (none found, or a token refused), not about an API key.
+Credential = Literal["token"]
+_TOKEN: frozenset[str | None] = frozenset({"token"})
 _CODE_ASSIST = frozenset({Backend.CODE_ASSIST})
 _FREE = frozenset({Tier.FREE})
 _PAID = frozenset({Tier.TIER_1, Tier.TIER_2, Tier.TIER_3, Tier.PAID})
@@ -299,6 +313,15 @@ _VERTEX_REGION = _fix(
     VERTEX_LOCATIONS,
     "Check the model's supported locations and call one of them (or the global endpoint)",
     "Vertex quota is per region: another region has its own bucket",
+)
+_VERTEX_CREDENTIALS = _fix(
+    "vertex-credentials",
+    "Give the client credentials (Application Default Credentials) for the project",
+    SET_UP_ADC,
+    "On your machine: gcloud auth application-default login",
+    "On a server: GOOGLE_APPLICATION_CREDENTIALS=/path/to/service-account.json, or the service account the "
+    "platform attaches (Cloud Run, GKE, Compute Engine)",
+    "Expired or revoked sign-in: run the login again; then retry the call",
 )
 _VERTEX_IAM = _fix(
     "vertex-iam",
@@ -655,6 +678,7 @@ MATRIX: tuple[Row, ...] = (
     Row(_k(Kind.AUTH_METHOD), _KEY_KIND, key_kinds=frozenset({None})),
     Row(_k(Kind.AUTH_METHOD), _AUTH_KEY_SENT, key_kinds=frozenset({None})),
     Row(_k(Kind.BAD_KEY), _SIGN_IN_AGAIN, backends=_CODE_ASSIST),
+    Row(_k(Kind.BAD_KEY), _VERTEX_CREDENTIALS, backends=_VERTEX, credentials=_TOKEN),
     Row(_k(Kind.BAD_KEY), _STANDARD_KEY, key_kinds=frozenset({"standard"})),
     Row(_k(Kind.BAD_KEY), _BAD_KEY),
     Row(_k(Kind.BAD_KEY), _AUTH_KEY_SENT, key_kinds=frozenset({"auth"})),
@@ -701,9 +725,13 @@ def fixes_for(
     model: str | None = None,
     limit: int | None = None,
     key_kind: KeyKind | None = None,
+    credential: Credential | None = None,
 ) -> tuple[Fix, ...]:
-    """The fixes for a diagnosis, most useful first (at least one for every kind)."""
-    return _fixes(Kind(kind), Backend(backend), None if tier is None else Tier(tier), model, limit, key_kind)
+    """The fixes for a diagnosis, most useful first (at least one for every kind). ``credential`` is what a
+    key error says was refused: ``"token"`` for OAuth credentials (none found, or rejected), not an API key."""
+    return _fixes(
+        Kind(kind), Backend(backend), None if tier is None else Tier(tier), model, limit, key_kind, credential
+    )
 
 
 @lru_cache(maxsize=512)
@@ -714,12 +742,13 @@ def _fixes(
     model: str | None,
     limit: int | None,
     key_kind: str | None = None,
+    credential: str | None = None,
 ) -> tuple[Fix, ...]:
     family = model_family(model)
     seen: set[str] = set()
     out: list[Fix] = []
     for row in MATRIX:
-        if row.fix.id in seen or not row.matches(kind, backend, tier, family, key_kind):
+        if row.fix.id in seen or not row.matches(kind, backend, tier, family, key_kind, credential):
             continue
         seen.add(row.fix.id)
         out.append(_instantiate(row.fix, model, limit))

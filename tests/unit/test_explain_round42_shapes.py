@@ -128,3 +128,95 @@ def test_googles_refusal_of_a_project_is_still_read() -> None:
         "has been denied access. Please contact support.', 'status': 'PERMISSION_DENIED'}}"
     )
     assert kind(text) == "permission"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not found. To set up "
+        "Application Default Credentials, see https://cloud.google.com/docs/authentication/external/set-up-adc",
+        "Error: Could not load the default credentials. Browse to "
+        "https://cloud.google.com/docs/authentication/getting-started for more information.",
+        "error: '[VertexAI.GoogleAuthError]: Unable to authenticate your request'",
+        "google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/"
+        "set-up-adc for more information",
+        "java.io.IOException: The Application Default Credentials are not available.",
+    ],
+)
+def test_google_auth_libraries_finding_no_credentials_is_a_credentials_error(text: str) -> None:
+    d = one(text)
+    assert (d.kind, d.backend) == ("bad-key", "vertex-ai")
+    assert d.headline.startswith("Credentials missing or not valid")
+    assert d.fixes[0].id == "vertex-credentials"
+
+
+def test_an_api_key_refused_by_vertex_keeps_the_key_fix_first() -> None:
+    text = (
+        "google.genai.errors.ClientError: 400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'API key not "
+        "valid. Please pass a valid API key.', 'status': 'INVALID_ARGUMENT'}} (aiplatform.googleapis.com)"
+    )
+    d = one(text)
+    assert (d.kind, d.backend) == ("bad-key", "vertex-ai")
+    assert d.fixes[0].id == "new-api-key"
+    assert d.headline.startswith("API key not valid")
+
+
+def test_the_same_words_from_another_auth_library_are_not_claimed() -> None:
+    assert kind("Error: Unable to authenticate your request (Auth0)") == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "API call to aiplatform.endpoints.generateContent failed with error: This API method requires billing to "
+        "be enabled. Please enable billing on project ... then retry.",
+        "This API method requires billing to be enabled. Please enable billing on project #123 by visiting "
+        "https://console.developers.google.com/billing/enable?project=123 then retry.",
+    ],
+)
+def test_google_clouds_whole_billing_sentence_is_read_alone(text: str) -> None:
+    assert kind(text) == "billing-disabled"
+
+
+def test_the_generic_half_of_it_alone_still_needs_a_google_signal() -> None:
+    assert kind("Error: this plan requires billing to be enabled for exports.") == "unrecognized"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remote: Permission to someone/app.git denied to my-Gemini-bot.\nfatal: unable to access "
+        "'https://github.com/someone/app/': The requested URL returned error: 403",
+        "fatal: unable to access 'https://gitlab.example.com/team/gemini-tools.git/': The requested URL returned "
+        "error: 429",
+    ],
+)
+def test_gits_own_refusals_by_a_remote_are_the_git_hosts(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_curls_same_words_against_google_are_still_read() -> None:
+    text = (
+        "curl: (22) The requested URL returned error: 429 "
+        "(https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent)"
+    )
+    assert kind(text) == "unspecified-429"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Error 429: Quota exceeded for audio/speech (limit: 50 requests/month)",
+        "429 Too Many Requests - monthly limit: 1,000 calls per month reached",
+    ],
+)
+def test_a_monthly_allowance_of_requests_is_another_services(text: str) -> None:
+    assert kind(text) == "unrecognized"
+
+
+def test_googles_own_per_day_wording_is_still_read() -> None:
+    text = (
+        "429 RESOURCE_EXHAUSTED: Quota exceeded for metric: generativelanguage.googleapis.com/"
+        "generate_content_free_tier_requests, limit: 20, model: gemini-2.5-flash"
+    )
+    assert kind(text) == "rpd"

@@ -591,6 +591,19 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         r"|Please\s+pass\s+a\s+valid\s+API\s+key",
     ),
     ("leaked", "auth", "PERMISSION_DENIED", r"reported\s+as\s+leaked"),
+    # Google's auth libraries finding no credentials to send (Application Default Credentials), in their own
+    # words: google-auth ("Your default credentials were not found", "Could not automatically determine
+    # credentials"), google-auth-library for Node ("Could not load the default credentials"), the Vertex AI Node
+    # SDK ("[VertexAI.GoogleAuthError]: Unable to authenticate your request"), Go ("google: could not find default
+    # credentials") and Java ("The Application Default Credentials are not available").
+    (
+        "adc_missing",
+        "auth",
+        None,
+        r"Your\s+default\s+credentials\s+were\s+not\s+found|Could\s+not\s+automatically\s+determine\s+credentials"
+        r"|Could\s+not\s+load\s+the\s+default\s+credentials|GoogleAuthError\]?:\s*Unable\s+to\s+authenticate\s+your\s+request"
+        r"|google:\s+could\s+not\s+find\s+default\s+credentials|Application\s+Default\s+Credentials\s+are\s+not\s+available",
+    ),
     (
         "not_used",
         "auth",
@@ -622,6 +635,14 @@ _ANCHORS: list[tuple[str, str, str | None, str]] = [
         "auth",
         None,
         r"requires?\s+billing\s+to\s+be\s+enabled|billing\s+to\s+be\s+enabled|billing\s+account\s+(?:is\s+)?(?:disabled|not\s+(?:enabled|active))",
+    ),
+    # Google Cloud's whole sentence of BILLING_DISABLED ("This API method requires billing to be enabled. Please
+    # enable billing on project #123 by visiting … then retry."): its words, not only the generic half above.
+    (
+        "billing_enable_project",
+        "auth",
+        None,
+        r"requires\s+billing\s+to\s+be\s+enabled\.\s+Please\s+enable\s+billing\s+on\s+project\b",
     ),
     # Google Cloud's own refusal of a project whose billing account is in arrears ("Lightning dunning decision is
     # deny for project: projects/123"): its words, no other software's.
@@ -1995,6 +2016,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "docs.github.com/en/rest",
             "gitlab",
             "not accessible by",
+            "remote: permission to",
+            "fatal: unable to access",
         ),
         r"api\.github\.com|API\s+rate\s+limit\s+exceeded\s+for|RateLimitExceededException|secondary\s+rate\s+limit"
         # (… and by name, or its REST docs' rate-limit page.)
@@ -2002,7 +2025,11 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # (… and its refusal of an Actions or app token: "gh: Resource not accessible by integration (HTTP 403)".)
         r"|Resource\s+not\s+accessible\s+by\s+(?:integration|personal\s+access\s+token)"
         # (… and GitLab's, by name or host: "GitLab API rate limit exceeded".)
-        r"|\bgitlab\s+(?:rest\s+|graphql\s+)?api\b|gitlab\.com/api/",
+        r"|\bgitlab\s+(?:rest\s+|graphql\s+)?api\b|gitlab\.com/api/"
+        # (… and git's own refusals by a remote: "remote: Permission to owner/repo.git denied to user.", "fatal:
+        # unable to access 'https://github.com/…': The requested URL returned error: 403".)
+        r"|\bremote:\s+Permission\s+to\s+[\w.\-/]{1,200}\s+denied\s+to\b"
+        r"|\bfatal:\s+unable\s+to\s+access\s+'https?://",
     ),
     (
         "foreign:kubernetes",
@@ -2133,6 +2160,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "mailgun",
             "mailchimp",
             "postmark",
+            "/month",
+            "per month",
+            "/mo",
+            "a month",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
@@ -2163,7 +2194,10 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bx402\b|x402version|x-payment-response|\bblockscout\b"
         # Telegram's MTProto transport ("MTProto error: -429"), and e-mail APIs by name or SDK (SendGrid's
         # "Maximum credits exceeded", Mailgun, Mailchimp, Postmark).
-        r"|\bmtproto\b|sendgrid|\bmailgun\b|\bmailchimp\b|postmarkapp|\bpostmark\s+api\b",
+        r"|\bmtproto\b|sendgrid|\bmailgun\b|\bmailchimp\b|postmarkapp|\bpostmark\s+api\b"
+        # A plan's monthly allowance of requests ("limit: 50 requests/month"): Google's API quotas count per minute
+        # or per day, and its monthly cap is one of spend, not of requests.
+        r"|\blimit:?\s*\d[\d,]*\s*(?:requests?|calls?|reqs?)\s*(?:/\s*|\s+(?:per|a)\s+)(?:month|mo)\b",
     ),
     # Chinese clouds and AI services by host or name (English or Chinese), and local model servers and coding
     # tools that are not Google's (a Gemini model or Google host beside them still wins).
