@@ -220,3 +220,53 @@ def test_googles_own_per_day_wording_is_still_read() -> None:
         "generate_content_free_tier_requests, limit: 20, model: gemini-2.5-flash"
     )
     assert kind(text) == "rpd"
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "code"),
+    [
+        # (An app's 500 around Google's 404 body, cut before its code.)
+        (
+            "POST /api/gemini/improve 500 (Internal Server Error)\nAPI Error: 500 {error: "
+            '\'[gemini-proxy] …orted methods.",\\n    "status": "NOT_FOUND"\\n  }\\n}\\n\'}',
+            "model-not-found",
+            404,
+        ),
+        (
+            'HTTP 502 Bad Gateway from the proxy: …exceeded your current quota.", "status": "RESOURCE_EXHAUSTED" }',
+            "unspecified-429",
+            429,
+        ),
+    ],
+)
+def test_a_google_bodys_status_field_wins_over_a_wrappers_server_error(
+    text: str, want: str, code: int
+) -> None:
+    d = one(text)
+    assert (d.kind, d.http_code) == (want, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # (A server status in the field, or a bare status word that is no field, leaves the 500 as it is.)
+        ('API Error: 500 …internal error has occurred.", "status": "INTERNAL" }', "internal"),
+        ("API Error: 500 - the upstream said NOT_FOUND earlier", "internal"),
+    ],
+)
+def test_a_server_status_or_a_bare_word_leaves_the_code(text: str, want: str) -> None:
+    assert kind(text) == want
+
+
+def test_gemini_clis_user_agent_names_the_model_of_the_call() -> None:
+    text = (
+        "GaxiosError: Service Unavailable\n  status: 503,\n  config: { url: "
+        "'https://cloudcode-pa.googleapis.com/v1internal:streamGenerateContent?alt=sse',\n    headers: {\n"
+        "      'User-Agent': 'GeminiCLI-tui/0.46.0/gemini-3.1-pro-preview (linux; x64; terminal) "
+        "google-api-nodejs-client/9.15.1',\n"
+    )
+    assert one(text).model == "gemini-3.1-pro-preview"
+
+
+def test_an_id_in_another_path_is_still_not_a_model() -> None:
+    assert one("Error 503 Service Unavailable (GET /static/v2/gemini-3.1-pro-preview/logo.png)").model is None

@@ -24,9 +24,6 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
-    "holdout174/009-ru-browser-console-app-500-wrapping-truncated-not-found.txt": (
-        "an app's 500 around a Google body cut to its last lines ('…orted methods.', \"status\": \"NOT_FOUND\") inside an escaped console string: the app's 500 is read"
-    ),
     "holdout171/009-gpt-load-check-model-status-404-zh.txt": (
         "'[status 404]' told in Chinese prose about 'Gemini 2.5-pro', no error text or host"
     ),

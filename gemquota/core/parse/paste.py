@@ -405,6 +405,8 @@ def _names_model(acc: _Acc) -> bool:
 _ROUTE_ENDS = ("/gemini/", "/google/", "/vertex_ai/", "/google-ai-studio/", "/googleai/")
 
 
+#: gemini-cli's User-Agent up to the model it names ("GeminiCLI-tui/0.46.0/" before "gemini-3.1-pro-preview").
+_GEMINI_CLI_AGENT = _Re(r"geminicli(?:-[a-z]{1,12})?/[\w.\-]{1,30}/\Z")
 #: A Google route a relay writes before the id it serves, joined by a hyphen ("antigravity-gemini-3.8-flash").
 _CHANNEL_PREFIXES = ("antigravity-", "vertex-")
 
@@ -461,6 +463,8 @@ def _named_models(low: str) -> list[str]:
                 or low.endswith("/endpoints/", 0, at)
                 # (… and a relay's name for a model it serves through a Google route: "antigravity-gemini-3.8-flash".)
                 or _channel_at_start(low, at)
+                # (… and gemini-cli's User-Agent, which names the model of the call: "GeminiCLI-tui/0.46.0/gemini-3.1-pro-preview".)
+                or _GEMINI_CLI_AGENT.search(low, max(0, at - 60), at) is not None
                 # (… and an id that ends a quoted name joined by underscores: a harness's player or run id,
                 # "Player3_Game1744260330332880_gemini-2.5-pro-exp-03-25".)
                 or (

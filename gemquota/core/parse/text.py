@@ -50,6 +50,7 @@ from gemquota.core.parse.vocab import (
     REASON_PHRASES,
     SERVED_BY_GOOGLE,
     SLUG_MODEL,
+    STATUS_OF_CODE,
     STATUS_PHRASES,
     STRING_CODE_HTTP,
     STRING_CODE_STATUS,
@@ -1683,6 +1684,8 @@ def _fact_from(kind: str, match: re.Match[str], text: str, frag: str) -> _Fact |
         status = g("status_word_v")
         own = _grpc_own(text, pos)
         applier = _code_applier(None, status, frag, weak=True, google=not own)
+        if not own and _STATUS_FIELD_BEFORE.search(text[max(0, pos - 16) : pos]):
+            applier = _status_field_applier(applier, status)
         return _Fact(pos, "code", _grpc_applier(applier) if own else applier)
     if kind == "old_metric":
         name = " ".join(g("old_metric_v").split())
@@ -2057,6 +2060,35 @@ def _grpc_own(text: str, pos: int) -> bool:
 
 #: Node gRPC's status number before its name: one or two digits after a space, a quote or a bracket.
 _GRPC_NUMBER = _Re(r"(?<![\w.])\d{1,2}$")
+
+
+#: A status word as the value of a "status" field (a Google body's own, also escaped in a string or cut off
+#: before its braces close): ``"status": "NOT_FOUND"``.
+_STATUS_FIELD_BEFORE = _Re(r"[\"']status\\?[\"']\s*:\s*\\?[\"']\Z")
+
+
+def _status_field_applier(applier: Any, status: str) -> Any:
+    """A Google body's status field with a client error's status beside a server error's code read outside it
+    (an app's or relay's "500 Internal Server Error" around Google's 404 body, cut before its code): the body's
+    status and its code are the error's."""
+    canonical = canonical_status(status)
+    field_code = CODE_OF_STATUS.get(canonical) if canonical else None
+
+    def apply(acc: _Acc) -> None:
+        if (
+            canonical is not None
+            and field_code is not None
+            and field_code < 500
+            and acc.http_code is not None
+            and acc.http_code >= 500
+            and acc.status in (None, STATUS_OF_CODE.get(acc.http_code))
+        ):
+            acc.http_code = field_code
+            acc.code_weak = False
+            acc.status = canonical
+        applier(acc)
+
+    return apply
 
 
 def _code_applier(
