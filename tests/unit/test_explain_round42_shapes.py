@@ -270,3 +270,14 @@ def test_gemini_clis_user_agent_names_the_model_of_the_call() -> None:
 
 def test_an_id_in_another_path_is_still_not_a_model() -> None:
     assert one("Error 503 Service Unavailable (GET /static/v2/gemini-3.1-pro-preview/logo.png)").model is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "❌ Erro: POST /api/suno/generate 402 (Payment Required)",
+        "Suno API error 429: Too Many Requests",
+    ],
+)
+def test_music_generation_services_are_other_providers(text: str) -> None:
+    assert kind(text) == "unrecognized"

@@ -1826,6 +1826,8 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "baseten",
             "venice",
             "scaleway",
+            "suno",
+            "udio",
         ),
         # (… and gateways and plans by name: TensorZero, OpenCode's own Go and Zen subscriptions; LiteLLM's provider
         # names: "Together_aiException", "fireworks_ai/…".)
@@ -1856,7 +1858,9 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
         # Geocoding and maps APIs of other companies.
         r"|mapzen|ipinfo\.io|\bmapbox\b"
         # News and market-data APIs by name.
-        r"|\bmediastack\b|\balpha\s?vantage\b|\bnewsapi\b",
+        r"|\bmediastack\b|\balpha\s?vantage\b|\bnewsapi\b"
+        # Music-generation services by name or API path ("POST /api/suno/generate 402").
+        r"|\bsuno(?:\.com|\.ai|\s+api)?\b|\budio\.com\b|\budio\s+api\b",
     ),
     # (… and by its own not-found sentence: "model 'command-x' not found, make sure the correct model ID was used
     # and that you have access to the model.")
