@@ -24,6 +24,9 @@ OTHERS = sorted(p for p in FIXTURES.glob("*not-google*") if p.is_dir())
 
 #: Pastes whose kind or retry class the tool still gets wrong, and why.
 KIND_MISSES = {
+    "holdout182/003-factcheck-notes-429-free-tier-requests-limit-50.txt": (
+        "an app's own rendering of the quota ('* Limit: 50 requests' on a line of its own after the metric line, no quota id): no window is read, a bare 429"
+    ),
     "holdout171/009-gpt-load-check-model-status-404-zh.txt": (
         "'[status 404]' told in Chinese prose about 'Gemini 2.5-pro', no error text or host"
     ),
@@ -759,6 +762,9 @@ CLAIM_MISSES = {
 }
 #: Pastes whose labelled model the tool does not give, and why.
 MODEL_MISSES = {
+    "holdout182/009-ru-replit-console-gemini-improve-text-500-wrapping-404-cut.txt": (
+        "a UI log naming three selected models before the error: the first Gemini one (gemini-2.0-flash) is given, the label takes the last selected (gemini-2.5-flash)"
+    ),
     "shapes54/009-api-tester-v1beta-404-truncated-no-working-models.txt": (
         "three 404 bodies each cut inside its message are read as one record, whose message is the last (gemini-pro)"
     ),
