@@ -948,14 +948,14 @@ def _completed(model: str | None, err: GoogleError) -> str | None:
     return model
 
 
-def _credential(err: GoogleError) -> Credential | None:
+def _credential(err: GoogleError, backend: Backend) -> Credential | None:
     """``"token"`` when a key error is about OAuth credentials, not an API key: Google's auth library found
     none (Application Default Credentials), or Vertex AI refused the token (401) and nothing names a key."""
     if "adc_missing" in err.signals:
         return "token"
     if err.signals & {"key_invalid", "key_invalid_words", "no_key"} or _reasons_of(err, "bad-key"):
         return None
-    return "token" if backend_of(err) == Backend.VERTEX_AI else None
+    return "token" if backend == Backend.VERTEX_AI else None
 
 
 def _headline(
@@ -1311,7 +1311,7 @@ def classify(
 
     notes = _notes(err, kind, model, requested, tier, backend)
     assumptions = _assumptions(err, kind, decision, model, tier, backend, basis, key_kind)
-    credential = _credential(err) if kind == Kind.BAD_KEY else None
+    credential = _credential(err, backend) if kind == Kind.BAD_KEY else None
     fixes = fixes_for(
         kind, backend=backend, tier=tier, model=model, limit=limit, key_kind=key_kind, credential=credential
     )

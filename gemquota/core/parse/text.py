@@ -2073,13 +2073,12 @@ def _status_field_applier(applier: Any, status: str) -> Any:
     status and its code are the error's."""
     canonical = canonical_status(status)
     field_code = CODE_OF_STATUS.get(canonical) if canonical else None
+    if field_code is None or field_code >= 500:
+        return applier  # (a server status in the field: nothing to prefer over the code)
 
     def apply(acc: _Acc) -> None:
         if (
-            canonical is not None
-            and field_code is not None
-            and field_code < 500
-            and acc.http_code is not None
+            acc.http_code is not None
             and acc.http_code >= 500
             and acc.status in (None, STATUS_OF_CODE.get(acc.http_code))
         ):

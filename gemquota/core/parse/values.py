@@ -131,13 +131,13 @@ def _clean_model_text(model: str) -> str | None:
         # The next string glued on (Python's adjacent literals: "… model: gemini-2.0-flash"⏎"Please retry …" read
         # as one): Google's ids are lower-case, so a capital after the id's last letter starts another word.
         text = _GLUED_WORD.sub("", text)
-    if "_" in text and text.startswith(_GOOGLE_FAMILIES):
-        # A Google id with a serving suffix of words joined by underscores (Vertex's "flow_id: gemini-1.5-flash-001-
-        # flow_runner_video_32k_1m"): Google's ids hold none, so the id ends before that part.
-        parts = text.split("-")
-        cut_at = next(i for i, part in enumerate(parts) if "_" in part)
-        # (Only after the id's variant: "gemini-2.5-flash_cache" is no "gemini-2.5".)
-        text = "-".join(parts[:cut_at]) if cut_at > 2 else text
+        if "_" in text:
+            # A serving suffix of words joined by underscores (Vertex's "flow_id: gemini-1.5-flash-001-
+            # flow_runner_video_32k_1m"): Google's ids hold none, so the id ends before that part.
+            parts = text.split("-")
+            cut_at = next(i for i, part in enumerate(parts) if "_" in part)
+            # (Only after the id's variant: "gemini-2.5-flash_cache" is no "gemini-2.5".)
+            text = "-".join(parts[:cut_at]) if cut_at > 2 else text
     if not text or len(text) > 80 or not text[0].isalnum():
         return None
     return text

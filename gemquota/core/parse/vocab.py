@@ -2164,10 +2164,16 @@ FOREIGN: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "mailgun",
             "mailchimp",
             "postmark",
-            "/month",
-            "per month",
-            "/mo",
-            "a month",
+            # (The monthly allowance below: "month", or "/mo" after the end of a word it allows or a space; not
+            # "/mo" alone, which every "/models/" path holds.)
+            "month",
+            "s/mo",
+            "t/mo",
+            "l/mo",
+            "q/mo",
+            " /mo",
+            "\t/mo",
+            "\n/mo",
         ),
         # Telegram's API by host, SDK or module (not the word: a Gemini bot on Telegram is still Gemini's).
         r"api\.telegram\.org|\btelegram\s*(?:bot\s*)?api\b|telegram\w*(?:exception|error)\b|telegrambots|_telegram\.py"
